@@ -1,0 +1,3 @@
+from articlecli.cli import main
+
+main(prog_name="articlecli")

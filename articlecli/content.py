@@ -1,0 +1,91 @@
+"""Locate the main text: score each unit for content, then take the best-scoring contiguous run.
+
+A paragraph of real prose scores by its length; boilerplate phrases, link lists and runs of short
+menu-like lines cost. The maximum-sum run (Kadane) is the article body: it bridges a heading or an
+ad between paragraphs but not a whole navigation menu.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from articlecli.features import UnitFeatures
+from articlecli.units import Unit
+
+# A unit of at least this many words with enough function words is prose.
+PROSE_MIN_WORDS = 8
+# Without final punctuation a line needs this many words to count as prose (titles are not prose).
+UNPUNCTUATED_PROSE_MIN_WORDS = 20
+# Share of function words below which a long line is a keyword list, not prose.
+PROSE_MIN_STOPWORD_SHARE = 0.12
+# Link density above which a unit is navigation rather than text.
+LINK_HEAVY = 0.5
+# Word score is capped so one huge unit does not swallow the page around it.
+PROSE_SCORE_CAP = 150
+SHORT_LINE_COST = 1.0
+LINK_LINE_COST = 3.0
+BOILERPLATE_COST = 6.0
+# After this share of the body's prose, a comments/related-links line ends the article.
+TERMINATOR_MIN_SHARE = 0.5
+TERMINATORS = frozenset({"related-links", "comments", "prev-next", "newsletter"})
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int  # exclusive
+    terminated_by: str | None = None
+
+
+def is_prose(features: UnitFeatures, has_stopwords: bool) -> bool:
+    if features.words < PROSE_MIN_WORDS or features.link_density > LINK_HEAVY:
+        return False
+    if not features.sentence_end and features.words < UNPUNCTUATED_PROSE_MIN_WORDS:
+        return False
+    if has_stopwords:
+        return features.stopword_share >= PROSE_MIN_STOPWORD_SHARE
+    return True
+
+
+def unit_score(unit: Unit, features: UnitFeatures, has_stopwords: bool) -> float:
+    if features.boilerplate:
+        return -BOILERPLATE_COST
+    if features.link_density > LINK_HEAVY:
+        return -LINK_LINE_COST
+    if is_prose(features, has_stopwords):
+        return float(min(features.words, PROSE_SCORE_CAP))
+    if unit.heading_level:
+        return -0.5
+    return -SHORT_LINE_COST
+
+
+def find_region(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> Region:
+    scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features)]
+    start, end = _max_run(scores)
+    if end <= start:
+        return Region(0, 0)
+    return _apply_terminator(start, end, scores, features)
+
+
+def _max_run(scores: list[float]) -> tuple[int, int]:
+    best_sum, best = 0.0, (0, 0)
+    running, run_start = 0.0, 0
+    for index, score in enumerate(scores):
+        if running <= 0:
+            running, run_start = score, index
+        else:
+            running += score
+        if running > best_sum:
+            best_sum, best = running, (run_start, index + 1)
+    return best
+
+
+def _apply_terminator(start: int, end: int, scores: list[float], features: list[UnitFeatures]) -> Region:
+    total = sum(s for s in scores[start:end] if s > 0)
+    seen = 0.0
+    for index in range(start, end):
+        category = features[index].boilerplate
+        if category in TERMINATORS and seen >= TERMINATOR_MIN_SHARE * total:
+            return Region(start, index, category)
+        seen += max(scores[index], 0.0)
+    return Region(start, end)

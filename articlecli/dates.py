@@ -1,0 +1,157 @@
+"""Find and parse calendar dates written in many languages and common numeric forms.
+
+Month names come from CLDR through babel, so any language babel knows is covered, not only the
+ones we wrote lists for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+# Numeric dates are read month-first only for languages whose sites usually write them that way.
+MONTH_FIRST_LANGUAGES = frozenset({"en"})
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: str
+    start: int
+    end: int
+
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?:[T ](\d\d):(\d\d)(?::(\d\d))?(Z|[+-]\d\d:?\d\d)?)?(?!\d)")
+_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[/.](\d\d?)[/.](\d\d?)(?!\d)")
+_DMY = re.compile(r"(?<![\d.])(\d\d?)([./-])(\d\d?)\2((?:19|20)?\d\d)(?![\d])")
+_CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日")
+
+
+def _make_day(year: int, month: int, day: int) -> dt.date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _fold(text: str) -> str:
+    stripped = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in stripped if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=32)
+def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
+    """Accent-folded month name (wide and abbreviated, format and stand-alone) -> month number."""
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, int] = {}
+    for language in languages:
+        try:
+            locale = Locale.parse(language)
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months.get(context, {}).get(width, {}).items():
+                    folded = _fold(name).rstrip(".")
+                    if len(folded) >= 3:
+                        names.setdefault(folded, number)
+    # English abbreviations as sites print them, beyond CLDR's ("Sept").
+    names.setdefault("sept", 9)
+    return names
+
+
+@lru_cache(maxsize=32)
+def _word_date_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    months = sorted(_month_names(languages), key=len, reverse=True)
+    month = "(" + "|".join(re.escape(m) for m in months) + r")\.?"
+    day = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?"
+    year = r"((?:19|20)\d\d)"
+    joiner = r"(?:\s*,?\s*(?:de|del|di|van|of)?\s*)"
+    day_first = re.compile(rf"(?<!\d){day}{joiner}{month}{joiner}{year}(?!\d)")
+    month_first = re.compile(rf"(?<![\w]){month}\s*{day}\s*,?\s*{year}(?!\d)")
+    return day_first, month_first
+
+
+def find_dates(text: str, language: str | None = None) -> list[FoundDate]:
+    """Every full date (with a year) in `text`, in order of appearance."""
+    found: list[FoundDate] = []
+    found.extend(_numeric_dates(text, language))
+    if re.search(r"(?:19|20)\d\d", text) and re.search(r"[^\W\d_]{3}", text):
+        found.extend(_word_dates(text, language))
+    found.sort(key=lambda d: d.start)
+    return _drop_overlaps(found)
+
+
+def _drop_overlaps(found: list[FoundDate]) -> list[FoundDate]:
+    kept: list[FoundDate] = []
+    for item in found:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _numeric_dates(text: str, language: str | None) -> list[FoundDate]:
+    found: list[FoundDate] = []
+    for match in _ISO.finditer(text):
+        day = _make_day(int(match[1]), int(match[2]), int(match[3]))
+        if day:
+            found.append(FoundDate(day.isoformat(), match.start(), match.end()))
+    for match in _YMD.finditer(text):
+        day = _make_day(int(match[1]), int(match[2]), int(match[3]))
+        if day:
+            found.append(FoundDate(day.isoformat(), match.start(), match.end()))
+    for match in _CJK.finditer(text):
+        day = _make_day(int(match[1]), int(match[2]), int(match[3]))
+        if day:
+            found.append(FoundDate(day.isoformat(), match.start(), match.end()))
+    for match in _DMY.finditer(text):
+        day = _numeric_day(int(match[1]), int(match[3]), match[4], language)
+        if day:
+            found.append(FoundDate(day.isoformat(), match.start(), match.end()))
+    return found
+
+
+def _numeric_day(first: int, second: int, year_text: str, language: str | None) -> dt.date | None:
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 2000
+    month_first = (language or "en") in MONTH_FIRST_LANGUAGES
+    if first > 12:
+        month_first = False
+    elif second > 12:
+        month_first = True
+    month, day = (first, second) if month_first else (second, first)
+    return _make_day(year, month, day)
+
+
+def _word_dates(text: str, language: str | None) -> list[FoundDate]:
+    languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
+    folded = _fold(text)
+    if len(folded) != len(text):
+        # Folding changed offsets (rare ligatures); search the folded text and report its offsets.
+        text = folded
+    names = _month_names(languages)
+    day_first, month_first = _word_date_patterns(languages)
+    found: list[FoundDate] = []
+    for match in day_first.finditer(folded):
+        day = _make_day(int(match[3]), names[match[2]], int(match[1]))
+        if day:
+            found.append(FoundDate(day.isoformat(), match.start(), match.end()))
+    for match in month_first.finditer(folded):
+        day = _make_day(int(match[3]), names[match[1]], int(match[2]))
+        if day:
+            found.append(FoundDate(day.isoformat(), match.start(), match.end()))
+    return found
+
+
+def first_date(text: str, language: str | None = None) -> str | None:
+    found = find_dates(text, language)
+    return found[0].value if found else None

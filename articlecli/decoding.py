@@ -1,0 +1,103 @@
+"""Bytes to clean Unicode text: BOMs, UTF-16, legacy encodings, invisible characters."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from articlecli.errors import BinaryInputError, DecodeError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Share of control bytes (other than tab/newline/CR/form feed) above which input is not text.
+BINARY_CONTROL_SHARE = 0.05
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+# Characters that carry no text: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Unicode space separators (NBSP, thin spaces, ideographic space...) become plain spaces.
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
+_LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode raw input bytes to text: BOM, then UTF-16 without BOM, strict UTF-8, then detection."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"input starts with a {encoding} byte order mark but is not {encoding}") from exc
+    utf16 = _guess_bomless_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    if _looks_binary(data):
+        raise BinaryInputError("input looks like a binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_legacy(data)
+
+
+def _guess_bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as every other byte being NUL in ASCII-heavy text."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+    return controls / len(sample) > BINARY_CONTROL_SHARE
+
+
+def _decode_legacy(data: bytes) -> str:
+    # charset-normalizer guesses among legacy code pages; imported lazily because most input is UTF-8.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("input is not UTF-8 and its encoding could not be detected")
+    return data.decode(best.encoding, errors="replace")
+
+
+def normalize_text(text: str) -> str:
+    """Unify line breaks and spaces, drop invisible characters, repair mojibake, compose to NFC."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _repair_mojibake(text)
+    return unicodedata.normalize("NFC", text)
+
+
+# Typical UTF-8-read-as-cp1252 sequences ("Ã©", "â€™"); only then is ftfy worth loading.
+_MOJIBAKE_HINT = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc]")
+
+
+def _repair_mojibake(text: str) -> str:
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)

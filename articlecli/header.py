@@ -1,0 +1,301 @@
+"""The header zone: title, breadcrumbs, byline, dates, categories and tags around the body start."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articlecli import dates
+from articlecli.features import UnitFeatures
+from articlecli.lexicon import Lexicon, line_key
+from articlecli.names import byline_names, looks_like_name
+from articlecli.units import Unit
+
+# How many units before the body start are searched for the title and metadata.
+HEADER_WINDOW = 25
+# Metadata lines (byline, date, categories) are also looked for this far into the body.
+BODY_LOOKAHEAD = 4
+TITLE_MIN_WORDS = 1
+TITLE_MAX_WORDS = 30
+# A metadata line is short: the date or names plus a few label words.
+META_MAX_WORDS = 16
+CATEGORY_MAX_ITEMS = 8
+CATEGORY_ITEM_MAX_WORDS = 4
+
+_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\\|→|::|\|)\s*")
+_LIST_SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·)\s*")
+_GLUED_WORDS = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
+
+
+@dataclass
+class Header:
+    """Metadata found in the header zone and the units it consumed, with the rule for each."""
+
+    title: str | None = None
+    title_unit: int | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    breadcrumbs: list[str] = field(default_factory=list)
+    labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def label(self, index: int, label: str, rule: str) -> None:
+        self.labels.setdefault(index, (label, rule))
+
+
+def parse_header(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    body_start: int,
+    lexicon: Lexicon,
+    language: str | None,
+) -> Header:
+    header = Header()
+    window = range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD))
+    _find_title(units, features, body_start, window, header)
+    for index in window:
+        if index in header.labels:
+            continue
+        _read_meta_line(units, features, index, lexicon, language, header)
+    _find_loose_dates(units, features, window, language, header)
+    _mark_category_lines(units, features, window, header, body_start)
+    return header
+
+
+# --- title -----------------------------------------------------------------------------------
+
+
+def _find_title(
+    units: list[Unit], features: list[UnitFeatures], body_start: int, window: range, header: Header
+) -> None:
+    page_title = units[0].text if units else ""
+    best_index, best_score = None, 0.0
+    candidates = set(window)
+    candidates.update(i for i, u in enumerate(units[: max(body_start + 1, 1)]) if u.heading_level == 1)
+    for index in sorted(candidates):
+        score = _title_score(units, features, index, body_start, page_title)
+        if score > best_score:
+            best_index, best_score = index, score
+    if best_index is None:
+        return
+    title = units[best_index].text
+    header.title = title
+    _label_title_copies(units, title, header, lexicon_free_first=best_index)
+
+
+def _title_score(
+    units: list[Unit], features: list[UnitFeatures], index: int, body_start: int, page_title: str
+) -> float:
+    unit, feats = units[index], features[index]
+    if feats.boilerplate or feats.link_density > 0.5 or unit.list_item and not unit.heading_level:
+        return 0.0
+    if not TITLE_MIN_WORDS <= feats.words <= TITLE_MAX_WORDS or unit.text.endswith((".", ",", ":", ";")):
+        return 0.0
+    score = 1.0
+    if unit.heading_level == 1:
+        score += 6
+    elif unit.heading_level == 2:
+        score += 2
+    if index > 0 and len(unit.text) >= 8 and unit.text in page_title:
+        score += 4
+    if feats.words >= 3:
+        score += 1
+    if feats.words > 20:
+        score -= 2
+    distance = body_start - index
+    if 0 < distance <= 3:
+        score += 2
+    elif 0 < distance <= 8:
+        score += 1
+    elif distance <= 0:
+        score -= 1 + (-distance)
+    if index == 0 and len(units) > 1:
+        score -= 0.5
+    return score
+
+
+def _label_title_copies(units: list[Unit], title: str, header: Header, lexicon_free_first: int) -> None:
+    """The first line carrying the title is the title; later identical lines are repeats."""
+    first_index = lexicon_free_first
+    glued_prefix = ""
+    for index, unit in enumerate(units[: lexicon_free_first + 1]):
+        if unit.text == title:
+            first_index = index
+            break
+        if unit.text.endswith(title) and len(unit.text) - len(title) <= 80:
+            first_index, glued_prefix = index, unit.text[: -len(title)]
+            break
+    header.title_unit = first_index
+    if glued_prefix:
+        header.breadcrumbs = split_breadcrumbs(glued_prefix)
+        header.label(first_index, "title", "glued-breadcrumb-title")
+    else:
+        header.label(first_index, "title", "title")
+    for index, unit in enumerate(units):
+        if index != first_index and unit.text == title:
+            header.label(index, "removed", "repeated-title")
+
+
+def split_breadcrumbs(text: str) -> list[str]:
+    """'Home > News > World', 'Accueil » Politique', 'Home Actualité', 'HomeNews' -> items."""
+    text = text.strip(" >»›/|")
+    parts = [p for p in _BREADCRUMB_SEPARATORS.split(text) if p]
+    if len(parts) == 1:
+        parts = _GLUED_WORDS.sub(" ", parts[0]).split()
+    return [p.strip() for p in parts if p.strip()]
+
+
+# --- metadata lines --------------------------------------------------------------------------
+
+
+def _read_meta_line(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    index: int,
+    lexicon: Lexicon,
+    language: str | None,
+    header: Header,
+) -> None:
+    unit, feats = units[index], features[index]
+    if feats.words > META_MAX_WORDS * 2:
+        return
+    text = _unglue_labels(unit.text, lexicon)
+    key = line_key(text)
+    if _is_breadcrumb(unit, key, lexicon, header, index):
+        header.breadcrumbs = split_breadcrumbs(unit.text)
+        header.label(index, "breadcrumb", "breadcrumb-trail")
+        return
+    if lexicon.phrases("reading-time").matches_whole(key):
+        header.label(index, "removed", "reading-time")
+        return
+    names = byline_names(text, lexicon)
+    if names is None and key in lexicon.phrases("byline-prefix").exact and index + 1 < len(units):
+        # "By" alone on its line, the name on the next ("by\n\nTaya Iv").
+        following = units[index + 1].text
+        if looks_like_name(following) and not header.authors:
+            header.authors = [following]
+            header.label(index, "byline", "byline-label")
+            header.label(index + 1, "byline", "byline-label")
+            return
+    if names and not header.authors:
+        header.authors = names
+        header.label(index, "byline", "byline-prefix")
+        _take_dates(text, key, lexicon, language, header)
+        return
+    if feats.words <= META_MAX_WORDS and _take_dates(text, key, lexicon, language, header):
+        header.label(index, "date", "date-line")
+        return
+    for category, target in (("category-prefix", header.categories), ("tag-prefix", header.tags)):
+        phrase = lexicon.phrases(category).leading_phrase(key)
+        if phrase and not target:
+            values = _split_list(_after_words(text, len(phrase.split())))
+            if values:
+                target.extend(values)
+                header.label(index, category.removesuffix("-prefix"), category)
+                return
+
+
+_LABEL_CATEGORIES = ("published-prefix", "updated-prefix", "byline-prefix", "category-prefix", "tag-prefix")
+
+
+def _unglue_labels(text: str, lexicon: Lexicon) -> str:
+    """'By Korin MillerPublished: Jan 29, 2025' -> 'By Korin Miller | Published: Jan 29, 2025'.
+
+    Only where the glued right-hand part starts with a metadata label, so 'McDonald' stays whole.
+    """
+    pieces: list[str] = []
+    last = 0
+    for match in _GLUED_WORDS.finditer(text):
+        key = line_key(text[match.start() :])
+        if any(lexicon.phrases(c).leading_phrase(key) for c in _LABEL_CATEGORIES):
+            pieces.append(text[last : match.start()])
+            last = match.start()
+    pieces.append(text[last:])
+    return " | ".join(pieces)
+
+
+def _take_dates(text: str, key: str, lexicon: Lexicon, language: str | None, header: Header) -> bool:
+    found = dates.find_dates(text, language)
+    if not found:
+        return False
+    rest = text
+    for item in reversed(found):
+        rest = rest[: item.start] + rest[item.end :]
+    if len(rest.split()) > META_MAX_WORDS:
+        return False
+    updated_at = _label_position(text, lexicon.phrases("updated-prefix").exact)
+    for item in found:
+        is_update = updated_at is not None and item.start >= updated_at
+        if is_update and header.updated is None:
+            header.updated = item.value
+        elif not is_update and header.published is None:
+            header.published = item.value
+        elif header.published and header.updated is None and item.value > header.published:
+            header.updated = item.value
+    return True
+
+
+def _label_position(text: str, phrases: frozenset[str]) -> int | None:
+    folded = text.casefold()
+    positions = [folded.find(p) for p in phrases if p and folded.find(p) >= 0]
+    return min(positions) if positions else None
+
+
+def _find_loose_dates(
+    units: list[Unit], features: list[UnitFeatures], window: range, language: str | None, header: Header
+) -> None:
+    """Without a date line in the header, accept a date inside a short line near the body start."""
+    if header.published:
+        return
+    for index in window:
+        if index in header.labels or features[index].words > META_MAX_WORDS:
+            continue
+        found = dates.find_dates(units[index].text, language)
+        if found:
+            header.published = found[0].value
+            return
+
+
+def _is_breadcrumb(unit: Unit, key: str, lexicon: Lexicon, header: Header, index: int) -> bool:
+    if header.breadcrumbs or (header.title_unit is not None and index > header.title_unit):
+        return False
+    parts = [p for p in _BREADCRUMB_SEPARATORS.split(unit.text) if p]
+    if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
+        return False
+    root = line_key(parts[0])
+    return root in lexicon.phrases("breadcrumb-root").exact or len(parts) >= 3 and ">" in unit.text
+
+
+def _split_list(text: str) -> list[str]:
+    items = [item.strip(" .") for item in _LIST_SEPARATORS.split(text)]
+    return [item for item in items if item]
+
+
+def _after_words(text: str, count: int) -> str:
+    parts = text.split(None, count)
+    rest = parts[count] if len(parts) > count else ""
+    return rest.lstrip(":：-– ")
+
+
+def _mark_category_lines(
+    units: list[Unit], features: list[UnitFeatures], window: range, header: Header, body_start: int
+) -> None:
+    """An unlabelled 'Syrie, Russie' line between the title and the body is the category list."""
+    if header.categories or header.title_unit is None:
+        return
+    for index in range(header.title_unit + 1, min(body_start + 1, len(units))):
+        if index in header.labels:
+            continue
+        unit = units[index]
+        items = _split_list(unit.text)
+        if "," not in unit.text and "|" not in unit.text and "•" not in unit.text:
+            continue
+        if not 2 <= len(items) <= CATEGORY_MAX_ITEMS:
+            continue
+        if all(len(i.split()) <= CATEGORY_ITEM_MAX_WORDS and i[:1].isupper() for i in items):
+            if not features[index].sentence_end:
+                header.categories = items
+                header.label(index, "category", "category-line")
+                return

@@ -1,0 +1,181 @@
+"""Per-language phrase lists (package data) and the matcher that labels a line with them.
+
+Each `data/phrases/<lang>.txt` holds `[category]` sections, one lowercase phrase a line. A lone `#`
+word stands for a number; a trailing ` *` means "followed by anything". The category name is the
+rule name reported in `removed` and `--explain`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+BOILERPLATE_CATEGORIES = (
+    "related-links",
+    "comments",
+    "share",
+    "follow",
+    "newsletter",
+    "cookie-notice",
+    "advertisement",
+    "navigation",
+    "prev-next",
+    "login",
+    "footer",
+)
+PREFIX_CATEGORIES = (
+    "byline-prefix",
+    "published-prefix",
+    "updated-prefix",
+    "category-prefix",
+    "tag-prefix",
+    "photo-credit",
+)
+WORD_CATEGORIES = ("breadcrumb-root", "conjunction", "reading-time")
+
+# Boilerplate phrases also match a line that merely starts with them, when the line is this short:
+# "Share on Facebook Twitter Email" is a share row, a 20-word sentence starting "Share" is not.
+BOILERPLATE_PREFIX_MAX_WORDS = 6
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
+                         "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+
+
+def line_key(text: str) -> str:
+    """The form phrases are compared in: NFKC, casefolded, straight quotes, one space, ends trimmed."""
+    key = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    key = " ".join(key.split())
+    start, end = 0, len(key)
+    while start < end and _is_edge_junk(key[start]):
+        start += 1
+    while end > start and _is_edge_junk(key[end - 1]):
+        end -= 1
+    return key[start:end]
+
+
+def _is_edge_junk(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PSZC" and char not in "#©"
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """The phrases of one category: exact lines, 'starts with' prefixes, and patterns."""
+
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def matches_whole(self, key: str) -> bool:
+        if key in self.exact:
+            return True
+        if any(key.startswith(prefix) for prefix in self.prefixes):
+            return True
+        return any(pattern.fullmatch(key) for pattern in self.patterns)
+
+    def leading_phrase(self, key: str) -> str | None:
+        """The longest phrase that `key` starts with, followed by a word boundary."""
+        best: str | None = None
+        for phrase in self.exact:
+            if key.startswith(phrase) and (len(key) == len(phrase) or not key[len(phrase)].isalnum()):
+                if best is None or len(phrase) > len(best):
+                    best = phrase
+        return best
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All phrase categories for a set of languages, merged."""
+
+    languages: tuple[str, ...]
+    categories: dict[str, PhraseSet]
+
+    def phrases(self, category: str) -> PhraseSet:
+        return self.categories.get(category, _EMPTY)
+
+    def boilerplate_category(self, key: str) -> str | None:
+        """The boilerplate rule a line matches as a whole (or as a short line starting with it)."""
+        for category in BOILERPLATE_CATEGORIES:
+            phrases = self.phrases(category)
+            if phrases.matches_whole(key):
+                return category
+        if len(key.split()) <= BOILERPLATE_PREFIX_MAX_WORDS:
+            for category in BOILERPLATE_CATEGORIES:
+                if self.phrases(category).leading_phrase(key) is not None and category != "navigation":
+                    return category
+        return None
+
+
+_EMPTY = PhraseSet(frozenset(), (), ())
+
+
+def _compile(phrase: str) -> re.Pattern[str]:
+    parts = [r"\d+(?:[.,]\d+)?" if word == "#" else re.escape(word) for word in phrase.split()]
+    return re.compile(r"\s*".join(parts))
+
+
+@lru_cache(maxsize=None)
+def _raw_phrases(language: str) -> dict[str, tuple[str, ...]]:
+    try:
+        text = resources.files("articlecli.data.phrases").joinpath(f"{language}.txt").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("# ") or line == "#":
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line)
+    return {name: tuple(items) for name, items in sections.items()}
+
+
+def available_languages() -> tuple[str, ...]:
+    names = resources.files("articlecli.data.phrases").iterdir()
+    return tuple(sorted(p.name[:-4] for p in names if p.name.endswith(".txt")))
+
+
+@lru_cache(maxsize=64)
+def load_lexicon(languages: tuple[str, ...]) -> Lexicon:
+    """Merge the phrase lists of `languages` (unknown languages contribute nothing)."""
+    merged: dict[str, list[str]] = {}
+    for language in languages:
+        for category, phrases in _raw_phrases(language).items():
+            merged.setdefault(category, []).extend(phrases)
+    categories = {}
+    for category, phrases in merged.items():
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        patterns: list[re.Pattern[str]] = []
+        for phrase in phrases:
+            if phrase.endswith(" *"):
+                prefixes.append(phrase[:-2])
+            elif "#" in phrase.split():
+                patterns.append(_compile(phrase))
+            else:
+                exact.add(line_key(phrase))
+        categories[category] = PhraseSet(frozenset(exact), tuple(prefixes), tuple(patterns))
+    return Lexicon(languages, categories)
+
+
+def lexicon_for(language: str | None) -> Lexicon:
+    """The phrases for a page in `language`: its own lists plus English, the usual theme language."""
+    if not language or language == "en":
+        return load_lexicon(("en",))
+    return load_lexicon((language, "en"))
+
+
+@lru_cache(maxsize=64)
+def stopwords(language: str | None) -> frozenset[str]:
+    """Function words of `language` (from the stop-words package), used for text density."""
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
+
+    name = LANGUAGE_MAPPING.get(language or "en")
+    if name is None:
+        return frozenset()
+    return frozenset(word.casefold() for word in get_stop_words(name))

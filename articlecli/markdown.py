@@ -1,0 +1,78 @@
+"""Recognise Markdown scrapes and reduce inline Markdown (links, images, emphasis, escapes) to text."""
+
+from __future__ import annotations
+
+import re
+
+_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Symbol bullets; inscriptis draws third-level bullets as an indented "o".
+_BULLET = re.compile(r"^\s*[*+\-•◦▪·‣]\s+|^\s+o\s+")
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
+_QUOTE = re.compile(r"^\s*>\s?")
+_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+
+# Share of non-blank lines with Markdown syntax above which a dump is read as Markdown.
+MARKDOWN_MIN_SHARE = 0.04
+
+
+def looks_like_markdown(lines: list[str]) -> bool:
+    """True when enough lines carry Markdown links, images or '#' headings to trust the syntax."""
+    marked = 0
+    content = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        content += 1
+        if "](" in line or _HEADING.match(line.strip()):
+            marked += 1
+    return content > 0 and marked >= max(2, MARKDOWN_MIN_SHARE * content)
+
+
+def heading_level(line: str) -> tuple[int, str] | None:
+    match = _HEADING.match(line.strip())
+    if not match:
+        return None
+    return len(match.group(1)), match.group(2)
+
+
+def is_rule(line: str) -> bool:
+    return bool(_RULE.match(line))
+
+
+def strip_inline(text: str) -> tuple[str, int]:
+    """Markdown inline syntax reduced to its text, and the number of characters that were link text."""
+    text = _IMAGE.sub("", text)
+    link_chars = 0
+
+    def keep_link_text(match: re.Match[str]) -> str:
+        nonlocal link_chars
+        inner = match.group(1).strip()
+        link_chars += len(inner)
+        return f" {inner} " if inner else " "
+
+    text = _LINK.sub(keep_link_text, text)
+    text = _REF_LINK.sub(keep_link_text, text)
+    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = " ".join(text.split())
+    text = re.sub(r" ([,.;:!?)])", r"\1", text)
+    return text, link_chars
+
+
+def bullet_prefix(line: str) -> str | None:
+    match = _BULLET.match(line)
+    return match.group(0) if match else None
+
+
+def is_numbered(line: str) -> bool:
+    return bool(_NUMBERED.match(line))
+
+
+def quote_prefix(line: str) -> str | None:
+    match = _QUOTE.match(line)
+    return match.group(0) if match else None

@@ -1,0 +1,75 @@
+"""The typed article model that every output format renders from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of body paragraphs, optionally introduced by a subheading."""
+
+    heading: str | None
+    level: int | None
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """An input line that is not part of the article, and the rule that removed it."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LineDecision:
+    """What happened to one input line: its label and the named rule that decided it."""
+
+    line: int
+    text: str
+    label: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A structured article recovered from one scraped document."""
+
+    source: str
+    input_format: str
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    breadcrumbs: tuple[str, ...] = ()
+    language: str | None = None
+    sections: tuple[Section, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    decisions: tuple[LineDecision, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def body_blocks(self) -> list[str]:
+        """Headings and paragraphs in reading order."""
+        blocks: list[str] = []
+        for section in self.sections:
+            if section.heading:
+                blocks.append(section.heading)
+            blocks.extend(section.paragraphs)
+        return blocks
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, one blank line between blocks."""
+        return "\n\n".join(self.body_blocks)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(block.split()) for block in self.body_blocks)
+
+    @property
+    def has_body(self) -> bool:
+        return any(section.paragraphs for section in self.sections)

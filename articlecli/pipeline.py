@@ -1,0 +1,138 @@
+"""One pipeline from units to an Article: language, main-text region, header, body, removals."""
+
+from __future__ import annotations
+
+from articlecli.content import LINK_HEAVY, Region, find_region, is_prose
+from articlecli.features import UnitFeatures, unit_features
+from articlecli.header import Header, parse_header
+from articlecli.language import detect_language
+from articlecli.lexicon import lexicon_for, stopwords
+from articlecli.model import Article, LineDecision, RemovedLine
+from articlecli.options import ParseOptions
+from articlecli.sections import build_sections, is_subheading
+from articlecli.units import Unit
+
+# Characters of the longest units used to identify the language.
+LANGUAGE_SAMPLE_CHARS = 2000
+
+_METADATA_LABELS = {"title", "breadcrumb", "byline", "date", "category", "tag"}
+
+
+def build_article(units: list[Unit], *, source: str, input_format: str, options: ParseOptions) -> Article:
+    language = options.language or detect_language(_language_sample(units))
+    lexicon = lexicon_for(language)
+    stops = stopwords(language)
+    features = [unit_features(unit, lexicon, stops) for unit in units]
+    region = find_region(units, features, bool(stops))
+    header = parse_header(units, features, region.start, lexicon, language)
+    body_labels = _label_body(units, features, region, header, bool(stops))
+    decisions, removed, body = _decide(units, features, region, header, body_labels)
+    sections = build_sections(body)
+    return Article(
+        source=source,
+        input_format=input_format,
+        title=header.title,
+        authors=tuple(header.authors),
+        published=header.published,
+        updated=header.updated,
+        categories=tuple(header.categories),
+        tags=tuple(header.tags),
+        breadcrumbs=tuple(header.breadcrumbs),
+        language=language,
+        sections=tuple(sections),
+        removed=tuple(removed),
+        decisions=tuple(decisions),
+    )
+
+
+def _language_sample(units: list[Unit]) -> str:
+    longest = sorted(units, key=lambda u: len(u.text), reverse=True)
+    sample: list[str] = []
+    size = 0
+    for unit in longest:
+        sample.append(unit.text)
+        size += len(unit.text)
+        if size >= LANGUAGE_SAMPLE_CHARS:
+            break
+    return " ".join(sample)
+
+
+def _label_body(
+    units: list[Unit], features: list[UnitFeatures], region: Region, header: Header, has_stopwords: bool
+) -> dict[int, tuple[str, str]]:
+    """Label each region unit not taken by the header: heading, paragraph or removed."""
+    labels: dict[int, tuple[str, str]] = {}
+    kept = [i for i in range(region.start, region.end) if i not in header.labels]
+    for position, index in enumerate(kept):
+        unit, feats = units[index], features[index]
+        if feats.boilerplate:
+            labels[index] = ("removed", feats.boilerplate)
+            continue
+        if not unit.text:
+            labels[index] = ("removed", "image")
+            continue
+        if feats.link_density > LINK_HEAVY and not is_prose(feats, has_stopwords) and feats.words <= 12:
+            labels[index] = ("removed", "link-list")
+            continue
+        following = kept[position + 1] if position + 1 < len(kept) else None
+        next_is_text = following is not None and not features[following].boilerplate and (
+            features[following].words > features[index].words or units[following].list_item
+        )
+        if is_subheading(unit, feats, next_is_text):
+            labels[index] = ("heading", "markdown-heading" if unit.heading_level else "short-line-before-text")
+        elif unit.list_item:
+            labels[index] = ("list-item", "list-marker")
+        elif unit.quote:
+            labels[index] = ("quote", "quote-marker")
+        else:
+            labels[index] = ("paragraph", "main-text")
+    _drop_trailing_headings(kept, labels)
+    return labels
+
+
+def _drop_trailing_headings(kept: list[int], labels: dict[int, tuple[str, str]]) -> None:
+    """A heading with no text after it (end of body) introduces something we removed."""
+    for index in reversed(kept):
+        label, _ = labels[index]
+        if label == "heading":
+            labels[index] = ("removed", "heading-without-text")
+        elif label != "removed":
+            break
+
+
+def _outside_reason(unit: Unit, feats: UnitFeatures, region: Region, index: int) -> str:
+    if feats.boilerplate:
+        return feats.boilerplate
+    if not unit.text:
+        return "image"
+    if feats.link_density > LINK_HEAVY:
+        return "link-list"
+    if index >= region.end and region.terminated_by:
+        return f"after-{region.terminated_by}"
+    return "before-main-text" if index < region.start else "after-main-text"
+
+
+def _decide(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    region: Region,
+    header: Header,
+    body_labels: dict[int, tuple[str, str]],
+) -> tuple[list[LineDecision], list[RemovedLine], list[tuple[str, Unit]]]:
+    decisions: list[LineDecision] = []
+    removed: list[RemovedLine] = []
+    body: list[tuple[str, Unit]] = []
+    for index, unit in enumerate(units):
+        if index in header.labels:
+            label, rule = header.labels[index]
+        elif index in body_labels:
+            label, rule = body_labels[index]
+        else:
+            label, rule = "removed", _outside_reason(unit, features[index], region, index)
+        if label in ("heading", "paragraph", "list-item", "quote"):
+            body.append(("heading" if label == "heading" else "paragraph", unit))
+        for number, raw in zip(unit.lines, unit.raw):
+            decisions.append(LineDecision(number, raw, label, rule))
+            if label == "removed":
+                removed.append(RemovedLine(number, raw.strip(), rule))
+    return decisions, removed, body

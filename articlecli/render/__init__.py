@@ -1,0 +1,1 @@
+"""Output formats; each renders from the same Article."""

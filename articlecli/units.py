@@ -1,0 +1,177 @@
+"""The text front end: raw lines to units (logical lines), the shared intermediate form.
+
+A unit is one paragraph, heading or list item as the scraper left it, with the source line numbers
+it came from and layout hints (Markdown heading level, list or quote marker, link density, blank
+lines around it). Lines that a naive scraper split at inline links are joined back here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from functools import lru_cache
+from importlib import resources
+
+from articlecli import markdown
+
+# A line ending like this finishes a sentence, so the next line starts a new unit.
+_TERMINAL = re.compile(r"[.!?:;…\"'”»)\]]$")
+# A line starting like this continues the previous one ("Read the\nfull report\nhere.").
+_CONTINUATION_START = re.compile(r"^(?:[a-zà-öø-ÿß][\w'’-]*|[,.;:!?)\]%»”])")
+_PUNCT_START = re.compile(r"^[,.;:!?)\]%»”]")
+# A capitalised line this short still continues a line that ended on a function word or a label
+# colon ("Posted on" / "June 29, 2020", "Published:" / "Jan 29, 2025").
+CAPITALISED_FRAGMENT_MAX_WORDS = 6
+LABEL_MAX_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _joiner_words() -> frozenset[str]:
+    text = resources.files("articlecli.data").joinpath("fragment_joiners.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One logical line of the input, with where it came from and how it looked."""
+
+    index: int
+    lines: tuple[int, ...]
+    raw: tuple[str, ...]
+    text: str
+    heading_level: int | None = None
+    list_item: bool = False
+    numbered: bool = False
+    quote: bool = False
+    link_chars: int = 0
+    blank_before: bool = True
+    indent: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class _Line:
+    number: int
+    raw: str
+    text: str
+    heading_level: int | None
+    list_item: bool
+    numbered: bool
+    quote: bool
+    link_chars: int
+    blank_before: bool
+    indent: int
+
+
+def read_units(text: str) -> tuple[list[Unit], str]:
+    """Split normalised text into units; also say whether it was read as 'markdown' or 'text'."""
+    raw_lines = text.split("\n")
+    is_markdown = markdown.looks_like_markdown(raw_lines)
+    lines = _scan_lines(raw_lines, is_markdown)
+    units = _join_fragments(lines)
+    return units, "markdown" if is_markdown else "text"
+
+
+def _scan_lines(raw_lines: list[str], is_markdown: bool) -> list[_Line]:
+    lines: list[_Line] = []
+    blank_before = True
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw.strip():
+            blank_before = True
+            continue
+        lines.append(_scan_line(number, raw, is_markdown, blank_before))
+        blank_before = False
+    return lines
+
+
+def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> _Line:
+    indent = len(raw) - len(raw.lstrip())
+    body = raw.strip()
+    level: int | None = None
+    quote = False
+    list_item = False
+    numbered = markdown.is_numbered(body)
+    link_chars = 0
+    if is_markdown:
+        heading = markdown.heading_level(body)
+        if heading:
+            level, body = heading
+        prefix = markdown.quote_prefix(body)
+        if prefix:
+            quote, body = True, body[len(prefix):]
+    bullet = markdown.bullet_prefix(raw)
+    if bullet and level is None:
+        list_item, body = True, raw[len(bullet):].strip()
+    if is_markdown:
+        if markdown.is_rule(body):
+            body = ""
+        body, link_chars = markdown.strip_inline(body)
+    return _Line(number, raw, body, level, list_item or numbered, numbered, quote, link_chars,
+                 blank_before, indent)
+
+
+def _join_fragments(lines: list[_Line]) -> list[Unit]:
+    units: list[Unit] = []
+    group: list[_Line] = []
+    for line in lines:
+        if group and _continues(group[-1], line):
+            group.append(line)
+            continue
+        if group:
+            units.append(_make_unit(len(units), group))
+        group = [line]
+    if group:
+        units.append(_make_unit(len(units), group))
+    return units
+
+
+def _continues(previous: _Line, line: _Line) -> bool:
+    """True when `line` is the rest of the sentence `previous` started (split at inline markup)."""
+    if line.blank_before or line.heading_level or previous.heading_level or line.list_item:
+        return False
+    if not previous.text or not line.text:
+        return False
+    if _PUNCT_START.match(line.text):
+        return True
+    previous_words = previous.text.split()
+    if previous.text.endswith(":"):
+        return len(previous_words) <= LABEL_MAX_WORDS and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
+    if _TERMINAL.search(previous.text):
+        return False
+    if _CONTINUATION_START.match(line.text):
+        return True
+    return (
+        previous_words[-1].casefold() in _joiner_words()
+        and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
+    )
+
+
+def _make_unit(index: int, group: list[_Line]) -> Unit:
+    first = group[0]
+    text = first.text
+    for line in group[1:]:
+        if _PUNCT_START.match(line.text) or not text:
+            text += line.text
+        else:
+            text += " " + line.text
+    return Unit(
+        index=index,
+        lines=tuple(line.number for line in group),
+        raw=tuple(line.raw for line in group),
+        text=text.strip(),
+        heading_level=first.heading_level,
+        list_item=first.list_item,
+        numbered=first.numbered,
+        quote=first.quote,
+        link_chars=sum(line.link_chars for line in group),
+        blank_before=first.blank_before,
+        indent=first.indent,
+    )
