@@ -13,6 +13,10 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
 # CJK text has no spaces; this many characters count as one word for length tests.
 CJK_CHARS_PER_WORD = 2
+# Lines longer than this are never matched against phrase lists (phrases are labels, not prose).
+PHRASE_MAX_WORDS = 40
+# Function-word share is estimated on this many leading characters of a long unit.
+DENSITY_SAMPLE_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -29,19 +33,22 @@ class UnitFeatures:
 
 
 def unit_features(unit: Unit, lexicon: Lexicon, stopwords: frozenset[str]) -> UnitFeatures:
-    key = line_key(unit.text)
-    tokens = _WORD.findall(key)
-    cjk = len(_CJK.findall(unit.text))
-    words = max(len(unit.text.split()), cjk // CJK_CHARS_PER_WORD)
+    text = unit.text
+    raw_words = text.split()
+    words = len(raw_words)
+    if not text.isascii():
+        words = max(words, len(_CJK.findall(text)) // CJK_CHARS_PER_WORD)
+    short = words <= PHRASE_MAX_WORDS
+    key = line_key(text) if short else ""
+    tokens = _WORD.findall(key if short else text[:DENSITY_SAMPLE_CHARS].casefold())
     stop_hits = sum(1 for token in tokens if token in stopwords)
-    raw_words = unit.text.split()
-    capitalised = sum(1 for word in raw_words if word[:1].isupper())
+    capitalised = sum(1 for word in raw_words if word[:1].isupper()) if short else 0
     return UnitFeatures(
         key=key,
         words=words,
         stopword_share=stop_hits / len(tokens) if tokens else 0.0,
         link_density=unit.link_density,
-        sentence_end=bool(_SENTENCE_END.search(unit.text)),
-        boilerplate=lexicon.boilerplate_category(key) if words <= 40 else None,
-        capitalised_share=capitalised / len(raw_words) if raw_words else 0.0,
+        sentence_end=bool(_SENTENCE_END.search(text)),
+        boilerplate=lexicon.boilerplate_category(key) if short else None,
+        capitalised_share=capitalised / words if words else 0.0,
     )

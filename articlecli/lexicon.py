@@ -60,6 +60,11 @@ def _is_edge_junk(char: str) -> bool:
     return unicodedata.category(char)[0] in "PSZC" and char not in "#©"
 
 
+# Longest phrase, in words, that the "starts with" lookups try.
+MAX_PHRASE_WORDS = 8
+_TRAILING_PUNCT = ":：,.;|-–—"
+
+
 @dataclass(frozen=True)
 class PhraseSet:
     """The phrases of one category: exact lines, 'starts with' prefixes, and patterns."""
@@ -71,21 +76,24 @@ class PhraseSet:
     def matches_whole(self, key: str) -> bool:
         if key in self.exact:
             return True
-        if any(key.startswith(prefix) for prefix in self.prefixes):
+        if self.prefixes and key.startswith(self.prefixes):
             return True
         return any(pattern.fullmatch(key) for pattern in self.patterns)
 
     def leading_phrase(self, key: str) -> str | None:
         """The longest phrase that `key` starts with, followed by a word boundary."""
-        best: str | None = None
-        for phrase in self.exact:
-            if key.startswith(phrase) and (len(key) == len(phrase) or not key[len(phrase)].isalnum()):
-                if best is None or len(phrase) > len(best):
-                    best = phrase
-        return best
+        words = key.split(None, MAX_PHRASE_WORDS)
+        for count in range(min(len(words), MAX_PHRASE_WORDS), 0, -1):
+            candidate = " ".join(words[:count])
+            if candidate in self.exact:
+                return candidate
+            trimmed = candidate.rstrip(_TRAILING_PUNCT)
+            if trimmed != candidate and trimmed in self.exact:
+                return trimmed
+        return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """All phrase categories for a set of languages, merged."""
 
@@ -97,15 +105,52 @@ class Lexicon:
 
     def boilerplate_category(self, key: str) -> str | None:
         """The boilerplate rule a line matches as a whole (or as a short line starting with it)."""
-        for category in BOILERPLATE_CATEGORIES:
-            phrases = self.phrases(category)
-            if phrases.matches_whole(key):
-                return category
-        if len(key.split()) <= BOILERPLATE_PREFIX_MAX_WORDS:
-            for category in BOILERPLATE_CATEGORIES:
-                if self.phrases(category).leading_phrase(key) is not None and category != "navigation":
+        index = _boilerplate_index(self)
+        category = index.exact.get(key)
+        if category:
+            return category
+        if index.prefixes and key.startswith(index.prefixes):
+            return next(c for p, c in index.prefix_categories if key.startswith(p))
+        if index.pattern is not None and index.pattern.fullmatch(key):
+            return next(c for c in BOILERPLATE_CATEGORIES if self.phrases(c).matches_whole(key))
+        words = key.split()
+        if len(words) <= BOILERPLATE_PREFIX_MAX_WORDS:
+            # A menu label starting a longer line ("Home improvement tips") says nothing.
+            for count in range(len(words) - 1, 0, -1):
+                category = index.leading.get(" ".join(words[:count]).rstrip(_TRAILING_PUNCT))
+                if category:
                     return category
         return None
+
+
+@dataclass(frozen=True)
+class _BoilerplateIndex:
+    exact: dict[str, str]
+    prefixes: tuple[str, ...]
+    prefix_categories: tuple[tuple[str, str], ...]
+    pattern: re.Pattern[str] | None
+    leading: dict[str, str]
+
+
+@lru_cache(maxsize=64)
+def _boilerplate_index(lexicon: Lexicon) -> _BoilerplateIndex:
+    """All boilerplate categories merged into lookups, so one line costs a few dict probes."""
+    exact: dict[str, str] = {}
+    prefix_categories: list[tuple[str, str]] = []
+    patterns: list[str] = []
+    leading: dict[str, str] = {}
+    for category in BOILERPLATE_CATEGORIES:
+        phrases = lexicon.phrases(category)
+        for phrase in sorted(phrases.exact):
+            exact.setdefault(phrase, category)
+            if category != "navigation":
+                leading.setdefault(phrase, category)
+        prefix_categories.extend((prefix, category) for prefix in phrases.prefixes)
+        patterns.extend(p.pattern for p in phrases.patterns)
+    pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    return _BoilerplateIndex(
+        exact, tuple(p for p, _ in prefix_categories), tuple(prefix_categories), pattern, leading
+    )
 
 
 _EMPTY = PhraseSet(frozenset(), (), ())

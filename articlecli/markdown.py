@@ -44,6 +44,13 @@ def is_rule(line: str) -> bool:
     return bool(_RULE.match(line))
 
 
+_INLINE_MARKS = re.compile(r"[\[\]*_\\`!]|^[-=]{3}")
+
+
+def has_inline_syntax(text: str) -> bool:
+    return bool(_INLINE_MARKS.search(text))
+
+
 def strip_inline(text: str) -> tuple[str, int]:
     """Markdown inline syntax reduced to its text, and the number of characters that were link text."""
     text = _IMAGE.sub("", text)

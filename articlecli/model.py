@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -14,8 +15,7 @@ class Section:
     paragraphs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class RemovedLine:
+class RemovedLine(NamedTuple):
     """An input line that is not part of the article, and the rule that removed it."""
 
     line: int
@@ -23,8 +23,7 @@ class RemovedLine:
     reason: str
 
 
-@dataclass(frozen=True)
-class LineDecision:
+class LineDecision(NamedTuple):
     """What happened to one input line: its label and the named rule that decided it."""
 
     line: int

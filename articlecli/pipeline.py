@@ -13,7 +13,7 @@ from articlecli.sections import build_sections, is_subheading
 from articlecli.units import Unit
 
 # Characters of the longest units used to identify the language.
-LANGUAGE_SAMPLE_CHARS = 2000
+LANGUAGE_SAMPLE_CHARS = 800
 
 _METADATA_LABELS = {"title", "breadcrumb", "byline", "date", "category", "tag"}
 

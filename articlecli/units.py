@@ -32,7 +32,8 @@ def _joiner_words() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-@dataclass(frozen=True)
+# Not frozen: units are built by the thousand and freezing costs a setattr per field.
+@dataclass(slots=True)
 class Unit:
     """One logical line of the input, with where it came from and how it looked."""
 
@@ -57,7 +58,7 @@ class Unit:
         return len(self.text.split())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     number: int
     raw: str
@@ -110,7 +111,7 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
     bullet = markdown.bullet_prefix(raw)
     if bullet and level is None:
         list_item, body = True, raw[len(bullet):].strip()
-    if is_markdown:
+    if is_markdown and markdown.has_inline_syntax(body):
         if markdown.is_rule(body):
             body = ""
         body, link_chars = markdown.strip_inline(body)

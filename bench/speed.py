@@ -1,0 +1,91 @@
+"""Speed benchmarks: CLI start-to-finish on the seed, library throughput, and linear scaling.
+
+    python bench/speed.py                 # all three
+    python bench/speed.py --only cli
+
+Figures go to stdout; nothing is asserted (speed is measured here, not in unit tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_c2ad19efbe191da2.txt"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def bench_cli(runs: int) -> None:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "articlecli", "parse", str(SEED)], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    print(f"cli: seed parsed end to end, median {statistics.median(times):.3f} s, "
+          f"min {min(times):.3f} s over {runs} runs")
+
+
+def _corpus_texts(corpus: Path, low: int, high: int, limit: int) -> list[str]:
+    texts = []
+    for line in (corpus / "index.jsonl").read_text("utf-8").splitlines():
+        row = json.loads(line)
+        text = (corpus / row["dataset"] / f"{row['id']}.txt").read_text("utf-8")
+        if low <= len(text.encode("utf-8")) <= high:
+            texts.append(text)
+        if len(texts) >= limit:
+            break
+    return texts
+
+
+def bench_throughput(corpus: Path, limit: int) -> None:
+    from articlecli import parse_text
+
+    if not (corpus / "index.jsonl").exists():
+        print(f"throughput: skipped, no corpus at {corpus}")
+        return
+    texts = _corpus_texts(corpus, 5_000, 50_000, limit)
+    parse_text(texts[0])  # load models and phrase lists once, as a long-running process would
+    start = time.perf_counter()
+    for text in texts:
+        parse_text(text)
+    elapsed = time.perf_counter() - start
+    size = sum(len(t) for t in texts) / len(texts) / 1000
+    print(f"throughput: {len(texts) / elapsed:.0f} docs/s on one core "
+          f"({len(texts)} corpus dumps of 5-50 KB, mean {size:.1f} K chars)")
+
+
+def bench_scaling() -> None:
+    from articlecli import parse_text
+
+    base = SEED.read_text("utf-8")
+    for megabytes in (1, 10):
+        text = (base + "\n\n") * max(1, megabytes * 1_000_000 // len(base))
+        start = time.perf_counter()
+        parse_text(text)
+        elapsed = time.perf_counter() - start
+        print(f"scaling: {len(text) / 1e6:.1f} MB in {elapsed:.2f} s ({len(text) / 1e6 / elapsed:.2f} MB/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=("cli", "throughput", "scaling"))
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=500)
+    args = parser.parse_args()
+    if args.only in (None, "cli"):
+        bench_cli(args.runs)
+    if args.only in (None, "throughput"):
+        bench_throughput(args.corpus, args.limit)
+    if args.only in (None, "scaling"):
+        bench_scaling()
+
+
+if __name__ == "__main__":
+    main()
