@@ -19,6 +19,8 @@ TITLE_MIN_WORDS = 1
 TITLE_MAX_WORDS = 30
 # A metadata line is short: the date or names plus a few label words.
 META_MAX_WORDS = 16
+# The title may be a heading inside the first 1/N of the main text (a teaser paragraph above it).
+TITLE_SEARCH_BODY_SHARE = 3
 CATEGORY_MAX_ITEMS = 8
 CATEGORY_ITEM_MAX_WORDS = 4
 
@@ -39,6 +41,7 @@ class Header:
     categories: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     breadcrumbs: list[str] = field(default_factory=list)
+    body_start: int = 0
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     def label(self, index: int, label: str, rule: str) -> None:
@@ -48,17 +51,30 @@ class Header:
 def parse_header(
     units: list[Unit],
     features: list[UnitFeatures],
-    body_start: int,
+    body: tuple[int, int],
     lexicon: Lexicon,
     language: str | None,
 ) -> Header:
+    """Find the title and metadata around the main text `body` (start, end units).
+
+    A top-level heading early inside the main text is the title: the body then starts after it.
+    """
     header = Header()
+    body_start, body_end = body
+    early_body = range(body_start, body_start + max(1, (body_end - body_start) // TITLE_SEARCH_BODY_SHARE))
+    _find_title(units, features, body_start, early_body, header)
+    if header.title_unit is not None and header.title_unit >= body_start:
+        body_start = header.title_unit + 1
+    header.body_start = body_start
     window = range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD))
-    _find_title(units, features, body_start, window, header)
     for index in window:
         if index in header.labels:
             continue
         _read_meta_line(units, features, index, lexicon, language, header)
+    if not header.authors:
+        _find_name_beside_date(units, features, window, header)
+    if not header.authors:
+        _find_byline_anywhere(units, features, lexicon, header)
     _find_loose_dates(units, features, window, language, header)
     _mark_category_lines(units, features, window, header, body_start)
     return header
@@ -68,12 +84,12 @@ def parse_header(
 
 
 def _find_title(
-    units: list[Unit], features: list[UnitFeatures], body_start: int, window: range, header: Header
+    units: list[Unit], features: list[UnitFeatures], body_start: int, early_body: range, header: Header
 ) -> None:
     page_title = units[0].text if units else ""
     best_index, best_score = None, 0.0
-    candidates = set(window)
-    candidates.update(i for i, u in enumerate(units[: max(body_start + 1, 1)]) if u.heading_level == 1)
+    candidates = set(range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD)))
+    candidates.update(i for i in early_body if i < len(units) and units[i].heading_level == 1)
     for index in sorted(candidates):
         score = _title_score(units, features, index, body_start, page_title)
         if score > best_score:
@@ -110,7 +126,7 @@ def _title_score(
     elif 0 < distance <= 8:
         score += 1
     elif distance <= 0:
-        score -= 1 + (-distance)
+        score -= 1 + min(-distance, 4 if unit.heading_level == 1 else 99)
     if index == 0 and len(units) > 1:
         score -= 0.5
     return score
@@ -145,6 +161,39 @@ def split_breadcrumbs(text: str) -> list[str]:
     if len(parts) == 1:
         parts = _GLUED_WORDS.sub(" ", parts[0]).split()
     return [p.strip() for p in parts if p.strip()]
+
+
+# --- authors without a byline word ------------------------------------------------------------
+
+
+def _find_name_beside_date(
+    units: list[Unit], features: list[UnitFeatures], window: range, header: Header
+) -> None:
+    """A lone name right above or below the date line ("Jane Doe" / "October 11, 2024") is the author."""
+    date_lines = [i for i in window if header.labels.get(i, ("", ""))[0] == "date"]
+    for date_index in date_lines:
+        for index in (date_index - 1, date_index + 1):
+            if index < 0 or index >= len(units) or index in header.labels:
+                continue
+            text = units[index].text
+            if features[index].boilerplate or len(text.split()) < 2 or text == header.title:
+                continue
+            if looks_like_name(text):
+                header.authors = [text]
+                header.label(index, "byline", "name-beside-date")
+                return
+
+
+def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
+    """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end)."""
+    for index, unit in enumerate(units):
+        if index in header.labels or features[index].words > META_MAX_WORDS:
+            continue
+        names = byline_names(_unglue_labels(unit.text, lexicon), lexicon)
+        if names:
+            header.authors = names
+            header.label(index, "byline", "byline-prefix")
+            return
 
 
 # --- metadata lines --------------------------------------------------------------------------

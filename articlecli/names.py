@@ -54,13 +54,24 @@ def byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
 
     Returns None when the line does not start with a byline word, [] when it does but no name follows.
     """
-    first_part = _SEPARATORS.split(text.strip())[0]
+    first_part = _unglue_prefix(_SEPARATORS.split(text.strip())[0], lexicon)
     key = line_key(first_part)
     prefix = lexicon.phrases("byline-prefix").leading_phrase(key)
     if prefix is None:
         return None
     rest = _strip_prefix(first_part, prefix)
     return split_names(rest, lexicon)
+
+
+_GLUED_PREFIX = re.compile(r"^([^\W\d_]{2,12}?)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+
+
+def _unglue_prefix(text: str, lexicon: Lexicon) -> str:
+    """'ByShivya Nath' -> 'By Shivya Nath' (a scraper glued the label to the linked name)."""
+    match = _GLUED_PREFIX.match(text)
+    if match and match.group(1).casefold() in lexicon.phrases("byline-prefix").exact:
+        return f"{match.group(1)} {text[match.end():]}"
+    return text
 
 
 def _strip_prefix(text: str, prefix: str) -> str:

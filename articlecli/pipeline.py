@@ -24,7 +24,9 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     stops = stopwords(language)
     features = [unit_features(unit, lexicon, stops) for unit in units]
     region = find_region(units, features, bool(stops))
-    header = parse_header(units, features, region.start, lexicon, language)
+    header = parse_header(units, features, (region.start, region.end), lexicon, language)
+    if header.body_start > region.start:
+        region = Region(header.body_start, max(region.end, header.body_start), region.terminated_by)
     body_labels = _label_body(units, features, region, header, bool(stops))
     decisions, removed, body = _decide(units, features, region, header, body_labels)
     sections = build_sections(body)

@@ -27,6 +27,30 @@ LABEL_MAX_WORDS = 3
 
 
 @lru_cache(maxsize=1)
+def _label_words() -> tuple[frozenset[str], frozenset[str]]:
+    """One-word byline labels ("by", "von") and date labels ("published"), in every language we know."""
+    from articlecli.lexicon import available_languages, load_lexicon
+
+    lexicon = load_lexicon(available_languages())
+
+    def single_words(*categories: str) -> frozenset[str]:
+        return frozenset(p for c in categories for p in lexicon.phrases(c).exact if " " not in p)
+
+    # Function words ("de", "di") start ordinary continuations far more often than date labels.
+    return single_words("byline-prefix"), single_words("published-prefix", "updated-prefix") - _joiner_words()
+
+
+def _starts_label(text: str) -> bool:
+    """'by Jane Doe' or 'Updated 3 May' starts a metadata line, not the rest of a sentence."""
+    from articlecli.names import looks_like_name
+
+    byline_words, date_words = _label_words()
+    first, _, rest = text.partition(" ")
+    first = first.casefold().rstrip(":")
+    return first in date_words or first in byline_words and looks_like_name(rest)
+
+
+@lru_cache(maxsize=1)
 def _joiner_words() -> frozenset[str]:
     text = resources.files("articlecli.data").joinpath("fragment_joiners.txt").read_text("utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
@@ -148,7 +172,8 @@ def _continues(previous: _Line, line: _Line) -> bool:
     if _TERMINAL.search(previous.text):
         return False
     if _CONTINUATION_START.match(line.text):
-        return True
+        # "by Jane Doe" under a title is a byline, not the title's continuation.
+        return not _starts_label(line.text)
     return (
         previous_words[-1].casefold() in _joiner_words()
         and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
