@@ -7,7 +7,7 @@ from typing import IO, Any
 
 import click
 
-from articlecli.errors import NO_BODY_EXIT_CODE, ArticleError, EmptyInputError
+from articlecli.errors import NO_BODY_EXIT_CODE, ArticleError
 from articlecli.model import Article
 from articlecli.options import ParseOptions
 
@@ -67,10 +67,9 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
     try:
         data = sys.stdin.buffer.read() if input_path == "-" else read_input(input_path)
         article = parse_bytes(data, source=input_path, options=options)
-    except EmptyInputError as exc:
-        raise CliError(f"{input_path}: {exc}", exc.exit_code) from exc
     except ArticleError as exc:
-        message = str(exc) if input_path != "-" else f"stdin: {exc}"
+        label = "stdin" if input_path == "-" else input_path
+        message = str(exc) if label in str(exc) else f"{label}: {exc}"
         raise CliError(message, exc.exit_code) from exc
     _write(article, output_format, explain)
     if not article.has_body:

@@ -76,10 +76,34 @@ def _decode_legacy(data: bytes) -> str:
     # charset-normalizer guesses among legacy code pages; imported lazily because most input is UTF-8.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise DecodeError("input is not UTF-8 and its encoding could not be detected")
+    best = matches[0]
+    if best.encoding.startswith(_DOS_AND_MAC) and _decodes(data, "cp1252"):
+        # DOS and classic-Mac code pages are all but extinct on the web; such a guess is a tie-break
+        # gone wrong, and cp1252 is what the page almost surely was.
+        return data.decode("cp1252")
+    # Windows-1252 is by far the most common legacy web encoding; on a near tie it is the right guess.
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos + WESTERN_TIE_MARGIN:
+            return data.decode("cp1252", errors="replace")
     return data.decode(best.encoding, errors="replace")
+
+
+_DOS_AND_MAC = ("cp4", "cp7", "cp8", "mac_")
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+WESTERN_TIE_MARGIN = 0.05
 
 
 def normalize_text(text: str) -> str:

@@ -62,7 +62,7 @@ def parse_header(
     header = Header()
     body_start, body_end = body
     early_body = range(body_start, body_start + max(1, (body_end - body_start) // TITLE_SEARCH_BODY_SHARE))
-    _find_title(units, features, body_start, early_body, header)
+    _find_title(units, features, body_start, early_body, header, lexicon, language)
     if header.title_unit is not None and header.title_unit >= body_start:
         body_start = header.title_unit + 1
     header.body_start = body_start
@@ -84,15 +84,24 @@ def parse_header(
 
 
 def _find_title(
-    units: list[Unit], features: list[UnitFeatures], body_start: int, early_body: range, header: Header
+    units: list[Unit],
+    features: list[UnitFeatures],
+    body_start: int,
+    early_body: range,
+    header: Header,
+    lexicon: Lexicon,
+    language: str | None,
 ) -> None:
     page_title = units[0].text if units else ""
     best_index, best_score = None, 0.0
     candidates = set(range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD)))
     candidates.update(i for i in early_body if i < len(units) and units[i].heading_level == 1)
     for index in sorted(candidates):
-        score = _title_score(units, features, index, body_start, page_title)
-        if score > best_score:
+        score = _title_score(units, features, index, body_start, page_title, lexicon, language)
+        if score <= 0 or score < best_score or _is_meta_line(units[index].text, lexicon, language):
+            continue
+        # On a tie the later line wins: the title sits right above the body, site chrome above it.
+        if score >= best_score:
             best_index, best_score = index, score
     if best_index is None:
         return
@@ -102,7 +111,13 @@ def _find_title(
 
 
 def _title_score(
-    units: list[Unit], features: list[UnitFeatures], index: int, body_start: int, page_title: str
+    units: list[Unit],
+    features: list[UnitFeatures],
+    index: int,
+    body_start: int,
+    page_title: str,
+    lexicon: Lexicon,
+    language: str | None,
 ) -> float:
     unit, feats = units[index], features[index]
     if feats.boilerplate or feats.link_density > 0.5 or unit.list_item and not unit.heading_level:
@@ -110,6 +125,12 @@ def _title_score(
     if not TITLE_MIN_WORDS <= feats.words <= TITLE_MAX_WORDS or unit.text.endswith((".", ",", ":", ";")):
         return 0.0
     score = 1.0
+    if _looks_like_list(unit.text):
+        score -= 2
+    if index + 1 < len(units) and features[index + 1].words <= META_MAX_WORDS and _is_meta_line(
+        units[index + 1].text, lexicon, language
+    ):
+        score += 3
     if unit.heading_level == 1:
         score += 6
     elif unit.heading_level == 2:
@@ -161,6 +182,25 @@ def split_breadcrumbs(text: str) -> list[str]:
     if len(parts) == 1:
         parts = _GLUED_WORDS.sub(" ", parts[0]).split()
     return [p.strip() for p in parts if p.strip()]
+
+
+def _is_meta_line(text: str, lexicon: Lexicon, language: str | None) -> bool:
+    """A byline, date, reading-time, breadcrumb or category line: never the title."""
+    key = line_key(text)
+    if lexicon.phrases("reading-time").matches_whole(key) or byline_names(text, lexicon) is not None:
+        return True
+    if any(lexicon.phrases(c).leading_phrase(key) for c in _LABEL_CATEGORIES):
+        return True
+    parts = [p for p in _BREADCRUMB_SEPARATORS.split(text) if p]
+    if len(parts) >= 2 and line_key(parts[0]) in lexicon.phrases("breadcrumb-root").exact:
+        return True
+    found = dates.find_dates(text, language)
+    if found:
+        rest = text
+        for item in reversed(found):
+            rest = rest[: item.start] + rest[item.end :]
+        return len(rest.split()) <= 3
+    return False
 
 
 # --- authors without a byline word ------------------------------------------------------------
@@ -287,8 +327,13 @@ def _take_dates(text: str, key: str, lexicon: Lexicon, language: str | None, hea
 
 
 def _label_position(text: str, phrases: frozenset[str]) -> int | None:
+    """Where the first of `phrases` starts as a whole word in `text` ("Stand:" but not "Standke")."""
     folded = text.casefold()
-    positions = [folded.find(p) for p in phrases if p and folded.find(p) >= 0]
+    positions = []
+    for phrase in phrases:
+        match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded) if phrase and phrase in folded else None
+        if match:
+            positions.append(match.start())
     return min(positions) if positions else None
 
 
@@ -328,6 +373,16 @@ def _after_words(text: str, count: int) -> str:
     return rest.lstrip(":：-– ")
 
 
+def _looks_like_list(text: str) -> bool:
+    """'Politique, Transports, Île-de-France': short capitalised items separated by commas or bars."""
+    if "," not in text and "|" not in text and "•" not in text:
+        return False
+    items = _split_list(text)
+    return 2 <= len(items) <= CATEGORY_MAX_ITEMS and all(
+        len(i.split()) <= CATEGORY_ITEM_MAX_WORDS and i[:1].isupper() for i in items
+    )
+
+
 def _mark_category_lines(
     units: list[Unit], features: list[UnitFeatures], window: range, header: Header, body_start: int
 ) -> None:
@@ -337,14 +392,7 @@ def _mark_category_lines(
     for index in range(header.title_unit + 1, min(body_start + 1, len(units))):
         if index in header.labels:
             continue
-        unit = units[index]
-        items = _split_list(unit.text)
-        if "," not in unit.text and "|" not in unit.text and "•" not in unit.text:
-            continue
-        if not 2 <= len(items) <= CATEGORY_MAX_ITEMS:
-            continue
-        if all(len(i.split()) <= CATEGORY_ITEM_MAX_WORDS and i[:1].isupper() for i in items):
-            if not features[index].sentence_end:
-                header.categories = items
-                header.label(index, "category", "category-line")
-                return
+        if _looks_like_list(units[index].text) and not features[index].sentence_end:
+            header.categories = _split_list(units[index].text)
+            header.label(index, "category", "category-line")
+            return

@@ -115,10 +115,11 @@ class Lexicon:
             return next(c for c in BOILERPLATE_CATEGORIES if self.phrases(c).matches_whole(key))
         words = key.split()
         if len(words) <= BOILERPLATE_PREFIX_MAX_WORDS:
-            # A menu label starting a longer line ("Home improvement tips") says nothing.
+            # "Share Facebook Twitter Email" is a row of buttons: a phrase followed only by more
+            # known labels. "Share prices tumble" starts with one but goes on with real words.
             for count in range(len(words) - 1, 0, -1):
                 category = index.leading.get(" ".join(words[:count]).rstrip(_TRAILING_PUNCT))
-                if category:
+                if category and all(w.strip(_TRAILING_PUNCT) in index.exact for w in words[count:]):
                     return category
         return None
 
@@ -157,8 +158,13 @@ _EMPTY = PhraseSet(frozenset(), (), ())
 
 
 def _compile(phrase: str) -> re.Pattern[str]:
-    parts = [r"\d+(?:[.,]\d+)?" if word == "#" else re.escape(word) for word in phrase.split()]
-    return re.compile(r"\s*".join(parts))
+    """A '#'-phrase as a regex: '#' is a number, a trailing '*' is 'a word boundary, then anything'."""
+    words = phrase.split()
+    tail = ""
+    if words[-1] == "*":
+        words, tail = words[:-1], r"(?:\W.*)?"
+    parts = [r"\d+(?:[.,]\d+)?" if word == "#" else re.escape(word) for word in words]
+    return re.compile(r"\s*".join(parts) + tail)
 
 
 @lru_cache(maxsize=None)
@@ -171,7 +177,8 @@ def _raw_phrases(language: str) -> dict[str, tuple[str, ...]]:
     current: list[str] | None = None
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or line.startswith("# ") or line == "#":
+        # '#' starts a comment only above the first section; inside one it is the number placeholder.
+        if not line or current is None and line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
             current = sections.setdefault(line[1:-1], [])
@@ -198,9 +205,11 @@ def load_lexicon(languages: tuple[str, ...]) -> Lexicon:
         prefixes: list[str] = []
         patterns: list[re.Pattern[str]] = []
         for phrase in phrases:
-            if phrase.endswith(" *"):
-                prefixes.append(phrase[:-2])
-            elif "#" in phrase.split():
+            if "#" in phrase.split():
+                patterns.append(_compile(phrase))
+            elif phrase.endswith(" *"):
+                # The stem must end a word: "share on *" matches "share on x", not "share one".
+                prefixes.append(line_key(phrase[:-2]) + " ")
                 patterns.append(_compile(phrase))
             else:
                 exact.add(line_key(phrase))

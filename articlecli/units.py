@@ -146,8 +146,9 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
 def _join_fragments(lines: list[_Line]) -> list[Unit]:
     units: list[Unit] = []
     group: list[_Line] = []
-    for line in lines:
-        if group and _continues(group[-1], line):
+    for position, line in enumerate(lines):
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if group and (_continues(group[-1], line) or _bridges(group[-1], line, following)):
             group.append(line)
             continue
         if group:
@@ -177,6 +178,21 @@ def _continues(previous: _Line, line: _Line) -> bool:
     return (
         previous_words[-1].casefold() in _joiner_words()
         and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
+    )
+
+
+def _bridges(previous: _Line, line: _Line, following: _Line | None) -> bool:
+    """A short capitalised link text between two pieces of one sentence ("informó" / "El País" / ", el")."""
+    return (
+        following is not None
+        and not line.blank_before
+        and not following.blank_before
+        and not previous.heading_level
+        and not line.list_item
+        and bool(previous.text)
+        and not _TERMINAL.search(previous.text)
+        and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
+        and bool(_PUNCT_START.match(following.text))
     )
 
 

@@ -1,0 +1,417 @@
+"""The body: paragraphs, subheadings, lists, quotes, lines split at inline links, inline Markdown."""
+
+# Scraped pages keep their long paragraph lines.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import pytest
+
+from articlecli import parse_text
+
+
+def paragraphs(article) -> list[str]:
+    return [p for s in article.sections for p in s.paragraphs]
+
+
+def outline(article) -> list[tuple[str | None, int | None, int]]:
+    """(heading, level, paragraph count) per section."""
+    return [(s.heading, s.level, len(s.paragraphs)) for s in article.sections]
+
+
+# --- paragraphs --------------------------------------------------------------------------------
+
+EN_PARAGRAPHS = [
+    "Heavy rain flooded dozens of streets in the old town overnight, and firefighters were called out more "
+    "than two hundred times between midnight and six in the morning.",
+    "The river rose by almost two metres in less than a day, the highest level recorded since the great "
+    "flood of 2002, according to the regional water authority.",
+    "Schools in the lower districts will stay closed on Monday while engineers check the foundations of "
+    "several older buildings near the embankment.",
+]
+
+
+def test_plain_paragraphs_make_one_section():
+    text = "Floods hit the old town after record rainfall\n\n" + "\n\n".join(EN_PARAGRAPHS) + "\n"
+    article = parse_text(text)
+    assert outline(article) == [(None, None, 3)]
+    assert paragraphs(article) == EN_PARAGRAPHS
+    assert article.text == "\n\n".join(EN_PARAGRAPHS)
+    assert article.word_count == sum(len(p.split()) for p in EN_PARAGRAPHS)
+
+
+def test_paragraph_wrapped_over_several_lines_is_joined():
+    # Some dumps hard-wrap text at ~70 columns.
+    wrapped = (
+        "Heavy rain flooded dozens of streets in the old town overnight, and\n"
+        "firefighters were called out more than two hundred times between\n"
+        "midnight and six in the morning."
+    )
+    text = "Floods hit the old town\n\n" + wrapped + "\n\n" + "\n\n".join(EN_PARAGRAPHS[1:]) + "\n"
+    article = parse_text(text)
+    assert paragraphs(article)[0] == EN_PARAGRAPHS[0]
+
+
+# --- subheadings -------------------------------------------------------------------------------
+
+PLANT_POST = """How to repot a monstera without killing it
+
+Monstera plants grow fast, and after two or three years most of them have filled their pot with roots. Repotting in spring gives the plant a whole season to settle in before winter.
+
+Choose the right pot
+
+Pick a pot only one size larger than the old one, with drainage holes in the bottom. A pot that is too big keeps the soil wet for too long and the roots can rot.
+
+Prepare a chunky soil mix
+
+Mix ordinary houseplant compost with orchid bark and a handful of perlite. The roots need air as much as they need water, so the mix should stay loose.
+
+When should you water?
+
+Wait a few days after repotting before you water, so that any roots damaged on the way can heal. Then water thoroughly and let the top of the soil dry out between waterings.
+"""
+
+
+def test_short_lines_before_text_are_subheadings():
+    article = parse_text(PLANT_POST)
+    assert article.title == "How to repot a monstera without killing it"
+    assert outline(article) == [
+        (None, None, 1),
+        ("Choose the right pot", 2, 1),
+        ("Prepare a chunky soil mix", 2, 1),
+        ("When should you water?", 2, 1),
+    ]
+
+
+GERMAN_REPORT = """Stadtrat beschließt neues Radwegenetz
+
+Der Stadtrat hat am Donnerstag mit großer Mehrheit ein neues Radwegenetz für die Innenstadt beschlossen. Bis 2030 sollen rund 40 Kilometer geschützte Radwege entstehen.
+
+Was sich für Autofahrer ändert
+
+Auf mehreren Hauptstraßen fällt jeweils eine Fahrspur weg. Die Stadt rechnet trotzdem nicht mit längeren Staus, weil der Verkehr in den vergangenen Jahren deutlich zurückgegangen ist.
+
+Kritik vom Einzelhandel
+
+Der Handelsverband befürchtet, dass Kunden aus dem Umland wegbleiben, wenn Parkplätze in der Innenstadt wegfallen. Die Stadt will deshalb die Parkhäuser am Ring günstiger machen.
+"""
+
+
+def test_german_subheadings():
+    article = parse_text(GERMAN_REPORT)
+    assert article.language == "de"
+    assert outline(article) == [
+        (None, None, 1),
+        ("Was sich für Autofahrer ändert", 2, 1),
+        ("Kritik vom Einzelhandel", 2, 1),
+    ]
+
+
+def test_short_sentence_is_not_a_subheading():
+    text = (
+        "Floods hit the old town\n\n"
+        + EN_PARAGRAPHS[0]
+        + "\n\nNobody was hurt.\n\n"
+        + "\n\n".join(EN_PARAGRAPHS[1:])
+        + "\n"
+    )
+    article = parse_text(text)
+    assert outline(article) == [(None, None, 4)]
+    assert "Nobody was hurt." in paragraphs(article)
+
+
+MARKDOWN_POST = """# Floods hit the old town after record rainfall
+
+Heavy rain flooded dozens of streets in the old town overnight, and firefighters were called out more than two hundred times between midnight and six in the morning.
+
+## Why the river rose so fast
+
+The river rose by almost two metres in less than a day, the highest level recorded since the great flood of 2002, according to the regional water authority.
+
+### The role of the dams
+
+Two upstream dams had to release water on Saturday because their reservoirs were already full after a wet autumn.
+
+## What happens next
+
+Schools in the lower districts will stay closed on Monday while engineers check the foundations of several older buildings near the embankment.
+"""
+
+
+def test_markdown_headings_keep_their_level():
+    article = parse_text(MARKDOWN_POST)
+    assert article.input_format == "markdown"
+    assert article.title == "Floods hit the old town after record rainfall"
+    assert outline(article) == [
+        (None, None, 1),
+        ("Why the river rose so fast", 2, 1),
+        ("The role of the dams", 3, 1),
+        ("What happens next", 2, 1),
+    ]
+    for section in article.sections:
+        assert section.heading is None or not section.heading.startswith("#")
+
+
+NUMBERED_HEADINGS = """Five mistakes new runners make
+
+Most beginners quit within a month, and it is rarely because of a lack of motivation. These are the mistakes coaches see again and again in their first sessions.
+
+1. Running too fast
+
+Almost every new runner starts at a pace they cannot hold for more than a few minutes. Slow down until you can still talk in full sentences while you run.
+
+2. Skipping rest days
+
+Muscles and tendons adapt more slowly than the heart and lungs do. Two or three days off each week give them the time they need to get stronger.
+
+3. Buying shoes for their looks
+
+A shoe that feels comfortable in the shop can still be wrong for the way you land. Many running shops will film you on a treadmill for free before you buy.
+"""
+
+
+def test_numbered_headings():
+    article = parse_text(NUMBERED_HEADINGS)
+    headings = [s.heading for s in article.sections]
+    assert len(article.sections) == 4
+    assert headings[0] is None
+    assert [h.split(". ", 1)[-1] for h in headings[1:]] == [
+        "Running too fast",
+        "Skipping rest days",
+        "Buying shoes for their looks",
+    ]
+    assert all(s.level == 2 for s in article.sections[1:])
+    assert all(len(s.paragraphs) == 1 for s in article.sections)
+
+
+# --- lists and quotes --------------------------------------------------------------------------
+
+RECIPE = """Classic French crêpes
+
+These thin pancakes are easy to make at home, and the batter keeps in the fridge for up to two days. You will need a wide non-stick pan and a little patience for the first one.
+
+Ingredients
+
+- 250 g plain flour
+- 4 eggs
+- 500 ml milk
+- a pinch of salt
+- 50 g melted butter
+
+Whisk the flour, eggs and salt together, then add the milk little by little so that no lumps form. Stir in the melted butter and let the batter rest for at least an hour before cooking.
+"""
+
+
+def test_bullet_list_is_kept_in_order():
+    article = parse_text(RECIPE)
+    body = paragraphs(article)
+    items = ["250 g plain flour", "4 eggs", "500 ml milk", "a pinch of salt", "50 g melted butter"]
+    listed = [p for p in body if any(p.endswith(item) for item in items)]
+    assert len(listed) == len(items)
+    assert [next(i for i in items if p.endswith(i)) for p in listed] == items
+    assert body[-1].startswith("Whisk the flour")
+    labels = {d.line: d.label for d in article.decisions}
+    assert [labels[n] for n in range(7, 12)] == ["list-item"] * 5
+
+
+def test_ingredients_heading_before_list():
+    article = parse_text(RECIPE)
+    assert "Ingredients" in [s.heading for s in article.sections]
+
+
+def test_unicode_bullets_in_plain_text():
+    text = (
+        "Was Sie zur Briefwahl wissen müssen\n\n"
+        "Wer am Wahltag nicht ins Wahllokal gehen kann, darf schon vorher per Brief wählen. Dafür müssen "
+        "die Unterlagen rechtzeitig beim Wahlamt beantragt werden.\n\n"
+        "• Antrag online oder per Post stellen\n"
+        "• Stimmzettel ausfüllen und in den blauen Umschlag legen\n"
+        "• Wahlschein unterschreiben\n\n"
+        "Der rote Wahlbrief muss spätestens am Wahlsonntag um 18 Uhr beim Wahlamt eingegangen sein, sonst "
+        "wird die Stimme nicht gezählt.\n"
+    )
+    article = parse_text(text)
+    body = " ".join(paragraphs(article))
+    for item in ("Antrag online oder per Post stellen", "Wahlschein unterschreiben"):
+        assert item in body
+    assert "•" not in body
+
+
+def test_numbered_list_items_are_not_headings():
+    text = (
+        "How to reset your router\n\n"
+        "If your connection keeps dropping, a full reset often helps. It takes about five minutes and "
+        "you will not lose your settings if you follow these steps.\n\n"
+        "1. Unplug the router.\n"
+        "2. Wait thirty seconds.\n"
+        "3. Plug it back in and wait for the lights.\n\n"
+        "If the connection still drops after the reset, call your provider and ask them to check the line "
+        "from their side.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == [None]
+    body = paragraphs(article)
+    assert any(p.endswith("Unplug the router.") for p in body)
+    assert any(p.endswith("Wait thirty seconds.") for p in body)
+
+
+def test_markdown_quote_is_kept():
+    text = (
+        "# Mayor defends flood response\n\n"
+        "The mayor rejected criticism from opposition councillors on Monday and said the emergency services "
+        "had done everything they could during the night.\n\n"
+        "> We had more than two hundred calls in six hours, and every single one was answered.\n\n"
+        "Opposition leaders have asked for an independent inquiry into why the warning sirens were not "
+        "switched on until after midnight. See the [council minutes](https://example.gov/minutes).\n"
+    )
+    article = parse_text(text)
+    quote = "We had more than two hundred calls in six hours, and every single one was answered."
+    assert quote in paragraphs(article)
+    assert not any(p.startswith(">") for p in paragraphs(article))
+
+
+def test_plain_text_quote_paragraph_is_kept():
+    quote = "« Nous avons reçu plus de deux cents appels en six heures, et chacun a obtenu une réponse. »"
+    text = (
+        "Inondations : le maire défend l’action des secours\n\n"
+        "Le maire a rejeté lundi les critiques de l’opposition et assuré que les services d’urgence avaient "
+        "fait tout leur possible pendant la nuit.\n\n"
+        f"{quote}\n\n"
+        "L’opposition réclame une enquête indépendante pour comprendre pourquoi les sirènes n’ont été "
+        "déclenchées qu’après minuit.\n"
+    )
+    article = parse_text(text)
+    assert quote in paragraphs(article)
+
+
+# --- lines split at inline links ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "split,joined",
+    [
+        (
+            "The agency published its findings on Tuesday, and you can read the\nfull report\nhere.",
+            "The agency published its findings on Tuesday, and you can read the full report here.",
+        ),
+        (
+            "The figures were first reported by\nThe Guardian\nearlier this week and confirmed by the ministry.",
+            "The figures were first reported by The Guardian earlier this week and confirmed by the ministry.",
+        ),
+        (
+            "Shares fell sharply after the announcement, according to\nReuters\n, which cited two people "
+            "familiar with the talks.",
+            "Shares fell sharply after the announcement, according to Reuters, which cited two people "
+            "familiar with the talks.",
+        ),
+        (
+            "Le rapport complet est disponible sur le\nsite du ministère\n, a précisé la porte-parole lors "
+            "d’un point presse.",
+            "Le rapport complet est disponible sur le site du ministère, a précisé la porte-parole lors "
+            "d’un point presse.",
+        ),
+        (
+            "Wie die\nSüddeutsche Zeitung\nberichtet, will die Regierung das Gesetz noch vor der Sommerpause "
+            "verabschieden.",
+            "Wie die Süddeutsche Zeitung berichtet, will die Regierung das Gesetz noch vor der Sommerpause "
+            "verabschieden.",
+        ),
+        (
+            "Según informó\nEl País\n, el Gobierno aprobará la reforma antes del verano.",
+            "Según informó El País, el Gobierno aprobará la reforma antes del verano.",
+        ),
+    ],
+    ids=["en-here", "en-newspaper", "en-comma", "fr", "de", "es"],
+)
+def test_line_split_at_inline_link_is_joined(split, joined):
+    text = (
+        "Report on river pollution published\n\n"
+        + EN_PARAGRAPHS[0]
+        + "\n\n"
+        + split
+        + "\n\n"
+        + EN_PARAGRAPHS[1]
+        + "\n"
+    )
+    article = parse_text(text)
+    assert joined in paragraphs(article)
+    numbers = [d.line for d in article.decisions if d.label == "paragraph"]
+    assert len(numbers) == 2 + split.count("\n") + 1
+
+
+def test_separate_lines_are_not_joined():
+    # Every line below ends its sentence; nothing continues on the next line.
+    lines = [
+        "The river is expected to peak on Sunday night.",
+        "Residents near the embankment have been told to move valuables upstairs.",
+        "Sandbags are available at the fire station on Market Street until midnight.",
+    ]
+    text = "Flood warning for the old town\n\n" + EN_PARAGRAPHS[0] + "\n\n" + "\n".join(lines) + "\n"
+    article = parse_text(text)
+    for line in lines:
+        assert line in paragraphs(article)
+
+
+# --- inline Markdown ---------------------------------------------------------------------------
+
+
+def test_markdown_links_reduced_to_their_text():
+    text = (
+        "# River pollution report published\n\n"
+        "The agency published its findings on Tuesday. You can read the [full report](https://example.org/"
+        "reports/river-2024.pdf \"PDF, 2 MB\") on the [agency's website](https://example.org/), where the "
+        "[raw data](https://example.org/data) is also available.\n\n"
+        "Nitrate levels were above the legal limit at eleven of the forty measuring points, most of them "
+        "downstream of large pig farms.\n"
+    )
+    article = parse_text(text)
+    assert paragraphs(article)[0] == (
+        "The agency published its findings on Tuesday. You can read the full report on the agency's "
+        "website, where the raw data is also available."
+    )
+    assert "](" not in article.text and "https://" not in article.text
+
+
+def test_markdown_image_lines_are_dropped():
+    image = "![Aerial view of the flooded old town](https://cdn.example.com/img/flood-2024.jpg)"
+    text = (
+        "# Floods hit the old town\n\n"
+        f"{image}\n\n"
+        + "\n\n".join(EN_PARAGRAPHS)
+        + "\n"
+    )
+    article = parse_text(text)
+    assert paragraphs(article) == EN_PARAGRAPHS
+    [removed] = [r for r in article.removed if r.line == 3]
+    assert removed.reason == "image"
+
+
+def test_markdown_emphasis_and_escapes_are_removed():
+    text = (
+        "# Floods hit the old town\n\n"
+        "The river rose by **almost two metres** in less than a day, the *highest* level recorded since "
+        "2002, according to the regional water\\_authority.\n\n"
+        "## What happens next\n\n"
+        + "\n\n".join(EN_PARAGRAPHS[1:])
+        + "\n"
+    )
+    article = parse_text(text)
+    assert paragraphs(article)[0] == (
+        "The river rose by almost two metres in less than a day, the highest level recorded since 2002, "
+        "according to the regional water_authority."
+    )
+
+
+def test_markdown_link_split_over_lines_in_paragraph():
+    text = (
+        "# Floods hit the old town\n\n"
+        "Volunteers can register on the\n[city's flood page](https://example.gov/flood)\nor call the "
+        "hotline, which is open around the clock until the water goes down.\n\n"
+        + "\n\n".join(EN_PARAGRAPHS)
+        + "\n"
+    )
+    article = parse_text(text)
+    assert paragraphs(article)[0] == (
+        "Volunteers can register on the city's flood page or call the hotline, which is open around the "
+        "clock until the water goes down."
+    )

@@ -1,0 +1,345 @@
+"""Page furniture around the article: each line removed, with the rule that removed it as reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlecli import parse_text
+
+TITLES = {
+    "en": "Old harbour bridge to close to cars next spring",
+    "fr": "Le vieux pont du port fermé aux voitures au printemps",
+    "de": "Alte Hafenbrücke wird im Frühjahr für Autos gesperrt",
+    "es": "El viejo puente del puerto se cerrará a los coches en primavera",
+    "it": "Il vecchio ponte del porto chiuso alle auto in primavera",
+    "pt": "Velha ponte do porto fechada aos carros na primavera",
+    "nl": "Oude havenbrug gaat in het voorjaar dicht voor auto’s",
+}
+BODIES = {
+    "en": (
+        "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after "
+        "engineers warned that the structure could no longer carry heavy traffic safely.",
+        "Residents who live on the north bank said they were worried about longer journeys to work, while "
+        "cycling groups welcomed the decision and asked for a wider path for bikes.",
+        "The council expects the repairs to cost about 40 million pounds and to take at least three years, "
+        "according to a report published with the vote.",
+    ),
+    "fr": (
+        "Le conseil municipal a voté mardi la fermeture du vieux pont du port aux voitures à partir du "
+        "printemps prochain, après que les ingénieurs ont averti que la structure ne pouvait plus supporter "
+        "un trafic lourd.",
+        "Les habitants de la rive nord se disent inquiets de trajets plus longs pour aller au travail, tandis "
+        "que les associations de cyclistes ont salué une décision qu’elles réclamaient depuis des années.",
+        "Selon le rapport publié avec le vote, les travaux devraient coûter environ 40 millions d’euros et "
+        "durer au moins trois ans.",
+    ),
+    "de": (
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke ab dem kommenden Frühjahr für Autos "
+        "zu sperren, nachdem Ingenieure vor der maroden Konstruktion gewarnt hatten.",
+        "Anwohner am Nordufer befürchten längere Wege zur Arbeit, während Radfahrverbände die Entscheidung "
+        "begrüßten und einen breiteren Radweg auf der Brücke forderten.",
+        "Laut dem Bericht, der mit der Abstimmung veröffentlicht wurde, sollen die Arbeiten rund 40 Millionen "
+        "Euro kosten und mindestens drei Jahre dauern.",
+    ),
+    "es": (
+        "El ayuntamiento votó el martes cerrar el viejo puente del puerto a los coches a partir de la próxima "
+        "primavera, después de que los ingenieros advirtieran de que la estructura ya no puede soportar "
+        "tráfico pesado.",
+        "Los vecinos de la orilla norte temen trayectos más largos para ir al trabajo, mientras que las "
+        "asociaciones de ciclistas celebraron una decisión que reclamaban desde hace años.",
+        "Según el informe publicado junto con la votación, las obras costarán unos 40 millones de euros y "
+        "durarán al menos tres años.",
+    ),
+    "it": (
+        "Il consiglio comunale ha votato martedì la chiusura del vecchio ponte del porto alle auto a partire "
+        "dalla prossima primavera, dopo che gli ingegneri hanno avvertito che la struttura non regge più il "
+        "traffico pesante.",
+        "I residenti della sponda nord temono tragitti più lunghi per andare al lavoro, mentre le associazioni "
+        "di ciclisti hanno accolto con favore una decisione chiesta da anni.",
+        "Secondo il rapporto pubblicato insieme al voto, i lavori costeranno circa 40 milioni di euro e "
+        "dureranno almeno tre anni.",
+    ),
+    "pt": (
+        "A câmara municipal votou na terça-feira o encerramento da velha ponte do porto aos carros a partir da "
+        "próxima primavera, depois de os engenheiros terem alertado que a estrutura já não suporta tráfego "
+        "pesado.",
+        "Os moradores da margem norte temem viagens mais longas para o trabalho, enquanto as associações de "
+        "ciclistas saudaram uma decisão que reclamavam há anos.",
+        "Segundo o relatório publicado com a votação, as obras deverão custar cerca de 40 milhões de euros e "
+        "durar pelo menos três anos.",
+    ),
+    "nl": (
+        "De gemeenteraad heeft dinsdag besloten de oude havenbrug vanaf volgend voorjaar af te sluiten voor "
+        "auto’s, nadat ingenieurs hadden gewaarschuwd dat de constructie het zware verkeer niet meer aankan.",
+        "Bewoners van de noordoever vrezen langere reistijden naar hun werk, terwijl fietsersbonden het besluit "
+        "verwelkomden en om een breder fietspad op de brug vroegen.",
+        "Volgens het rapport dat samen met de stemming werd gepubliceerd, gaan de werkzaamheden ongeveer 40 "
+        "miljoen euro kosten en duren ze minstens drie jaar.",
+    ),
+}
+
+
+def page(language: str, *, top=(), header=(), middle=(), end=()) -> str:
+    """A scrape with boilerplate blocks at the top, under the title, between paragraphs, at the end."""
+    body = BODIES[language]
+    blocks = [*top, TITLES[language], *header, body[0], *middle, *body[1:], *end]
+    return "\n\n".join(blocks) + "\n"
+
+
+def reasons_for(article, line: str) -> list[str]:
+    return [r.reason for r in article.removed if r.text == line.strip()]
+
+
+def assert_body_intact(article, language: str) -> None:
+    assert article.title == TITLES[language]
+    assert [p for s in article.sections for p in s.paragraphs] == list(BODIES[language])
+
+
+CASES = [
+    # related links
+    ("en", "end", "You may also like", "related-links"),
+    ("en", "end", "Related Articles", "related-links"),
+    ("en", "end", "Read more:", "related-links"),
+    ("fr", "end", "Vous aimerez aussi", "related-links"),
+    ("fr", "end", "À lire aussi", "related-links"),
+    ("de", "end", "Lesen Sie auch", "related-links"),
+    ("de", "end", "Das könnte Sie auch interessieren", "related-links"),
+    ("es", "end", "También te puede interesar", "related-links"),
+    ("it", "end", "Potrebbe interessarti anche", "related-links"),
+    ("pt", "end", "Leia também", "related-links"),
+    ("nl", "end", "Lees ook", "related-links"),
+    # comments and comment forms
+    ("en", "end", "Leave a Comment", "comments"),
+    ("en", "end", "Leave a Reply", "comments"),
+    ("en", "end", "Leave a Reply Cancel reply", "comments"),
+    ("en", "end", "Save my name, email, and website in this browser for the next time I comment.", "comments"),
+    ("en", "end", "Your email address will not be published. Required fields are marked *", "comments"),
+    ("en", "end", "3 Comments", "comments"),
+    ("fr", "end", "Laisser un commentaire", "comments"),
+    ("fr", "end", "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.",
+     "comments"),
+    ("de", "end", "Kommentar schreiben", "comments"),
+    ("es", "end", "Deja un comentario", "comments"),
+    ("it", "end", "Lascia un commento", "comments"),
+    ("pt", "end", "Deixe um comentário", "comments"),
+    # share buttons
+    ("en", "header", "Share this article", "share"),
+    ("en", "header", "Share on Facebook", "share"),
+    ("en", "end", "Share this:", "share"),
+    ("en", "header", "Facebook Twitter LinkedIn Email", "share"),
+    ("fr", "header", "Partager sur Facebook", "share"),
+    ("fr", "header", "Partager cet article", "share"),
+    ("de", "header", "Artikel teilen", "share"),
+    ("es", "header", "Compartir en Facebook", "share"),
+    # follow prompts
+    ("en", "end", "Follow us on Twitter", "follow"),
+    ("fr", "end", "Suivez-nous sur Instagram", "follow"),
+    ("de", "end", "Folgen Sie uns auf Facebook", "follow"),
+    # newsletter prompts
+    ("en", "end", "Sign up for our newsletter", "newsletter"),
+    ("en", "middle", "Subscribe to our newsletter", "newsletter"),
+    ("fr", "end", "Inscrivez-vous à notre newsletter", "newsletter"),
+    ("de", "end", "Newsletter abonnieren", "newsletter"),
+    ("es", "end", "Suscríbete a nuestra newsletter", "newsletter"),
+    # cookie notices
+    ("en", "top", "We use cookies to ensure that we give you the best experience on our website.", "cookie-notice"),
+    ("en", "top", "Accept all cookies", "cookie-notice"),
+    ("fr", "top", "Accepter les cookies", "cookie-notice"),
+    ("de", "top", "Alle Cookies akzeptieren", "cookie-notice"),
+    # advertisements
+    ("en", "middle", "Advertisement", "advertisement"),
+    ("en", "middle", "ADVERTISEMENT", "advertisement"),
+    ("en", "middle", "Story continues below advertisement", "advertisement"),
+    ("fr", "middle", "Publicité", "advertisement"),
+    ("de", "middle", "Anzeige", "advertisement"),
+    ("es", "middle", "Publicidad", "advertisement"),
+    ("it", "middle", "Pubblicità", "advertisement"),
+    # previous / next links
+    ("en", "end", "Previous article", "prev-next"),
+    ("en", "end", "Next post", "prev-next"),
+    ("en", "end", "« Previous Post", "prev-next"),
+    ("fr", "end", "Article précédent", "prev-next"),
+    ("de", "end", "Nächster Artikel", "prev-next"),
+    ("es", "end", "Artículo anterior", "prev-next"),
+    # copyright and footer lines
+    ("en", "end", "© 2024 Harbour Gazette. All rights reserved.", "footer"),
+    ("en", "end", "Copyright © 2024 Harbour Gazette Ltd", "footer"),
+    ("en", "end", "All rights reserved.", "footer"),
+    ("en", "end", "Privacy Policy", "footer"),
+    ("fr", "end", "© 2024 Le Courrier du Port – Tous droits réservés", "footer"),
+    ("fr", "end", "Mentions légales", "footer"),
+    ("de", "end", "Impressum", "footer"),
+    ("de", "end", "Datenschutzerklärung", "footer"),
+    ("it", "end", "Tutti i diritti riservati", "footer"),
+    # login prompts
+    ("en", "top", "Sign in", "login"),
+    ("fr", "top", "Se connecter", "login"),
+]
+
+
+@pytest.mark.parametrize(
+    "language,position,line,reason",
+    CASES,
+    ids=[f"{c[3]}-{c[0]}-{c[2][:30]}" for c in CASES],
+)
+def test_boilerplate_line_removed(language, position, line, reason):
+    article = parse_text(page(language, **{position: (line,)}))
+    assert reasons_for(article, line) == [reason]
+    assert line not in article.text
+    assert_body_intact(article, language)
+
+
+# --- English theme phrases on non-English pages --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language,line,reason",
+    [
+        ("fr", "Related Posts", "related-links"),
+        ("fr", "Leave a Reply", "comments"),
+        ("fr", "Share this:", "share"),
+        ("fr", "Previous Post", "prev-next"),
+        ("de", "You may also like", "related-links"),
+        ("de", "Leave a Comment", "comments"),
+        ("es", "Subscribe to our newsletter", "newsletter"),
+        ("it", "All rights reserved.", "footer"),
+        ("pt", "Related Articles", "related-links"),
+        ("nl", "Leave a Comment", "comments"),
+    ],
+)
+def test_english_theme_phrase_on_foreign_page(language, line, reason):
+    article = parse_text(page(language, end=(line,)))
+    assert article.language == language
+    assert reasons_for(article, line) == [reason]
+    assert_body_intact(article, language)
+
+
+def test_seed_style_trailer():
+    # The French seed page ends with two lines of an English WordPress theme.
+    article = parse_text(page("fr", header=("by Sara",), end=("You may also like", "Leave a Comment")))
+    assert reasons_for(article, "You may also like") == ["related-links"]
+    assert reasons_for(article, "Leave a Comment") == ["comments"]
+
+
+# --- whole blocks of furniture -------------------------------------------------------------------
+
+# Rules that name a menu; a positional reason such as "before-main-text" does not.
+MENU_REASONS = ("navigation", "link-list", "footer", "login")
+
+RELATED_HEADLINES = (
+    "Council approves new cycle lanes for the city centre",
+    "Ferry timetable changes from next month",
+    "Why the tram extension is two years late",
+)
+
+
+def test_related_headlines_after_heading_are_removed():
+    article = parse_text(page("en", end=("You may also like", *RELATED_HEADLINES)))
+    assert_body_intact(article, "en")
+    for headline in RELATED_HEADLINES:
+        assert headline not in article.text
+        assert reasons_for(article, headline)[0] in ("related-links", "after-related-links")
+
+
+def test_comment_thread_is_removed():
+    comments = (
+        "2 Comments",
+        "Margaret Hill\nDecember 14, 2024 at 9:12 am",
+        "I live on the north bank and this will add half an hour to my commute every single day. "
+        "Did anyone on the council think about the people who actually use the bridge?",
+        "Reply",
+        "Tom Baker\nDecember 14, 2024 at 11:40 am",
+        "The bridge has been falling apart for years and it was only a matter of time before something "
+        "like this happened, so I am glad they finally made a decision.",
+        "Reply",
+        "Leave a Reply Cancel reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Comment *",
+        "Name *",
+        "Email *",
+        "Website",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Post Comment",
+    )
+    article = parse_text(page("en", end=comments))
+    assert_body_intact(article, "en")
+    assert "north bank and this will add half an hour" not in article.text
+    assert "finally made a decision" not in article.text
+    assert reasons_for(article, "2 Comments") == ["comments"]
+
+
+def test_plain_text_navigation_menu_is_removed():
+    menu = ("Home", "News", "Local", "Sport", "Business", "Culture", "Opinion", "Contact")
+    text = "\n".join(menu) + "\n\n" + page("en")
+    article = parse_text(text)
+    assert_body_intact(article, "en")
+    for number, item in enumerate(menu, start=1):
+        [found] = [r for r in article.removed if r.line == number]
+        assert found.text == item
+        assert found.reason in MENU_REASONS
+
+
+def test_markdown_navigation_menu_is_removed():
+    menu = (
+        "* [Home](https://harbourgazette.example/)\n"
+        "* [News](https://harbourgazette.example/news/)\n"
+        "* [Sport](https://harbourgazette.example/sport/)\n"
+        "* [Business](https://harbourgazette.example/business/)\n"
+        "* [Culture](https://harbourgazette.example/culture/)\n"
+        "* [Contact](https://harbourgazette.example/contact/)"
+    )
+    text = menu + "\n\n# " + page("en")
+    article = parse_text(text)
+    assert article.input_format == "markdown"
+    assert_body_intact(article, "en")
+    for number in range(1, 7):
+        [found] = [r for r in article.removed if r.line == number]
+        assert found.reason in MENU_REASONS
+
+
+def test_footer_menu_is_removed():
+    footer = ("About us", "Contact", "Advertise with us", "Privacy Policy", "Terms of Use",
+              "© 2024 Harbour Gazette. All rights reserved.")
+    article = parse_text(page("en", end=("\n".join(footer),)))
+    assert_body_intact(article, "en")
+    for item in footer:
+        assert reasons_for(article, item)
+        assert reasons_for(article, item)[0] in (*MENU_REASONS, "advertisement")
+
+
+def test_german_page_furniture():
+    text = page(
+        "de",
+        top=("Startseite\nPolitik\nWirtschaft\nSport\nKultur",),
+        header=("Artikel teilen",),
+        middle=("Anzeige",),
+        end=("Lesen Sie auch", "Neue Radwege für die Innenstadt", "Impressum\nDatenschutz"),
+    )
+    article = parse_text(text)
+    assert_body_intact(article, "de")
+    for line in ("Artikel teilen", "Anzeige", "Lesen Sie auch", "Impressum", "Datenschutz"):
+        assert reasons_for(article, line), line
+    assert "Neue Radwege" not in article.text
+
+
+# --- sentences that merely start like boilerplate are kept ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Share prices of the construction company fell by six percent on Wednesday after the council "
+        "announced that the contract would be put out to tender again.",
+        "Advertisement revenue at the local paper has halved in ten years, which is why it now depends on "
+        "readers who pay for a subscription.",
+        "Follow the river path north for about two kilometres and you will reach the ferry that many "
+        "commuters are expected to use instead of the bridge.",
+        "Next year the council wants to start work on a second bridge further upstream, although the money "
+        "for it has not yet been found.",
+        "Related works on the tram line will begin in the same week, the council said in a statement.",
+    ],
+)
+def test_sentence_starting_with_boilerplate_word_is_kept(sentence):
+    article = parse_text(page("en", middle=(sentence,)))
+    assert sentence in [p for s in article.sections for p in s.paragraphs]
+    assert not reasons_for(article, sentence)

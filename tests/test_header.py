@@ -1,0 +1,544 @@
+"""The header zone: breadcrumbs, title, bylines, categories, tags, dates and reading-time lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlecli import parse_text
+from articlecli.header import split_breadcrumbs
+
+TITLES = {
+    "en": "Old harbour bridge to close to cars next spring",
+    "fr": "Le vieux pont du port fermé aux voitures au printemps",
+    "de": "Alte Hafenbrücke wird im Frühjahr für Autos gesperrt",
+    "es": "El viejo puente del puerto se cerrará a los coches en primavera",
+    "it": "Il vecchio ponte del porto chiuso alle auto in primavera",
+    "pt": "Velha ponte do porto fechada aos carros na primavera",
+    "nl": "Oude havenbrug gaat in het voorjaar dicht voor auto’s",
+}
+BODIES = {
+    "en": (
+        "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after "
+        "engineers warned that the structure could no longer carry heavy traffic safely.",
+        "Residents who live on the north bank said they were worried about longer journeys to work, while "
+        "cycling groups welcomed the decision and asked for a wider path for bikes.",
+        "The council expects the repairs to cost about 40 million pounds and to take at least three years, "
+        "according to a report published with the vote.",
+    ),
+    "fr": (
+        "Le conseil municipal a voté mardi la fermeture du vieux pont du port aux voitures à partir du "
+        "printemps prochain, après que les ingénieurs ont averti que la structure ne pouvait plus supporter "
+        "un trafic lourd.",
+        "Les habitants de la rive nord se disent inquiets de trajets plus longs pour aller au travail, tandis "
+        "que les associations de cyclistes ont salué une décision qu’elles réclamaient depuis des années.",
+        "Selon le rapport publié avec le vote, les travaux devraient coûter environ 40 millions d’euros et "
+        "durer au moins trois ans.",
+    ),
+    "de": (
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke ab dem kommenden Frühjahr für Autos "
+        "zu sperren, nachdem Ingenieure vor der maroden Konstruktion gewarnt hatten.",
+        "Anwohner am Nordufer befürchten längere Wege zur Arbeit, während Radfahrverbände die Entscheidung "
+        "begrüßten und einen breiteren Radweg auf der Brücke forderten.",
+        "Laut dem Bericht, der mit der Abstimmung veröffentlicht wurde, sollen die Arbeiten rund 40 Millionen "
+        "Euro kosten und mindestens drei Jahre dauern.",
+    ),
+    "es": (
+        "El ayuntamiento votó el martes cerrar el viejo puente del puerto a los coches a partir de la próxima "
+        "primavera, después de que los ingenieros advirtieran de que la estructura ya no puede soportar "
+        "tráfico pesado.",
+        "Los vecinos de la orilla norte temen trayectos más largos para ir al trabajo, mientras que las "
+        "asociaciones de ciclistas celebraron una decisión que reclamaban desde hace años.",
+        "Según el informe publicado junto con la votación, las obras costarán unos 40 millones de euros y "
+        "durarán al menos tres años.",
+    ),
+    "it": (
+        "Il consiglio comunale ha votato martedì la chiusura del vecchio ponte del porto alle auto a partire "
+        "dalla prossima primavera, dopo che gli ingegneri hanno avvertito che la struttura non regge più il "
+        "traffico pesante.",
+        "I residenti della sponda nord temono tragitti più lunghi per andare al lavoro, mentre le associazioni "
+        "di ciclisti hanno accolto con favore una decisione chiesta da anni.",
+        "Secondo il rapporto pubblicato insieme al voto, i lavori costeranno circa 40 milioni di euro e "
+        "dureranno almeno tre anni.",
+    ),
+    "pt": (
+        "A câmara municipal votou na terça-feira o encerramento da velha ponte do porto aos carros a partir da "
+        "próxima primavera, depois de os engenheiros terem alertado que a estrutura já não suporta tráfego "
+        "pesado.",
+        "Os moradores da margem norte temem viagens mais longas para o trabalho, enquanto as associações de "
+        "ciclistas saudaram uma decisão que reclamavam há anos.",
+        "Segundo o relatório publicado com a votação, as obras deverão custar cerca de 40 milhões de euros e "
+        "durar pelo menos três anos.",
+    ),
+    "nl": (
+        "De gemeenteraad heeft dinsdag besloten de oude havenbrug vanaf volgend voorjaar af te sluiten voor "
+        "auto’s, nadat ingenieurs hadden gewaarschuwd dat de constructie het zware verkeer niet meer aankan.",
+        "Bewoners van de noordoever vrezen langere reistijden naar hun werk, terwijl fietsersbonden het besluit "
+        "verwelkomden en om een breder fietspad op de brug vroegen.",
+        "Volgens het rapport dat samen met de stemming werd gepubliceerd, gaan de werkzaamheden ongeveer 40 "
+        "miljoen euro kosten en duren ze minstens drie jaar.",
+    ),
+}
+
+
+# Theme chrome above the article: most scrapes start with a line like this, not with the title.
+TOP = ("Skip to content",)
+
+
+def page(
+    language: str,
+    *header: str,
+    title: str | None = None,
+    trailer: tuple[str, ...] = (),
+    top: tuple[str, ...] = TOP,
+) -> str:
+    """A scrape: chrome, header blocks, the title (unless given among them), body paragraphs, trailer.
+
+    Blocks are separated by a blank line; a block may hold several lines ("by Sara\nSyrie, Russie").
+    """
+    blocks = [*top, *header]
+    if title is None:
+        blocks.append(TITLES[language])
+    blocks.extend(BODIES[language])
+    blocks.extend(trailer)
+    return "\n\n".join(blocks) + "\n"
+
+
+def labels(article, line: str) -> list[str]:
+    """The labels given to the input lines reading `line`, in input order."""
+    return [d.label for d in article.decisions if d.text.strip() == line]
+
+
+def removed(article) -> list[tuple[str, str]]:
+    return [(r.text, r.reason) for r in article.removed if r.text not in TOP]
+
+
+def assert_not_in_body(article, line: str) -> None:
+    assert line not in article.text
+    for section in article.sections:
+        assert section.heading != line
+
+
+def assert_body_intact(article, language: str) -> None:
+    assert [p for s in article.sections for p in s.paragraphs] == list(BODIES[language])
+
+
+# --- breadcrumbs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Home > News > World", ["Home", "News", "World"]),
+        ("Accueil » Politique", ["Accueil", "Politique"]),
+        ("Home / Tech", ["Home", "Tech"]),
+        ("Startseite › Politik › Deutschland", ["Startseite", "Politik", "Deutschland"]),
+        ("Inicio | Noticias | Local", ["Inicio", "Noticias", "Local"]),
+        ("Home → Lifestyle → Food & Drink", ["Home", "Lifestyle", "Food & Drink"]),
+        ("Home Actualité", ["Home", "Actualité"]),
+        ("HomeNews", ["Home", "News"]),
+        ("Home > ", ["Home"]),
+    ],
+)
+def test_split_breadcrumbs(text, expected):
+    assert split_breadcrumbs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "language,trail,expected",
+    [
+        ("en", "Home > News > World", ["Home", "News", "World"]),
+        ("fr", "Accueil » Politique", ["Accueil", "Politique"]),
+        ("en", "Home / Tech", ["Home", "Tech"]),
+        ("de", "Startseite › Politik › Deutschland", ["Startseite", "Politik", "Deutschland"]),
+        ("es", "Inicio > Noticias > Local", ["Inicio", "Noticias", "Local"]),
+        ("it", "Home » Cronaca", ["Home", "Cronaca"]),
+        ("nl", "Home > Nieuws > Binnenland", ["Home", "Nieuws", "Binnenland"]),
+    ],
+)
+def test_breadcrumb_line(language, trail, expected):
+    text = page(language, trail)
+    article = parse_text(text)
+    assert article.breadcrumbs == tuple(expected)
+    assert article.title == TITLES[language]
+    assert labels(article, trail) == ["breadcrumb"]
+    assert_not_in_body(article, trail)
+    assert_body_intact(article, language)
+
+
+def test_breadcrumb_glued_to_title():
+    # Scrapers drop the separator between the last crumb and the <h1>: "Home ActualitéTitle".
+    title = TITLES["fr"]
+    text = page("fr", f"Home Actualité{title}", title, "by Sara", title=title, top=())
+    article = parse_text(text)
+    assert article.breadcrumbs == ("Home", "Actualité")
+    assert article.title == title
+    assert labels(article, f"Home Actualité{title}") == ["title"]
+    assert [(r.line, r.reason) for r in article.removed] == [(3, "repeated-title")]
+
+
+def test_glued_breadcrumb_english():
+    title = TITLES["en"]
+    text = page("en", f"Home News{title}", title, title=title)
+    article = parse_text(text)
+    assert article.breadcrumbs == ("Home", "News")
+    assert article.title == title
+
+
+def test_no_breadcrumbs_on_plain_page():
+    article = parse_text(page("en"))
+    assert article.breadcrumbs == ()
+
+
+# --- title -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", sorted(TITLES))
+def test_title_line_before_body(language):
+    article = parse_text(page(language))
+    assert article.title == TITLES[language]
+    assert labels(article, TITLES[language]) == ["title"]
+    assert_not_in_body(article, TITLES[language])
+    assert_body_intact(article, language)
+
+
+def test_repeated_title_copies_are_removed():
+    # Page <title>, then the <h1>, then the og:title block a theme prints again above the text.
+    title = TITLES["en"]
+    text = page("en", title, "By Jane Doe", title, title=title)
+    article = parse_text(text)
+    assert article.title == title
+    assert labels(article, title) == ["title", "removed"]
+    assert removed(article) == [(title, "repeated-title")]
+    assert_not_in_body(article, title)
+    assert_body_intact(article, "en")
+
+
+def test_three_copies_of_french_title():
+    title = TITLES["fr"]
+    text = page("fr", title, title, "Par Marie Dupont", title, title=title)
+    article = parse_text(text)
+    assert article.title == title
+    assert labels(article, title) == ["title", "removed", "removed"]
+    assert removed(article) == [(title, "repeated-title"), (title, "repeated-title")]
+
+
+def test_markdown_h1_title():
+    title = TITLES["en"]
+    text = (
+        "[Skip to content](#main)\n\n"
+        f"# {title}\n\n"
+        "By [Jane Doe](https://example.com/authors/jane-doe)\n\n"
+        + "\n\n".join(BODIES["en"])
+        + "\n"
+    )
+    article = parse_text(text)
+    assert article.input_format == "markdown"
+    assert article.title == title
+    assert article.authors == ("Jane Doe",)
+    assert_not_in_body(article, title)
+
+
+@pytest.mark.parametrize(
+    "language,meta",
+    [
+        ("en", "By Jane Doe"),
+        ("en", "December 14, 2024"),
+        ("en", "5 min read"),
+        ("fr", "Par Marie Dupont"),
+        ("de", "Von Hans Müller | 14.12.2024"),
+        ("es", "Etiquetas: puente, tráfico"),
+    ],
+)
+def test_title_on_first_line_followed_by_metadata(language, meta):
+    # Reader-mode dumps start right at the <h1>; the metadata line under it is not the title.
+    text = page(language, TITLES[language], meta, title=TITLES[language], top=())
+    article = parse_text(text)
+    assert article.title == TITLES[language]
+    assert labels(article, TITLES[language]) == ["title"]
+    assert labels(article, meta) != ["title"]
+    assert_not_in_body(article, meta)
+
+
+def test_title_with_colon_and_question_mark():
+    title = "Why is the harbour bridge closing: what drivers need to know?"
+    article = parse_text(page("en", title, title=title))
+    assert article.title == title
+
+
+# --- bylines -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language,byline,authors",
+    [
+        ("en", "By Jane Doe", ["Jane Doe"]),
+        ("en", "by Sara", ["Sara"]),
+        ("en", "By Sarah O’Connor", ["Sarah O’Connor"]),
+        ("en", "Written by Emily Clark", ["Emily Clark"]),
+        ("en", "Posted by Tom Baker", ["Tom Baker"]),
+        ("en", "Author: Priya Natarajan", ["Priya Natarajan"]),
+        ("fr", "Par Marie Dupont", ["Marie Dupont"]),
+        ("fr", "Par Sara", ["Sara"]),
+        ("fr", "Auteur : Claire Martin", ["Claire Martin"]),
+        ("fr", "Rédigé par Jean-Luc Moreau", ["Jean-Luc Moreau"]),
+        ("de", "Von Hans Müller", ["Hans Müller"]),
+        ("de", "Autor: Katrin Schäfer", ["Katrin Schäfer"]),
+        ("es", "Por Ana García", ["Ana García"]),
+        ("es", "Escrito por Luis Fernández", ["Luis Fernández"]),
+        ("it", "Di Marco Rossi", ["Marco Rossi"]),
+        ("it", "di Giulia Bianchi", ["Giulia Bianchi"]),
+        ("pt", "Por João Silva", ["João Silva"]),
+        ("nl", "Door Pieter de Vries", ["Pieter de Vries"]),
+        ("nl", "Door Sanne van der Berg", ["Sanne van der Berg"]),
+    ],
+)
+def test_byline(language, byline, authors):
+    text = page(language, TITLES[language], byline, title=TITLES[language])
+    article = parse_text(text)
+    assert article.authors == tuple(authors)
+    assert labels(article, byline) == ["byline"]
+    assert_not_in_body(article, byline)
+    assert_body_intact(article, language)
+
+
+@pytest.mark.parametrize(
+    "language,byline,authors",
+    [
+        ("en", "By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("en", "By Alice Smith, Bob Jones & Carol White", ["Alice Smith", "Bob Jones", "Carol White"]),
+        ("en", "By Alice Smith, Bob Jones and Carol White", ["Alice Smith", "Bob Jones", "Carol White"]),
+        ("fr", "Par Marie Dupont et Luc Martin", ["Marie Dupont", "Luc Martin"]),
+        ("de", "Von Anna Schmidt und Peter Weber", ["Anna Schmidt", "Peter Weber"]),
+        ("es", "Por Ana García y Luis Fernández", ["Ana García", "Luis Fernández"]),
+        ("it", "Di Marco Rossi e Giulia Bianchi", ["Marco Rossi", "Giulia Bianchi"]),
+        ("pt", "Por João Silva e Maria Santos", ["João Silva", "Maria Santos"]),
+        ("nl", "Door Pieter de Vries en Sanne Jansen", ["Pieter de Vries", "Sanne Jansen"]),
+    ],
+)
+def test_byline_with_several_authors(language, byline, authors):
+    article = parse_text(page(language, TITLES[language], byline, title=TITLES[language]))
+    assert article.authors == tuple(authors)
+    assert_not_in_body(article, byline)
+
+
+def test_byline_on_its_own_line_after_label():
+    # "By" alone, the name on the next line (a link in the page).
+    text = page("en", TITLES["en"], "By\nJane Doe", title=TITLES["en"])
+    article = parse_text(text)
+    assert article.authors == ("Jane Doe",)
+    assert labels(article, "By") == ["byline"]
+    assert labels(article, "Jane Doe") == ["byline"]
+
+
+def test_byline_with_date():
+    text = page("en", TITLES["en"], "By Jane Doe | December 14, 2024", title=TITLES["en"])
+    article = parse_text(text)
+    assert article.authors == ("Jane Doe",)
+    assert article.published == "2024-12-14"
+
+
+def test_byline_glued_to_date():
+    # "By Korin MillerPublished: Jan 29, 2025": two spans with no space between them.
+    text = page("en", TITLES["en"], "By Korin MillerPublished: Jan 29, 2025", title=TITLES["en"])
+    article = parse_text(text)
+    assert article.authors == ("Korin Miller",)
+    assert article.published == "2025-01-29"
+
+
+def test_sentence_starting_with_by_is_not_a_byline():
+    sentence = (
+        "By the end of the week, more than two thousand residents had signed a petition asking the "
+        "council to keep one lane open for buses and taxis."
+    )
+    text = "\n\n".join([TITLES["en"], sentence, *BODIES["en"]]) + "\n"
+    article = parse_text(text)
+    assert article.authors == ()
+    assert sentence in article.text
+
+
+def test_no_byline_no_authors():
+    assert parse_text(page("de")).authors == ()
+
+
+# --- categories and tags -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language,line,categories",
+    [
+        ("fr", "Syrie, Russie", ["Syrie", "Russie"]),
+        ("fr", "Politique, Transports, Île-de-France", ["Politique", "Transports", "Île-de-France"]),
+        ("en", "Filed under: Politics, Transport", ["Politics", "Transport"]),
+        ("en", "Categories: Local News, Transport", ["Local News", "Transport"]),
+        ("en", "Posted in Local News, Transport", ["Local News", "Transport"]),
+    ],
+)
+def test_category_line(language, line, categories):
+    text = page(language, TITLES[language], "by Sara\n" + line, title=TITLES[language])
+    article = parse_text(text)
+    assert article.categories == tuple(categories)
+    assert labels(article, line) == ["category"]
+    assert_not_in_body(article, line)
+    assert_body_intact(article, language)
+
+
+@pytest.mark.parametrize(
+    "language,line,tags",
+    [
+        ("en", "Tags: bridges, transport, city council", ["bridges", "transport", "city council"]),
+        ("en", "Tagged: Bridges | Transport", ["Bridges", "Transport"]),
+        ("fr", "Mots-clés : pont, transports, mairie", ["pont", "transports", "mairie"]),
+        ("de", "Schlagwörter: Brücke, Verkehr", ["Brücke", "Verkehr"]),
+        ("es", "Etiquetas: puente, tráfico", ["puente", "tráfico"]),
+    ],
+)
+def test_tag_line_in_header(language, line, tags):
+    text = page(language, TITLES[language], line, title=TITLES[language])
+    article = parse_text(text)
+    assert article.tags == tuple(tags)
+    assert labels(article, line) == ["tag"]
+    assert_not_in_body(article, line)
+
+
+def test_tag_line_after_body():
+    line = "Tags: bridges, transport, city council"
+    article = parse_text(page("en", trailer=(line,)))
+    assert article.tags == ("bridges", "transport", "city council")
+    assert_not_in_body(article, line)
+    assert_body_intact(article, "en")
+
+
+def test_no_categories_or_tags():
+    article = parse_text(page("it"))
+    assert article.categories == ()
+    assert article.tags == ()
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language,line,published,updated",
+    [
+        ("fr", "14 décembre 2024", "2024-12-14", None),
+        ("fr", "14 déc. 2024", "2024-12-14", None),
+        ("en", "December 14, 2024", "2024-12-14", None),
+        ("en", "Dec 14, 2024", "2024-12-14", None),
+        ("en", "14 December 2024", "2024-12-14", None),
+        ("en", "Posted on December 14, 2024", "2024-12-14", None),
+        ("de", "14.12.2024", "2024-12-14", None),
+        ("de", "14. Dezember 2024", "2024-12-14", None),
+        ("en", "2024-12-14", "2024-12-14", None),
+        ("en", "2024-12-14T09:30:00Z", "2024-12-14", None),
+        ("es", "14 de diciembre de 2024", "2024-12-14", None),
+        ("it", "14 dicembre 2024", "2024-12-14", None),
+        ("pt", "14 de dezembro de 2024", "2024-12-14", None),
+        ("nl", "14 december 2024", "2024-12-14", None),
+        ("en", "Published: December 14, 2024 Updated: December 15, 2024", "2024-12-14", "2024-12-15"),
+        ("en", "Published Dec 14, 2024 | Updated Dec 15, 2024", "2024-12-14", "2024-12-15"),
+        ("fr", "Publié le 14 décembre 2024 à 10h30, mis à jour le 15 décembre 2024 à 18h02", "2024-12-14",
+         "2024-12-15"),
+        ("de", "Veröffentlicht am 14.12.2024, aktualisiert am 15.12.2024", "2024-12-14", "2024-12-15"),
+        ("es", "Publicado el 14 de diciembre de 2024. Actualizado el 15 de diciembre de 2024", "2024-12-14",
+         "2024-12-15"),
+    ],
+)
+def test_date_line(language, line, published, updated):
+    text = page(language, TITLES[language], line, title=TITLES[language])
+    article = parse_text(text)
+    assert (article.published, article.updated) == (published, updated)
+    assert labels(article, line) == ["date"]
+    assert_not_in_body(article, line)
+    assert_body_intact(article, language)
+
+
+def test_date_in_body_is_not_the_publication_date():
+    # A date mentioned deep in the text says nothing about when the article was published.
+    body = [
+        *BODIES["en"],
+        "The first public hearing is planned for March 3, 2025, and a second one will follow in the summer "
+        "if enough residents ask for it.",
+    ]
+    text = "\n\n".join([TITLES["en"], *body]) + "\n"
+    article = parse_text(text)
+    assert article.published is None
+    assert body[-1] in article.text
+
+
+def test_no_date():
+    article = parse_text(page("nl"))
+    assert (article.published, article.updated) == (None, None)
+
+
+# --- reading time ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "language,line",
+    [
+        ("en", "5 min read"),
+        ("en", "Reading time: 7 minutes"),
+        ("en", "3 minute read"),
+        ("fr", "4 min de lecture"),
+        ("fr", "Temps de lecture : 4 min"),
+        ("de", "Lesezeit: 3 Minuten"),
+        ("de", "3 Min. Lesezeit"),
+        ("es", "Tiempo de lectura: 6 minutos"),
+        ("es", "6 min de lectura"),
+        ("it", "Tempo di lettura: 5 minuti"),
+        ("pt", "Tempo de leitura: 5 min"),
+        ("nl", "Leestijd: 4 minuten"),
+    ],
+)
+def test_reading_time_removed(language, line):
+    text = page(language, TITLES[language], "By Jane Doe", line, title=TITLES[language])
+    article = parse_text(text)
+    [removed] = [r for r in article.removed if r.text == line]
+    assert removed.reason == "reading-time"
+    assert_not_in_body(article, line)
+    assert_body_intact(article, language)
+
+
+# --- whole headers -----------------------------------------------------------------------------
+
+
+def test_full_english_header():
+    title = TITLES["en"]
+    text = (
+        "Skip to content\n"
+        "Home > News > Local\n\n"
+        f"{title}\n\n"
+        "By Jane Doe and John Roe\n"
+        "Published: December 14, 2024 Updated: December 15, 2024\n"
+        "5 min read\n\n"
+        + "\n\n".join(BODIES["en"])
+        + "\n\nTags: bridges, transport, city council\n"
+    )
+    article = parse_text(text)
+    assert article.breadcrumbs == ("Home", "News", "Local")
+    assert article.title == title
+    assert article.authors == ("Jane Doe", "John Roe")
+    assert (article.published, article.updated) == ("2024-12-14", "2024-12-15")
+    assert article.tags == ("bridges", "transport", "city council")
+    assert article.language == "en"
+    assert_body_intact(article, "en")
+
+
+def test_full_german_header():
+    title = TITLES["de"]
+    text = (
+        "Startseite › Politik › Hamburg\n\n"
+        f"{title}\n\n"
+        "Von Anna Schmidt\n"
+        "14.12.2024, 09:41 Uhr\n"
+        "Lesezeit: 3 Minuten\n\n"
+        + "\n\n".join(BODIES["de"])
+        + "\n"
+    )
+    article = parse_text(text)
+    assert article.breadcrumbs == ("Startseite", "Politik", "Hamburg")
+    assert article.title == title
+    assert article.authors == ("Anna Schmidt",)
+    assert article.published == "2024-12-14"
+    assert article.language == "de"
+    assert_body_intact(article, "de")

@@ -1,0 +1,145 @@
+"""Properties that hold for any input text: no exceptions, determinism, every line accounted for."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articlecli import parse_bytes, parse_text
+from articlecli.decoding import normalize_text
+from articlecli.errors import ArticleError
+from articlecli.render.json_out import render_explain_json, render_json, render_jsonl
+
+SENTENCES = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring.",
+    "Residents said they were worried about longer journeys to work, while cycling groups welcomed it.",
+    "Le conseil municipal a voté mardi la fermeture du vieux pont du port aux voitures.",
+    "Selon un rapport de Bloomberg, des responsables russes ont affirmé que Moscou a poussé Assad à fuir.",
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke für Autos zu sperren.",
+    "El ayuntamiento votó el martes cerrar el viejo puente del puerto a los coches.",
+    "Il consiglio comunale ha votato martedì la chiusura del vecchio ponte del porto.",
+    "東京都は火曜日、古い港の橋を来春から車両通行止めにすると発表した。",
+    "Городской совет во вторник проголосовал за закрытие старого моста для автомобилей.",
+    "« Nous avons reçu plus de deux cents appels en six heures », a déclaré le maire.",
+]
+SHORT_LINES = [
+    "Home > News > World", "Accueil » Politique", "By Jane Doe", "by Sara", "Par Marie Dupont et Luc Martin",
+    "Syrie, Russie", "Tags: bridges, transport", "December 14, 2024", "14.12.2024", "5 min read",
+    "Published: December 14, 2024 Updated: December 15, 2024", "You may also like", "Leave a Comment",
+    "Share this:", "Advertisement", "Previous article", "© 2024 Harbour Gazette. All rights reserved.",
+    "Les raisons de la fuite", "What happens next?", "1. Running too fast", "Home", "News", "Contact",
+    "Ingredients", "Reply", "Lesen Sie auch", "Vous aimerez aussi", "x", "—", "…", "***", "----", "|", ">",
+]
+MARKDOWN_BITS = [
+    "# Floods hit the old town", "## Why the river rose", "###### Deep heading", "#", "# ",
+    "- 250 g flour", "* [Home](https://example.com/)", "1. Unplug the router.", "> A quoted sentence here.",
+    "![Aerial view](https://cdn.example.com/a.jpg)", "[full report](https://example.org/r.pdf)",
+    "Read the [full report](https://example.org/r.pdf \"PDF\") **now**.", "[]()", "![]()", "`code`",
+    "| a | b |", "---", "\\*escaped\\*", "[unclosed](http://", "**", "_", "<div>raw html</div>",
+]
+ODD_CHARS = "\u00a0\u200b\u00ad\ufeff\u202f\u2028\u0301\t\x0c\x85ÃÂâ€™©»«’“”"
+
+unicode_line = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
+    max_size=60,
+)
+odd_line = st.text(alphabet=st.sampled_from(ODD_CHARS + "abc DEF .,:"), max_size=20)
+sentence_fragment = st.sampled_from(SENTENCES).map(lambda s: s[: len(s) // 2])
+
+line = st.one_of(
+    st.sampled_from(SENTENCES),
+    st.sampled_from(SHORT_LINES),
+    st.sampled_from(MARKDOWN_BITS),
+    sentence_fragment,
+    st.just(""),
+    st.just("   "),
+    unicode_line,
+    odd_line,
+)
+line_break = st.sampled_from(["\n", "\n", "\n", "\n\n", "\r\n", "\r"])
+
+
+@st.composite
+def scrape(draw) -> str:
+    lines = draw(st.lists(line, min_size=1, max_size=40))
+    breaks = draw(st.lists(line_break, min_size=len(lines), max_size=len(lines)))
+    return "".join(text + brk for text, brk in zip(lines, breaks, strict=True))
+
+
+PROPERTY_SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+
+_BREAKS = re.compile("\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
+
+
+def non_blank_line_numbers(text: str) -> list[int]:
+    """Line numbers (1-based) of the lines with visible content, counted the way the input reads."""
+    return [n for n, raw in enumerate(_BREAKS.split(text), start=1) if normalize_text(raw).strip()]
+
+
+@PROPERTY_SETTINGS
+@given(scrape())
+def test_parse_text_never_raises(text):
+    article = parse_text(text)
+    render_json(article)
+    render_jsonl(article)
+    render_explain_json(article)
+
+
+@PROPERTY_SETTINGS
+@given(scrape())
+def test_parse_is_deterministic(text):
+    first = render_json(parse_text(text))
+    second = render_json(parse_text(text))
+    assert first.encode("utf-8") == second.encode("utf-8")
+
+
+@PROPERTY_SETTINGS
+@given(scrape())
+def test_every_non_blank_line_decided_exactly_once(text):
+    article = parse_text(text)
+    counts = Counter(d.line for d in article.decisions)
+    assert sorted(counts) == non_blank_line_numbers(text)
+    assert all(count == 1 for count in counts.values())
+
+
+@PROPERTY_SETTINGS
+@given(scrape())
+def test_removed_decisions_are_listed_in_removed(text):
+    article = parse_text(text)
+    decided = sorted((d.line, d.text.strip(), d.rule) for d in article.decisions if d.label == "removed")
+    listed = sorted((r.line, r.text, r.reason) for r in article.removed)
+    assert decided == listed
+
+
+@PROPERTY_SETTINGS
+@given(scrape())
+def test_removed_lines_are_not_in_the_body(text):
+    article = parse_text(text)
+    kept = {d.line for d in article.decisions if d.label != "removed"}
+    assert not kept & {r.line for r in article.removed}
+    assert all(r.reason for r in article.removed)
+
+
+@PROPERTY_SETTINGS
+@given(scrape())
+def test_sections_are_well_formed(text):
+    article = parse_text(text)
+    for section in article.sections:
+        assert (section.heading is None) == (section.level is None)
+        assert section.level is None or 1 <= section.level <= 6
+        assert section.heading is None or section.heading.strip() == section.heading != ""
+        assert all(p.strip() for p in section.paragraphs)
+    assert article.word_count == len(article.text.split())
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.binary(max_size=400))
+def test_parse_bytes_raises_only_article_errors(data):
+    with contextlib.suppress(ArticleError):
+        parse_bytes(data)
