@@ -60,7 +60,7 @@ def unit_score(unit: Unit, features: UnitFeatures, has_stopwords: bool) -> float
 
 
 def find_region(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> Region:
-    scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features)]
+    scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features, strict=True)]
     start, end = _max_run(scores)
     if end <= start:
         return Region(0, 0)

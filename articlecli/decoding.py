@@ -116,7 +116,9 @@ def normalize_text(text: str) -> str:
 
 
 # Typical UTF-8-read-as-cp1252 sequences ("Ã©", "â€™"); only then is ftfy worth loading.
-_MOJIBAKE_HINT = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc]")
+_MOJIBAKE_HINT = re.compile(
+    "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc]"
+)
 
 
 def _repair_mojibake(text: str) -> str:

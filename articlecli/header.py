@@ -120,7 +120,7 @@ def _title_score(
     language: str | None,
 ) -> float:
     unit, feats = units[index], features[index]
-    if feats.boilerplate or feats.link_density > 0.5 or unit.list_item and not unit.heading_level:
+    if feats.boilerplate or feats.link_density > 0.5 or (unit.list_item and not unit.heading_level):
         return 0.0
     if not TITLE_MIN_WORDS <= feats.words <= TITLE_MAX_WORDS or unit.text.endswith((".", ",", ":", ";")):
         return 0.0
@@ -359,7 +359,7 @@ def _is_breadcrumb(unit: Unit, key: str, lexicon: Lexicon, header: Header, index
     if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
         return False
     root = line_key(parts[0])
-    return root in lexicon.phrases("breadcrumb-root").exact or len(parts) >= 3 and ">" in unit.text
+    return root in lexicon.phrases("breadcrumb-root").exact or (len(parts) >= 3 and ">" in unit.text)
 
 
 def _split_list(text: str) -> list[str]:

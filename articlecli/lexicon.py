@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 BOILERPLATE_CATEGORIES = (
@@ -167,7 +167,7 @@ def _compile(phrase: str) -> re.Pattern[str]:
     return re.compile(r"\s*".join(parts) + tail)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _raw_phrases(language: str) -> dict[str, tuple[str, ...]]:
     try:
         text = resources.files("articlecli.data.phrases").joinpath(f"{language}.txt").read_text("utf-8")
@@ -178,7 +178,7 @@ def _raw_phrases(language: str) -> dict[str, tuple[str, ...]]:
     for raw in text.splitlines():
         line = raw.strip()
         # '#' starts a comment only above the first section; inside one it is the number placeholder.
-        if not line or current is None and line.startswith("#"):
+        if not line or (current is None and line.startswith("#")):
             continue
         if line.startswith("[") and line.endswith("]"):
             current = sections.setdefault(line[1:-1], [])

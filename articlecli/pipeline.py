@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articlecli.content import LINK_HEAVY, Region, find_region, is_prose
+from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.features import UnitFeatures, unit_features
 from articlecli.header import Header, parse_header
 from articlecli.language import detect_language
@@ -102,16 +102,50 @@ def _drop_trailing_headings(kept: list[int], labels: dict[int, tuple[str, str]])
             break
 
 
-def _outside_reason(unit: Unit, feats: UnitFeatures, region: Region, index: int) -> str:
-    if feats.boilerplate:
-        return feats.boilerplate
-    if not unit.text:
-        return "image"
-    if feats.link_density > LINK_HEAVY:
-        return "link-list"
-    if index >= region.end and region.terminated_by:
-        return f"after-{region.terminated_by}"
-    return "before-main-text" if index < region.start else "after-main-text"
+# A run of at least this many consecutive short lines outside the body is a menu.
+MENU_MIN_RUN = 3
+MENU_ITEM_MAX_WORDS = 4
+
+
+def _menu_units(units: list[Unit], features: list[UnitFeatures]) -> set[int]:
+    """Units in runs of short label-like lines ("Home", "News", "Sport", ...)."""
+    menu: set[int] = set()
+    run: list[int] = []
+    for index, (unit, feats) in enumerate(zip(units, features, strict=True)):
+        if unit.text and feats.words <= MENU_ITEM_MAX_WORDS and not feats.sentence_end:
+            run.append(index)
+            continue
+        if len(run) >= MENU_MIN_RUN:
+            menu.update(run)
+        run = []
+    if len(run) >= MENU_MIN_RUN:
+        menu.update(run)
+    return menu
+
+
+def _outside_reasons(units: list[Unit], features: list[UnitFeatures], region: Region) -> dict[int, str]:
+    """Why each unit outside the body was dropped: its own phrase rule, shape, or what it follows."""
+    menu = _menu_units(units, features)
+    reasons: dict[int, str] = {}
+    after = f"after-{region.terminated_by}" if region.terminated_by else "after-main-text"
+    for index, (unit, feats) in enumerate(zip(units, features, strict=True)):
+        if region.start <= index < region.end:
+            continue
+        if index >= region.end and feats.boilerplate in TERMINATORS:
+            after = f"after-{feats.boilerplate}"
+        if feats.boilerplate:
+            reasons[index] = feats.boilerplate
+        elif not unit.text:
+            reasons[index] = "image"
+        elif feats.link_density > LINK_HEAVY:
+            reasons[index] = "link-list"
+        elif index >= region.end and after != "after-main-text":
+            reasons[index] = after
+        elif index in menu:
+            reasons[index] = "navigation-menu"
+        else:
+            reasons[index] = "before-main-text" if index < region.start else after
+    return reasons
 
 
 def _decide(
@@ -121,6 +155,7 @@ def _decide(
     header: Header,
     body_labels: dict[int, tuple[str, str]],
 ) -> tuple[list[LineDecision], list[RemovedLine], list[tuple[str, Unit]]]:
+    outside = _outside_reasons(units, features, region)
     decisions: list[LineDecision] = []
     removed: list[RemovedLine] = []
     body: list[tuple[str, Unit]] = []
@@ -130,10 +165,10 @@ def _decide(
         elif index in body_labels:
             label, rule = body_labels[index]
         else:
-            label, rule = "removed", _outside_reason(unit, features[index], region, index)
+            label, rule = "removed", outside[index]
         if label in ("heading", "paragraph", "list-item", "quote"):
             body.append(("heading" if label == "heading" else "paragraph", unit))
-        for number, raw in zip(unit.lines, unit.raw):
+        for number, raw in zip(unit.lines, unit.raw, strict=True):
             decisions.append(LineDecision(number, raw, label, rule))
             if label == "removed":
                 removed.append(RemovedLine(number, raw.strip(), rule))

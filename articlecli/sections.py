@@ -22,9 +22,9 @@ def is_subheading(unit: Unit, features: UnitFeatures, next_is_text: bool) -> boo
         return False
     if features.words > HEADING_MAX_WORDS or len(unit.text) > HEADING_MAX_CHARS:
         return False
-    if unit.text.endswith((".", ",", ";", "!", "…", ":")) or features.sentence_end and not unit.text.endswith("?"):
+    if unit.text.endswith((".", ",", ";", "!", "…", ":")) or (features.sentence_end and not unit.text.endswith("?")):
         return False
-    return next_is_text and unit.text[:1].isupper() or unit.text[:1].isdigit() and next_is_text
+    return (next_is_text and unit.text[:1].isupper()) or (unit.text[:1].isdigit() and next_is_text)
 
 
 def paragraph_text(unit: Unit) -> str:

@@ -8,8 +8,8 @@ lines around it). Lines that a naive scraper split at inline links are joined ba
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass
-
 from functools import lru_cache
 from importlib import resources
 
@@ -47,7 +47,7 @@ def _starts_label(text: str) -> bool:
     byline_words, date_words = _label_words()
     first, _, rest = text.partition(" ")
     first = first.casefold().rstrip(":")
-    return first in date_words or first in byline_words and looks_like_name(rest)
+    return first in date_words or (first in byline_words and looks_like_name(rest))
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +105,27 @@ def read_units(text: str) -> tuple[list[Unit], str]:
     return units, "markdown" if is_markdown else "text"
 
 
+# Scrapers that concatenate text nodes without a separator glue a whole page into one line:
+# "...WirecutterAdvertisementSkip To ContentWe independently review...". A long line with many
+# lower-to-upper case joins is cut back into its pieces there.
+GLUED_LINE_MIN_CHARS = 300
+GLUED_JOINS_PER_KCHAR = 2.0
+# Not after an apostrophe: "d’Assad", "l’Europe" are words, not joins.
+_GLUE_POINT = re.compile(r"(?<=[a-zà-öø-ÿ0-9.!?…:;)\]])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
+
+
+def _unglue(raw: str) -> list[str]:
+    """The pieces of a glued line, or the line itself when it is ordinary text."""
+    if len(raw) < GLUED_LINE_MIN_CHARS:
+        return [raw]
+    cuts = [m.start() for m in _GLUE_POINT.finditer(raw)]
+    if len(cuts) < GLUED_JOINS_PER_KCHAR * len(raw) / 1000:
+        return [raw]
+    edges = [0, *cuts, len(raw)]
+    pieces = [raw[a:b] for a, b in pairwise(edges)]
+    return [piece for piece in pieces if piece.strip()]
+
+
 def _scan_lines(raw_lines: list[str], is_markdown: bool) -> list[_Line]:
     lines: list[_Line] = []
     blank_before = True
@@ -112,7 +133,9 @@ def _scan_lines(raw_lines: list[str], is_markdown: bool) -> list[_Line]:
         if not raw.strip():
             blank_before = True
             continue
-        lines.append(_scan_line(number, raw, is_markdown, blank_before))
+        pieces = _unglue(raw) if not is_markdown else [raw]
+        for piece in pieces:
+            lines.append(_scan_line(number, piece, is_markdown, blank_before or len(pieces) > 1))
         blank_before = False
     return lines
 

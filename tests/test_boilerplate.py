@@ -224,7 +224,7 @@ def test_seed_style_trailer():
 # --- whole blocks of furniture -------------------------------------------------------------------
 
 # Rules that name a menu; a positional reason such as "before-main-text" does not.
-MENU_REASONS = ("navigation", "link-list", "footer", "login")
+MENU_REASONS = ("navigation", "navigation-menu", "link-list", "footer", "login")
 
 RELATED_HEADLINES = (
     "Council approves new cycle lanes for the city centre",
