@@ -40,7 +40,8 @@ class Region:
 def is_prose(features: UnitFeatures, has_stopwords: bool) -> bool:
     if features.words < PROSE_MIN_WORDS or features.link_density > LINK_HEAVY:
         return False
-    if not features.sentence_end and features.words < UNPUNCTUATED_PROSE_MIN_WORDS:
+    # A short question is a heading ("What are the trends for 2025?"), not prose.
+    if (not features.sentence_end or features.key_ends_question) and features.words < UNPUNCTUATED_PROSE_MIN_WORDS:
         return False
     if has_stopwords:
         return features.stopword_share >= PROSE_MIN_STOPWORD_SHARE

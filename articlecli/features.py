@@ -30,6 +30,7 @@ class UnitFeatures:
     sentence_end: bool
     boilerplate: str | None
     capitalised_share: float
+    key_ends_question: bool
 
 
 def unit_features(unit: Unit, lexicon: Lexicon, stopwords: frozenset[str]) -> UnitFeatures:
@@ -51,4 +52,5 @@ def unit_features(unit: Unit, lexicon: Lexicon, stopwords: frozenset[str]) -> Un
         sentence_end=bool(_SENTENCE_END.search(text)),
         boilerplate=lexicon.boilerplate_category(key) if short else None,
         capitalised_share=capitalised / words if words else 0.0,
+        key_ends_question=text.rstrip("\"'”’»)").endswith(("?", "？")),
     )

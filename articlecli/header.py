@@ -9,6 +9,7 @@ from articlecli import dates
 from articlecli.features import UnitFeatures
 from articlecli.lexicon import Lexicon, line_key
 from articlecli.names import byline_names, looks_like_name
+from articlecli.title import TitleChoice, find_title
 from articlecli.units import Unit
 
 # How many units before the body start are searched for the title and metadata.
@@ -19,8 +20,6 @@ TITLE_MIN_WORDS = 1
 TITLE_MAX_WORDS = 30
 # A metadata line is short: the date or names plus a few label words.
 META_MAX_WORDS = 16
-# The title may be a heading inside the first 1/N of the main text (a teaser paragraph above it).
-TITLE_SEARCH_BODY_SHARE = 3
 CATEGORY_MAX_ITEMS = 8
 CATEGORY_ITEM_MAX_WORDS = 4
 
@@ -60,11 +59,10 @@ def parse_header(
     A top-level heading early inside the main text is the title: the body then starts after it.
     """
     header = Header()
-    body_start, body_end = body
-    early_body = range(body_start, body_start + max(1, (body_end - body_start) // TITLE_SEARCH_BODY_SHARE))
-    _find_title(units, features, body_start, early_body, header, lexicon, language)
-    if header.title_unit is not None and header.title_unit >= body_start:
-        body_start = header.title_unit + 1
+    body_start = body[0]
+    choice = _find_title(units, features, body, header, lexicon, language)
+    if choice is not None and choice.index >= body_start:
+        body_start = choice.index + 1
     header.body_start = body_start
     window = range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD))
     for index in window:
@@ -86,78 +84,29 @@ def parse_header(
 def _find_title(
     units: list[Unit],
     features: list[UnitFeatures],
-    body_start: int,
-    early_body: range,
+    region: tuple[int, int],
     header: Header,
     lexicon: Lexicon,
     language: str | None,
-) -> None:
-    page_title = units[0].text if units else ""
-    best_index, best_score = None, 0.0
-    candidates = set(range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD)))
-    candidates.update(i for i in early_body if i < len(units) and units[i].heading_level == 1)
-    for index in sorted(candidates):
-        score = _title_score(units, features, index, body_start, page_title, lexicon, language)
-        if score <= 0 or score < best_score or _is_meta_line(units[index].text, lexicon, language):
-            continue
-        # On a tie the later line wins: the title sits right above the body, site chrome above it.
-        if score >= best_score:
-            best_index, best_score = index, score
-    if best_index is None:
-        return
-    title = units[best_index].text
-    header.title = title
-    _label_title_copies(units, title, header, lexicon_free_first=best_index)
+) -> TitleChoice | None:
+    choice = find_title(units, features, region, lambda text: _is_meta_line(text, lexicon, language))
+    if choice is None:
+        return None
+    header.title = choice.text
+    _label_title_copies(units, choice, header)
+    return choice
 
 
-def _title_score(
-    units: list[Unit],
-    features: list[UnitFeatures],
-    index: int,
-    body_start: int,
-    page_title: str,
-    lexicon: Lexicon,
-    language: str | None,
-) -> float:
-    unit, feats = units[index], features[index]
-    if feats.boilerplate or feats.link_density > 0.5 or (unit.list_item and not unit.heading_level):
-        return 0.0
-    if not TITLE_MIN_WORDS <= feats.words <= TITLE_MAX_WORDS or unit.text.endswith((".", ",", ":", ";")):
-        return 0.0
-    score = 1.0
-    if _looks_like_list(unit.text):
-        score -= 2
-    if index + 1 < len(units) and features[index + 1].words <= META_MAX_WORDS and _is_meta_line(
-        units[index + 1].text, lexicon, language
-    ):
-        score += 3
-    if unit.heading_level == 1:
-        score += 6
-    elif unit.heading_level == 2:
-        score += 2
-    if index > 0 and len(unit.text) >= 8 and unit.text in page_title:
-        score += 4
-    if feats.words >= 3:
-        score += 1
-    if feats.words > 20:
-        score -= 2
-    distance = body_start - index
-    if 0 < distance <= 3:
-        score += 2
-    elif 0 < distance <= 8:
-        score += 1
-    elif distance <= 0:
-        score -= 1 + min(-distance, 4 if unit.heading_level == 1 else 99)
-    if index == 0 and len(units) > 1:
-        score -= 0.5
-    return score
-
-
-def _label_title_copies(units: list[Unit], title: str, header: Header, lexicon_free_first: int) -> None:
+def _label_title_copies(units: list[Unit], choice: TitleChoice, header: Header) -> None:
     """The first line carrying the title is the title; later identical lines are repeats."""
-    first_index = lexicon_free_first
+    title = choice.text
+    first_index = choice.index
     glued_prefix = ""
-    for index, unit in enumerate(units[: lexicon_free_first + 1]):
+    if choice.rule == "page-title":
+        header.title_unit = 0
+        header.label(0, "title", "page-title")
+        return
+    for index, unit in enumerate(units[: choice.index + 1]):
         if unit.text == title:
             first_index = index
             break
@@ -169,7 +118,7 @@ def _label_title_copies(units: list[Unit], title: str, header: Header, lexicon_f
         header.breadcrumbs = split_breadcrumbs(glued_prefix)
         header.label(first_index, "title", "glued-breadcrumb-title")
     else:
-        header.label(first_index, "title", "title")
+        header.label(first_index, "title", choice.rule)
     for index, unit in enumerate(units):
         if index != first_index and unit.text == title:
             header.label(index, "removed", "repeated-title")

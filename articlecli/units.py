@@ -8,10 +8,10 @@ lines around it). Lines that a naive scraper split at inline links are joined ba
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from articlecli import markdown
 
