@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from articlecli import dates
 from articlecli.features import UnitFeatures
 from articlecli.lexicon import Lexicon, line_key
-from articlecli.names import byline_names, looks_like_name
+from articlecli.names import byline_names, looks_like_name, split_names
 from articlecli.title import TitleChoice, find_title
 from articlecli.units import Unit
 
@@ -21,6 +21,8 @@ TITLE_MAX_WORDS = 30
 # A metadata line is short: the date or names plus a few label words.
 META_MAX_WORDS = 16
 CATEGORY_MAX_ITEMS = 8
+# "Article written by:" — a label line that ends with a byline word, names on the next line.
+BYLINE_LABEL_MAX_WORDS = 5
 CATEGORY_ITEM_MAX_WORDS = 4
 
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\\|→|::|\|)\s*")
@@ -175,14 +177,36 @@ def _find_name_beside_date(
 
 def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
     """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end)."""
-    for index, unit in enumerate(units):
+    for index in range(len(units)):
         if index in header.labels or features[index].words > META_MAX_WORDS:
             continue
-        names = byline_names(_unglue_labels(unit.text, lexicon), lexicon)
-        if names:
-            header.authors = names
-            header.label(index, "byline", "byline-prefix")
+        byline = _byline_at(units, index, lexicon)
+        if byline:
+            header.authors = byline[0]
+            for taken in byline[1]:
+                header.label(taken, "byline", "byline-prefix")
             return
+
+
+def _byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:
+    """Author names a byline at `index` gives, and the units it spans.
+
+    'By Jane Doe' on one line, or a label alone ('By', 'Written by:', 'Authors of this article:')
+    with the names on the next line.
+    """
+    text = _unglue_labels(units[index].text, lexicon)
+    names = byline_names(text, lexicon)
+    if names:
+        return names, [index]
+    if index + 1 >= len(units) or len(text.split()) > BYLINE_LABEL_MAX_WORDS:
+        return None
+    key = line_key(text)
+    label_words = key.split()
+    prefixes = lexicon.phrases("byline-prefix").exact
+    if not any(" ".join(label_words[i:]) in prefixes for i in range(len(label_words))):
+        return None
+    following = split_names(units[index + 1].text, lexicon)
+    return (following, [index, index + 1]) if following else None
 
 
 # --- metadata lines --------------------------------------------------------------------------
@@ -208,22 +232,21 @@ def _read_meta_line(
     if lexicon.phrases("reading-time").matches_whole(key):
         header.label(index, "removed", "reading-time")
         return
-    names = byline_names(text, lexicon)
-    if names is None and key in lexicon.phrases("byline-prefix").exact and index + 1 < len(units):
-        # "By" alone on its line, the name on the next ("by\n\nTaya Iv").
-        following = units[index + 1].text
-        if looks_like_name(following) and not header.authors:
-            header.authors = [following]
-            header.label(index, "byline", "byline-label")
-            header.label(index + 1, "byline", "byline-label")
-            return
-    if names and not header.authors:
-        header.authors = names
-        header.label(index, "byline", "byline-prefix")
+    byline = _byline_at(units, index, lexicon)
+    if byline and not header.authors:
+        header.authors = byline[0]
+        for taken in byline[1]:
+            header.label(taken, "byline", "byline-prefix")
         _take_dates(text, key, lexicon, language, header)
         return
     if feats.words <= META_MAX_WORDS and _take_dates(text, key, lexicon, language, header):
         header.label(index, "date", "date-line")
+        if not header.authors:
+            # "Jane Doe 25 March 2025" or "Jane Doe · March 25, 2025": the name leads the date line.
+            found = dates.find_dates(text, language)
+            lead = text[: found[0].start].strip(" |·•,-–—") if found else ""
+            if len(lead.split()) >= 2 and looks_like_name(lead):
+                header.authors = [lead]
         return
     for category, target in (("category-prefix", header.categories), ("tag-prefix", header.tags)):
         phrase = lexicon.phrases(category).leading_phrase(key)
