@@ -25,7 +25,8 @@ PROSE_SCORE_CAP = 150
 SHORT_LINE_COST = 1.0
 LINK_LINE_COST = 3.0
 BOILERPLATE_COST = 6.0
-# After this share of the body's prose, a comments/related-links line ends the article.
+# After this share of the body's prose, a comments/related-links line ends the article; earlier
+# it is more likely a sidebar block above the article.
 TERMINATOR_MIN_SHARE = 0.5
 TERMINATORS = frozenset({"related-links", "comments", "prev-next", "newsletter"})
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.features import UnitFeatures, unit_features
 from articlecli.header import Header, parse_header
@@ -15,7 +17,7 @@ from articlecli.units import Unit
 # Characters of the longest units used to identify the language.
 LANGUAGE_SAMPLE_CHARS = 800
 
-_METADATA_LABELS = {"title", "breadcrumb", "byline", "date", "category", "tag"}
+_HAS_ALNUM = re.compile(r"\w")
 
 
 def build_article(units: list[Unit], *, source: str, input_format: str, options: ParseOptions) -> Article:
@@ -72,6 +74,9 @@ def _label_body(
             continue
         if not unit.text:
             labels[index] = ("removed", "image")
+            continue
+        if not _HAS_ALNUM.search(unit.text):
+            labels[index] = ("removed", "decoration")
             continue
         if feats.link_density > LINK_HEAVY and not is_prose(feats, has_stopwords) and feats.words <= 12:
             labels[index] = ("removed", "link-list")
