@@ -27,7 +27,9 @@ class FoundDate:
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?:[T ](\d\d):(\d\d)(?::(\d\d))?(Z|[+-]\d\d:?\d\d)?)?(?!\d)")
 _YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[/.](\d\d?)[/.](\d\d?)(?!\d)")
-_DMY = re.compile(r"(?<![\d.])(\d\d?)([./-])(\d\d?)\2((?:19|20)?\d\d)(?![\d])")
+_DMY = re.compile(r"(?<![\d.])(\d\d?)([./-])(\d\d?)\2((?:19|20)\d\d(?=\d\d?[./:-]\d)|(?:19|20)?\d\d(?!\d))")
+# "18. 05. 2014", "13. 1. 2020": dotted day and month with a space after each dot.
+_DMY_SPACED = re.compile(r"(?<![\d.])(\d\d?)\.\s(\d\d?)\.\s?((?:19|20)\d\d)(?!\d)")
 _CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日")
 
 
@@ -72,10 +74,11 @@ def _word_date_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re
     months = sorted(_month_names(languages), key=len, reverse=True)
     month = "(" + "|".join(re.escape(m) for m in months) + r")\.?"
     day = r"(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?"
+    # The year may be glued to following digits: "6. November 20236. November 2023", "202207:59 hs".
     year = r"((?:19|20)\d\d)"
-    joiner = r"(?:\s*,?\s*(?:de|del|di|van|of)?\s*)"
-    day_first = re.compile(rf"(?<!\d){day}{joiner}{month}{joiner}{year}(?!\d)")
-    month_first = re.compile(rf"(?<![\w]){month}\s*{day}\s*,?\s*{year}(?!\d)")
+    joiner = r"(?:\s*,?\s*(?:de|del|di|van|of)?\s*|\s*[-/]\s*)"
+    day_first = re.compile(rf"(?<!\d){day}{joiner}{month}{joiner}{year}")
+    month_first = re.compile(rf"(?<![\w]){month}\s*{day}\s*,?\s*{year}")
     return day_first, month_first
 
 
@@ -110,6 +113,10 @@ def _numeric_dates(text: str, language: str | None) -> list[FoundDate]:
             found.append(FoundDate(day.isoformat(), match.start(), match.end()))
     for match in _CJK.finditer(text):
         day = _make_day(int(match[1]), int(match[2]), int(match[3]))
+        if day:
+            found.append(FoundDate(day.isoformat(), match.start(), match.end()))
+    for match in _DMY_SPACED.finditer(text):
+        day = _make_day(int(match[3]), int(match[2]), int(match[1]))
         if day:
             found.append(FoundDate(day.isoformat(), match.start(), match.end()))
     for match in _DMY.finditer(text):

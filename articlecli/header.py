@@ -20,6 +20,12 @@ TITLE_MIN_WORDS = 1
 TITLE_MAX_WORDS = 30
 # A metadata line is short: the date or names plus a few label words.
 META_MAX_WORDS = 16
+# Without a date in the header, short date lines are looked for this many units above the body start
+# and anywhere below it; a date in a long (glued) unit only this close to its start or to the title.
+DATE_SEARCH_BEFORE = 60
+DATE_LINE_MAX_OTHER_WORDS = 6
+DATE_SEARCH_MAX_DISTINCT = 2
+LONG_UNIT_DATE_CHARS = 150
 CATEGORY_MAX_ITEMS = 8
 # "Article written by:" — a label line that ends with a byline word, names on the next line.
 BYLINE_LABEL_MAX_WORDS = 5
@@ -76,6 +82,8 @@ def parse_header(
     if not header.authors:
         _find_byline_anywhere(units, features, lexicon, header)
     _find_loose_dates(units, features, window, language, header)
+    if not header.published:
+        _find_fallback_date(units, features, window, language, header, lexicon)
     _mark_category_lines(units, features, window, header, body_start)
     return header
 
@@ -322,6 +330,57 @@ def _find_loose_dates(
         if found:
             header.published = found[0].value
             return
+
+
+def _find_fallback_date(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    language: str | None,
+    header: Header,
+    lexicon: Lexicon,
+) -> None:
+    """No publication date in the header lines: try, in order of reliability,
+    1. a date in the title unit or a long unit of the window (glued dumps), near its start or the title;
+    2. a short date line farther away (above the header window, or anywhere below the body start),
+       unless it is an 'updated/edited' line or the page has many such dates (comments, listings).
+    """
+    start = header.body_start
+    for index in sorted(window, key=lambda i: (abs(i - start), i)):
+        text = units[index].text
+        is_title = header.labels.get(index, ("", ""))[0] == "title"
+        # Body paragraphs mention dates of events, not of publication.
+        if not is_title and (features[index].words <= META_MAX_WORDS or index >= start):
+            continue
+        found = dates.find_dates(text, language)
+        low, high = 0, LONG_UNIT_DATE_CHARS
+        if header.title and header.title in text and not is_title:
+            at = text.index(header.title) + len(header.title)
+            low, high = at - LONG_UNIT_DATE_CHARS, at + 2 * LONG_UNIT_DATE_CHARS
+        for item in found:
+            if is_title or low <= item.start <= high or (len(text) < 400 and len(text) - item.end <= 40):
+                header.published = item.value
+                return
+    updated_words = lexicon.phrases("updated-prefix").exact | {"edited"}
+    candidates: list[str] = []
+    for index in range(max(0, start - DATE_SEARCH_BEFORE), len(units)):
+        if index in window or features[index].words > META_MAX_WORDS:
+            continue
+        text = units[index].text
+        found = dates.find_dates(text, language)
+        if not found or _words_besides(text, found) > DATE_LINE_MAX_OTHER_WORDS:
+            continue
+        if _label_position(text, updated_words) is not None:
+            continue
+        candidates.append(found[0].value)
+    if candidates and len(set(candidates)) <= DATE_SEARCH_MAX_DISTINCT:
+        header.published = candidates[0]
+
+
+def _words_besides(text: str, found: list[dates.FoundDate]) -> int:
+    for item in reversed(found):
+        text = text[: item.start] + text[item.end :]
+    return len(text.split())
 
 
 def _is_breadcrumb(unit: Unit, key: str, lexicon: Lexicon, header: Header, index: int) -> bool:

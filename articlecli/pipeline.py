@@ -29,7 +29,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     if header.body_start > region.start:
         region = Region(header.body_start, max(region.end, header.body_start), region.terminated_by)
-    body_labels = _label_body(units, features, region, header, bool(stops))
+    body_labels = _label_body(units, features, region, header, bool(stops), input_format == "markdown")
     decisions, removed, body = _decide(units, features, region, header, body_labels)
     sections = build_sections(body)
     return Article(
@@ -62,10 +62,16 @@ def _language_sample(units: list[Unit]) -> str:
 
 
 def _label_body(
-    units: list[Unit], features: list[UnitFeatures], region: Region, header: Header, has_stopwords: bool
+    units: list[Unit],
+    features: list[UnitFeatures],
+    region: Region,
+    header: Header,
+    has_stopwords: bool,
+    markdown_input: bool = False,
 ) -> dict[int, tuple[str, str]]:
     """Label each region unit not taken by the header: heading, paragraph or removed."""
     labels: dict[int, tuple[str, str]] = {}
+    blank_layout = _blank_line_layout(units, features, has_stopwords)
     kept = [i for i in range(region.start, region.end) if i not in header.labels]
     for position, index in enumerate(kept):
         unit, feats = units[index], features[index]
@@ -85,7 +91,10 @@ def _label_body(
         next_is_text = following is not None and not features[following].boilerplate and (
             features[following].words > features[index].words or units[following].list_item
         )
-        if is_subheading(unit, feats, next_is_text):
+        framed = not blank_layout or (
+            unit.blank_before and (index + 1 >= len(units) or units[index + 1].blank_before)
+        )
+        if is_subheading(unit, feats, next_is_text, markdown_input=markdown_input, blank_framed=framed):
             labels[index] = ("heading", "markdown-heading" if unit.heading_level else "short-line-before-text")
         elif unit.list_item:
             labels[index] = ("list-item", "list-marker")
@@ -95,6 +104,16 @@ def _label_body(
             labels[index] = ("paragraph", "main-text")
     _drop_trailing_headings(kept, labels)
     return labels
+
+
+# Share of prose units that start after a blank line above which blank lines mark block edges.
+BLANK_LAYOUT_MIN_SHARE = 0.5
+
+
+def _blank_line_layout(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> bool:
+    """True when the dump separates blocks by blank lines (so a lone line between blanks is a block)."""
+    prose = [unit.blank_before for unit, feats in zip(units, features, strict=True) if is_prose(feats, has_stopwords)]
+    return bool(prose) and sum(prose) >= BLANK_LAYOUT_MIN_SHARE * len(prose)
 
 
 def _drop_trailing_headings(kept: list[int], labels: dict[int, tuple[str, str]]) -> None:

@@ -12,10 +12,23 @@ HEADING_MAX_CHARS = 120
 DEFAULT_HEADING_LEVEL = 2
 
 
-def is_subheading(unit: Unit, features: UnitFeatures, next_is_text: bool) -> bool:
-    """A Markdown heading, or a short line without final punctuation that introduces text."""
+def is_subheading(
+    unit: Unit,
+    features: UnitFeatures,
+    next_is_text: bool,
+    *,
+    markdown_input: bool = False,
+    blank_framed: bool = True,
+) -> bool:
+    """A Markdown heading, or a short line without final punctuation that introduces text.
+
+    In a Markdown dump every HTML heading became a '#' line, so nothing else is a heading there.
+    Where blank lines separate blocks, a heading is a block of its own: blank line before and after.
+    """
     if unit.heading_level:
         return True
+    if markdown_input or not blank_framed:
+        return False
     if unit.quote or features.link_density > 0.5:
         return False
     if unit.list_item and not unit.numbered:
