@@ -22,7 +22,7 @@ PROSE_MIN_STOPWORD_SHARE = 0.12
 LINK_HEAVY = 0.5
 # Word score is capped so one huge unit does not swallow the page around it.
 PROSE_SCORE_CAP = 150
-SHORT_LINE_COST = 1.0
+SHORT_LINE_COST = 0.5
 LINK_LINE_COST = 3.0
 BOILERPLATE_COST = 6.0
 # After this share of the body's prose, a comments/related-links line ends the article; earlier

@@ -17,7 +17,8 @@ from articlecli.units import Unit
 # Characters of the longest units used to identify the language.
 LANGUAGE_SAMPLE_CHARS = 800
 
-_HAS_ALNUM = re.compile(r"\w")
+# A line without a single letter ("9916", "$37.99", "* * *") carries no text of its own.
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def build_article(units: list[Unit], *, source: str, input_format: str, options: ParseOptions) -> Article:
@@ -81,7 +82,7 @@ def _label_body(
         if not unit.text:
             labels[index] = ("removed", "image")
             continue
-        if not _HAS_ALNUM.search(unit.text):
+        if not _HAS_LETTER.search(unit.text):
             labels[index] = ("removed", "decoration")
             continue
         if feats.link_density > LINK_HEAVY and not is_prose(feats, has_stopwords) and feats.words <= 12:
