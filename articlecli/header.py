@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from articlecli import dates
 from articlecli.features import UnitFeatures
 from articlecli.lexicon import Lexicon, line_key
-from articlecli.names import byline_names, looks_like_name, split_names
+from articlecli.names import byline_inside, byline_names, looks_like_name, split_names
 from articlecli.title import TitleChoice, find_title
 from articlecli.units import Unit
 
@@ -73,10 +74,11 @@ def parse_header(
         body_start = choice.index + 1
     header.body_start = body_start
     window = range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD))
+    preferred = _nearest_byline(units, features, window, lexicon, header)
     for index in window:
         if index in header.labels:
             continue
-        _read_meta_line(units, features, index, lexicon, language, header)
+        _read_meta_line(units, features, index, lexicon, language, header, preferred)
     if not header.authors:
         _find_name_beside_date(units, features, window, header)
     if not header.authors:
@@ -99,7 +101,14 @@ def _find_title(
     lexicon: Lexicon,
     language: str | None,
 ) -> TitleChoice | None:
-    choice = find_title(units, features, region, lambda text: _is_meta_line(text, lexicon, language))
+    verdicts: dict[str, bool] = {}
+
+    def is_meta(text: str) -> bool:
+        if text not in verdicts:
+            verdicts[text] = _is_meta_line(text, lexicon, language)
+        return verdicts[text]
+
+    choice = find_title(units, features, region, is_meta)
     if choice is None:
         return None
     header.title = choice.text
@@ -174,7 +183,7 @@ def _find_name_beside_date(
         for index in (date_index - 1, date_index + 1):
             if index < 0 or index >= len(units) or index in header.labels:
                 continue
-            text = units[index].text
+            text = units[index].text.strip(_NAME_EDGE)
             if features[index].boilerplate or len(text.split()) < 2 or text == header.title:
                 continue
             if looks_like_name(text):
@@ -183,10 +192,35 @@ def _find_name_beside_date(
                 return
 
 
+def _nearest_byline(
+    units: list[Unit], features: list[UnitFeatures], window: range, lexicon: Lexicon, header: Header
+) -> int | None:
+    """Of several byline lines in the header window, the one closest to the title (or the body start):
+    a 'Contributors' box or a related-article byline stands farther away."""
+    anchor = header.title_unit if header.title_unit is not None and header.title_unit in window else header.body_start
+    found = [
+        i
+        for i in window
+        if i not in header.labels and features[i].words <= META_MAX_WORDS * 2 and _byline_at(units, i, lexicon)
+    ]
+    return min(found, key=lambda i: (abs(i - anchor), i)) if found else None
+
+
 def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
-    """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end)."""
-    for index in range(len(units)):
+    """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end);
+    the one nearest the body start wins."""
+    openers, closers = _byline_word_sets(lexicon)
+    start = header.body_start
+    for index in sorted(range(len(units)), key=lambda i: (abs(i - start), i)):
         if index in header.labels or features[index].words > META_MAX_WORDS:
+            continue
+        words = features[index].key.split()
+        if not words:
+            continue
+        # A byline starts with a byline word ("By", glued "ByJane"), or is a short label ending in one.
+        if not words[0].startswith(openers) and not (
+            len(words) <= BYLINE_LABEL_MAX_WORDS and words[-1].rstrip(":") in openers + closers
+        ):
             continue
         byline = _byline_at(units, index, lexicon)
         if byline:
@@ -194,6 +228,13 @@ def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexic
             for taken in byline[1]:
                 header.label(taken, "byline", "byline-prefix")
             return
+
+
+@lru_cache(maxsize=32)
+def _byline_word_sets(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """First and last words of the byline phrases: a cheap filter before the full test."""
+    phrases = [phrase.split() for phrase in lexicon.phrases("byline-prefix").exact if phrase]
+    return tuple(sorted({p[0] for p in phrases})), tuple(sorted({p[-1] for p in phrases}))
 
 
 def _byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:
@@ -227,6 +268,7 @@ def _read_meta_line(
     lexicon: Lexicon,
     language: str | None,
     header: Header,
+    preferred: int | None = None,
 ) -> None:
     unit, feats = units[index], features[index]
     if feats.words > META_MAX_WORDS * 2:
@@ -240,7 +282,7 @@ def _read_meta_line(
     if lexicon.phrases("reading-time").matches_whole(key):
         header.label(index, "removed", "reading-time")
         return
-    byline = _byline_at(units, index, lexicon)
+    byline = _byline_at(units, index, lexicon) if preferred is None or index == preferred else None
     if byline and not header.authors:
         header.authors = byline[0]
         for taken in byline[1]:
@@ -250,11 +292,7 @@ def _read_meta_line(
     if feats.words <= META_MAX_WORDS and _take_dates(text, key, lexicon, language, header):
         header.label(index, "date", "date-line")
         if not header.authors:
-            # "Jane Doe 25 March 2025" or "Jane Doe · March 25, 2025": the name leads the date line.
-            found = dates.find_dates(text, language)
-            lead = text[: found[0].start].strip(" |·•,-–—") if found else ""
-            if len(lead.split()) >= 2 and looks_like_name(lead):
-                header.authors = [lead]
+            header.authors = _names_in_date_line(text, lexicon, language)
         return
     for category, target in (("category-prefix", header.categories), ("tag-prefix", header.tags)):
         phrase = lexicon.phrases(category).leading_phrase(key)
@@ -264,6 +302,33 @@ def _read_meta_line(
                 target.extend(values)
                 header.label(index, category.removesuffix("-prefix"), category)
                 return
+
+
+_NAME_EDGE = " |·•,-–—/»:_*"
+
+
+def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> list[str]:
+    """Author names on a date line: after a byline word anywhere ('May 5, 2024 by Jane Doe'), or a lone
+    name leading or closing it ('Jane Doe · March 25, 2025', '25.10.2022 - Reiner Nagel')."""
+    found = dates.find_dates(text, language)
+    if not found:
+        return []
+    inside = byline_inside(text, lexicon)
+    if inside:
+        return inside
+    lead = text[: found[0].start].strip(_NAME_EDGE)
+    trail = text[found[-1].end :].strip(_NAME_EDGE)
+    for piece in (lead, trail):
+        if len(piece.split()) >= 2 and looks_like_name(piece) and not _is_label_text(piece, lexicon):
+            return [piece]
+    return []
+
+
+def _is_label_text(text: str, lexicon: Lexicon) -> bool:
+    key = line_key(text)
+    return any(lexicon.phrases(c).leading_phrase(key) for c in (*_LABEL_CATEGORIES, "reading-time")) or any(
+        lexicon.phrases(c).matches_whole(key) for c in ("reading-time",)
+    )
 
 
 _LABEL_CATEGORIES = ("published-prefix", "updated-prefix", "byline-prefix", "category-prefix", "tag-prefix")

@@ -11,7 +11,7 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "de
                         "bin", "ibn", "al", "y", "dos", "das", "do", "ter", "ten", "zu", "st"})
 MAX_NAME_WORDS = 5
 MAX_AUTHORS = 6
-_SEPARATORS = re.compile(r"\s*(?:[|•·—–/]|\s-\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:[|•·—–/»]|\s-\s)\s*")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 
 
@@ -27,26 +27,70 @@ def looks_like_name(text: str) -> bool:
     return all(word[:1].isupper() or word.casefold() in _PARTICLES for word in words)
 
 
-def split_names(text: str, lexicon: Lexicon) -> list[str]:
-    """'A, B and C' -> [A, B, C], when every piece looks like a name; otherwise []."""
+# A credential or generational suffix stays attached to the name before it: "Jane Doe, MD".
+_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,4}[A-Z]\.?$|^(?:Ph\.?\s?D|Jr|Sr|Esq|MSc|BSc|MBA|MPH|DrPH)\.?$")
+# A byline's names end where a date, a time or a counter starts: "Von Jule Radeck Vom 3. Februar 2022".
+_TOKEN_DIGIT = re.compile(r"(?<!\w)\d|(?<=[^\W\d_]{3})\d\d(?=\D{0,40}(?:19|20)\d\d)")
+# Words that join a byline to a following date ("am", "on", "le", "vom", "el", "il", "op", ...).
+_DATE_JOINERS = frozenset({"on", "at", "am", "vom", "um", "le", "el", "il", "op", "em", "den", "the", "à", "a", "de",
+                           "del", "du", "dnia", "w", "o", "in", "im", "kl", "klo", "pe", "am:", "on:"})
+
+
+def trim_byline_rest(text: str) -> tuple[str, bool]:
+    """Cut the names after a byline word where a date or number begins; True when something was cut."""
+    from articlecli.dates import find_dates
+
+    match = _TOKEN_DIGIT.search(text)
+    found = find_dates(text)
+    cuts = [m for m in (match.start() if match else None, found[0].start if found else None) if m is not None]
+    if not cuts:
+        return text, False
+    words = text[: min(cuts)].split()
+    while words and (words[-1].casefold().strip(",.:;|") in _DATE_JOINERS or not re.search(r"\w", words[-1])):
+        words.pop()
+    return " ".join(words).strip(" ,;:|·•–—-/»"), True
+
+
+def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
+    """'A, B and C' -> [A, B, C], when every piece looks like a name; otherwise [].
+
+    `loose` (after an explicit byline word next to a date) also takes one handle such as 'pelex'.
+    """
     conjunctions = lexicon.phrases("conjunction").exact | {"&"}
-    pieces = re.split(r"\s*,\s*|\s*;\s*|\s+&\s+", text.strip())
+    raw = [p for p in re.split(r"\s*,\s*|\s*;\s*|\s+&\s+", text.strip()) if p]
+    pieces: list[str] = []
+    for piece in raw:
+        if pieces and _CREDENTIAL.match(piece.strip(" ")):
+            pieces[-1] = f"{pieces[-1]}, {piece.strip()}"
+        else:
+            pieces.append(piece)
+    if loose and len(pieces) == 1 and _HANDLE.match(pieces[0]) and pieces[0].casefold() not in conjunctions:
+        return [pieces[0]]
     names: list[str] = []
     for piece in pieces:
         words = piece.split()
         current: list[str] = []
         for word in words:
-            if word.casefold() in conjunctions and current:
+            if word.casefold() in conjunctions and current and not _CREDENTIAL.match(current[-1].rstrip(",")):
                 names.append(" ".join(current))
                 current = []
             else:
                 current.append(word)
         if current:
             names.append(" ".join(current))
-    names = [name.strip(" .,:;") for name in names if name.strip(" .,:;")]
-    if not names or len(names) > MAX_AUTHORS or not all(looks_like_name(name) for name in names):
+    names = [name.strip(" ,:;") for name in names if name.strip(" .,:;")]
+    names = [name if _CREDENTIAL.search(name.split()[-1]) else name.strip(".") for name in names]
+    if not names or len(names) > MAX_AUTHORS or not all(looks_like_name(_bare(name)) for name in names):
         return []
     return names
+
+
+_HANDLE = re.compile(r"^(?=.*[^\W\d_].*[^\W\d_])[\w][\w.\-]{2,30}$")
+
+
+def _bare(name: str) -> str:
+    """The name without its attached credentials ("Jane Doe, MD" -> "Jane Doe")."""
+    return name.split(",")[0].strip()
 
 
 def byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
@@ -54,13 +98,14 @@ def byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
 
     Returns None when the line does not start with a byline word, [] when it does but no name follows.
     """
-    first_part = _unglue_prefix(_SEPARATORS.split(text.strip())[0], lexicon)
+    parts = _SEPARATORS.split(text.strip())
+    first_part = _unglue_prefix(parts[0], lexicon)
     key = line_key(first_part)
     prefix = lexicon.phrases("byline-prefix").leading_phrase(key)
     if prefix is None:
         return None
-    rest = _strip_prefix(first_part, prefix)
-    return split_names(rest, lexicon)
+    rest, cut = trim_byline_rest(_strip_prefix(first_part, prefix))
+    return split_names(rest, lexicon, loose=cut or len(parts) > 1)
 
 
 _GLUED_PREFIX = re.compile(r"^([^\W\d_]{2,12}?)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
@@ -72,6 +117,23 @@ def _unglue_prefix(text: str, lexicon: Lexicon) -> str:
     if match and match.group(1).casefold() in lexicon.phrases("byline-prefix").exact:
         return f"{match.group(1)} {text[match.end():]}"
     return text
+
+
+def byline_inside(text: str, lexicon: Lexicon) -> list[str]:
+    """Names after a byline word inside a date line: 'Published August 7, 2023 by Nicole Burke',
+    '4.02.2022 par Bob Fischer', 'Datum: 13. April 2017 Autor: www.site.com'."""
+    prefixes = lexicon.phrases("byline-prefix").exact
+    words = text.split()
+    for start in range(1, len(words)):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[start : start + size]).casefold().rstrip(":：")
+            if phrase in prefixes and start + size < len(words):
+                rest, _ = trim_byline_rest(" ".join(words[start + size :]).lstrip(":：-– "))
+                rest = _SEPARATORS.split(rest)[0]
+                names = split_names(rest, lexicon, loose=True)
+                if names:
+                    return names
+    return []
 
 
 def _strip_prefix(text: str, prefix: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench import gate, report
+from bench import gate, peers, report
+from bench.corpus import Selection, load_index
+from bench.evaluate import evaluate
 from bench.scoring import (
     Prediction,
     author_scores,
@@ -229,7 +233,8 @@ def test_bow(pred: str, gold: str, expected: tuple[float, float, float]) -> None
 
 def test_body_scores_shingles_and_missing_gold() -> None:
     scores = body_scores("a b c d e", {"body": "a b c d x"})
-    assert (scores["body_p"], scores["body_f1"]) == (pytest.approx(0.8), pytest.approx(0.8))
+    assert scores["body_p"] == pytest.approx(0.8)
+    assert scores["body_f1"] == pytest.approx(0.8)
     assert (scores["shingle_p"], scores["shingle_r"], scores["shingle_f1"]) == (0.5, 0.5, 0.5)
     assert scores["cjk_f1"] is None  # per-character variant only for zh/ja
     assert body_scores("a b", {"body": None})["body_f1"] is None
@@ -320,3 +325,60 @@ def test_gate_suggest_margin() -> None:
     assert suggested["all.date_wrong"] == 0.129
     assert suggested["all.title_exact"] == 0.0
     assert gate.check(figures, {k: v for k, v in suggested.items() if isinstance(v, float)}) == []
+
+
+# --- harness robustness -------------------------------------------------------------------------
+
+
+def _tiny_corpus(root: Path) -> None:
+    (root / "ds").mkdir(parents=True)
+    index = []
+    for doc_id, text in (("a", "Title A\nBody words here"), ("b", "Title B\nMore body words"), ("c", "x")):
+        gold = {"title": f"Title {doc_id.upper()}", "body": text.split("\n")[-1], "visible": {"title": True}}
+        (root / "ds" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        (root / "ds" / f"{doc_id}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+        meta = {"id": doc_id, "dataset": "ds", "renderer": "markdown", "scope": "page", "language": "en"}
+        index.append(json.dumps(meta))
+    (root / "index.jsonl").write_text("\n".join(index) + "\n", encoding="utf-8")
+
+
+def _flaky(text: str, doc: Any) -> Any:
+    if doc.id == "b":
+        raise ValueError("boom")
+    if doc.id == "c":
+        return "not a Prediction"
+    first, _, rest = text.partition("\n")
+    return Prediction(title=first, body=rest)
+
+
+def test_system_errors_become_empty_predictions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tiny_corpus(tmp_path)
+    monkeypatch.setitem(peers.SYSTEMS, "flaky", lambda: _flaky)
+    ev = evaluate(["flaky"], corpus=tmp_path, workers=1)
+    assert [r["error"] is None for r in ev.records] == [True, False, False]
+    assert ev.records[1]["error"] == "ValueError: boom"
+    figures = ev.figures["flaky"]
+    assert figures.values["all.title_exact"] == pytest.approx(1 / 3)
+    assert figures.values["all.error_rate"] == pytest.approx(2 / 3)
+    assert report.errors_summary(ev.records)["count"] == 2
+
+
+def test_selection_sample_then_limit(tmp_path: Path) -> None:
+    _tiny_corpus(tmp_path)
+    docs = load_index(tmp_path)
+    assert [d.id for d in Selection(sample=2).apply(docs)] == ["a", "c"]
+    assert [d.id for d in Selection(limit=1).apply(docs)] == ["a"]
+    assert Selection(renderers=("bs4-lines",)).apply(docs) == []
+
+
+def _slow(text: str, doc: Any) -> Prediction:
+    if doc.id == "a":
+        time.sleep(5)
+    return Prediction(body=text)
+
+
+def test_slow_document_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _tiny_corpus(tmp_path)
+    monkeypatch.setitem(peers.SYSTEMS, "slow", lambda: _slow)
+    ev = evaluate(["slow"], corpus=tmp_path, workers=1, timeout=0.2)
+    assert [r["error"] for r in ev.records] == ["timeout after 0.2s", None, None]

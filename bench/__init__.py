@@ -1,0 +1,1 @@
+"""Evaluation harness for articlecli: scoring, peers, reports and the quality gate."""
