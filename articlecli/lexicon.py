@@ -44,20 +44,16 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "
                          "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
+# Punctuation, symbols and spaces at either end of a line (but '#' and '©', which phrases use).
+_EDGE_JUNK = re.compile(r"^(?:[^\w#©]|_)+|(?:[^\w#©]|_)+$")
+
+
 def line_key(text: str) -> str:
     """The form phrases are compared in: NFKC, casefolded, straight quotes, one space, ends trimmed."""
-    key = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    key = " ".join(key.split())
-    start, end = 0, len(key)
-    while start < end and _is_edge_junk(key[start]):
-        start += 1
-    while end > start and _is_edge_junk(key[end - 1]):
-        end -= 1
-    return key[start:end]
-
-
-def _is_edge_junk(char: str) -> bool:
-    return unicodedata.category(char)[0] in "PSZC" and char not in "#©"
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    key = " ".join(text.casefold().split())
+    return _EDGE_JUNK.sub("", key) if key else key
 
 
 # Longest phrase, in words, that the "starts with" lookups try.
@@ -78,7 +74,11 @@ class PhraseSet:
             return True
         if self.prefixes and key.startswith(self.prefixes):
             return True
-        return any(pattern.fullmatch(key) for pattern in self.patterns)
+        return self.combined is not None and self.combined.fullmatch(key) is not None
+
+    @property
+    def combined(self) -> re.Pattern[str] | None:
+        return _combined_pattern(self.patterns)
 
     def leading_phrase(self, key: str) -> str | None:
         """The longest phrase that `key` starts with, followed by a word boundary."""
@@ -152,6 +152,12 @@ def _boilerplate_index(lexicon: Lexicon) -> _BoilerplateIndex:
     return _BoilerplateIndex(
         exact, tuple(p for p, _ in prefix_categories), tuple(prefix_categories), pattern, leading
     )
+
+
+@lru_cache(maxsize=256)
+def _combined_pattern(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One alternation instead of one fullmatch per phrase."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None
 
 
 _EMPTY = PhraseSet(frozenset(), (), ())
