@@ -1,3 +1,3 @@
-from articlecli.cli import main
+from articlecli.cli import entry
 
-main(prog_name="articlecli")
+entry()

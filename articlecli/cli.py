@@ -101,3 +101,16 @@ def _render(article: Article, output_format: str, explain: bool) -> str:
         "text": plain.render_text,
     }
     return renderers[output_format](article)
+
+
+def entry() -> None:
+    """Console entry point: the CLI plus the last line of defence against tracebacks."""
+    try:
+        main(prog_name="articlecli")
+    except BrokenPipeError:
+        # `articlecli parse … | head`: the reader left; nothing more to say.
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:  # users get one line and exit code 1, never a traceback
+        click.echo(f"articlecli: error: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
