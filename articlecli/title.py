@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from articlecli import dates
 from articlecli.features import UnitFeatures
 from articlecli.units import Unit
 
@@ -28,6 +29,19 @@ SITE_SUFFIX_MAX_WORDS = 5
 _SITE_SEPARATORS = re.compile(r"\s+[|\-–—·:•]\s+|\s+::\s+")
 _BREADCRUMB_TAIL = re.compile(r"(?:>|»|›|/|\\|→)\s*$")
 _HAS_LETTERS = re.compile(r"[^\W\d_]{2}")
+# Whole-page dumps glue the <title> to the first page text after a run of spaces.
+_GLUE_GAP = re.compile(r"\s{3,}")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+# A repeated line is evidence only when it is long enough not to be a menu label.
+REPEAT_MIN_WORDS = 3
+# A short line "in" the page title (a category, the site name) is no evidence: it must cover this share.
+IN_PAGE_TITLE_MIN_SHARE = 0.5
+# The first line of the dump (the <title>, or the first heading of a clipped article) is trusted
+# when this share of its content words recurs in the main text.
+FIRST_LINE_MIN_OVERLAP = 0.5
+FIRST_LINE_EVIDENCE = 5.0
+FIRST_LINE_BODY_UNITS = 40
+DATE_PENALTY = 3.0
 
 
 @dataclass(frozen=True)
@@ -53,8 +67,11 @@ def find_title(
     last = min(len(units), start + max(1, (end - start) // TITLE_SEARCH_BODY_SHARE))
     best: TitleChoice | None = None
     best_score = 0.0
+    first = _first_line_choice(units, features, region, is_meta)
+    if first is not None:
+        best, best_score = first
     for index in range(max(0, start - TITLE_SEARCH_ABOVE), last):
-        if not _eligible(units[index], features[index]):
+        if not _eligible(units[index], features[index]) or (index == 0 and not units[0].heading_level):
             continue
         evidence, rule = _evidence(units, features, index, page_title, counts, is_meta)
         score = evidence + _shape_score(units[index], features[index]) + _position_score(index, start, evidence)
@@ -64,6 +81,57 @@ def find_title(
     if best is None and _eligible(units[0], features[0]):
         return TitleChoice(0, strip_site_suffix(page_title), 0.0, "page-title")
     return best
+
+
+def _first_line_choice(
+    units: list[Unit], features: list[UnitFeatures], region: tuple[int, int], is_meta: Callable[[str], bool]
+) -> tuple[TitleChoice, float] | None:
+    """The first line, without a glued tail or a site suffix, when its words recur in the main text.
+
+    In a whole-page scrape it is the HTML <title>; in an article clipped from the page, its heading.
+    Menu lines ("Skip to content", "Home") share no words with the article.
+    """
+    unit, feats = units[0], features[0]
+    if feats.boilerplate or unit.list_item or (feats.link_density > 0.5 and not unit.heading_level):
+        return None
+    head = _GLUE_GAP.split(unit.text.strip())[0]
+    if " | " in head:
+        # 'Site | Title', 'Title | Section | Site': a bar separates page chrome; the longest part is the title.
+        head = max(head.split(" | "), key=len).strip()
+    text = strip_site_suffix(head)
+    if text != head and not _is_site_name(head[len(text) :], units):
+        text = head
+    words = text.split()
+    if not (1 <= len(words) <= TITLE_MAX_WORDS) or not _HAS_LETTERS.search(text) or is_meta(text):
+        return None
+    if text.endswith((".", ",", ":", ";")):
+        return None
+    start, end = region
+    body_words = set()
+    for other in units[max(1, start) : min(end, start + FIRST_LINE_BODY_UNITS)]:
+        body_words.update(w.casefold() for w in _CONTENT_WORD.findall(other.text))
+    own = {w.casefold() for w in _CONTENT_WORD.findall(text)}
+    if not own or len(own & body_words) < FIRST_LINE_MIN_OVERLAP * len(own):
+        return None
+    score = FIRST_LINE_EVIDENCE + _shape_score(unit, feats) + (1.0 if text != head else 0.0)
+    rule = "page-title" if text != unit.text else "title-first-line"
+    return TitleChoice(0, text, FIRST_LINE_EVIDENCE, rule), score
+
+
+def _is_site_name(suffix: str, units: list[Unit]) -> bool:
+    """A <title> suffix is the site's name when it is bar-separated, a domain, or printed again on the page.
+
+    'Title - Subtitle' in an article heading is not cut: the subtitle is not repeated elsewhere.
+    """
+    suffix = suffix.strip()
+    name = suffix.lstrip("|-–—·:•").strip()
+    if suffix.startswith("|") or re.search(r"\w\.[a-z]{2,}\b", name.casefold()):
+        return True
+    words = name.split()
+    if words and len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return not name.endswith(("?", "!"))
+    folded = name.casefold()
+    return len(folded) >= 3 and any(folded in other.text.casefold() for other in units[1:])
 
 
 def _eligible(unit: Unit, feats: UnitFeatures) -> bool:
@@ -89,20 +157,28 @@ def _evidence(
     text = unit.text
     score, rule = 0.0, "title-position"
     if index > 0 and len(text) >= 8 and text in page_title:
-        score, rule = (6.0, "title-matches-page-title") if page_title.startswith(text) else (4.0, "title-in-page-title")
+        if page_title.startswith(text):
+            score, rule = 6.0, "title-matches-page-title"
+        elif len(text) >= IN_PAGE_TITLE_MIN_SHARE * len(strip_site_suffix(page_title)):
+            score, rule = 4.0, "title-in-page-title"
     if unit.heading_level == 1:
         score, rule = score + 6, "title-top-heading"
     elif unit.heading_level == 2:
         score += 2
-    if counts[text] > 1:
+    if counts[text] > 1 and features[index].words >= REPEAT_MIN_WORDS:
         score += 2
     previous = units[index - 1].text if index > 0 else ""
     if previous.endswith(text) and _BREADCRUMB_TAIL.search(previous[: -len(text)]):
         score, rule = score + 4, "title-ends-breadcrumb"
-    for following in units[index + 1 : index + 3]:
-        if features[following.index].words <= 16 and is_meta(following.text):
-            score += 3
-            break
+    # The title sits above the byline/date block, not inside it.
+    inside_meta = any(is_meta(u.text) for u in units[max(0, index - 2) : index] if features[u.index].words <= 16)
+    if not inside_meta:
+        for following in units[index + 1 : index + 3]:
+            if features[following.index].words <= 16 and is_meta(following.text):
+                score += 3
+                break
+    if dates.find_dates(text):
+        score -= DATE_PENALTY
     return score, rule
 
 
