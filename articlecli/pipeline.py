@@ -17,6 +17,7 @@ from articlecli.units import Unit
 # Characters of the longest units used to identify the language.
 LANGUAGE_SAMPLE_CHARS = 800
 
+LINKED_HEADING_MIN_WORDS = 3
 # A line without a single letter ("9916", "$37.99", "* * *") carries no text of its own.
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
@@ -30,6 +31,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     if header.body_start > region.start:
         region = Region(header.body_start, max(region.end, header.body_start), region.terminated_by)
+    region = _with_leading_heading(units, features, region, header)
     body_labels = _label_body(units, features, region, header, bool(stops), input_format == "markdown")
     decisions, removed, body = _decide(units, features, region, header, body_labels)
     sections = build_sections(body)
@@ -48,6 +50,19 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
         removed=tuple(removed),
         decisions=tuple(decisions),
     )
+
+
+def _with_leading_heading(units: list[Unit], features: list[UnitFeatures], region: Region, header: Header) -> Region:
+    """The run starts at the first paragraph; a subheading right above it belongs to the body."""
+    before = region.start - 1
+    if before < 0 or before in header.labels or region.end <= region.start:
+        return region
+    unit, feats = units[before], features[before]
+    if feats.boilerplate or not unit.text or feats.link_density > LINK_HEAVY:
+        return region
+    if is_subheading(unit, feats, True) and (unit.heading_level or unit.blank_before):
+        return Region(before, region.end, region.terminated_by)
+    return region
 
 
 def _language_sample(units: list[Unit]) -> str:
@@ -85,7 +100,10 @@ def _label_body(
         if not _HAS_LETTER.search(unit.text):
             labels[index] = ("removed", "decoration")
             continue
-        if feats.link_density > LINK_HEAVY and not is_prose(feats, has_stopwords) and feats.words <= 12:
+        # A linked '#' heading of a few words is still a heading (permalinked section titles).
+        linked_heading = unit.heading_level is not None and feats.words >= LINKED_HEADING_MIN_WORDS
+        link_line = feats.link_density > LINK_HEAVY and not is_prose(feats, has_stopwords) and feats.words <= 12
+        if link_line and not linked_heading:
             labels[index] = ("removed", "link-list")
             continue
         following = kept[position + 1] if position + 1 < len(kept) else None
