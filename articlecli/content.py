@@ -29,6 +29,12 @@ BOILERPLATE_COST = 6.0
 # it is more likely a sidebar block above the article.
 TERMINATOR_MIN_SHARE = 0.5
 TERMINATORS = frozenset({"related-links", "comments", "prev-next", "newsletter"})
+# A "Read more:" / "Related:" callout inside an article is followed by more article-length prose;
+# a real related-links block is followed by short teasers. Units looked at after the callout, and
+# the prose length (words) that marks the article as continuing.
+CALLOUT_LOOKAHEAD = 4
+CONTINUED_PROSE_MIN_WORDS = 40
+CALLOUT_CATEGORIES = frozenset({"related-links"})
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,19 @@ def _apply_terminator(start: int, end: int, scores: list[float], features: list[
     seen = 0.0
     for index in range(start, end):
         category = features[index].boilerplate
-        if category in TERMINATORS and seen >= TERMINATOR_MIN_SHARE * total:
+        if (
+            category in TERMINATORS
+            and seen >= TERMINATOR_MIN_SHARE * total
+            and not _article_continues(index, end, scores, category)
+        ):
             return Region(start, index, category)
         seen += max(scores[index], 0.0)
     return Region(start, end)
+
+
+def _article_continues(index: int, end: int, scores: list[float], category: str) -> bool:
+    """True when an inline related-links callout is followed closely by a long prose paragraph."""
+    if category not in CALLOUT_CATEGORIES:
+        return False
+    following = scores[index + 1 : min(end, index + 1 + CALLOUT_LOOKAHEAD)]
+    return any(score >= CONTINUED_PROSE_MIN_WORDS for score in following)
