@@ -69,10 +69,23 @@ def unit_score(unit: Unit, features: UnitFeatures, has_stopwords: bool) -> float
 
 def find_region(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> Region:
     scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features, strict=True)]
+    _damp_menu_descriptions(units, scores)
     start, end = _max_run(scores)
     if end <= start:
         return Region(0, 0)
     return _apply_terminator(start, end, scores, features)
+
+
+# A sentence between two list items is a mega-menu entry's description, not article text; it
+# still counts, at this share, so a list inside an article does not cut the article.
+MENU_DESCRIPTION_WEIGHT = 0.25
+
+
+def _damp_menu_descriptions(units: list[Unit], scores: list[float]) -> None:
+    for index in range(1, len(units) - 1):
+        between_items = units[index - 1].list_item and units[index + 1].list_item
+        if scores[index] > 0 and between_items and not units[index].list_item:
+            scores[index] *= MENU_DESCRIPTION_WEIGHT
 
 
 def _max_run(scores: list[float]) -> tuple[int, int]:
