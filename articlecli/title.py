@@ -23,6 +23,8 @@ TITLE_SEARCH_ABOVE = 60
 # The title may also be a heading inside the first 1/N of the main text.
 TITLE_SEARCH_BODY_SHARE = 3
 STRONG_EVIDENCE = 4.0
+# How many lines above a candidate a breadcrumb trail ending with it may stand.
+BREADCRUMB_LOOKBACK = 3
 # A site name appended to the <title>: "Title | Site", "Title - Site" (at most this many words).
 SITE_SUFFIX_MAX_WORDS = 5
 
@@ -167,9 +169,12 @@ def _evidence(
         score += 2
     if counts[text] > 1 and features[index].words >= REPEAT_MIN_WORDS:
         score += 2
-    previous = units[index - 1].text if index > 0 else ""
-    if previous.endswith(text) and _BREADCRUMB_TAIL.search(previous[: -len(text)]):
-        score, rule = score + 4, "title-ends-breadcrumb"
+    # "Main > Blog > Title" a line or a few above: the trail ends with this page's title.
+    for previous in units[max(0, index - BREADCRUMB_LOOKBACK) : index]:
+        head = previous.text[: -len(text)]
+        if previous.text.endswith(text) and head and _BREADCRUMB_TAIL.search(head):
+            score, rule = score + 4, "title-ends-breadcrumb"
+            break
     # The title sits above the byline/date block, not inside it.
     inside_meta = any(is_meta(u.text) for u in units[max(0, index - 2) : index] if features[u.index].words <= 16)
     if not inside_meta:
