@@ -9,7 +9,15 @@ from functools import lru_cache
 from articlecli import dates
 from articlecli.features import UnitFeatures
 from articlecli.lexicon import Lexicon, line_key
-from articlecli.names import byline_inside, byline_names, looks_like_name, split_names
+from articlecli.names import (
+    _PARTICLES,
+    byline_inside,
+    byline_names,
+    clean_name,
+    is_role,
+    looks_like_name,
+    split_names,
+)
 from articlecli.title import TitleChoice, find_title
 from articlecli.units import Unit
 
@@ -51,6 +59,8 @@ class Header:
     breadcrumbs: list[str] = field(default_factory=list)
     body_start: int = 0
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # Words the page writes in lowercase: a capitalised 'name' made only of them is a heading or a label.
+    common_words: frozenset[str] = frozenset()
 
     def label(self, index: int, label: str, rule: str) -> None:
         self.labels.setdefault(index, (label, rule))
@@ -67,7 +77,7 @@ def parse_header(
 
     A top-level heading early inside the main text is the title: the body then starts after it.
     """
-    header = Header()
+    header = Header(common_words=_lowercase_words(units))
     body_start = body[0]
     choice = _find_title(units, features, body, header, lexicon, language)
     if choice is not None and choice.index >= body_start:
@@ -81,6 +91,8 @@ def parse_header(
         _read_meta_line(units, features, index, lexicon, language, header, preferred)
     if not header.authors:
         _find_name_beside_date(units, features, window, header)
+    if not header.authors:
+        _find_name_above_role(units, features, window, lexicon, header)
     if not header.authors:
         _find_byline_anywhere(units, features, lexicon, header)
     _find_loose_dates(units, features, window, language, header)
@@ -171,6 +183,35 @@ def _is_meta_line(text: str, lexicon: Lexicon, language: str | None) -> bool:
     return False
 
 
+_PLAIN_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def _lowercase_words(units: list[Unit]) -> frozenset[str]:
+    """Plain words the page writes in lowercase at least as often as capitalised (a name's slug in a
+    menu or a 'Hi melissa,' does not make the name common)."""
+    lower: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    for unit in units:
+        for word in unit.text.split():
+            word = word.strip(".,;:!?\"'()[]*_“”„«»")
+            if _PLAIN_WORD.match(word):
+                counts = lower if word[0].islower() else upper
+                key = word.casefold()
+                counts[key] = counts.get(key, 0) + 1
+    return frozenset(w for w, n in lower.items() if n >= upper.get(w, 0))
+
+
+def _is_common_phrase(name: str, header: Header) -> bool:
+    """'Functionality', 'Use Case', 'Popular Days': capitalised words the page also uses as plain words."""
+    words = [w.strip(".,'’").casefold() for w in name.split(",")[0].split()]
+    words = [w for w in words if w and w not in _PARTICLES]
+    return bool(words) and name[:1].isupper() and all(w in header.common_words for w in words)
+
+
+def _plausible_names(names: list[str], header: Header) -> list[str]:
+    return [name for name in names if not _is_common_phrase(name, header)]
+
+
 # --- authors without a byline word ------------------------------------------------------------
 
 
@@ -180,16 +221,51 @@ def _find_name_beside_date(
     """A lone name right above or below the date line ("Jane Doe" / "October 11, 2024") is the author."""
     date_lines = [i for i in window if header.labels.get(i, ("", ""))[0] == "date"]
     for date_index in date_lines:
-        for index in (date_index - 1, date_index + 1):
+        for step in (-1, 1):
+            index = date_index + step
+            # 'Jane Doe' / '|' / 'October 11, 2024': skip a separator-only line between.
+            if 0 <= index < len(units) and not units[index].text.strip(_NAME_EDGE):
+                index += step
             if index < 0 or index >= len(units) or index in header.labels:
                 continue
-            text = units[index].text.strip(_NAME_EDGE)
-            if features[index].boilerplate or len(text.split()) < 2 or text == header.title:
+            raw = units[index].text.strip()
+            text = raw.strip(_NAME_EDGE)
+            if features[index].boilerplate or len(text.split()) < 2 or text == header.title or raw.endswith(":"):
                 continue
-            if looks_like_name(text):
+            if looks_like_name(text) and not _is_common_phrase(text, header):
                 header.authors = [text]
                 header.label(index, "byline", "name-beside-date")
                 return
+
+
+def _find_name_above_role(
+    units: list[Unit], features: list[UnitFeatures], window: range, lexicon: Lexicon, header: Header
+) -> None:
+    """'Christoph Hein' / 'Chefredakteur', or 'Mike Marshall, Shipping Expert': a name with the
+    writer's role is the author."""
+    for index in window:
+        if index in header.labels or features[index].boilerplate:
+            continue
+        text = units[index].text.strip(_NAME_EDGE)
+        head, _, tail = text.partition(",")
+        if tail and is_role(tail, lexicon) and len(tail.split()) <= 4:
+            name = head.strip()
+        elif index + 1 < len(units) and is_role(units[index + 1].text.strip(_NAME_EDGE), lexicon) and (
+            len(units[index + 1].text.split()) <= 4
+        ):
+            name = text
+        else:
+            continue
+        if (
+            2 <= len(name.split()) <= 4
+            and looks_like_name(name)
+            and not _is_common_phrase(name, header)
+            and name != header.title
+            and not is_role(name, lexicon)
+        ):
+            header.authors = [name]
+            header.label(index, "byline", "name-with-role")
+            return
 
 
 def _nearest_byline(
@@ -201,7 +277,7 @@ def _nearest_byline(
     found = [
         i
         for i in window
-        if i not in header.labels and features[i].words <= META_MAX_WORDS * 2 and _byline_at(units, i, lexicon)
+        if i not in header.labels and features[i].words <= META_MAX_WORDS * 2 and _byline_at(units, i, lexicon, header)
     ]
     return min(found, key=lambda i: (abs(i - anchor), i)) if found else None
 
@@ -222,7 +298,7 @@ def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexic
             len(words) <= BYLINE_LABEL_MAX_WORDS and words[-1].rstrip(":") in openers + closers
         ):
             continue
-        byline = _byline_at(units, index, lexicon)
+        byline = _byline_at(units, index, lexicon, header)
         if byline:
             header.authors = byline[0]
             for taken in byline[1]:
@@ -237,25 +313,44 @@ def _byline_word_sets(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...
     return tuple(sorted({p[0] for p in phrases})), tuple(sorted({p[-1] for p in phrases}))
 
 
-def _byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:
+def _byline_at(
+    units: list[Unit], index: int, lexicon: Lexicon, header: Header | None = None
+) -> tuple[list[str], list[int]] | None:
     """Author names a byline at `index` gives, and the units it spans.
 
     'By Jane Doe' on one line, or a label alone ('By', 'Written by:', 'Authors of this article:')
-    with the names on the next line.
+    with the names on the next line; a lone noun label ('Author', 'Autor') may also follow the name
+    ('Jane Doe' / 'Author', as author boxes print it).
     """
+    found = _raw_byline_at(units, index, lexicon)
+    if found and header is not None:
+        names = _plausible_names(found[0], header)
+        return (names, found[1]) if names else None
+    return found
+
+
+def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:
     text = _unglue_labels(units[index].text, lexicon)
     names = byline_names(text, lexicon)
     if names:
         return names, [index]
-    if index + 1 >= len(units) or len(text.split()) > BYLINE_LABEL_MAX_WORDS:
+    if len(text.split()) > BYLINE_LABEL_MAX_WORDS:
         return None
     key = line_key(text)
     label_words = key.split()
     prefixes = lexicon.phrases("byline-prefix").exact
     if not any(" ".join(label_words[i:]) in prefixes for i in range(len(label_words))):
         return None
-    following = split_names(units[index + 1].text, lexicon)
-    return (following, [index, index + 1]) if following else None
+    following = split_names(units[index + 1].text, lexicon) if index + 1 < len(units) else []
+    if following:
+        return following, [index, index + 1]
+    if len(label_words) == 1 and len(key) >= 5 and key in prefixes and index > 0:
+        before = units[index - 1].text.strip(_NAME_EDGE)
+        if len(before.split()) >= 2 and not before.endswith(":"):
+            previous = split_names(before, lexicon)
+            if len(previous) == 1:
+                return previous, [index - 1, index]
+    return None
 
 
 # --- metadata lines --------------------------------------------------------------------------
@@ -282,7 +377,7 @@ def _read_meta_line(
     if lexicon.phrases("reading-time").matches_whole(key):
         header.label(index, "removed", "reading-time")
         return
-    byline = _byline_at(units, index, lexicon) if preferred is None or index == preferred else None
+    byline = _byline_at(units, index, lexicon, header) if preferred is None or index == preferred else None
     if byline and not header.authors:
         header.authors = byline[0]
         for taken in byline[1]:
@@ -292,7 +387,7 @@ def _read_meta_line(
     if feats.words <= META_MAX_WORDS and _take_dates(text, key, lexicon, language, header):
         header.label(index, "date", "date-line")
         if not header.authors:
-            header.authors = _names_in_date_line(text, lexicon, language)
+            header.authors = _plausible_names(_names_in_date_line(text, lexicon, language), header)
         return
     for category, target in (("category-prefix", header.categories), ("tag-prefix", header.tags)):
         phrase = lexicon.phrases(category).leading_phrase(key)
@@ -316,8 +411,8 @@ def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> li
     inside = byline_inside(text, lexicon)
     if inside:
         return inside
-    lead = text[: found[0].start].strip(_NAME_EDGE)
-    trail = text[found[-1].end :].strip(_NAME_EDGE)
+    lead = clean_name(text[: found[0].start].strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
+    trail = clean_name(text[found[-1].end :].strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
     for piece in (lead, trail):
         if len(piece.split()) >= 2 and looks_like_name(piece) and not _is_label_text(piece, lexicon):
             return [piece]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from articlecli.lexicon import Lexicon, line_key
 
@@ -68,7 +69,7 @@ def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
         return [pieces[0]]
     names: list[str] = []
     for piece in pieces:
-        words = piece.split()
+        words = clean_name(piece, lexicon).split()
         current: list[str] = []
         for word in words:
             if word.casefold() in conjunctions and current and not _CREDENTIAL.match(current[-1].rstrip(",")):
@@ -79,10 +80,51 @@ def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
         if current:
             names.append(" ".join(current))
     names = [name.strip(" ,:;") for name in names if name.strip(" .,:;")]
+    # 'Tracy Parker, Dietitian', 'Jane Doe | Senior Editor': a role after a name is not another author.
+    kept = [name for name in names if not is_role(name, lexicon)]
+    if kept and len(kept) < len(names):
+        names = kept
     names = [name if _CREDENTIAL.search(name.split()[-1]) else name.strip(".") for name in names]
     if not names or len(names) > MAX_AUTHORS or not all(looks_like_name(_bare(name)) for name in names):
         return []
     return names
+
+
+# A counter or footnote glued to a name: "Andreas Kalt4 Kommentare", "Marwan H. Adwan1".
+_GLUED_COUNTER = re.compile(r"(?<=[a-zà-öø-ÿ])\d")
+
+
+def clean_name(text: str, lexicon: Lexicon) -> str:
+    """Cut what a scraper glued after a name: a counter ('Kalt4 Kommentare') or a date label
+    ('Amanda Furrer Updated', 'Jeff Cobb. Last Updated', 'Rhonda Krause UpdatedJanuary')."""
+    match = _GLUED_COUNTER.search(text)
+    if match and text[:1].isupper() and len(text[: match.start()].split()) >= 1:
+        text = text[: match.start()]
+    labels = _date_label_words(lexicon)
+    words = text.split()
+    for i, word in enumerate(words[1:], start=1):
+        bare = word.strip(".,:;|()").casefold()
+        for label in labels:
+            if bare == label or (bare.startswith(label) and word[len(label) : len(label) + 1].isupper()):
+                return " ".join(words[:i]).strip(" .,:;|-–—")
+    return text
+
+
+@lru_cache(maxsize=32)
+def _date_label_words(lexicon: Lexicon) -> frozenset[str]:
+    """First words of the published/updated labels, 4+ letters ('published', 'updated', 'last', 'veröffentlicht')."""
+    return frozenset(
+        phrase.split()[0]
+        for category in ("published-prefix", "updated-prefix")
+        for phrase in lexicon.phrases(category).exact
+        if phrase and len(phrase.split()[0]) >= 4 and phrase.split()[0].isalpha()
+    )
+
+def is_role(text: str, lexicon: Lexicon) -> bool:
+    """'Senior Editor', 'Digital Security Expert', 'Chefredakteur': the text ends with a role word."""
+    roles = lexicon.phrases("author-role").exact
+    words = line_key(text).split()
+    return bool(words) and any(" ".join(words[i:]) in roles for i in range(len(words)))
 
 
 _HANDLE = re.compile(r"^(?=.*[^\W\d_].*[^\W\d_])[\w][\w.\-]{2,30}$")

@@ -38,6 +38,7 @@ HEADER = (
     "reading-time",
     "conjunction",
     "photo-credit",
+    "author-role",
 )
 KNOWN = frozenset(BOILERPLATE + HEADER)
 REQUIRED_EVERYWHERE = ("byline-prefix", "published-prefix", "updated-prefix", "conjunction")
@@ -177,7 +178,7 @@ def test_special_tokens(data):
 
 def test_raw_compared_phrases_are_casefolded(data):
     """Wildcard stems and number patterns may be compared without normalising: casefold them."""
-    for lang, category, phrase in all_phrases(data):
+    for lang, _category, phrase in all_phrases(data):
         if is_wildcard(phrase) or has_number(phrase):
             text = stem(phrase)
             assert text == unicodedata.normalize("NFKC", text).casefold(), f"{lang} {phrase!r}"
