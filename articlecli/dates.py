@@ -82,11 +82,19 @@ def _word_date_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re
     return day_first, month_first
 
 
+# Every date form has a year of at least two digits in a row; most lines have none.
+_TWO_DIGITS = re.compile(r"\d\d")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+
+
 def find_dates(text: str, language: str | None = None) -> list[FoundDate]:
     """Every full date (with a year) in `text`, in order of appearance."""
+    if not _TWO_DIGITS.search(text):
+        return []
     found: list[FoundDate] = []
     found.extend(_numeric_dates(text, language))
-    if re.search(r"(?:19|20)\d\d", text) and re.search(r"[^\W\d_]{3}", text):
+    if _YEAR_LIKE.search(text) and _THREE_LETTERS.search(text):
         found.extend(_word_dates(text, language))
     found.sort(key=lambda d: d.start)
     return _drop_overlaps(found)

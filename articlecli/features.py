@@ -19,7 +19,8 @@ PHRASE_MAX_WORDS = 40
 DENSITY_SAMPLE_CHARS = 600
 
 
-@dataclass(frozen=True)
+# Not frozen: one is built per unit, and freezing costs a setattr per field (as for Unit).
+@dataclass(slots=True)
 class UnitFeatures:
     """What the classifier knows about one unit."""
 
@@ -39,18 +40,22 @@ def unit_features(unit: Unit, lexicon: Lexicon, stopwords: frozenset[str]) -> Un
     words = len(raw_words)
     if not text.isascii():
         words = max(words, len(_CJK.findall(text)) // CJK_CHARS_PER_WORD)
-    short = words <= PHRASE_MAX_WORDS
-    key = line_key(text) if short else ""
-    tokens = _WORD.findall(key if short else text[:DENSITY_SAMPLE_CHARS].casefold())
-    stop_hits = sum(1 for token in tokens if token in stopwords)
-    capitalised = sum(1 for word in raw_words if word[:1].isupper()) if short else 0
+    if words <= PHRASE_MAX_WORDS:
+        key = line_key(text)
+        tokens = _WORD.findall(key)
+        capitalised = sum(word[:1].isupper() for word in raw_words)
+        boilerplate = lexicon.boilerplate_category(key)
+    else:
+        key, capitalised, boilerplate = "", 0, None
+        tokens = _WORD.findall(text[:DENSITY_SAMPLE_CHARS].casefold())
+    stop_hits = sum(map(stopwords.__contains__, tokens))
     return UnitFeatures(
         key=key,
         words=words,
         stopword_share=stop_hits / len(tokens) if tokens else 0.0,
         link_density=unit.link_density,
         sentence_end=bool(_SENTENCE_END.search(text)),
-        boilerplate=lexicon.boilerplate_category(key) if short else None,
+        boilerplate=boilerplate,
         capitalised_share=capitalised / words if words else 0.0,
         key_ends_question=text.rstrip("\"'”’»)").endswith(("?", "？")),
     )

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from articlecli import dates
 from articlecli.features import UnitFeatures
-from articlecli.lexicon import Lexicon, line_key
+from articlecli.lexicon import Lexicon, PhraseSet, line_key
 from articlecli.names import (
     _PARTICLES,
     byline_inside,
@@ -169,7 +169,7 @@ def _is_meta_line(text: str, lexicon: Lexicon, language: str | None) -> bool:
     key = line_key(text)
     if lexicon.phrases("reading-time").matches_whole(key) or byline_names(text, lexicon) is not None:
         return True
-    if any(lexicon.phrases(c).leading_phrase(key) for c in _LABEL_CATEGORIES):
+    if _label_phrases(lexicon).leading_phrase(key):
         return True
     parts = [p for p in _BREADCRUMB_SEPARATORS.split(text) if p]
     if len(parts) >= 2 and line_key(parts[0]) in lexicon.phrases("breadcrumb-root").exact:
@@ -429,6 +429,15 @@ def _is_label_text(text: str, lexicon: Lexicon) -> bool:
 _LABEL_CATEGORIES = ("published-prefix", "updated-prefix", "byline-prefix", "category-prefix", "tag-prefix")
 
 
+@lru_cache(maxsize=32)
+def _label_phrases(lexicon: Lexicon) -> PhraseSet:
+    """The phrases of every label category in one set: one 'starts with' search instead of five.
+
+    A line starts with a label of some category exactly when it starts with one of the union.
+    """
+    return PhraseSet(frozenset().union(*(lexicon.phrases(c).exact for c in _LABEL_CATEGORIES)), (), ())
+
+
 def _unglue_labels(text: str, lexicon: Lexicon) -> str:
     """'By Korin MillerPublished: Jan 29, 2025' -> 'By Korin Miller | Published: Jan 29, 2025'.
 
@@ -438,7 +447,7 @@ def _unglue_labels(text: str, lexicon: Lexicon) -> str:
     last = 0
     for match in _GLUED_WORDS.finditer(text):
         key = line_key(text[match.start() :])
-        if any(lexicon.phrases(c).leading_phrase(key) for c in _LABEL_CATEGORIES):
+        if _label_phrases(lexicon).leading_phrase(key):
             pieces.append(text[last : match.start()])
             last = match.start()
     pieces.append(text[last:])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 BOILERPLATE_CATEGORIES = (
@@ -42,18 +42,35 @@ BOILERPLATE_PREFIX_MAX_WORDS = 6
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
                          "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
-
-
-# Punctuation, symbols and spaces at either end of a line (but '#' and '©', which phrases use).
-_EDGE_JUNK = re.compile(r"^(?:[^\w#©]|_)+|(?:[^\w#©]|_)+$")
+_HAS_QUOTES = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 
 def line_key(text: str) -> str:
     """The form phrases are compared in: NFKC, casefolded, straight quotes, one space, ends trimmed."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    key = " ".join(text.casefold().split())
-    return _EDGE_JUNK.sub("", key) if key else key
+        text = unicodedata.normalize("NFKC", text)
+        if _HAS_QUOTES.search(text):
+            text = text.translate(_QUOTES)
+    return _trim_edges(" ".join(text.casefold().split()))
+
+
+def _trim_edges(key: str) -> str:
+    """`key` without punctuation, symbols and spaces at either end (but '#' and '©', which phrases use).
+
+    A loop over the usually zero to two such characters: a regex substitution tries its
+    end-of-line alternative at every position of the line.
+    """
+    start, end = 0, len(key)
+    while start < end and _is_edge_junk(key[start]):
+        start += 1
+    while end > start and _is_edge_junk(key[end - 1]):
+        end -= 1
+    return key[start:end]
+
+
+def _is_edge_junk(char: str) -> bool:
+    """Not a letter or digit (str.isalnum: the regex class \\w without '_'), '#' or '©'."""
+    return not char.isalnum() and char not in "#©"
 
 
 # Longest phrase, in words, that the "starts with" lookups try.
@@ -63,22 +80,25 @@ _TRAILING_PUNCT = ":：,.;|-–—"
 
 @dataclass(frozen=True)
 class PhraseSet:
-    """The phrases of one category: exact lines, 'starts with' prefixes, and patterns."""
+    """The phrases of one category: exact lines, 'starts with' prefixes, and pattern phrases.
+
+    Pattern phrases ('#' or ' *') stay text until a line needs them (see PhrasePatterns).
+    """
 
     exact: frozenset[str]
     prefixes: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[str, ...]
 
     def matches_whole(self, key: str) -> bool:
         if key in self.exact:
             return True
         if self.prefixes and key.startswith(self.prefixes):
             return True
-        return self.combined is not None and self.combined.fullmatch(key) is not None
+        return self.combined is not None and self.combined.fullmatch(key)
 
-    @property
-    def combined(self) -> re.Pattern[str] | None:
-        return _combined_pattern(self.patterns)
+    @cached_property
+    def combined(self) -> PhrasePatterns | None:
+        return PhrasePatterns(self.patterns) if self.patterns else None
 
     def leading_phrase(self, key: str) -> str | None:
         """The longest phrase that `key` starts with, followed by a word boundary."""
@@ -111,7 +131,7 @@ class Lexicon:
             return category
         if index.prefixes and key.startswith(index.prefixes):
             return next(c for p, c in index.prefix_categories if key.startswith(p))
-        if index.pattern is not None and index.pattern.fullmatch(key):
+        if index.patterns is not None and index.patterns.fullmatch(key):
             return next(c for c in BOILERPLATE_CATEGORIES if self.phrases(c).matches_whole(key))
         words = key.split()
         if len(words) <= BOILERPLATE_PREFIX_MAX_WORDS:
@@ -129,7 +149,7 @@ class _BoilerplateIndex:
     exact: dict[str, str]
     prefixes: tuple[str, ...]
     prefix_categories: tuple[tuple[str, str], ...]
-    pattern: re.Pattern[str] | None
+    patterns: PhrasePatterns | None
     leading: dict[str, str]
 
 
@@ -147,30 +167,66 @@ def _boilerplate_index(lexicon: Lexicon) -> _BoilerplateIndex:
             if category != "navigation":
                 leading.setdefault(phrase, category)
         prefix_categories.extend((prefix, category) for prefix in phrases.prefixes)
-        patterns.extend(p.pattern for p in phrases.patterns)
-    pattern = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        patterns.extend(phrases.patterns)
     return _BoilerplateIndex(
-        exact, tuple(p for p, _ in prefix_categories), tuple(prefix_categories), pattern, leading
+        exact,
+        tuple(p for p, _ in prefix_categories),
+        tuple(prefix_categories),
+        PhrasePatterns(tuple(patterns)) if patterns else None,
+        leading,
     )
 
 
+class PhrasePatterns:
+    """Pattern phrases ('# min read', 'share on *') matched against a whole key.
+
+    A pattern can only match a key that starts with its first word (a digit for '#'). That test
+    rejects almost every line, so the regex alternation, slow to compile and tried branch by
+    branch, is compiled on first need: often never in a one-page CLI run.
+    """
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        first_words = set()
+        for phrase in phrases:
+            words, _ = _pattern_words(phrase)
+            first_words.add(words[0] if words else "")  # a bare '*' could match any key
+        self._phrases = phrases
+        self._starts = tuple(sorted(first_words - {"#"}))
+        # '#' is r"\d+": str.isdecimal is the regex class \d.
+        self._number_start = "#" in first_words
+
+    def fullmatch(self, key: str) -> bool:
+        if not key.startswith(self._starts) and not (self._number_start and key[:1].isdecimal()):
+            return False
+        return self._regex.fullmatch(key) is not None
+
+    @cached_property
+    def _regex(self) -> re.Pattern[str]:
+        return _combined_pattern(self._phrases)
+
+
 @lru_cache(maxsize=256)
-def _combined_pattern(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+def _combined_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One alternation instead of one fullmatch per phrase."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None
+    return re.compile("|".join(f"(?:{_pattern_source(p)})" for p in phrases))
 
 
 _EMPTY = PhraseSet(frozenset(), (), ())
 
 
-def _compile(phrase: str) -> re.Pattern[str]:
-    """A '#'-phrase as a regex: '#' is a number, a trailing '*' is 'a word boundary, then anything'."""
+def _pattern_words(phrase: str) -> tuple[list[str], bool]:
+    """The words of a pattern phrase, and whether it ended in '*' ('followed by anything')."""
     words = phrase.split()
-    tail = ""
     if words[-1] == "*":
-        words, tail = words[:-1], r"(?:\W.*)?"
+        return words[:-1], True
+    return words, False
+
+
+def _pattern_source(phrase: str) -> str:
+    """A pattern phrase as regex source: '#' is a number, a trailing '*' is 'a word boundary, then anything'."""
+    words, open_end = _pattern_words(phrase)
     parts = [r"\d+(?:[.,]\d+)?" if word == "#" else re.escape(word) for word in words]
-    return re.compile(r"\s*".join(parts) + tail)
+    return r"\s*".join(parts) + (r"(?:\W.*)?" if open_end else "")
 
 
 @cache
@@ -209,14 +265,14 @@ def load_lexicon(languages: tuple[str, ...]) -> Lexicon:
     for category, phrases in merged.items():
         exact: set[str] = set()
         prefixes: list[str] = []
-        patterns: list[re.Pattern[str]] = []
+        patterns: list[str] = []
         for phrase in phrases:
             if "#" in phrase.split():
-                patterns.append(_compile(phrase))
+                patterns.append(phrase)
             elif phrase.endswith(" *"):
                 # The stem must end a word: "share on *" matches "share on x", not "share one".
                 prefixes.append(line_key(phrase[:-2]) + " ")
-                patterns.append(_compile(phrase))
+                patterns.append(phrase)
             else:
                 exact.add(line_key(phrase))
         categories[category] = PhraseSet(frozenset(exact), tuple(prefixes), tuple(patterns))

@@ -140,13 +140,19 @@ def _scan_lines(raw_lines: list[str], is_markdown: bool) -> list[_Line]:
     return lines
 
 
+# First characters of a bullet (markdown._BULLET: symbols, or an indented "o").
+_MARKER_STARTS = frozenset("*+-•◦▪·‣o")
+
+
 def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> _Line:
     indent = len(raw) - len(raw.lstrip())
     body = raw.strip()
     level: int | None = None
     quote = False
     list_item = False
-    numbered = markdown.is_numbered(body)
+    # Bullets and numbers start with one of a few characters: skip both regexes for other lines.
+    marked = body[:1] in _MARKER_STARTS or body[:1].isdecimal()
+    numbered = marked and markdown.is_numbered(body)
     link_chars = 0
     if is_markdown:
         heading = markdown.heading_level(body)
@@ -155,7 +161,7 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
         prefix = markdown.quote_prefix(body)
         if prefix:
             quote, body = True, body[len(prefix):]
-    bullet = markdown.bullet_prefix(raw)
+    bullet = markdown.bullet_prefix(raw) if marked else None
     if bullet and level is None:
         list_item, body = True, raw[len(bullet):].strip()
     if is_markdown and markdown.has_inline_syntax(body):
@@ -221,6 +227,11 @@ def _bridges(previous: _Line, line: _Line, following: _Line | None) -> bool:
 
 def _make_unit(index: int, group: list[_Line]) -> Unit:
     first = group[0]
+    if len(group) == 1:
+        # Most units are one line: no joining, and the sums and tuples have one item.
+        return Unit(index, (first.number,), (first.raw,), first.text.strip(), first.heading_level,
+                    first.list_item, first.numbered, first.quote, first.link_chars, first.blank_before,
+                    first.indent)
     text = first.text
     for line in group[1:]:
         if _PUNCT_START.match(line.text) or not text:
