@@ -25,8 +25,6 @@ from articlecli.units import Unit
 HEADER_WINDOW = 25
 # Metadata lines (byline, date, categories) are also looked for this far into the body.
 BODY_LOOKAHEAD = 4
-TITLE_MIN_WORDS = 1
-TITLE_MAX_WORDS = 30
 # A metadata line is short: the date or names plus a few label words.
 META_MAX_WORDS = 16
 # Without a date in the header, short date lines are looked for this many units above the body start

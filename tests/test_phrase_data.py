@@ -11,35 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from articlecli.lexicon import BOILERPLATE_CATEGORIES, PREFIX_CATEGORIES, WORD_CATEGORIES
+
 PHRASE_DIR = Path(__file__).resolve().parent.parent / "articlecli" / "data" / "phrases"
 
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "sv", "da", "nb", "fi", "cs", "ro", "hu", "tr", "ru")
 
-BOILERPLATE = (
-    "related-links",
-    "comments",
-    "share",
-    "follow",
-    "newsletter",
-    "cookie-notice",
-    "advertisement",
-    "navigation",
-    "prev-next",
-    "login",
-    "footer",
-)
-HEADER = (
-    "byline-prefix",
-    "published-prefix",
-    "updated-prefix",
-    "category-prefix",
-    "tag-prefix",
-    "breadcrumb-root",
-    "reading-time",
-    "conjunction",
-    "photo-credit",
-    "author-role",
-)
+# The loader's own category lists: a file may use no other category names.
+BOILERPLATE = BOILERPLATE_CATEGORIES
+HEADER = PREFIX_CATEGORIES + WORD_CATEGORIES
 KNOWN = frozenset(BOILERPLATE + HEADER)
 REQUIRED_EVERYWHERE = ("byline-prefix", "published-prefix", "updated-prefix", "conjunction")
 RICH_LANGUAGES = ("en", "fr", "de", "es")
