@@ -35,6 +35,8 @@ TERMINATORS = frozenset({"related-links", "comments", "prev-next", "newsletter"}
 CALLOUT_LOOKAHEAD = 4
 CONTINUED_PROSE_MIN_WORDS = 40
 CALLOUT_CATEGORIES = frozenset({"related-links"})
+CALLOUT_SPAN = 12
+CONTINUED_SPAN_MIN_WORDS = 80
 
 
 @dataclass(frozen=True)
@@ -109,16 +111,27 @@ def _apply_terminator(start: int, end: int, scores: list[float], features: list[
         if (
             category in TERMINATORS
             and seen >= TERMINATOR_MIN_SHARE * total
-            and not _article_continues(index, end, scores, category)
+            and not _article_continues(index, end, scores, features, category)
         ):
             return Region(start, index, category)
         seen += max(scores[index], 0.0)
     return Region(start, end)
 
 
-def _article_continues(index: int, end: int, scores: list[float], category: str) -> bool:
+def _article_continues(
+    index: int, end: int, scores: list[float], features: list[UnitFeatures], category: str
+) -> bool:
     """True when an inline related-links callout is followed closely by a long prose paragraph."""
     if category not in CALLOUT_CATEGORIES:
         return False
     following = scores[index + 1 : min(end, index + 1 + CALLOUT_LOOKAHEAD)]
-    return any(score >= CONTINUED_PROSE_MIN_WORDS for score in following)
+    if any(score >= CONTINUED_PROSE_MIN_WORDS for score in following):
+        return True
+    # Several shorter paragraphs (a subheading and its text) also continue the article, as long as
+    # no other boilerplate line (the next teaser's "Read more") comes first.
+    prose = 0.0
+    for position in range(index + 1, min(end, index + 1 + CALLOUT_SPAN)):
+        if features[position].boilerplate:
+            break
+        prose += max(scores[position], 0.0)
+    return prose >= CONTINUED_SPAN_MIN_WORDS

@@ -89,6 +89,9 @@ def _label_body(
     labels: dict[int, tuple[str, str]] = {}
     blank_layout = _blank_line_layout(units, features, has_stopwords)
     kept = [i for i in range(region.start, region.end) if i not in header.labels]
+    widgets = _label_runs(
+        units, features, kept, max_words=WIDGET_ITEM_MAX_WORDS, min_run=WIDGET_MIN_RUN, skip_marked=True
+    )
     for position, index in enumerate(kept):
         unit, feats = units[index], features[index]
         if feats.boilerplate:
@@ -113,6 +116,9 @@ def _label_body(
         framed = not blank_layout or (
             unit.blank_before and (index + 1 >= len(units) or units[index + 1].blank_before)
         )
+        if index in widgets:
+            labels[index] = ("removed", "navigation-menu")
+            continue
         if is_subheading(unit, feats, next_is_text, markdown_input=markdown_input, blank_framed=framed):
             labels[index] = ("heading", "markdown-heading" if unit.heading_level else "short-line-before-text")
         elif unit.list_item:
@@ -145,30 +151,49 @@ def _drop_trailing_headings(kept: list[int], labels: dict[int, tuple[str, str]])
             break
 
 
-# A run of at least this many consecutive short lines outside the body is a menu.
+# Outside the body, a run of at least this many short lines is a menu ("Home", "News", "Sport").
 MENU_MIN_RUN = 3
 MENU_ITEM_MAX_WORDS = 4
+# Inside the body the bar is higher: short lines also make up real lists and captions there.
+WIDGET_MIN_RUN = 4
+WIDGET_ITEM_MAX_WORDS = 3
 
 
-def _menu_units(units: list[Unit], features: list[UnitFeatures]) -> set[int]:
-    """Units in runs of short label-like lines ("Home", "News", "Sport", ...)."""
-    menu: set[int] = set()
+def _label_runs(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    indices: list[int],
+    *,
+    max_words: int,
+    min_run: int,
+    skip_marked: bool,
+) -> set[int]:
+    """Units in runs of at least `min_run` label-like lines (a few words, no sentence end).
+
+    Image-only units do not break a run. With `skip_marked`, list items and '#' headings do.
+    """
+    found: set[int] = set()
     run: list[int] = []
-    for index, (unit, feats) in enumerate(zip(units, features, strict=True)):
-        if unit.text and feats.words <= MENU_ITEM_MAX_WORDS and not feats.sentence_end:
-            run.append(index)
-            continue
-        if len(run) >= MENU_MIN_RUN:
-            menu.update(run)
+    for index in [*indices, None]:
+        if index is not None:
+            unit, feats = units[index], features[index]
+            if not unit.text:
+                continue
+            marked = skip_marked and (unit.list_item or unit.heading_level is not None)
+            if feats.words <= max_words and not feats.sentence_end and not marked:
+                run.append(index)
+                continue
+        if len(run) >= min_run:
+            found.update(run)
         run = []
-    if len(run) >= MENU_MIN_RUN:
-        menu.update(run)
-    return menu
+    return found
 
 
 def _outside_reasons(units: list[Unit], features: list[UnitFeatures], region: Region) -> dict[int, str]:
     """Why each unit outside the body was dropped: its own phrase rule, shape, or what it follows."""
-    menu = _menu_units(units, features)
+    menu = _label_runs(
+        units, features, list(range(len(units))), max_words=MENU_ITEM_MAX_WORDS, min_run=MENU_MIN_RUN, skip_marked=False
+    )
     reasons: dict[int, str] = {}
     after = f"after-{region.terminated_by}" if region.terminated_by else "after-main-text"
     for index, (unit, feats) in enumerate(zip(units, features, strict=True)):
