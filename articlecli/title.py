@@ -44,6 +44,10 @@ FIRST_LINE_MIN_OVERLAP = 0.5
 FIRST_LINE_EVIDENCE = 5.0
 FIRST_LINE_BODY_UNITS = 40
 DATE_PENALTY = 3.0
+# A candidate whose content words recur in the first units of the main text announces the article.
+OVERLAP_BODY_UNITS = 20
+OVERLAP_MIN_WORDS = 2
+OVERLAP_WEIGHT = 3.0
 
 
 @dataclass(frozen=True)
@@ -69,14 +73,17 @@ def find_title(
     last = min(len(units), start + max(1, (end - start) // TITLE_SEARCH_BODY_SHARE))
     best: TitleChoice | None = None
     best_score = 0.0
+    body_words = _body_words(units, region)
     first = _first_line_choice(units, features, region, is_meta)
     if first is not None:
         best, best_score = first
+        best_score += _overlap_score(best.text, 0, start, body_words)
     for index in range(max(0, start - TITLE_SEARCH_ABOVE), last):
         if not _eligible(units[index], features[index]) or (index == 0 and not units[0].heading_level):
             continue
         evidence, rule = _evidence(units, features, index, page_title, counts, is_meta)
         score = evidence + _shape_score(units[index], features[index]) + _position_score(index, start, evidence)
+        score += _overlap_score(units[index].text, index, start, body_words)
         if score >= best_score and score > 0 and not is_meta(units[index].text):
             # On a tie the later line wins: the title sits right above the body, site chrome above it.
             best, best_score = TitleChoice(index, units[index].text, evidence, rule), score
@@ -103,6 +110,7 @@ def _first_line_choice(
     text = strip_site_suffix(head)
     if text != head and not _is_site_name(head[len(text) :], units):
         text = head
+    text = _strip_site_prefix(text, units)
     words = text.split()
     if not (1 <= len(words) <= TITLE_MAX_WORDS) or not _HAS_LETTERS.search(text) or is_meta(text):
         return None
@@ -118,6 +126,39 @@ def _first_line_choice(
     score = FIRST_LINE_EVIDENCE + _shape_score(unit, feats) + (1.0 if text != head else 0.0)
     rule = "page-title" if text != unit.text else "title-first-line"
     return TitleChoice(0, text, FIRST_LINE_EVIDENCE, rule), score
+
+
+def _body_words(units: list[Unit], region: tuple[int, int]) -> set[str]:
+    start, end = region
+    words: set[str] = set()
+    for other in units[start : min(end, start + OVERLAP_BODY_UNITS)]:
+        words.update(w.casefold() for w in _CONTENT_WORD.findall(other.text))
+    return words
+
+
+def _overlap_score(text: str, index: int, start: int, body_words: set[str]) -> float:
+    """The title announces the article: its content words recur in the first paragraphs."""
+    own = {w.casefold() for w in _CONTENT_WORD.findall(text)}
+    if len(own) < OVERLAP_MIN_WORDS or index >= start:
+        return 0.0
+    return OVERLAP_WEIGHT * len(own & body_words) / len(own)
+
+
+_LEADING_SEGMENT = re.compile(r"^(\S[^|:\-–—·•]{0,40}?)(?:\s+[|\-–—·•]\s+|:\s+)(?=\S)")
+
+
+def _strip_site_prefix(text: str, units: list[Unit]) -> str:
+    """'Site - Title', 'Blog: Title' -> 'Title' when the leading name is printed as a line of its own."""
+    match = _LEADING_SEGMENT.match(text)
+    if not match:
+        return text
+    name = match.group(1).strip().casefold()
+    rest = text[match.end() :].strip()
+    if len(name.split()) > 4 or len(rest.split()) < 2:
+        return text
+    if any(other.text.strip().casefold() == name for other in units[1:]):
+        return rest
+    return text
 
 
 def _is_site_name(suffix: str, units: list[Unit]) -> bool:
@@ -216,5 +257,11 @@ def strip_site_suffix(page_title: str) -> str:
     parts = _SITE_SEPARATORS.split(page_title)
     if len(parts) >= 2 and len(parts[-1].split()) <= SITE_SUFFIX_MAX_WORDS and parts[0].strip():
         separator = _SITE_SEPARATORS.findall(page_title)[-1]
-        return page_title[: page_title.rfind(separator)].strip()
+        head = page_title[: page_title.rfind(separator)].strip()
+        # 'Title - Section - Site': a short capitalised section name before the site goes too.
+        section = parts[-2].split()
+        if len(parts) >= 3 and len(section) <= 2 and all(w[:1].isupper() and w[-1:].isalnum() for w in section):
+            separator = _SITE_SEPARATORS.findall(head)[-1]
+            head = head[: head.rfind(separator)].strip()
+        return head
     return page_title
