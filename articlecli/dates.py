@@ -88,12 +88,16 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
 
 
-def find_dates(text: str, language: str | None = None) -> list[FoundDate]:
-    """Every full date (with a year) in `text`, in order of appearance."""
+def find_dates(text: str, language: str | None = None, month_first: bool | None = None) -> list[FoundDate]:
+    """Every full date (with a year) in `text`, in order of appearance.
+
+    `month_first` fixes how ambiguous numeric dates (03/04/2020) are read, e.g. from `numeric_order`
+    of the whole page; None reads them by the language's habit.
+    """
     if not _TWO_DIGITS.search(text):
         return []
     found: list[FoundDate] = []
-    found.extend(_numeric_dates(text, language))
+    found.extend(_numeric_dates(text, language, month_first))
     if _YEAR_LIKE.search(text) and _THREE_LETTERS.search(text):
         found.extend(_word_dates(text, language))
     found.sort(key=lambda d: d.start)
@@ -109,7 +113,27 @@ def _drop_overlaps(found: list[FoundDate]) -> list[FoundDate]:
     return kept
 
 
-def _numeric_dates(text: str, language: str | None) -> list[FoundDate]:
+def numeric_order(texts: list[str]) -> bool | None:
+    """Whether the page writes numeric dates month-first, judged from its unambiguous ones
+    (13/04/2020 is day-first, 04/13/2020 month-first); None without evidence or with both."""
+    day_first = month_first = 0
+    for text in texts:
+        if not _TWO_DIGITS.search(text):
+            continue
+        for match in _DMY.finditer(text):
+            first, second = int(match[1]), int(match[3])
+            if 12 < first <= 31 and 1 <= second <= 12:
+                day_first += 1
+            elif 12 < second <= 31 and 1 <= first <= 12:
+                month_first += 1
+    if day_first and not month_first:
+        return False
+    if month_first and not day_first:
+        return True
+    return None
+
+
+def _numeric_dates(text: str, language: str | None, month_first: bool | None = None) -> list[FoundDate]:
     found: list[FoundDate] = []
     for match in _ISO.finditer(text):
         day = _make_day(int(match[1]), int(match[2]), int(match[3]))
@@ -128,17 +152,20 @@ def _numeric_dates(text: str, language: str | None) -> list[FoundDate]:
         if day:
             found.append(FoundDate(day.isoformat(), match.start(), match.end()))
     for match in _DMY.finditer(text):
-        day = _numeric_day(int(match[1]), int(match[3]), match[4], language)
+        day = _numeric_day(int(match[1]), int(match[3]), match[4], language, month_first)
         if day:
             found.append(FoundDate(day.isoformat(), match.start(), match.end()))
     return found
 
 
-def _numeric_day(first: int, second: int, year_text: str, language: str | None) -> dt.date | None:
+def _numeric_day(
+    first: int, second: int, year_text: str, language: str | None, month_first: bool | None = None
+) -> dt.date | None:
     year = int(year_text)
     if len(year_text) == 2:
         year += 2000
-    month_first = (language or "en") in MONTH_FIRST_LANGUAGES
+    if month_first is None:
+        month_first = (language or "en") in MONTH_FIRST_LANGUAGES
     if first > 12:
         month_first = False
     elif second > 12:

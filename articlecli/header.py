@@ -57,6 +57,10 @@ class Header:
     breadcrumbs: list[str] = field(default_factory=list)
     body_start: int = 0
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # Publication dates read from header lines: (unit index, date), to prefer the one nearest the title.
+    date_lines: list[tuple[int, str]] = field(default_factory=list)
+    # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
+    month_first: bool | None = None
     # Words the page writes in lowercase: a capitalised 'name' made only of them is a heading or a label.
     common_words: frozenset[str] = frozenset()
 
@@ -76,6 +80,7 @@ def parse_header(
     A top-level heading early inside the main text is the title: the body then starts after it.
     """
     header = Header(common_words=_lowercase_words(units))
+    header.month_first = dates.numeric_order([unit.text for unit in units])
     body_start = body[0]
     choice = _find_title(units, features, body, header, lexicon, language)
     if choice is not None and choice.index >= body_start:
@@ -93,6 +98,7 @@ def parse_header(
         _find_name_above_role(units, features, window, lexicon, header)
     if not header.authors:
         _find_byline_anywhere(units, features, lexicon, header)
+    _prefer_nearest_date(header, window)
     _find_loose_dates(units, features, window, language, header)
     if not header.published:
         _find_fallback_date(units, features, window, language, header, lexicon)
@@ -380,9 +386,9 @@ def _read_meta_line(
         header.authors = byline[0]
         for taken in byline[1]:
             header.label(taken, "byline", "byline-prefix")
-        _take_dates(text, key, lexicon, language, header)
+        _take_dates(text, key, lexicon, language, header, index)
         return
-    if feats.words <= META_MAX_WORDS and _take_dates(text, key, lexicon, language, header):
+    if feats.words <= META_MAX_WORDS and _take_dates(text, key, lexicon, language, header, index):
         header.label(index, "date", "date-line")
         if not header.authors:
             header.authors = _plausible_names(_names_in_date_line(text, lexicon, language), header)
@@ -452,8 +458,10 @@ def _unglue_labels(text: str, lexicon: Lexicon) -> str:
     return " | ".join(pieces)
 
 
-def _take_dates(text: str, key: str, lexicon: Lexicon, language: str | None, header: Header) -> bool:
-    found = dates.find_dates(text, language)
+def _take_dates(
+    text: str, key: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None
+) -> bool:
+    found = dates.find_dates(text, language, header.month_first)
     if not found:
         return False
     rest = text
@@ -464,6 +472,8 @@ def _take_dates(text: str, key: str, lexicon: Lexicon, language: str | None, hea
     updated_at = _label_position(text, lexicon.phrases("updated-prefix").exact)
     for item in found:
         is_update = updated_at is not None and item.start >= updated_at
+        if not is_update and index is not None and all(i != index for i, _ in header.date_lines):
+            header.date_lines.append((index, item.value))
         if is_update and header.updated is None:
             header.updated = item.value
         elif not is_update and header.published is None:
@@ -471,6 +481,20 @@ def _take_dates(text: str, key: str, lexicon: Lexicon, language: str | None, hea
         elif header.published and header.updated is None and item.value > header.published:
             header.updated = item.value
     return True
+
+
+def _prefer_nearest_date(header: Header, window: range) -> None:
+    """Several header lines with different dates (listings, sidebars): the one nearest the article's
+    start is its own."""
+    if len({value for _, value in header.date_lines}) < 2:
+        return
+    anchor = header.body_start
+    if header.title_unit is not None and header.title_unit in window:
+        anchor = header.title_unit
+    _, value = min(header.date_lines, key=lambda item: (abs(item[0] - anchor), item[0] < anchor))
+    if header.updated == value:
+        header.updated = None
+    header.published = value
 
 
 def _label_position(text: str, phrases: frozenset[str]) -> int | None:
@@ -493,7 +517,7 @@ def _find_loose_dates(
     for index in window:
         if index in header.labels or features[index].words > META_MAX_WORDS:
             continue
-        found = dates.find_dates(units[index].text, language)
+        found = dates.find_dates(units[index].text, language, header.month_first)
         if found:
             header.published = found[0].value
             return
@@ -519,7 +543,7 @@ def _find_fallback_date(
         # Body paragraphs mention dates of events, not of publication.
         if not is_title and (features[index].words <= META_MAX_WORDS or index >= start):
             continue
-        found = dates.find_dates(text, language)
+        found = dates.find_dates(text, language, header.month_first)
         low, high = 0, LONG_UNIT_DATE_CHARS
         if header.title and header.title in text and not is_title:
             at = text.index(header.title) + len(header.title)
@@ -534,7 +558,7 @@ def _find_fallback_date(
         if index in window or features[index].words > META_MAX_WORDS:
             continue
         text = units[index].text
-        found = dates.find_dates(text, language)
+        found = dates.find_dates(text, language, header.month_first)
         if not found or _words_besides(text, found) > DATE_LINE_MAX_OTHER_WORDS:
             continue
         if _label_position(text, updated_words) is not None:
