@@ -176,10 +176,8 @@ def _numeric_day(
 
 def _word_dates(text: str, language: str | None) -> list[FoundDate]:
     languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
+    # Offsets are those of the folded text; they match the input except after rare ligatures.
     folded = _fold(text)
-    if len(folded) != len(text):
-        # Folding changed offsets (rare ligatures); search the folded text and report its offsets.
-        text = folded
     names = _month_names(languages)
     day_first, month_first = _word_date_patterns(languages)
     found: list[FoundDate] = []
