@@ -263,11 +263,11 @@ def load_lexicon(languages: tuple[str, ...]) -> Lexicon:
         for category, phrases in _raw_phrases(language).items():
             merged.setdefault(category, []).extend(phrases)
     categories = {}
-    for category, phrases in merged.items():
+    for category, merged_phrases in merged.items():
         exact: set[str] = set()
         prefixes: list[str] = []
         patterns: list[str] = []
-        for phrase in phrases:
+        for phrase in merged_phrases:
             if "#" in phrase.split():
                 patterns.append(phrase)
             elif phrase.endswith(" *"):

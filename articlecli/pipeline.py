@@ -116,6 +116,9 @@ def _label_body(
         framed = not blank_layout or (
             unit.blank_before and (index + 1 >= len(units) or units[index + 1].blank_before)
         )
+        # Without blank lines a heading follows a finished sentence (or opens the run), not another short line.
+        if not blank_layout and not markdown_input and not unit.blank_before and position:
+            framed = units[kept[position - 1]].text.endswith(_SENTENCE_CLOSERS)
         if index in widgets:
             labels[index] = ("removed", "navigation-menu")
             continue
@@ -128,7 +131,30 @@ def _label_body(
         else:
             labels[index] = ("paragraph", "main-text")
     _drop_trailing_headings(kept, labels)
+    _demote_contents_entries(units, features, kept, labels, has_stopwords)
     return labels
+
+
+def _demote_contents_entries(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    kept: list[int],
+    labels: dict[int, tuple[str, str]],
+    has_stopwords: bool,
+) -> None:
+    """A heading repeated later, not itself followed by prose, is a table-of-contents entry: keep the later."""
+    headings = [p for p, i in enumerate(kept) if labels[i][0] == "heading" and not units[i].heading_level]
+    for n, position in enumerate(headings):
+        index = kept[position]
+        key = units[index].text.casefold().strip()
+        if not any(units[kept[q]].text.casefold().strip() == key for q in headings[n + 1 :]):
+            continue
+        following = kept[position + 1] if position + 1 < len(kept) else None
+        if following is None or not is_prose(features[following], has_stopwords):
+            labels[index] = ("paragraph", "contents-entry")
+
+
+_SENTENCE_CLOSERS = (".", "!", "?", ":", "\"", "”", ")")
 
 
 # Share of prose units that start after a blank line above which blank lines mark block edges.

@@ -117,7 +117,7 @@ def _first_line_choice(
     if text.endswith((".", ",", ":", ";")):
         return None
     start, end = region
-    body_words = set()
+    body_words: set[str] = set()
     for other in units[max(1, start) : min(end, start + FIRST_LINE_BODY_UNITS)]:
         body_words.update(w.casefold() for w in _CONTENT_WORD.findall(other.text))
     own = {w.casefold() for w in _CONTENT_WORD.findall(text)}
