@@ -84,6 +84,7 @@ def find_title(
         evidence, rule = _evidence(units, features, index, page_title, counts, is_meta)
         score = evidence + _shape_score(units[index], features[index]) + _position_score(index, start, evidence)
         score += _overlap_score(units[index].text, index, start, body_words)
+        score += _outdent_score(units, features, index, start)
         if score >= best_score and score > 0 and not is_meta(units[index].text):
             # On a tie the later line wins: the title sits right above the body, site chrome above it.
             best, best_score = TitleChoice(index, units[index].text, evidence, rule), score
@@ -126,6 +127,25 @@ def _first_line_choice(
     score = FIRST_LINE_EVIDENCE + _shape_score(unit, feats) + (1.0 if text != head else 0.0)
     rule = "page-title" if text != unit.text else "title-first-line"
     return TitleChoice(0, text, FIRST_LINE_EVIDENCE, rule), score
+
+
+# Renderers that indent nested blocks (inscriptis) print a heading left of the text below it.
+OUTDENT_BONUS = 3.0
+OUTDENT_NEXT = 1
+OUTDENT_MIN_WORDS = 3
+
+
+def _outdent_score(units: list[Unit], features: list[UnitFeatures], index: int, start: int) -> float:
+    """Text renderers that indent nested blocks print a heading further left than the text below it."""
+    if index >= start or start >= len(units) or features[index].words < OUTDENT_MIN_WORDS:
+        return 0.0
+    indent = units[index].indent
+    following = [u for u in units[index + 1 : start + 1] if not features[u.index].boilerplate][:OUTDENT_NEXT]
+    if not following or units[start].indent <= indent:
+        return 0.0
+    if all(u.indent > indent for u in following):
+        return OUTDENT_BONUS
+    return 0.0
 
 
 def _body_words(units: list[Unit], region: tuple[int, int]) -> set[str]:
