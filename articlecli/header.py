@@ -98,6 +98,8 @@ def parse_header(
         _find_name_above_role(units, features, window, lexicon, header)
     if not header.authors:
         _find_byline_anywhere(units, features, lexicon, header)
+    if not header.authors:
+        _find_author_box(units, features, lexicon, header)
     _prefer_nearest_date(header, window)
     _find_loose_dates(units, features, window, language, header)
     if not header.published:
@@ -234,12 +236,18 @@ def _find_name_beside_date(
                 continue
             raw = units[index].text.strip()
             text = raw.strip(_NAME_EDGE)
-            if features[index].boilerplate or len(text.split()) < 2 or text == header.title or raw.endswith(":"):
+            if features[index].boilerplate or text == header.title or raw.endswith(":"):
+                continue
+            if len(text.split()) < 2 and not _USER_HANDLE.match(text):
                 continue
             if looks_like_name(text) and not _is_common_phrase(text, header):
                 header.authors = [text]
                 header.label(index, "byline", "name-beside-date")
                 return
+
+
+# A forum handle above or below a post date: 'MikeNils', 'ColdJ', 'archuser38013' (a camel-case join or a digit).
+_USER_HANDLE = re.compile(r"^(?=.*(?:[a-z][A-Z]|[A-Za-z]\d))[A-Za-z][\w.\-]{2,30}$")
 
 
 def _find_name_above_role(
@@ -308,6 +316,27 @@ def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexic
             for taken in byline[1]:
                 header.label(taken, "byline", "byline-prefix")
             return
+
+
+def _find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
+    """'About the author' / 'Über den Autor' and a name within the next few short lines: an author box
+    (usually below the body)."""
+    phrases = lexicon.phrases("author-box")
+    for index, unit in enumerate(units):
+        if features[index].words > 6 or not phrases.matches_whole(line_key(unit.text)):
+            continue
+        for following in range(index + 1, min(len(units), index + 4)):
+            text = units[following].text.strip(_NAME_EDGE)
+            if following in header.labels and header.labels[following][0] != "removed":
+                break
+            usable = text != header.title and not features[following].boilerplate
+            names = _plausible_names(split_names(text, lexicon), header) if usable else []
+            if len(names) == 1 and len(names[0].split(",")[0].split()) >= 2:
+                header.authors = names
+                header.label(following, "byline", "author-box")
+                return
+            if features[following].words > 4:
+                break
 
 
 @lru_cache(maxsize=32)
@@ -417,6 +446,7 @@ def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> li
         return inside
     lead = clean_name(text[: found[0].start].strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
     trail = clean_name(text[found[-1].end :].strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
+    trail = re.split(r"\s+(?:in|im|dans|en)\s+", trail, maxsplit=1)[0]
     for piece in (lead, trail):
         if len(piece.split()) >= 2 and looks_like_name(piece) and not _is_label_text(piece, lexicon):
             return [piece]
@@ -455,7 +485,22 @@ def _unglue_labels(text: str, lexicon: Lexicon) -> str:
             pieces.append(text[last : match.start()])
             last = match.start()
     pieces.append(text[last:])
-    return " | ".join(pieces)
+    return _unglue_dates(" | ".join(pieces))
+
+
+_GLUED_DATE = re.compile(r"(?<=[a-zà-öø-ÿ]{2})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}\.?\s?\d)")
+
+
+def _unglue_dates(text: str) -> str:
+    """'Irene OkpanachiDecember 13, 2025' -> 'Irene Okpanachi | December 13, 2025': a name glued to a
+    date at a lower-to-upper join, only where a date starts right at the join."""
+    if len(text) > 200:
+        return text
+    for match in reversed(list(_GLUED_DATE.finditer(text))):
+        found = dates.find_dates(text[match.start() :])
+        if found and found[0].start == 0:
+            text = text[: match.start()] + " | " + text[match.start() :]
+    return text
 
 
 def _take_dates(

@@ -107,6 +107,14 @@ def clean_name(text: str, lexicon: Lexicon) -> str:
         for label in labels:
             if bare == label or (bare.startswith(label) and word[len(label) : len(label) + 1].isupper()):
                 return " ".join(words[:i]).strip(" .,:;|-–—")
+    # 'Evan Halper Staff Writer', 'Lars Sobiraj Lesezeit': a role or a reading-time label after the name.
+    roles = lexicon.phrases("author-role").exact
+    reading = {phrase.split()[0].rstrip(":") for phrase in lexicon.phrases("reading-time").exact if phrase.split()}
+    for i in range(2, len(words)):
+        rest = line_key(" ".join(words[i:]))
+        # A one-word role may be part of a desk name ('Teufel Blog Redaktion'): only two-word roles cut.
+        if rest and ((rest in roles and len(rest.split()) >= 2) or rest.split()[0] in reading):
+            return " ".join(words[:i]).strip(" .,:;|-–—")
     return text
 
 
@@ -124,6 +132,11 @@ def is_role(text: str, lexicon: Lexicon) -> bool:
     """'Senior Editor', 'Digital Security Expert', 'Chefredakteur': the text ends with a role word."""
     roles = lexicon.phrases("author-role").exact
     words = line_key(text).split()
+    # 'Founder at Oakywood', 'Redakteur bei Spiegel': the role before an employer.
+    for joiner in ("at", "@", "bei", "chez", "en", "presso", "bij"):
+        if joiner in words[1:4]:
+            words = words[: words.index(joiner, 1)]
+            break
     return bool(words) and any(" ".join(words[i:]) in roles for i in range(len(words)))
 
 

@@ -206,3 +206,8 @@ def test_readme_names_every_category():
     readme = (PHRASE_DIR / "README.md").read_text("utf-8")
     missing = [c for c in sorted(KNOWN) if f"`{c}`" not in readme]
     assert not missing, f"README.md does not describe {missing}"
+
+
+def test_rich_languages_have_author_box_headings(data):
+    for lang in RICH_LANGUAGES:
+        assert data[lang].get("author-box"), f"{lang}: no [author-box] phrases"
