@@ -34,8 +34,34 @@ class UnitFeatures:
     key_ends_question: bool
 
 
-def unit_features(unit: Unit, lexicon: Lexicon, stopwords: frozenset[str]) -> UnitFeatures:
+# What a unit's text alone decides (every field but link_density), keyed by that text.
+TextFeatures = tuple[str, int, float, bool, str | None, float, bool]
+
+
+def unit_features(
+    unit: Unit, lexicon: Lexicon, stopwords: frozenset[str], memo: dict[str, TextFeatures] | None = None
+) -> UnitFeatures:
+    """The unit's features; `memo` (one per page) reuses the work for repeated lines (menus, footers)."""
     text = unit.text
+    found = memo.get(text) if memo is not None else None
+    if found is None:
+        found = _text_features(text, lexicon, stopwords)
+        if memo is not None:
+            memo[text] = found
+    key, words, stopword_share, sentence_end, boilerplate, capitalised_share, ends_question = found
+    return UnitFeatures(
+        key=key,
+        words=words,
+        stopword_share=stopword_share,
+        link_density=unit.link_density,
+        sentence_end=sentence_end,
+        boilerplate=boilerplate,
+        capitalised_share=capitalised_share,
+        key_ends_question=ends_question,
+    )
+
+
+def _text_features(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> TextFeatures:
     raw_words = text.split()
     words = len(raw_words)
     if not text.isascii():
@@ -49,13 +75,12 @@ def unit_features(unit: Unit, lexicon: Lexicon, stopwords: frozenset[str]) -> Un
         key, capitalised, boilerplate = "", 0, None
         tokens = _WORD.findall(text[:DENSITY_SAMPLE_CHARS].casefold())
     stop_hits = sum(map(stopwords.__contains__, tokens))
-    return UnitFeatures(
-        key=key,
-        words=words,
-        stopword_share=stop_hits / len(tokens) if tokens else 0.0,
-        link_density=unit.link_density,
-        sentence_end=bool(_SENTENCE_END.search(text)),
-        boilerplate=boilerplate,
-        capitalised_share=capitalised / words if words else 0.0,
-        key_ends_question=text.rstrip("\"'”’»)").endswith(("?", "？")),
+    return (
+        key,
+        words,
+        stop_hits / len(tokens) if tokens else 0.0,
+        bool(_SENTENCE_END.search(text)),
+        boilerplate,
+        capitalised / words if words else 0.0,
+        text.rstrip("\"'”’»)").endswith(("?", "？")),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,6 +64,8 @@ class Header:
     month_first: bool | None = None
     # Words the page writes in lowercase: a capitalised 'name' made only of them is a heading or a label.
     common_words: frozenset[str] = frozenset()
+    # Per-parse memo of _byline_at by unit index: several passes test the same header lines.
+    bylines: dict[int, tuple[list[str], list[int]] | None] = field(default_factory=dict, repr=False)
 
     def label(self, index: int, label: str, rule: str) -> None:
         self.labels.setdefault(index, (label, rule))
@@ -197,13 +200,16 @@ def _lowercase_words(units: list[Unit]) -> frozenset[str]:
     menu or a 'Hi melissa,' does not make the name common)."""
     lower: dict[str, int] = {}
     upper: dict[str, int] = {}
+    # Pages repeat their words: test each distinct token once, weighted by how often it occurs.
+    tokens: Counter[str] = Counter()
     for unit in units:
-        for word in unit.text.split():
-            word = word.strip(".,;:!?\"'()[]*_“”„«»")
-            if _PLAIN_WORD.match(word):
-                counts = lower if word[0].islower() else upper
-                key = word.casefold()
-                counts[key] = counts.get(key, 0) + 1
+        tokens.update(unit.text.split())
+    for token, count in tokens.items():
+        word = token.strip(".,;:!?\"'()[]*_“”„«»")
+        if _PLAIN_WORD.match(word):
+            counts = lower if word[0].islower() else upper
+            key = word.casefold()
+            counts[key] = counts.get(key, 0) + count
     return frozenset(w for w, n in lower.items() if n >= upper.get(w, 0))
 
 
@@ -355,11 +361,13 @@ def _byline_at(
     with the names on the next line; a lone noun label ('Author', 'Autor') may also follow the name
     ('Jane Doe' / 'Author', as author boxes print it).
     """
-    found = _raw_byline_at(units, index, lexicon)
-    if found and header is not None:
-        names = _plausible_names(found[0], header)
-        return (names, found[1]) if names else None
-    return found
+    if header is None:
+        return _raw_byline_at(units, index, lexicon)
+    if index not in header.bylines:
+        found = _raw_byline_at(units, index, lexicon)
+        names = _plausible_names(found[0], header) if found else []
+        header.bylines[index] = (names, found[1]) if found and names else None
+    return header.bylines[index]
 
 
 def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
-from articlecli.features import UnitFeatures, unit_features
+from articlecli.features import TextFeatures, UnitFeatures, unit_features
 from articlecli.header import Header, parse_header
 from articlecli.language import detect_language
 from articlecli.lexicon import lexicon_for, stopwords
@@ -26,7 +26,8 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     language = options.language or detect_language(_language_sample(units))
     lexicon = lexicon_for(language)
     stops = stopwords(language)
-    features = [unit_features(unit, lexicon, stops) for unit in units]
+    memo: dict[str, TextFeatures] = {}
+    features = [unit_features(unit, lexicon, stops, memo) for unit in units]
     region = find_region(units, features, bool(stops))
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     if header.body_start > region.start:
