@@ -190,8 +190,3 @@ def _word_dates(text: str, language: str | None) -> list[FoundDate]:
         if day:
             found.append(FoundDate(day.isoformat(), match.start(), match.end()))
     return found
-
-
-def first_date(text: str, language: str | None = None) -> str | None:
-    found = find_dates(text, language)
-    return found[0].value if found else None
