@@ -17,6 +17,8 @@ from articlecli.units import Unit
 # Characters of the longest units used to identify the language.
 LANGUAGE_SAMPLE_CHARS = 800
 
+# A '#' heading that is a link (a permalinked section title) stays a heading from this many words;
+# shorter linked headings are mostly menu and card labels.
 LINKED_HEADING_MIN_WORDS = 3
 # A line without a single letter ("9916", "$37.99", "* * *") carries no text of its own.
 _HAS_LETTER = re.compile(r"[^\W\d_]")
