@@ -184,12 +184,7 @@ def _is_meta_line(text: str, lexicon: Lexicon, language: str | None) -> bool:
     if len(parts) >= 2 and line_key(parts[0]) in lexicon.phrases("breadcrumb-root").exact:
         return True
     found = dates.find_dates(text, language)
-    if found:
-        rest = text
-        for item in reversed(found):
-            rest = rest[: item.start] + rest[item.end :]
-        return len(rest.split()) <= 3
-    return False
+    return bool(found) and _words_besides(text, found) <= 3
 
 
 _PLAIN_WORD = re.compile(r"^[^\W\d_]+$")
@@ -352,17 +347,13 @@ def _byline_word_sets(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...
     return tuple(sorted({p[0] for p in phrases})), tuple(sorted({p[-1] for p in phrases}))
 
 
-def _byline_at(
-    units: list[Unit], index: int, lexicon: Lexicon, header: Header | None = None
-) -> tuple[list[str], list[int]] | None:
+def _byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) -> tuple[list[str], list[int]] | None:
     """Author names a byline at `index` gives, and the units it spans.
 
     'By Jane Doe' on one line, or a label alone ('By', 'Written by:', 'Authors of this article:')
     with the names on the next line; a lone noun label ('Author', 'Autor') may also follow the name
     ('Jane Doe' / 'Author', as author boxes print it).
     """
-    if header is None:
-        return _raw_byline_at(units, index, lexicon)
     if index not in header.bylines:
         found = _raw_byline_at(units, index, lexicon)
         names = _plausible_names(found[0], header) if found else []
@@ -463,8 +454,11 @@ def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> li
 
 def _is_label_text(text: str, lexicon: Lexicon) -> bool:
     key = line_key(text)
-    return any(lexicon.phrases(c).leading_phrase(key) for c in (*_LABEL_CATEGORIES, "reading-time")) or any(
-        lexicon.phrases(c).matches_whole(key) for c in ("reading-time",)
+    reading_time = lexicon.phrases("reading-time")
+    return bool(
+        _label_phrases(lexicon).leading_phrase(key)
+        or reading_time.leading_phrase(key)
+        or reading_time.matches_whole(key)
     )
 
 
@@ -517,10 +511,7 @@ def _take_dates(
     found = dates.find_dates(text, language, header.month_first)
     if not found:
         return False
-    rest = text
-    for item in reversed(found):
-        rest = rest[: item.start] + rest[item.end :]
-    if len(rest.split()) > META_MAX_WORDS:
+    if _words_besides(text, found) > META_MAX_WORDS:
         return False
     updated_at = _label_position(text, lexicon.phrases("updated-prefix").exact)
     for item in found:
@@ -622,6 +613,7 @@ def _find_fallback_date(
 
 
 def _words_besides(text: str, found: list[dates.FoundDate]) -> int:
+    """Words left in `text` once its dates are taken out."""
     for item in reversed(found):
         text = text[: item.start] + text[item.end :]
     return len(text.split())
