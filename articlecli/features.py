@@ -30,12 +30,11 @@ class UnitFeatures:
     link_density: float
     sentence_end: bool
     boilerplate: str | None
-    capitalised_share: float
     key_ends_question: bool
 
 
 # What a unit's text alone decides (every field but link_density), keyed by that text.
-TextFeatures = tuple[str, int, float, bool, str | None, float, bool]
+TextFeatures = tuple[str, int, float, bool, str | None, bool]
 
 
 def unit_features(
@@ -48,7 +47,7 @@ def unit_features(
         found = _text_features(text, lexicon, stopwords)
         if memo is not None:
             memo[text] = found
-    key, words, stopword_share, sentence_end, boilerplate, capitalised_share, ends_question = found
+    key, words, stopword_share, sentence_end, boilerplate, ends_question = found
     return UnitFeatures(
         key=key,
         words=words,
@@ -56,23 +55,20 @@ def unit_features(
         link_density=unit.link_density,
         sentence_end=sentence_end,
         boilerplate=boilerplate,
-        capitalised_share=capitalised_share,
         key_ends_question=ends_question,
     )
 
 
 def _text_features(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> TextFeatures:
-    raw_words = text.split()
-    words = len(raw_words)
+    words = len(text.split())
     if not text.isascii():
         words = max(words, len(_CJK.findall(text)) // CJK_CHARS_PER_WORD)
     if words <= PHRASE_MAX_WORDS:
         key = line_key(text)
         tokens = _WORD.findall(key)
-        capitalised = sum(word[:1].isupper() for word in raw_words)
         boilerplate = lexicon.boilerplate_category(key)
     else:
-        key, capitalised, boilerplate = "", 0, None
+        key, boilerplate = "", None
         tokens = _WORD.findall(text[:DENSITY_SAMPLE_CHARS].casefold())
     stop_hits = sum(map(stopwords.__contains__, tokens))
     return (
@@ -81,6 +77,5 @@ def _text_features(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> Te
         stop_hits / len(tokens) if tokens else 0.0,
         bool(_SENTENCE_END.search(text)),
         boilerplate,
-        capitalised / words if words else 0.0,
         text.rstrip("\"'”’»)").endswith(("?", "？")),
     )
