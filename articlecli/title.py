@@ -73,7 +73,7 @@ def find_title(
     last = min(len(units), start + max(1, (end - start) // TITLE_SEARCH_BODY_SHARE))
     best: TitleChoice | None = None
     best_score = 0.0
-    body_words = _body_words(units, region)
+    body_words = _content_words(units[start : min(end, start + OVERLAP_BODY_UNITS)])
     first = _first_line_choice(units, features, region, is_meta)
     if first is not None:
         best, best_score = first
@@ -118,9 +118,8 @@ def _first_line_choice(
     if text.endswith((".", ",", ":", ";")):
         return None
     start, end = region
-    body_words: set[str] = set()
-    for other in units[max(1, start) : min(end, start + FIRST_LINE_BODY_UNITS)]:
-        body_words.update(w.casefold() for w in _CONTENT_WORD.findall(other.text))
+    # The first line itself never counts as the main text it is compared with.
+    body_words = _content_words(units[max(1, start) : min(end, start + FIRST_LINE_BODY_UNITS)])
     own = {w.casefold() for w in _CONTENT_WORD.findall(text)}
     if not own or len(own & body_words) < FIRST_LINE_MIN_OVERLAP * len(own):
         return None
@@ -148,12 +147,9 @@ def _outdent_score(units: list[Unit], features: list[UnitFeatures], index: int, 
     return 0.0
 
 
-def _body_words(units: list[Unit], region: tuple[int, int]) -> set[str]:
-    start, end = region
-    words: set[str] = set()
-    for other in units[start : min(end, start + OVERLAP_BODY_UNITS)]:
-        words.update(w.casefold() for w in _CONTENT_WORD.findall(other.text))
-    return words
+def _content_words(units: list[Unit]) -> set[str]:
+    """The casefolded content words of `units` (the first stretch of the main text)."""
+    return {w.casefold() for unit in units for w in _CONTENT_WORD.findall(unit.text)}
 
 
 def _overlap_score(text: str, index: int, start: int, body_words: set[str]) -> float:
