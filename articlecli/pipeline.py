@@ -112,6 +112,9 @@ def _label_body(
         if link_line and not linked_heading:
             labels[index] = ("removed", "link-list")
             continue
+        if index in widgets:
+            labels[index] = ("removed", "navigation-menu")
+            continue
         following = kept[position + 1] if position + 1 < len(kept) else None
         next_is_text = following is not None and not features[following].boilerplate and (
             features[following].words > features[index].words or units[following].list_item
@@ -122,9 +125,6 @@ def _label_body(
         # Without blank lines a heading follows a finished sentence (or opens the run), not another short line.
         if not blank_layout and not markdown_input and not unit.blank_before and position:
             framed = units[kept[position - 1]].text.endswith(_SENTENCE_CLOSERS)
-        if index in widgets:
-            labels[index] = ("removed", "navigation-menu")
-            continue
         if is_subheading(unit, feats, next_is_text, markdown_input=markdown_input, blank_framed=framed):
             labels[index] = ("heading", "markdown-heading" if unit.heading_level else "short-line-before-text")
         elif unit.list_item:
@@ -147,10 +147,13 @@ def _demote_contents_entries(
 ) -> None:
     """A heading repeated later, not itself followed by prose, is a table-of-contents entry: keep the later."""
     headings = [p for p, i in enumerate(kept) if labels[i][0] == "heading" and not units[i].heading_level]
-    for n, position in enumerate(headings):
+    # Walk backwards so each heading is checked against the ones after it in one pass, not all pairs.
+    seen_later: set[str] = set()
+    for position in reversed(headings):
         index = kept[position]
         key = units[index].text.casefold().strip()
-        if not any(units[kept[q]].text.casefold().strip() == key for q in headings[n + 1 :]):
+        if key not in seen_later:
+            seen_later.add(key)
             continue
         following = kept[position + 1] if position + 1 < len(kept) else None
         if following is None or not is_prose(features[following], has_stopwords):
