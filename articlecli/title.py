@@ -78,19 +78,117 @@ def find_title(
     if first is not None:
         best, best_score = first
         best_score += _overlap_score(best.text, 0, start, body_words)
+    scores: dict[int, float] = {}
     for index in range(max(0, start - TITLE_SEARCH_ABOVE), last):
         if not _eligible(units[index], features[index]) or (index == 0 and not units[0].heading_level):
+            continue
+        if is_meta(units[index].text):
             continue
         evidence, rule = _evidence(units, features, index, page_title, counts, is_meta)
         score = evidence + _shape_score(units[index], features[index]) + _position_score(index, start, evidence)
         score += _overlap_score(units[index].text, index, start, body_words)
         score += _outdent_score(units, features, index, start)
-        if score >= best_score and score > 0 and not is_meta(units[index].text):
+        scores[index] = score
+        if score >= best_score and score > 0:
             # On a tie the later line wins: the title sits right above the body, site chrome above it.
             best, best_score = TitleChoice(index, units[index].text, evidence, rule), score
     if best is None and _eligible(units[0], features[0]):
         return TitleChoice(0, strip_site_suffix(page_title), 0.0, "page-title")
-    return best
+    if best is not None and (best.index > 0 or best.text == units[0].text):
+        best = _headline_of_pair(units, features, best, best_score, scores)
+    return _without_glued_meta(best, is_meta)
+
+
+# Scrapers that join text nodes without a space glue the headline to the date, byline or breadcrumb
+# printed next to it: "...offiziell eröffnetSie sind hier: ...", "17 Feb 2020Saftiger ...!von Kathrin".
+_TITLE_GLUE = re.compile(
+    r"(?<=[a-zà-öø-ÿß])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]|\d)|(?<=\d)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß])|(?<=[!?])(?=[^\W\d_])"
+)
+# A date at the end of the title line, after a space: "... Rice Noodles) September 28, 2020".
+GLUED_TITLE_MIN_WORDS = 3
+REPEATED_HEAD_MIN_CHARS = 12
+
+
+def _without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], bool]) -> TitleChoice | None:
+    """The title without a date, byline or breadcrumb glued to its start or end."""
+    if choice is None:
+        return None
+    pieces = _TITLE_GLUE.split(choice.text)
+    kept = list(pieces)
+    while len(kept) > 1 and _is_meta_piece(kept[0], is_meta):
+        kept.pop(0)
+    for position in range(1, len(kept)):
+        head, rest = "".join(kept[:position]).strip(), "".join(kept[position:])
+        # A breadcrumb trail glued after the headline ends with the headline again.
+        if _is_meta_piece(kept[position], is_meta) or (len(head) >= REPEATED_HEAD_MIN_CHARS and head in rest):
+            kept = kept[:position]
+            break
+    text = "".join(kept).strip()
+    found = dates.find_dates(text)
+    if found and found[-1].end >= len(text.rstrip(" .,;|-–—")) and found[-1].start > 0:
+        head = text[: found[-1].start].rstrip(" ,;|-–—·•")
+        if len(head.split()) >= GLUED_TITLE_MIN_WORDS:
+            text = head
+    if text == choice.text or len(text.split()) < 1 or not _HAS_LETTERS.search(text):
+        return choice
+    return TitleChoice(choice.index, text, choice.evidence, "title-without-glued-meta")
+
+
+def _is_meta_piece(text: str, is_meta: Callable[[str], bool]) -> bool:
+    text = text.strip(" ,;|")
+    return bool(text) and is_meta(text)
+
+
+# Two title-like lines in a row above the text: a headline and its standfirst (the first wins), or a
+# short kicker (section label) and the headline (the second wins). The kicker has at most this many words.
+KICKER_MAX_WORDS = 3
+# The other line of the pair may score this much lower and still be taken.
+PAIR_SCORE_MARGIN = 3.0
+# Below a kicker on the first line, the headline is this many words longer.
+KICKER_FIRST_LINE_GAP = 2
+_DIGIT = re.compile(r"\d")
+
+
+def _headline_of_pair(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    best: TitleChoice,
+    best_score: float,
+    scores: dict[int, float],
+) -> TitleChoice:
+    index = best.index
+    feats = features[index]
+    above, below = index - 1, index + 1
+    if feats.words > KICKER_MAX_WORDS and _standfirst_pair(units, features, above, index, scores, best_score):
+        return TitleChoice(above, units[above].text, best.evidence, "title-above-standfirst")
+    # A section label has no function words or digits ("Politik", "Camera & Gear Reviews").
+    if feats.words > KICKER_MAX_WORDS or feats.stopword_share or _DIGIT.search(units[index].text):
+        return best
+    if below not in scores or features[below].words < feats.words + (KICKER_FIRST_LINE_GAP if index == 0 else 1):
+        return best
+    below_unit = units[below]
+    # The first line of a clipped article outscores everything by its position; its pair is judged by shape.
+    close = index == 0 or scores[below] >= best_score - PAIR_SCORE_MARGIN
+    if not close or below_unit.heading_level != units[index].heading_level:
+        return best
+    # Not a trail repeating the label, nor a menu glued into one line ("Home     API     Docs").
+    if units[index].text.casefold() in below_unit.text.casefold() or _GLUE_GAP.search(below_unit.text):
+        return best
+    return TitleChoice(below, below_unit.text, best.evidence, "title-below-kicker")
+
+
+def _standfirst_pair(
+    units: list[Unit], features: list[UnitFeatures], above: int, index: int, scores: dict[int, float], best_score: float
+) -> bool:
+    """The line above `index` is a headline and `index` its standfirst."""
+    if above not in scores or scores[above] < best_score - PAIR_SCORE_MARGIN:
+        return False
+    head, feats = units[above], features[above]
+    if feats.words <= KICKER_MAX_WORDS or not feats.stopword_share or head.heading_level != units[index].heading_level:
+        return False
+    # A breadcrumb trail ending with the title, or the title repeated with a prefix, is no headline.
+    text, own = head.text.casefold(), units[index].text.casefold()
+    return own not in text and text not in own and not dates.find_dates(head.text)
 
 
 def _first_line_choice(

@@ -193,6 +193,47 @@ def test_title_with_colon_and_question_mark():
     assert article.title == title
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_headline_above_standfirst(language):
+    # News themes print a standfirst (deck) between the headline and the byline; it repeats the body's words.
+    standfirst = {
+        "en": "Engineers warned the council that the old bridge can no longer carry heavy traffic safely",
+        "de": "Ingenieure warnten den Stadtrat vor der maroden Konstruktion der alten Hafenbrücke",
+    }[language]
+    byline = {"en": "By Jane Doe", "de": "Von Hans Müller"}[language]
+    text = page(language, TITLES[language], standfirst, byline, title=TITLES[language])
+    article = parse_text(text)
+    assert article.title == TITLES[language]
+    assert labels(article, TITLES[language]) == ["title"]
+    assert labels(article, standfirst) != ["title"]
+
+
+def test_kicker_above_headline():
+    # A section label (kicker) printed right above the headline is not the title, even when its
+    # words recur in the text more than the headline's do.
+    title = "Why the council wants fewer cars downtown"
+    text = page("en", "Harbour Bridge", title, "By Jane Doe", title=title)
+    article = parse_text(text)
+    assert article.title == title
+    assert labels(article, "Harbour Bridge") != ["title"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"{TITLES['en']}December 14, 2024by Jane Doe",
+        f"{TITLES['en']} December 14, 2024",
+        f"{TITLES['de']}14.12.2024, Themen: Verkehr",
+    ],
+)
+def test_date_glued_to_title_is_cut(line):
+    # Scrapers that join text nodes without a separator glue the date and byline to the headline.
+    language = "de" if TITLES["de"] in line else "en"
+    text = line + "\n" + "\n".join(BODIES[language]) + "\n"
+    article = parse_text(text)
+    assert article.title == TITLES[language]
+
+
 # --- bylines -----------------------------------------------------------------------------------
 
 
