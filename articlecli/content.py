@@ -28,7 +28,10 @@ BOILERPLATE_COST = 6.0
 # After this share of the body's prose, a comments/related-links line ends the article; earlier
 # it is more likely a sidebar block above the article.
 TERMINATOR_MIN_SHARE = 0.5
-TERMINATORS = frozenset({"related-links", "comments", "prev-next", "newsletter"})
+TERMINATORS = frozenset({"related-links", "comments", "prev-next", "newsletter", "cookie-notice"})
+# A consent dialog ends the article only as a dialog: another consent line within this many units.
+# One lone label ("Show details", "Accept") is too generic to end anything.
+CONSENT_LOOKAHEAD = 12
 # A "Read more:" / "Related:" callout inside an article is followed by more article-length prose;
 # a real related-links block is followed by short teasers. Units looked at after the callout, and
 # the prose length (words) that marks the article as continuing.
@@ -44,6 +47,8 @@ class Region:
     start: int
     end: int  # exclusive
     terminated_by: str | None = None
+    # Found by the no-prose fallback: its lines are listing items, not article paragraphs.
+    listing: bool = False
 
 
 def is_prose(features: UnitFeatures, has_stopwords: bool) -> bool:
@@ -69,12 +74,29 @@ def unit_score(unit: Unit, features: UnitFeatures, has_stopwords: bool) -> float
     return -SHORT_LINE_COST
 
 
+# Without prose, a line of this many words is an item (a product name) rather than a menu label.
+LISTING_ITEM_MIN_WORDS = 3
+
+
+def _label_score(unit: Unit, features: UnitFeatures) -> float:
+    if features.boilerplate:
+        return -BOILERPLATE_COST
+    # A linked teaser sentence is an item of a link hub; a short link is its menu.
+    if features.link_density > LINK_HEAVY and features.words < PROSE_MIN_WORDS:
+        return -LINK_LINE_COST
+    if not unit.text:
+        return 0.0
+    return float(min(features.words, PROSE_SCORE_CAP) - (LISTING_ITEM_MIN_WORDS - 1))
+
+
 def find_region(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> Region:
     scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features, strict=True)]
     _damp_menu_descriptions(units, scores)
     start, end = _max_run(scores)
     if end <= start:
-        return Region(0, 0)
+        # No prose at all (a product listing, a link hub): the densest run of label lines is the content.
+        start, end = _max_run([_label_score(u, f) for u, f in zip(units, features, strict=True)])
+        return Region(start, end, listing=end > start)
     return _apply_terminator(start, end, scores, features)
 
 
@@ -110,12 +132,18 @@ def _apply_terminator(start: int, end: int, scores: list[float], features: list[
         category = features[index].boilerplate
         if (
             category in TERMINATORS
+            and (category != "cookie-notice" or _consent_dialog(index, features))
             and seen >= TERMINATOR_MIN_SHARE * total
             and not _article_continues(index, end, scores, features, category)
         ):
             return Region(start, index, category)
         seen += max(scores[index], 0.0)
     return Region(start, end)
+
+
+def _consent_dialog(index: int, features: list[UnitFeatures]) -> bool:
+    following = features[index + 1 : index + 1 + CONSENT_LOOKAHEAD]
+    return any(f.boilerplate == "cookie-notice" for f in following)
 
 
 def _article_continues(

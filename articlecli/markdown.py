@@ -6,6 +6,10 @@ import re
 
 _LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# html2text leaves spaces in some targets (srcset lists, share URLs with their text, inline SVG):
+# a second, looser pass takes a target up to the first ')' on the line.
+_LOOSE_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^()\n]*\)")
+_LOOSE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^()\n]*\)")
 _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
@@ -63,6 +67,9 @@ def strip_inline(text: str) -> tuple[str, int]:
         return f" {inner} " if inner else " "
 
     text = _LINK.sub(keep_link_text, text)
+    if "](" in text:
+        text = _LOOSE_IMAGE.sub("", text)
+        text = _LOOSE_LINK.sub(keep_link_text, text)
     text = _REF_LINK.sub(keep_link_text, text)
     text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
     text = _ESCAPE.sub(r"\1", text)

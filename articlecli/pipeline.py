@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.features import TextFeatures, UnitFeatures, unit_features
@@ -33,7 +34,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     region = find_region(units, features, bool(stops))
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     if header.body_start > region.start:
-        region = Region(header.body_start, max(region.end, header.body_start), region.terminated_by)
+        region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
     region = _with_leading_heading(units, features, region, header)
     body_labels = _label_body(units, features, region, header, bool(stops), input_format == "markdown")
     decisions, removed, body = _decide(units, features, region, header, body_labels)
@@ -64,7 +65,7 @@ def _with_leading_heading(units: list[Unit], features: list[UnitFeatures], regio
     if feats.boilerplate or not unit.text or feats.link_density > LINK_HEAVY:
         return region
     if is_subheading(unit, feats, True) and (unit.heading_level or unit.blank_before):
-        return Region(before, region.end, region.terminated_by)
+        return replace(region, start=before)
     return region
 
 
@@ -132,7 +133,7 @@ def _label_body(
         elif unit.quote:
             labels[index] = ("quote", "quote-marker")
         else:
-            labels[index] = ("paragraph", "main-text")
+            labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, features, kept, labels, has_stopwords)
     return labels

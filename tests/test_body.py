@@ -386,6 +386,31 @@ def test_markdown_image_lines_are_dropped():
     assert removed.reason == "image"
 
 
+def test_markdown_image_with_spaces_in_target_is_dropped():
+    # html2text writes a srcset list (URLs and widths separated by spaces) as the image target.
+    image = (
+        "![flood-main](https://cdn.example.com/img/500w/flood.jpg?c=1 1000w, "
+        "https://cdn.example.com/img/625w/flood.jpg?c=1 1250w)"
+    )
+    text = "# Floods hit the old town\n\n" + f"{image}\n\n" + "\n\n".join(EN_PARAGRAPHS) + "\n"
+    article = parse_text(text)
+    assert paragraphs(article) == EN_PARAGRAPHS
+    assert "https://" not in article.text
+
+
+def test_markdown_share_link_with_spaces_in_target_keeps_only_its_text():
+    text = (
+        "# Floods hit the old town\n\n"
+        + EN_PARAGRAPHS[0]
+        + " [Tweet](https://twitter.com/intent/tweet?text=Floods hit the old town&url=https://example.org/floods)\n\n"
+        + "\n\n".join(EN_PARAGRAPHS[1:])
+        + "\n"
+    )
+    article = parse_text(text)
+    assert paragraphs(article)[0] == EN_PARAGRAPHS[0] + " Tweet"
+    assert "](" not in article.text
+
+
 def test_markdown_emphasis_and_escapes_are_removed():
     text = (
         "# Floods hit the old town\n\n"

@@ -272,3 +272,44 @@ def test_sentence_starting_with_boilerplate_word_is_kept(sentence):
     article = parse_text(page("en", middle=(sentence,)))
     assert sentence in [p for s in article.sections for p in s.paragraphs]
     assert not reasons_for(article, sentence)
+
+
+def test_listing_page_without_prose_keeps_its_items():
+    # A product listing has no sentence at all: its item lines, not an empty body, are the content.
+    text = (
+        "Home\nShop\nSale\nAccount\n\n"
+        "Fair Trade Organic Coffee\n\n"
+        "Chocolate Hazelnut Ground Coffee\n$19.99\n\n"
+        "Dark Roast Single-Serve Pods\n$15.99\n\n"
+        "Coconut Caramel Whole Bean Coffee\n$12.99\n\n"
+        "Vanilla Latte Single-Serve Pods\n$15.99\n\n"
+        "Privacy Policy\nTerms of Use\n"
+    )
+    article = parse_text(text)
+    body = article.text
+    assert "Dark Roast Single-Serve Pods" in body and "Vanilla Latte Single-Serve Pods" in body
+    assert "Privacy Policy" not in body and "Account" not in body
+    assert {d.rule for d in article.decisions if d.label == "paragraph"} == {"listing-item"}
+
+
+CONSENT_DIALOG = (
+    "Manage Cookie Consent",
+    "To provide the best experiences, we use technologies like cookies to store and access device "
+    "information. Consenting to these technologies will allow us to process data such as browsing behaviour.",
+    "Functional",
+    "The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of "
+    "a specific service explicitly requested by the subscriber or user.",
+    "Accept all",
+    "Deny",
+)
+
+
+def test_consent_dialog_after_the_article_ends_it():
+    article = parse_text(page("en", end=CONSENT_DIALOG))
+    assert_body_intact(article, "en")
+    assert "technical storage" not in article.text
+
+
+def test_lone_consent_label_inside_the_article_does_not_end_it():
+    article = parse_text(page("en", middle=("Show details",)))
+    assert [p for s in article.sections for p in s.paragraphs][-1] == BODIES["en"][-1]
