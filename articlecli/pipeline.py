@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.features import TextFeatures, UnitFeatures, unit_features
@@ -18,11 +19,10 @@ from articlecli.units import Unit
 # Characters of the longest units used to identify the language.
 LANGUAGE_SAMPLE_CHARS = 800
 
-# A '#' heading that is a link (a permalinked section title) stays a heading from this many words;
-# shorter linked headings are mostly menu and card labels.
-LINKED_HEADING_MIN_WORDS = 3
 # A line without a single letter ("9916", "$37.99", "* * *") carries no text of its own.
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# A section permalink a scraper leaves after its heading: "¶", "#", "#section2" (not a number: a table cell).
+_ANCHOR = re.compile(r"#[\w-]*|[^\w\s]+")
 
 
 def build_article(units: list[Unit], *, source: str, input_format: str, options: ParseOptions) -> Article:
@@ -96,6 +96,13 @@ def _label_body(
     widgets = _label_runs(
         units, features, kept, max_words=WIDGET_ITEM_MAX_WORDS, min_run=WIDGET_MIN_RUN, skip_marked=True
     )
+    # The last short line of a run, right above a paragraph, introduces that paragraph: a heading, not a menu item.
+    run_ends = {
+        index
+        for index, below in pairwise(kept)
+        if index in widgets and below not in widgets and is_prose(features[below], has_stopwords)
+    }
+    widgets -= run_ends
     for position, index in enumerate(kept):
         unit, feats = units[index], features[index]
         if feats.boilerplate:
@@ -104,11 +111,12 @@ def _label_body(
         if not unit.text:
             labels[index] = ("removed", "image")
             continue
-        if not _HAS_LETTER.search(unit.text):
+        if _is_decoration(unit):
             labels[index] = ("removed", "decoration")
             continue
-        # A linked '#' heading of a few words is still a heading (permalinked section titles).
-        linked_heading = unit.heading_level is not None and feats.words >= LINKED_HEADING_MIN_WORDS
+        # A linked '#' heading is still a heading: permalinked section titles, and the titles of the
+        # cards a listing page is made of.
+        linked_heading = unit.heading_level is not None
         link_line = feats.link_density > LINK_HEAVY and not is_prose(feats, has_stopwords) and feats.words <= 12
         if link_line and not linked_heading:
             labels[index] = ("removed", "link-list")
@@ -116,18 +124,39 @@ def _label_body(
         if index in widgets:
             labels[index] = ("removed", "navigation-menu")
             continue
-        following = kept[position + 1] if position + 1 < len(kept) else None
-        next_is_text = following is not None and not features[following].boilerplate and (
-            features[following].words > features[index].words or units[following].list_item
+        # A heading's permalink mark ("¶") sits between it and its text: look past it.
+        after = position + 1
+        while after < len(kept) and _ANCHOR.fullmatch(units[kept[after]].text):
+            after += 1
+        following = kept[after] if after < len(kept) else None
+        next_is_text = (
+            following is not None
+            and not features[following].boilerplate
+            and (_block_longer(units, features, following, feats.words, blank_layout) or units[following].list_item)
         )
-        framed = not blank_layout or (
-            unit.blank_before and (index + 1 >= len(units) or units[index + 1].blank_before)
-        )
-        # Without blank lines a heading follows a finished sentence (or opens the run), not another short line.
-        if not blank_layout and not markdown_input and not unit.blank_before and position:
-            framed = units[kept[position - 1]].text.endswith(_SENTENCE_CLOSERS)
+        next_is_prose = following is not None and is_prose(features[following], has_stopwords)
+        below = index + 1
+        while below < len(units) and not units[below].blank_before and _ANCHOR.fullmatch(units[below].text):
+            below += 1
+        framed = not blank_layout or (unit.blank_before and (below >= len(units) or units[below].blank_before))
+        previous = kept[position - 1] if position else None
+        after_sentence = previous is not None and units[previous].text.endswith(_SENTENCE_CLOSERS)
+        rule = "short-line-before-text"
+        # Without blank lines a heading follows a finished sentence (or opens the run), not another short line;
+        # or it is a subheading right under its section heading, above prose.
+        if not blank_layout and not markdown_input and not unit.blank_before and previous is not None:
+            framed = after_sentence
+            if not framed and labels[previous][0] == "heading" and next_is_prose:
+                framed, rule = True, "subheading-under-heading"
+        # Where blank lines are not at every block edge (text glued as the page source broke it), a line alone
+        # between a finished paragraph and the next one, no blank line anywhere, is a heading too.
+        elif blank_layout and not framed and not unit.blank_before and after_sentence and next_is_prose:
+            framed = following is not None and not units[following].blank_before
+            rule = "line-between-paragraphs"
         if is_subheading(unit, feats, next_is_text, markdown_input=markdown_input, blank_framed=framed):
-            labels[index] = ("heading", "markdown-heading" if unit.heading_level else "short-line-before-text")
+            if index in run_ends:
+                rule = "short-line-after-short-lines"
+            labels[index] = ("heading", "markdown-heading" if unit.heading_level else rule)
         elif unit.list_item:
             labels[index] = ("list-item", "list-marker")
         elif unit.quote:
@@ -137,6 +166,23 @@ def _label_body(
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, features, kept, labels, has_stopwords)
     return labels
+
+
+def _block_longer(units: list[Unit], features: list[UnitFeatures], start: int, than: int, blank_layout: bool) -> bool:
+    """The text from `start` has more than `than` words; where blank lines mark blocks, the whole block counts
+    (a scraper splits a paragraph at its links: "Infrastructure as a service" / "(IaaS) offers ...").
+    """
+    words = features[start].words
+    index = start + 1
+    while words <= than and blank_layout and index < len(units) and not units[index].blank_before:
+        words += features[index].words
+        index += 1
+    return words > than
+
+
+def _is_decoration(unit: Unit) -> bool:
+    """A line with no text of its own: symbols, numbers, or a permalink mark."""
+    return bool(unit.text) and (not _HAS_LETTER.search(unit.text) or bool(_ANCHOR.fullmatch(unit.text)))
 
 
 def _demote_contents_entries(

@@ -440,3 +440,104 @@ def test_markdown_link_split_over_lines_in_paragraph():
         "Volunteers can register on the city's flood page or call the hotline, which is open around the "
         "clock until the water goes down."
     )
+
+
+# --- subheadings as naive scrapers leave them ----------------------------------------------------
+
+# bs4 get_text("\n"): the heading's permalink sits on its own line, and the paragraph is split at a link.
+PERMALINK_DOCS = """Tutorial: Get started with Go
+
+In this tutorial, you'll get a brief introduction to Go programming and the tools that come with it.
+
+Prerequisites
+¶
+
+Some programming experience is useful. The code here is pretty simple, but it helps to know something about functions.
+
+Install Go
+#install
+
+Just use the download and install steps on the website, then open a terminal and check the version you installed.
+
+Infrastructure as a service
+(IaaS) offers on-demand access to compute, storage and networking, and it most closely resembles the servers you run yourself.
+"""
+
+
+def test_heading_followed_by_its_permalink_mark():
+    article = parse_text(PERMALINK_DOCS)
+    assert [s.heading for s in article.sections if s.heading] == ["Prerequisites", "Install Go"]
+    assert not any(p in ("¶", "#install") for p in paragraphs(article))
+
+
+def test_paragraph_split_at_its_first_link_still_follows_a_heading():
+    text = (
+        "Cloud computing explained\n\n"
+        + EN_PARAGRAPHS[0]
+        + "\n\nInfrastructure as a service (IaaS)\n\nInfrastructure as a service\n(IaaS) offers on-demand access to "
+        "compute, storage and networking, and it most closely resembles the servers you run yourself.\n"
+    )
+    article = parse_text(text)
+    assert "Infrastructure as a service (IaaS)" in [s.heading for s in article.sections]
+
+
+# bs4 get_text(): blank lines only where the page source had them, headings glued between paragraphs.
+GLUED_POST = """Code Kata: Formatting Compound Strings
+
+Earlier this week I added location information to my session list, composed from the city, region and country code.
+
+It never feels elegant, so I wanted to explore conditional formatting as a small code kata this weekend.
+Brute Force
+Historically, when implementing conditional composition of a compound string value, I just brute force it with a series of if-blocks.
+
+As you can see, the value is built up one check at a time, which is easy to read even if it is not pretty to look at.
+"""
+
+
+def test_heading_between_paragraphs_without_blank_lines():
+    article = parse_text(GLUED_POST)
+    assert "Brute Force" in [s.heading for s in article.sections]
+
+
+GLUED_SUBHEADINGS = """Where to eat in Phoenix
+Our critics spent a month eating their way through the city, from taco stands to tasting menus, so you do not have to.
+Coffee
+Junebug Coffee
+Originally from San Diego, this family-owned roaster opened its first cafe downtown last spring and it is already packed every morning.
+"""
+
+
+def test_subheading_right_under_a_heading_in_a_dump_without_blank_lines():
+    article = parse_text(GLUED_SUBHEADINGS)
+    assert [s.heading for s in article.sections if s.heading] == ["Coffee", "Junebug Coffee"]
+
+
+def test_last_short_line_of_a_run_above_text_is_a_heading():
+    text = (
+        "Guide to bathroom renovation\n\n"
+        + EN_PARAGRAPHS[0]
+        + "\n\nTiles\n\nFixtures\n\nLighting\n\nPlumbing\n\nBathroom\n\n"
+        "Bathroom renovation projects run from a quick refresh of the fittings to a full rebuild with new pipes and walls.\n"
+    )
+    article = parse_text(text)
+    assert "Bathroom" in [s.heading for s in article.sections]
+    assert "Tiles" not in [s.heading for s in article.sections]
+
+
+LISTING_MARKDOWN = """# Best sellers in headphones
+
+Our editors update this list every week from what readers actually bought, so the order changes often.
+
+## [Sony WH-1000XM5](https://example.com/p/1)
+
+Industry-leading noise cancelling with two processors and eight microphones, and thirty hours of battery life on one charge.
+
+## [AirPods](https://example.com/p/2)
+
+Rich audio and an easy setup with every device you own, now with a case that charges over USB-C and lasts all day.
+"""
+
+
+def test_linked_markdown_headings_of_any_length_are_kept():
+    article = parse_text(LISTING_MARKDOWN)
+    assert [s.heading for s in article.sections if s.heading] == ["Sony WH-1000XM5", "AirPods"]
