@@ -190,3 +190,28 @@ def _word_dates(text: str, language: str | None) -> list[FoundDate]:
         if day:
             found.append(FoundDate(day.isoformat(), match.start(), match.end()))
     return found
+
+
+@lru_cache(maxsize=32)
+def _weekday_names(languages: tuple[str, ...]) -> frozenset[str]:
+    """Accent-folded weekday names (wide and abbreviated) of `languages`."""
+    from babel import Locale, UnknownLocaleError
+
+    names: set[str] = set()
+    for language in languages:
+        try:
+            locale = Locale.parse(language)
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for name in locale.days.get(context, {}).get(width, {}).values():
+                    folded = _fold(name).rstrip(".")
+                    if len(folded) >= 2:
+                        names.add(folded)
+    return frozenset(names)
+
+
+def is_weekday(word: str, languages: tuple[str, ...] = ("en",)) -> bool:
+    """'Tuesday,', 'Dienstag', 'lundi': a weekday name that may precede a date."""
+    return _fold(word).strip(".,;:") in _weekday_names(languages)

@@ -9,15 +9,20 @@ from functools import lru_cache
 
 from articlecli import dates
 from articlecli.features import UnitFeatures
-from articlecli.lexicon import Lexicon, PhraseSet, line_key
+from articlecli.lexicon import Lexicon, PhraseSet, line_key, stopwords
 from articlecli.names import (
     _PARTICLES,
+    HANDLE,
+    MARKED_HANDLE,
     byline_inside,
     byline_names,
     clean_name,
+    cut_category,
     is_role,
     looks_like_name,
     split_names,
+    strip_emphasis,
+    trim_date_joiners,
 )
 from articlecli.title import TitleChoice, find_title
 from articlecli.units import Unit
@@ -42,6 +47,7 @@ CATEGORY_ITEM_MAX_WORDS = 4
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\\|→|::|\|)\s*")
 _LIST_SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·)\s*")
 _GLUED_WORDS = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
+_GLUED_LABEL = re.compile(r"(?:(?<=[a-zà-öø-ÿ])|(?<=\d\d))(?=[A-ZÀ-ÖØ-Þ])")
 
 
 @dataclass
@@ -103,6 +109,8 @@ def parse_header(
         _find_byline_anywhere(units, features, lexicon, header)
     if not header.authors:
         _find_author_box(units, features, lexicon, header)
+    if not header.authors:
+        _find_name_beside_title(units, features, lexicon, language, header)
     _prefer_nearest_date(header, window)
     _find_loose_dates(units, features, window, language, header)
     if not header.published:
@@ -301,7 +309,9 @@ def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexic
     openers, closers = _byline_word_sets(lexicon)
     start = header.body_start
     for index in sorted(range(len(units)), key=lambda i: (abs(i - start), i)):
-        if index in header.labels or features[index].words > META_MAX_WORDS:
+        if index in header.labels:
+            continue
+        if features[index].words > META_MAX_WORDS and len(_GLUED_GAP.split(units[index].text, 1)[0].split()) > 8:
             continue
         words = features[index].key.split()
         if not words:
@@ -340,6 +350,91 @@ def _find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: L
                 break
 
 
+# A lone name line this many units above or below the title ('Jane Doe' / image / 'Title').
+NAME_BEFORE_TITLE = 3
+NAME_AFTER_TITLE = 6
+
+
+def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
+    """Stricter than looks_like_name, for a name without any byline word: every word is a capitalised
+    word the page never writes in lowercase ('Get Started', 'Grüne Energie' are not), none is a function
+    word ('Der Tagesspiegel', 'Our Blogs'), and the line is not in capitals ('TABLE OF CONTENTS')."""
+    stops = stopwords(language) | stopwords("en")
+    words = [w.strip(".,'’") for w in text.split()]
+    if text.isupper():
+        return False
+    for word in words:
+        key = word.casefold()
+        if (key in _PARTICLES and word.islower()) or (len(word) == 1 and word.isupper()):
+            continue
+        if not word[:1].isupper() or key in header.common_words or key in stops:
+            return False
+    return True
+
+
+def _neighbours(units: list[Unit], index: int, step: int, count: int = 2) -> list[int]:
+    """The next `count` units with text in direction `step` (image and separator lines skipped)."""
+    found: list[int] = []
+    index += step
+    while 0 <= index < len(units) and len(found) < count:
+        if units[index].text.strip(_NAME_EDGE):
+            found.append(index)
+        index += step
+    return found
+
+
+def _is_date_line(
+    units: list[Unit], features: list[UnitFeatures], index: int, language: str | None, header: Header
+) -> bool:
+    if header.labels.get(index, ("", ""))[0] == "date" or header.labels.get(index, ("", ""))[1] == "reading-time":
+        return True
+    return features[index].words <= META_MAX_WORDS and bool(
+        dates.find_dates(units[index].text, language, header.month_first)
+    )
+
+
+def _find_name_beside_title(
+    units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, language: str | None, header: Header
+) -> None:
+    """A line that is only a person's name (or several: 'Jane Doe, John Roe & Max Mustermann'), near the
+    title and beside the date or reading-time line, is the author printed without a byline word; the
+    nearest one wins, a line of several names over a lone one."""
+    title = header.title_unit
+    if title is None or header.labels.get(title, ("", ""))[1] == "page-title":
+        return
+    low, high = max(0, title - NAME_BEFORE_TITLE), min(len(units), title + NAME_AFTER_TITLE + 1)
+    found: list[tuple[int, list[str]]] = []
+    for index in sorted(range(low, high), key=lambda i: (abs(i - title), i)):
+        if index == title or index in header.labels or features[index].boilerplate:
+            continue
+        text = strip_emphasis(units[index].text).strip(_NAME_EDGE)
+        if text == header.title or features[index].words > META_MAX_WORDS:
+            continue
+        names = [n for n in split_names(text, lexicon) if 2 <= len(_bare_name(n).split()) <= 4]
+        if not names or not all(_is_proper_name(_bare_name(n), header, language) for n in names):
+            continue
+        if any(is_role(name, lexicon) for name in names):
+            continue
+        if is_role(text, lexicon) or _is_label_text(text, lexicon):
+            continue
+        # Menus, category links and product names are short capitalised lines too; an author's name
+        # sits beside the article's date.
+        before = _neighbours(units, index, -1)
+        after = _neighbours(units, index, 1)
+        if not any(_is_date_line(units, features, i, language, header) for i in before + after):
+            continue
+        found.append((index, names))
+    if found:
+        # A list of several names beats a lone name nearer the title (a category or product line).
+        index, names = max(found, key=lambda item: len(item[1]) > 1)
+        header.authors = names
+        header.label(index, "byline", "name-beside-title" if len(names) == 1 else "names-beside-title")
+
+
+def _bare_name(name: str) -> str:
+    return name.split(",")[0].strip()
+
+
 @lru_cache(maxsize=32)
 def _byline_word_sets(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """First and last words of the byline phrases: a cheap filter before the full test."""
@@ -362,7 +457,7 @@ def _byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) 
 
 
 def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:
-    text = _unglue_labels(units[index].text, lexicon)
+    text = _unglue_labels(strip_emphasis(units[index].text), lexicon)
     names = byline_names(text, lexicon)
     if names:
         return names, [index]
@@ -432,24 +527,55 @@ def _read_meta_line(
 
 
 _NAME_EDGE = " |·•,-–—/»:_*"
+# Where a glued dump keeps the page's own whitespace, a long gap separates two elements.
+_GLUED_GAP = re.compile(r"\s{3,}")
 
 
 def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> list[str]:
     """Author names on a date line: after a byline word anywhere ('May 5, 2024 by Jane Doe'), or a lone
     name leading or closing it ('Jane Doe · March 25, 2025', '25.10.2022 - Reiner Nagel')."""
+    # Icon fonts and unpaired emphasis leave '__' / '**' between the fields: they separate like '|'.
+    text = strip_emphasis(_LONE_MARKS.sub(" | ", text))
     found = dates.find_dates(text, language)
     if not found:
         return []
     inside = byline_inside(text, lexicon)
     if inside:
         return inside
-    lead = clean_name(text[: found[0].start].strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
-    trail = clean_name(text[found[-1].end :].strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
-    trail = re.split(r"\s+(?:in|im|dans|en)\s+", trail, maxsplit=1)[0]
+    head = text[: found[0].start]
+    lead = clean_name(head.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
+    lead = trim_date_joiners(_TRAILING_ALIAS.sub("", lead), lexicon.languages)
+    tail = _LIST_SEPARATORS.split(text[found[-1].end :].strip(_NAME_EDGE))[0]
+    trail = cut_category(clean_name(tail.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE))
     for piece in (lead, trail):
         if len(piece.split()) >= 2 and looks_like_name(piece) and not _is_label_text(piece, lexicon):
             return [piece]
+    # 'raoul (raoul) May 3, 2024, 8:45am', 'Redaktion 1. November 2023': a forum or blog post header
+    # opens with the poster's one-word name; 'Berlin, 3. Mai 2022' (a comma) is a dateline instead.
+    poster = _TRAILING_ALIAS.sub("", head.strip())
+    # A plain word needs the post's clock time as well ('Redaktion 1. November 2023 10:29'): a section
+    # label or a dateline city can stand before a bare date too ('Nachricht 12.03.2020').
+    timed = bool(MARKED_HANDLE.match(poster) or _CLOCK_TIME.search(text[found[0].end :]))
+    if poster and " " not in poster and timed and _is_lone_poster(poster, lexicon, language):
+        return [poster]
     return []
+
+
+_CLOCK_TIME = re.compile(r"(?<!\d)\d\d?[:.h]\d\d(?!\d)")
+_LONE_MARKS = re.compile(r"(?:^|\s)[*_]+(?=\s|$)")
+# A display name repeated in brackets after the user name: 'amondale (Amondale)'.
+_TRAILING_ALIAS = re.compile(r"\s*\([^()]*\)$")
+
+
+def _is_lone_poster(word: str, lexicon: Lexicon, language: str | None) -> bool:
+    """One word that can be a poster's name: a capitalised word or a user handle, not a label, weekday
+    or function word."""
+    if len(word) < 3 or word.isupper() or not word[-1].isalnum() or not (looks_like_name(word) or HANDLE.match(word)):
+        return False
+    key = word.casefold()
+    if key in stopwords(language) or key in stopwords("en") or dates.is_weekday(word, lexicon.languages):
+        return False
+    return not _is_label_text(word, lexicon) and not lexicon.boilerplate_category(line_key(word))
 
 
 def _is_label_text(text: str, lexicon: Lexicon) -> bool:
@@ -481,7 +607,8 @@ def _unglue_labels(text: str, lexicon: Lexicon) -> str:
     """
     pieces: list[str] = []
     last = 0
-    for match in _GLUED_WORDS.finditer(text):
+    # A year glued to the next label counts too: 'Posted on 25. Januar 2022Author Redaktion'.
+    for match in _GLUED_LABEL.finditer(text):
         key = line_key(text[match.start() :])
         if _label_phrases(lexicon).leading_phrase(key):
             pieces.append(text[last : match.start()])

@@ -12,7 +12,9 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "de
                         "bin", "ibn", "al", "y", "dos", "das", "do", "ter", "ten", "zu", "st"})
 MAX_NAME_WORDS = 5
 MAX_AUTHORS = 6
-_SEPARATORS = re.compile(r"\s*(?:[|•·—–/»]|\s-\s)\s*")
+# Field separators on a byline; a run of 3+ spaces is one too, where a scraper glued the page's elements
+# keeping their source whitespace ('Por Jane Doe   jdoe@site.com   La ...').
+_SEPARATORS = re.compile(r"\s*(?:[|•·⋅●—–/»]|\s-\s)\s*|\s{3,}")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 
 
@@ -37,7 +39,7 @@ _DATE_JOINERS = frozenset({"on", "at", "am", "vom", "um", "le", "el", "il", "op"
                            "del", "du", "dnia", "w", "o", "in", "im", "kl", "klo", "pe", "am:", "on:"})
 
 
-def trim_byline_rest(text: str) -> tuple[str, bool]:
+def trim_byline_rest(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, bool]:
     """Cut the names after a byline word where a date or number begins; True when something was cut."""
     from articlecli.dates import find_dates
 
@@ -46,10 +48,33 @@ def trim_byline_rest(text: str) -> tuple[str, bool]:
     cuts = [m for m in (match.start() if match else None, found[0].start if found else None) if m is not None]
     if not cuts:
         return text, False
-    words = text[: min(cuts)].split()
-    while words and (words[-1].casefold().strip(",.:;|") in _DATE_JOINERS or not re.search(r"\w", words[-1])):
+    return trim_date_joiners(text[: min(cuts)], languages), True
+
+
+def trim_date_joiners(text: str, languages: tuple[str, ...] = ("en",)) -> str:
+    """'Jane Doe on Tuesday,' -> 'Jane Doe': the words that lead from a name into the date after it."""
+    from articlecli.dates import is_weekday
+
+    words = text.split()
+    while words and (
+        words[-1].casefold().strip(",.:;|") in _DATE_JOINERS
+        or not re.search(r"\w", words[-1])
+        or (len(words) > 1 and is_weekday(words[-1], languages))
+    ):
         words.pop()
-    return " ".join(words).strip(" ,;:|·•–—-/»"), True
+    return " ".join(words).strip(" ,;:|·•–—-/»")
+
+
+# Markdown emphasis the scraper left unpaired or spaced ('** Jane Doe **', '_Jane Doe_', '__ by Jane'):
+# a run of '*' or '_' at a word's edge, never inside a handle such as 'sean_g'.
+_LOOSE_EMPHASIS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
+
+
+def strip_emphasis(text: str) -> str:
+    """'Von ** Jane Doe ** und _John Roe_' -> 'Von Jane Doe und John Roe'."""
+    if "*" not in text and "_" not in text:
+        return text
+    return " ".join(_LOOSE_EMPHASIS.sub(" ", text).split())
 
 
 def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
@@ -57,6 +82,7 @@ def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
 
     `loose` (after an explicit byline word next to a date) also takes one handle such as 'pelex'.
     """
+    text = strip_emphasis(text)
     conjunctions = lexicon.phrases("conjunction").exact | {"&"}
     raw = [p for p in re.split(r"\s*,\s*|\s*;\s*|\s+&\s+", text.strip()) if p]
     pieces: list[str] = []
@@ -65,7 +91,7 @@ def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
             pieces[-1] = f"{pieces[-1]}, {piece.strip()}"
         else:
             pieces.append(piece)
-    if loose and len(pieces) == 1 and _HANDLE.match(pieces[0]) and pieces[0].casefold() not in conjunctions:
+    if loose and len(pieces) == 1 and HANDLE.match(pieces[0]) and pieces[0].casefold() not in conjunctions:
         return [pieces[0]]
     names: list[str] = []
     for piece in pieces:
@@ -140,7 +166,10 @@ def is_role(text: str, lexicon: Lexicon) -> bool:
     return bool(words) and any(" ".join(words[i:]) in roles for i in range(len(words)))
 
 
-_HANDLE = re.compile(r"^(?=.*[^\W\d_].*[^\W\d_])[\w][\w.\-]{2,30}$")
+# A user name that cannot be a plain word: camel case, a digit, or an inner '.'/'_' ('ColdJ', 'user447274',
+# 'hayley.p', 'sean_g').
+MARKED_HANDLE = re.compile(r"^(?=.*(?:[a-z][A-Z]|[^\W\d_]\d|\w[._]\w))[^\W\d_][\w.\-]{2,30}$")
+HANDLE = re.compile(r"^(?=.*[^\W\d_].*[^\W\d_])[\w][\w.\-]{2,30}$")
 
 
 def _bare(name: str) -> str:
@@ -153,17 +182,25 @@ def byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
 
     Returns None when the line does not start with a byline word, [] when it does but no name follows.
     """
-    parts = _SEPARATORS.split(text.strip())
+    parts = _SEPARATORS.split(strip_emphasis(text).strip())
+    if len(parts) > 1 and line_key(parts[0]) in lexicon.phrases("byline-prefix").exact:
+        # 'Par    Jane Doe', 'By | Jane Doe': the byline word stands apart from the names it introduces.
+        parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
     first_part = _unglue_prefix(parts[0], lexicon)
     key = line_key(first_part)
     prefix = lexicon.phrases("byline-prefix").leading_phrase(key)
     if prefix is None:
         return None
-    rest, cut = trim_byline_rest(_strip_prefix(first_part, prefix))
-    return split_names(rest, lexicon, loose=cut or len(parts) > 1)
+    rest, cut = trim_byline_rest(_strip_prefix(first_part, prefix), lexicon.languages)
+    rest = cut_category(rest)
+    if not cut and rest and rest.split()[-1].islower():
+        # 'Von Jane Doe am' (the date on the next line): the joiner goes with the date.
+        rest = trim_date_joiners(rest, lexicon.languages)
+    # 'Thread starter sean_g': one word after the byline word is a user name.
+    return split_names(rest, lexicon, loose=cut or len(parts) > 1 or bool(MARKED_HANDLE.match(rest)))
 
 
-_GLUED_PREFIX = re.compile(r"^([^\W\d_]{2,12}?)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_GLUED_PREFIX = re.compile(r"^([^\W\d_]{2,12}?)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ.])")
 
 
 def _unglue_prefix(text: str, lexicon: Lexicon) -> str:
@@ -174,21 +211,41 @@ def _unglue_prefix(text: str, lexicon: Lexicon) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _foreign_byline_words() -> frozenset[str]:
+    """Byline words of every language we know: a theme's 'par' or 'von' right after a date is a byline
+    whatever the page's language ('4.02.2022 par Bob Fischer' on a German page). Two-letter words such
+    as 'de' and 'di' are left out: there they are more often a date joiner or a particle."""
+    from articlecli.lexicon import available_languages, load_lexicon
+
+    words = load_lexicon(available_languages()).phrases("byline-prefix").exact
+    return frozenset(word for word in words if len(word) >= 3)
+
+
 def byline_inside(text: str, lexicon: Lexicon) -> list[str]:
     """Names after a byline word inside a date line: 'Published August 7, 2023 by Nicole Burke',
     '4.02.2022 par Bob Fischer', 'Datum: 13. April 2017 Autor: www.site.com'."""
-    prefixes = lexicon.phrases("byline-prefix").exact
+    prefixes = lexicon.phrases("byline-prefix").exact | _foreign_byline_words()
     words = text.split()
     for start in range(1, len(words)):
         for size in (3, 2, 1):
             phrase = " ".join(words[start : start + size]).casefold().rstrip(":：")
             if phrase in prefixes and start + size < len(words):
-                rest, _ = trim_byline_rest(" ".join(words[start + size :]).lstrip(":：-– "))
-                rest = _SEPARATORS.split(rest)[0]
+                rest, _ = trim_byline_rest(" ".join(words[start + size :]).lstrip(":：-– "), lexicon.languages)
+                rest = cut_category(_SEPARATORS.split(rest)[0])
                 names = split_names(rest, lexicon, loose=True)
                 if names:
                     return names
     return []
+
+
+# 'Jane Doe in Politics', 'Fatima in Gefühle, Popkultur': the section a byline files the post under.
+# ('en' is not among the words: Dutch joins two names with it.)
+_IN_CATEGORY = re.compile(r"\s+(?:in|im|dans)\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def cut_category(text: str) -> str:
+    return _IN_CATEGORY.split(text, maxsplit=1)[0]
 
 
 def _strip_prefix(text: str, prefix: str) -> str:

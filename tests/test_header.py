@@ -329,6 +329,78 @@ def test_no_byline_no_authors():
     assert parse_text(page("de")).authors == ()
 
 
+def test_byline_with_spaced_markdown_emphasis():
+    # html2text leaves '** name **' when the bold element had inner spaces.
+    text = page("de", TITLES["de"], "Von ** Roland Brockmann ** und ** Sebastian Drescher **", title=TITLES["de"])
+    assert parse_text(text).authors == ("Roland Brockmann", "Sebastian Drescher")
+
+
+@pytest.mark.parametrize(
+    "line,authors",
+    [
+        ("Posted by IndustrySelect on Tuesday, August 29, 2023", ("IndustrySelect",)),
+        ("By MixmasterFred in Workshop", ("MixmasterFred",)),
+        ("Thread starter sean_g", ("sean_g",)),
+    ],
+)
+def test_byline_trimmed_to_the_name(line, authors):
+    text = page("en", TITLES["en"], line, title=TITLES["en"])
+    assert parse_text(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    "language,line,authors",
+    [
+        # The year glued to the next label by a scraper that dropped the whitespace.
+        ("de", "Posted on 25. Januar 2022Author Redaktion", ("Redaktion",)),
+        # A French theme's byline word on a German page.
+        ("de", "4.02.2022 par Bob Fischer", ("Bob Fischer",)),
+    ],
+)
+def test_byline_in_a_date_line(language, line, authors):
+    text = page(language, TITLES[language], line, title=TITLES[language])
+    assert parse_text(text).authors == authors
+
+
+def test_byline_word_apart_from_the_name():
+    # A glued dump keeps the page's whitespace between the label element and the linked name.
+    text = page("fr", TITLES["fr"], "Par    Barbara Stiegler", title=TITLES["fr"])
+    assert parse_text(text).authors == ("Barbara Stiegler",)
+
+
+@pytest.mark.parametrize(
+    "line,authors",
+    [
+        ("raoul (raoul) May 3, 2024, 8:45am 1", ("raoul",)),
+        ("LingoLover94 April 5, 2023, 10:08am 1", ("LingoLover94",)),
+        # A dateline names a place, not a person.
+        ("Berlin, December 3, 2024", ()),
+    ],
+)
+def test_poster_name_opening_a_date_line(line, authors):
+    text = page("en", TITLES["en"], line, title=TITLES["en"])
+    assert parse_text(text).authors == authors
+
+
+def test_lone_name_between_title_and_date():
+    text = page("en", TITLES["en"], "Andrei Zakhareuski", "September 8, 2021", title=TITLES["en"])
+    article = parse_text(text)
+    assert article.authors == ("Andrei Zakhareuski",)
+    assert labels(article, "Andrei Zakhareuski") == ["byline"]
+
+
+def test_menu_item_above_title_is_not_an_author():
+    # Capitalised like a name, but away from any date and not under the title: a menu link.
+    text = page("en", "Get Started", "Pricing Plans", TITLES["en"], title=TITLES["en"])
+    assert parse_text(text).authors == ()
+
+
+def test_line_of_full_names_beside_date():
+    names = "Naftali Tishby, Fernando C. Pereira, William Bialek"
+    text = page("en", TITLES["en"], names, "24 Apr 2000 • 3 min read", title=TITLES["en"])
+    assert parse_text(text).authors == ("Naftali Tishby", "Fernando C. Pereira", "William Bialek")
+
+
 # --- categories and tags -----------------------------------------------------------------------
 
 
