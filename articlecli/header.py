@@ -38,6 +38,8 @@ META_MAX_WORDS = 16
 DATE_SEARCH_BEFORE = 60
 DATE_LINE_MAX_OTHER_WORDS = 6
 DATE_SEARCH_MAX_DISTINCT = 2
+# ... unless one of them sits this close below the body start, just past the header window.
+DATE_NEAR_BODY_UNITS = 7
 LONG_UNIT_DATE_CHARS = 150
 CATEGORY_MAX_ITEMS = 8
 # "Article written by:" — a label line that ends with a byline word, names on the next line.
@@ -64,8 +66,9 @@ class Header:
     breadcrumbs: list[str] = field(default_factory=list)
     body_start: int = 0
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
-    # Publication dates read from header lines: (unit index, date), to prefer the one nearest the title.
-    date_lines: list[tuple[int, str]] = field(default_factory=list)
+    # Publication dates read from header lines: (unit index, date, has a published label), to prefer
+    # a labelled one, then the one nearest the title.
+    date_lines: list[tuple[int, str, bool]] = field(default_factory=list)
     # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
     month_first: bool | None = None
     # Words the page writes in lowercase: a capitalised 'name' made only of them is a heading or a label.
@@ -112,7 +115,10 @@ def parse_header(
     if not header.authors:
         _find_name_beside_title(units, features, lexicon, language, header)
     _prefer_nearest_date(header, window)
-    _find_loose_dates(units, features, window, language, header)
+    _find_loose_dates(units, features, window, language, header, lexicon)
+    if not header.published and header.updated:
+        # The header's only date is an 'Updated'/'Stand' one: it is the date the page shows for itself.
+        header.published = header.updated
     if not header.published:
         _find_fallback_date(units, features, window, language, header, lexicon)
     _mark_category_lines(units, features, window, header, body_start)
@@ -511,7 +517,9 @@ def _read_meta_line(
             header.label(taken, "byline", "byline-prefix")
         _take_dates(text, key, lexicon, language, header, index)
         return
-    if feats.words <= META_MAX_WORDS and _take_dates(text, key, lexicon, language, header, index):
+    if feats.words <= META_MAX_WORDS and _take_dates(
+        _label_above(units, index, lexicon) + text, key, lexicon, language, header, index
+    ):
         header.label(index, "date", "date-line")
         if not header.authors:
             header.authors = _plausible_names(_names_in_date_line(text, lexicon, language), header)
@@ -640,11 +648,18 @@ def _take_dates(
         return False
     if _words_besides(text, found) > META_MAX_WORDS:
         return False
-    updated_at = _label_position(text, lexicon.phrases("updated-prefix").exact)
-    for item in found:
-        is_update = updated_at is not None and item.start >= updated_at
-        if not is_update and index is not None and all(i != index for i, _ in header.date_lines):
-            header.date_lines.append((index, item.value))
+    labels = _date_labels(text, lexicon)
+    if not labels and _reads_as_sentence(text, found):
+        return False
+    kinds = [_date_kind(labels, item.start) for item in found]
+    if all(kind == "other" for kind in kinds):
+        return False
+    for item, kind in zip(found, kinds, strict=True):
+        if kind == "other":
+            continue
+        is_update = kind == "updated"
+        if not is_update and index is not None and all(i != index for i, _, _ in header.date_lines):
+            header.date_lines.append((index, item.value, kind == "published"))
         if is_update and header.updated is None:
             header.updated = item.value
         elif not is_update and header.published is None:
@@ -654,18 +669,74 @@ def _take_dates(
     return True
 
 
+# 'Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.': a sentence about an event.
+SENTENCE_MIN_OTHER_WORDS = 6
+
+
+def _reads_as_sentence(text: str, found: list[dates.FoundDate]) -> bool:
+    """An unlabelled line of several words besides its date, closed by a full stop or question mark;
+    not '... started by pelex, May 26, 2025.', where the date itself closes the line."""
+    end = text.rstrip()[-1:]
+    if end not in ".?!" or _words_besides(text, found) < SENTENCE_MIN_OTHER_WORDS:
+        return False
+    return end != "." or any(c.isalpha() for c in text[found[-1].end :])
+
+
 def _prefer_nearest_date(header: Header, window: range) -> None:
     """Several header lines with different dates (listings, sidebars): the one nearest the article's
     start is its own."""
-    if len({value for _, value in header.date_lines}) < 2:
+    if len({value for _, value, _ in header.date_lines}) < 2:
         return
     anchor = header.body_start
     if header.title_unit is not None and header.title_unit in window:
         anchor = header.title_unit
-    _, value = min(header.date_lines, key=lambda item: (abs(item[0] - anchor), item[0] < anchor))
+    # 'Start date' / 'Jun 14, 2025' above a forum's first post dated otherwise: the label says which.
+    labelled = [item for item in header.date_lines if item[2]]
+    _, value, _ = min(labelled or header.date_lines, key=lambda item: (abs(item[0] - anchor), item[0] < anchor))
     if header.updated == value:
         header.updated = None
     header.published = value
+
+
+_DATE_LABEL_KINDS = (("published-prefix", "published"), ("updated-prefix", "updated"), ("other-date-prefix", "other"))
+
+
+def _date_labels(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """Where the date labels of `text` start and their kind: 'published', 'updated' or 'other'
+    ('Joined:', 'Registriert:', a forum member's dates). Of two overlapping labels ('date' in
+    'date modified') the longer one counts."""
+    folded = text.casefold()
+    spans: list[tuple[int, int, str]] = []
+    for category, kind in _DATE_LABEL_KINDS:
+        for phrase in lexicon.phrases(category).exact:
+            if phrase and phrase in folded:
+                for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
+                    spans.append((match.start(), match.end(), kind))
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    labels: list[tuple[int, str]] = []
+    covered = -1
+    for start, end, kind in spans:
+        if start >= covered:
+            labels.append((start, kind))
+            covered = end
+    return labels
+
+
+def _label_above(units: list[Unit], index: int, lexicon: Lexicon) -> str:
+    """'Start date' over 'Jun 14, 2025' (one text node a line): the label line above names the date."""
+    if index == 0 or not units[index - 1].text:
+        return ""
+    key = line_key(units[index - 1].text)
+    for category, _ in _DATE_LABEL_KINDS:
+        if key in lexicon.phrases(category).exact:
+            return units[index - 1].text + " "
+    return ""
+
+
+def _date_kind(labels: list[tuple[int, str]], at: int) -> str | None:
+    """'Updated 11 May ... Originally published 9 May': a date belongs to the nearest label before it."""
+    before = [kind for start, kind in labels if start <= at]
+    return before[-1] if before else None
 
 
 def _label_position(text: str, phrases: frozenset[str]) -> int | None:
@@ -680,7 +751,12 @@ def _label_position(text: str, phrases: frozenset[str]) -> int | None:
 
 
 def _find_loose_dates(
-    units: list[Unit], features: list[UnitFeatures], window: range, language: str | None, header: Header
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    language: str | None,
+    header: Header,
+    lexicon: Lexicon,
 ) -> None:
     """Without a date line in the header, accept a date inside a short line near the body start."""
     if header.published:
@@ -688,10 +764,20 @@ def _find_loose_dates(
     for index in window:
         if index in header.labels or features[index].words > META_MAX_WORDS:
             continue
-        found = dates.find_dates(units[index].text, language, header.month_first)
-        if found:
-            header.published = found[0].value
-            return
+        text = units[index].text
+        found = dates.find_dates(text, language, header.month_first)
+        if not found:
+            continue
+        # Not what _take_dates turned down: a member's 'Joined:' date, a sentence about an event.
+        labels = _date_labels(text, lexicon)
+        if _date_kind(labels, found[0].start) == "other" or (not labels and _reads_as_sentence(text, found)):
+            continue
+        header.published = found[0].value
+        return
+
+
+# 'March 26, 2018 at 1:09 pm': the date-at-time stamp of comment lists (WordPress, Disqus).
+_COMMENT_TIME = re.compile(r"\s*,?\s*at\s+\d\d?[:.]\d\d", re.IGNORECASE)
 
 
 def _find_fallback_date(
@@ -704,8 +790,11 @@ def _find_fallback_date(
 ) -> None:
     """No publication date in the header lines: try, in order of reliability,
     1. a date in the title unit or a long unit of the window (glued dumps), near its start or the title;
-    2. a short date line farther away (above the header window, or anywhere below the body start),
-       unless it is an 'updated/edited' line or the page has many such dates (comments, listings).
+    2. a short line anywhere opened by a published or byline label (labelled-date);
+    3. a dateline opening one of the first body paragraphs;
+    4. a short date line farther away (above the header window, or anywhere below the body start),
+       unless it is an 'updated/edited' line or a comment stamp, or the page has many such dates
+       (comments, listings) and none sits just below the body start (near-date-line).
     """
     start = header.body_start
     for index in sorted(window, key=lambda i: (abs(i - start), i)):
@@ -723,8 +812,13 @@ def _find_fallback_date(
             if is_title or low <= item.start <= high or (len(text) < 400 and len(text) - item.end <= 40):
                 header.published = item.value
                 return
+    if _find_labelled_date(units, features, window, language, header, lexicon):
+        return
+    if _find_dateline(units, language, header, lexicon):
+        return
     updated_words = lexicon.phrases("updated-prefix").exact | {"edited"}
     candidates: list[str] = []
+    near: list[tuple[int, str]] = []
     for index in range(max(0, start - DATE_SEARCH_BEFORE), len(units)):
         if index in window or features[index].words > META_MAX_WORDS:
             continue
@@ -732,11 +826,83 @@ def _find_fallback_date(
         found = dates.find_dates(text, language, header.month_first)
         if not found or _words_besides(text, found) > DATE_LINE_MAX_OTHER_WORDS:
             continue
-        if _label_position(text, updated_words) is not None:
+        if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):
             continue
         candidates.append(found[0].value)
+        if start <= index < start + DATE_NEAR_BODY_UNITS:
+            near.append((index, found[0].value))
     if candidates and len(set(candidates)) <= DATE_SEARCH_MAX_DISTINCT:
         header.published = candidates[0]
+    elif near:
+        header.published = near[0][1]
+        header.label(near[0][0], "date", "near-date-line")
+
+
+def _find_labelled_date(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    language: str | None,
+    header: Header,
+    lexicon: Lexicon,
+) -> bool:
+    """A short line anywhere that a published label opens ('Published Jun 4, 2025', 'asked Feb 4, 2014',
+    'Erschienen am: 01.11.2023'): the page's own date, however far from the title or however many
+    other dates the page shows."""
+    published = lexicon.phrases("published-prefix")
+    byline = lexicon.phrases("byline-prefix")
+    for index in range(len(units)):
+        # Every date has two digits in a row: most lines are out before the label lookups.
+        if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+            continue
+        text = _label_above(units, index, lexicon) + units[index].text
+        key = line_key(text)
+        is_pub = published.leading_phrase(key)
+        is_by = not is_pub and byline.leading_phrase(key)
+        if not is_pub and not is_by:
+            continue
+        found = dates.find_dates(text, language, header.month_first)
+        if not found:
+            continue
+        kind = _date_kind(_date_labels(text, lexicon), found[0].start)
+        if kind == "published" or (is_by and kind is None) or (is_by and kind == "updated"):
+            header.published = found[0].value
+            header.label(index, "date", "labelled-date")
+            return True
+    return False
+
+
+_TWO_DIGITS = re.compile(r"\d\d")
+# A dateline opening the first paragraphs: '27.1.2022 - Bei der ...', 'RAJSHAHI, Dec 20, 2025 (BSS) -',
+# '(21. November 2022) Energieverbraucher ...', 'Red. / 31.10.2023 Die ...'.
+_DATELINE_BEFORE = re.compile(r"^(?:\W*|.*[/|•·–—(]\s*|[A-ZÀ-Þ][\w.]*(?: [A-ZÀ-Þ][\w.]*)?,\s*)$")
+_DATELINE_AFTER = re.compile(r"^(?:\s*$|\s*[-–—|/)•·:,(]|\s*\d\d?[:.]\d\d|\s*[„\"“«]|\s?[A-ZÀ-Þ])")
+DATELINE_UNITS = 5
+DATELINE_MAX_CHARS = 40
+
+
+@lru_cache(maxsize=32)
+def _dateline_labels(lexicon: Lexicon) -> PhraseSet:
+    """'By Ela on 31. October, 2023 | ...', 'Posted on December 20, 2025 by ...' (not 'Last updated')."""
+    phrases = lexicon.phrases("byline-prefix").exact | lexicon.phrases("published-prefix").exact
+    return PhraseSet(frozenset(phrases), (), ())
+
+
+def _find_dateline(units: list[Unit], language: str | None, header: Header, lexicon: Lexicon) -> bool:
+    """A date at the very start of one of the first body paragraphs, set off by punctuation."""
+    labels = _dateline_labels(lexicon)
+    for index in range(header.body_start, min(len(units), header.body_start + DATELINE_UNITS)):
+        text = units[index].text
+        head = text[: DATELINE_MAX_CHARS + 30]
+        found = dates.find_dates(head, language, header.month_first)
+        if not found or found[0].start > DATELINE_MAX_CHARS:
+            continue
+        before, after = head[: found[0].start], head[found[0].end :]
+        labelled = labels.leading_phrase(line_key(before)) and len(before.split()) <= 5
+        if (labelled or _DATELINE_BEFORE.match(before)) and _DATELINE_AFTER.match(after):
+            header.published = found[0].value
+            return True
+    return False
 
 
 def _words_besides(text: str, found: list[dates.FoundDate]) -> int:

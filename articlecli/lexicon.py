@@ -30,6 +30,7 @@ PREFIX_CATEGORIES = (
     "byline-prefix",
     "published-prefix",
     "updated-prefix",
+    "other-date-prefix",
     "category-prefix",
     "tag-prefix",
     "photo-credit",

@@ -511,6 +511,70 @@ def test_no_date():
     assert (article.published, article.updated) == (None, None)
 
 
+@pytest.mark.parametrize(
+    "language,line,day",
+    [
+        ("en", "Updated Dec 15, 2024", "2024-12-15"),
+        ("en", "Last updated: December 15th 2024", "2024-12-15"),
+        ("de", "Stand: 15.12.2024, 07:30 Uhr", "2024-12-15"),
+    ],
+)
+def test_only_an_updated_date_is_the_date(language, line, day):
+    # The header shows no other date: the 'updated' one is the date the page gives itself.
+    article = parse_text(page(language, TITLES[language], line, title=TITLES[language]))
+    assert article.published == day
+    assert_body_intact(article, language)
+
+
+def test_originally_published_after_updated():
+    line = "Updated November 11, 2022 8:23 PM ET Originally published November 9, 2022 11:01 AM ET"
+    article = parse_text(page("en", TITLES["en"], line, title=TITLES["en"]))
+    assert (article.published, article.updated) == ("2022-11-09", "2022-11-11")
+
+
+def test_label_on_the_line_above_the_date():
+    # One text node a line (bs4 get_text("\n")): a forum thread's 'Start date' label, then the first post's own date.
+    thread = "Thread starter\nSamuelMIz\nStart date\nJun 14, 2024"
+    header = (thread, "Forums\nHardware", TITLES["en"], "SamuelMIz\nMay 27, 2024")
+    article = parse_text(page("en", *header, title=TITLES["en"]))
+    assert article.published == "2024-06-14"
+
+
+def test_member_dates_are_not_publication_dates():
+    header = (TITLES["en"], "Posts: 524 Joined: Mon Jul 24, 2017 9:28 am", "Registered: 2024-01-27")
+    article = parse_text(page("en", *header, title=TITLES["en"]))
+    assert article.published is None
+
+
+def test_sentence_about_an_event_is_not_a_date_line():
+    line = "Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr im Cafe statt."
+    article = parse_text(page("de", TITLES["de"], line, title=TITLES["de"]))
+    assert article.published is None
+
+
+def test_labelled_date_far_below_the_title():
+    # Related-article dates make a plain 'take the only short date line' fallback give up; the label does not.
+    more = ("Sign up for our newsletter", *BODIES["en"])
+    trailer = (*more, "Published Jun 4, 2025", "Related posts", "Mar 5, 2026", "Feb 12, 2026", "Feb 6, 2026")
+    article = parse_text(page("en", trailer=trailer))
+    assert article.published == "2025-06-04"
+
+
+def test_dateline_opening_the_first_paragraph():
+    body = BODIES["en"]
+    dateline = "RAJSHAHI, Dec 20, 2025 (BSS) - " + body[0]
+    text = "\n\n".join([*TOP, TITLES["en"], dateline, *body[1:]]) + "\n"
+    article = parse_text(text)
+    assert article.published == "2025-12-20"
+    assert dateline in article.text
+
+
+def test_comment_stamps_are_not_the_date():
+    trailer = ("2 Comments", "Amna March 26, 2018 at 1:09 pm", "Reply", "Jo March 27, 2018 at 8:02 am", "Reply")
+    article = parse_text(page("en", trailer=trailer))
+    assert article.published is None
+
+
 # --- reading time ------------------------------------------------------------------------------
 
 
