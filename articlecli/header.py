@@ -47,6 +47,9 @@ BYLINE_LABEL_MAX_WORDS = 5
 CATEGORY_ITEM_MAX_WORDS = 4
 
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\\|→|::|\|)\s*")
+# A character every separator contains: lines without one are not split (the split regex tries
+# its leading \s* at every position of the line).
+_BREADCRUMB_SEPARATOR_CHAR = re.compile(r"[>»›/\\→:|]")
 _LIST_SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·)\s*")
 _GLUED_WORDS = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 _GLUED_LABEL = re.compile(r"(?:(?<=[a-zà-öø-ÿ])|(?<=\d\d))(?=[A-ZÀ-ÖØ-Þ])")
@@ -71,13 +74,22 @@ class Header:
     date_lines: list[tuple[int, str, bool]] = field(default_factory=list)
     # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
     month_first: bool | None = None
-    # Words the page writes in lowercase: a capitalised 'name' made only of them is a heading or a label.
-    common_words: frozenset[str] = frozenset()
+    # The page's units, for common_words.
+    units: list[Unit] = field(default_factory=list, repr=False)
+    _common_words: frozenset[str] | None = field(default=None, repr=False)
     # Per-parse memo of _byline_at by unit index: several passes test the same header lines.
     bylines: dict[int, tuple[list[str], list[int]] | None] = field(default_factory=dict, repr=False)
 
     def label(self, index: int, label: str, rule: str) -> None:
         self.labels.setdefault(index, (label, rule))
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Words the page writes in lowercase: a capitalised 'name' made only of them is a heading or
+        a label. Counted on first use: most pages never test a name against them."""
+        if self._common_words is None:
+            self._common_words = _lowercase_words(self.units)
+        return self._common_words
 
 
 def parse_header(
@@ -91,7 +103,7 @@ def parse_header(
 
     A top-level heading early inside the main text is the title: the body then starts after it.
     """
-    header = Header(common_words=_lowercase_words(units))
+    header = Header(units=units)
     header.month_first = dates.numeric_order([unit.text for unit in units])
     body_start = body[0]
     choice = _find_title(units, features, body, header, lexicon, language)
@@ -181,10 +193,17 @@ def _label_title_copies(units: list[Unit], choice: TitleChoice, header: Header) 
 def split_breadcrumbs(text: str) -> list[str]:
     """'Home > News > World', 'Accueil » Politique', 'Home Actualité', 'HomeNews' -> items."""
     text = text.strip(" >»›/|")
-    parts = [p for p in _BREADCRUMB_SEPARATORS.split(text) if p]
+    parts = _breadcrumb_parts(text)
     if len(parts) == 1:
         parts = _GLUED_WORDS.sub(" ", parts[0]).split()
     return [p.strip() for p in parts if p.strip()]
+
+
+def _breadcrumb_parts(text: str) -> list[str]:
+    """The non-empty pieces of `text` between breadcrumb separators."""
+    if not _BREADCRUMB_SEPARATOR_CHAR.search(text):
+        return [text] if text else []
+    return [p for p in _BREADCRUMB_SEPARATORS.split(text) if p]
 
 
 def _is_meta_line(text: str, lexicon: Lexicon, language: str | None) -> bool:
@@ -194,7 +213,7 @@ def _is_meta_line(text: str, lexicon: Lexicon, language: str | None) -> bool:
         return True
     if _label_phrases(lexicon).leading_phrase(key):
         return True
-    parts = [p for p in _BREADCRUMB_SEPARATORS.split(text) if p]
+    parts = _breadcrumb_parts(text)
     if len(parts) >= 2 and line_key(parts[0]) in lexicon.phrases("breadcrumb-root").exact:
         return True
     found = dates.find_dates(text, language)
@@ -210,12 +229,11 @@ def _lowercase_words(units: list[Unit]) -> frozenset[str]:
     lower: dict[str, int] = {}
     upper: dict[str, int] = {}
     # Pages repeat their words: test each distinct token once, weighted by how often it occurs.
-    tokens: Counter[str] = Counter()
-    for unit in units:
-        tokens.update(unit.text.split())
+    tokens = Counter(" ".join([unit.text for unit in units]).split())
     for token, count in tokens.items():
         word = token.strip(".,;:!?\"'()[]*_“”„«»")
-        if _PLAIN_WORD.match(word):
+        # isalpha() implies the regex and not isalnum() rules it out: the regex only for the rest.
+        if word.isalpha() or (word.isalnum() and _PLAIN_WORD.match(word)):
             counts = lower if word[0].islower() else upper
             key = word.casefold()
             counts[key] = counts.get(key, 0) + count
@@ -277,8 +295,10 @@ def _find_name_above_role(
         head, _, tail = text.partition(",")
         if tail and is_role(tail, lexicon) and len(tail.split()) <= 4:
             name = head.strip()
-        elif index + 1 < len(units) and is_role(units[index + 1].text.strip(_NAME_EDGE), lexicon) and (
-            len(units[index + 1].text.split()) <= 4
+        elif (
+            index + 1 < len(units)
+            and len(units[index + 1].text.split()) <= 4
+            and is_role(units[index + 1].text.strip(_NAME_EDGE), lexicon)
         ):
             name = text
         else:
@@ -313,8 +333,9 @@ def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexic
     """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end);
     the one nearest the body start wins."""
     openers, closers = _byline_word_sets(lexicon)
+    label_words = frozenset(openers + closers)
     start = header.body_start
-    for index in sorted(range(len(units)), key=lambda i: (abs(i - start), i)):
+    for index in _by_distance(start, len(units)):
         if index in header.labels:
             continue
         if features[index].words > META_MAX_WORDS and len(_GLUED_GAP.split(units[index].text, 1)[0].split()) > 8:
@@ -324,7 +345,7 @@ def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexic
             continue
         # A byline starts with a byline word ("By", glued "ByJane"), or is a short label ending in one.
         if not words[0].startswith(openers) and not (
-            len(words) <= BYLINE_LABEL_MAX_WORDS and words[-1].rstrip(":") in openers + closers
+            len(words) <= BYLINE_LABEL_MAX_WORDS and words[-1].rstrip(":") in label_words
         ):
             continue
         byline = _byline_at(units, index, lexicon, header)
@@ -333,6 +354,18 @@ def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexic
             for taken in byline[1]:
                 header.label(taken, "byline", "byline-prefix")
             return
+
+
+def _by_distance(start: int, count: int) -> list[int]:
+    """range(count) ordered by distance from `start`, the lower index first on a tie."""
+    start = min(max(start, 0), count)
+    order: list[int] = []
+    for distance in range(max(start, count - start) + 1):
+        if distance and start - distance >= 0:
+            order.append(start - distance)
+        if start + distance < count:
+            order.append(start + distance)
+    return order
 
 
 def _find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
@@ -608,6 +641,8 @@ def _label_phrases(lexicon: Lexicon) -> PhraseSet:
     return PhraseSet(frozenset().union(*(lexicon.phrases(c).exact for c in _LABEL_CATEGORIES)), (), ())
 
 
+# Several passes read the same header lines.
+@lru_cache(maxsize=1024)
 def _unglue_labels(text: str, lexicon: Lexicon) -> str:
     """'By Korin MillerPublished: Jan 29, 2025' -> 'By Korin Miller | Published: Jan 29, 2025'.
 
@@ -915,7 +950,7 @@ def _words_besides(text: str, found: list[dates.FoundDate]) -> int:
 def _is_breadcrumb(unit: Unit, key: str, lexicon: Lexicon, header: Header, index: int) -> bool:
     if header.breadcrumbs or (header.title_unit is not None and index > header.title_unit):
         return False
-    parts = [p for p in _BREADCRUMB_SEPARATORS.split(unit.text) if p]
+    parts = _breadcrumb_parts(unit.text)
     if len(parts) < 2 or any(len(p.split()) > 8 for p in parts):
         return False
     root = line_key(parts[0])

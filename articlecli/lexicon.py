@@ -46,6 +46,8 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "
 _HAS_QUOTES = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 
+# Stages test the same lines again (features, title, header): the key is computed once per text.
+@lru_cache(maxsize=8192)
 def line_key(text: str) -> str:
     """The form phrases are compared in: NFKC, casefolded, straight quotes, one space, ends trimmed."""
     if not text.isascii():
@@ -61,6 +63,9 @@ def _trim_edges(key: str) -> str:
     A loop over the usually zero to two such characters: a regex substitution tries its
     end-of-line alternative at every position of the line.
     """
+    # Most keys start and end with a letter or digit: nothing to trim.
+    if key[:1].isalnum() and key[-1:].isalnum():
+        return key
     start, end = 0, len(key)
     while start < end and _is_edge_junk(key[start]):
         start += 1
@@ -93,17 +98,36 @@ class PhraseSet:
     def matches_whole(self, key: str) -> bool:
         if key in self.exact:
             return True
-        if self.prefixes and key.startswith(self.prefixes):
+        if self.prefixes and key.startswith(self.prefix_groups.get(key.partition(" ")[0], ())):
             return True
         return self.combined is not None and self.combined.fullmatch(key)
+
+    @cached_property
+    def prefix_groups(self) -> dict[str, tuple[str, ...]]:
+        """The prefixes by their first word (each ends with a space, so a key it starts has that first
+        word): a line is compared with a few prefixes, not all."""
+        groups: dict[str, tuple[str, ...]] = {}
+        for prefix in self.prefixes:
+            first = prefix.partition(" ")[0]
+            groups[first] = (*groups.get(first, ()), prefix)
+        return groups
 
     @cached_property
     def combined(self) -> PhrasePatterns | None:
         return PhrasePatterns(self.patterns) if self.patterns else None
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every exact phrase: a line whose first word is none of them starts with none."""
+        return frozenset(phrase.partition(" ")[0] for phrase in self.exact)
+
     def leading_phrase(self, key: str) -> str | None:
         """The longest phrase that `key` starts with, followed by a word boundary."""
         words = key.split(None, MAX_PHRASE_WORDS)
+        # Every candidate below is the first word itself (trimmed or not) or starts with it and a space.
+        first = words[0] if words else ""
+        if first not in self.first_words and first.rstrip(_TRAILING_PUNCT) not in self.first_words:
+            return None
         for count in range(min(len(words), MAX_PHRASE_WORDS), 0, -1):
             candidate = " ".join(words[:count])
             if candidate in self.exact:
@@ -130,12 +154,18 @@ class Lexicon:
         category = index.exact.get(key)
         if category:
             return category
-        if index.prefixes and key.startswith(index.prefixes):
-            return next(c for p, c in index.prefix_categories if key.startswith(p))
+        group = index.prefix_groups.get(key.partition(" ")[0]) if index.prefixes else None
+        if group:
+            for prefix, category in group:
+                if key.startswith(prefix):
+                    return category
         if index.patterns is not None and index.patterns.fullmatch(key):
             return next(c for c in BOILERPLATE_CATEGORIES if self.phrases(c).matches_whole(key))
-        words = key.split()
-        if len(words) <= BOILERPLATE_PREFIX_MAX_WORDS:
+        # One word more than the limit is enough to tell a longer line.
+        words = key.split(None, BOILERPLATE_PREFIX_MAX_WORDS)
+        if 1 < len(words) <= BOILERPLATE_PREFIX_MAX_WORDS and (
+            words[0] in index.leading_first or words[0].rstrip(_TRAILING_PUNCT) in index.leading_first
+        ):
             # "Share Facebook Twitter Email" is a row of buttons: a phrase followed only by more
             # known labels. "Share prices tumble" starts with one but goes on with real words.
             for count in range(len(words) - 1, 0, -1):
@@ -152,6 +182,10 @@ class _BoilerplateIndex:
     prefix_categories: tuple[tuple[str, str], ...]
     patterns: PhrasePatterns | None
     leading: dict[str, str]
+    # First words of the `leading` phrases (see PhraseSet.first_words).
+    leading_first: frozenset[str]
+    # `prefix_categories` by first word, in order (see PhraseSet.prefix_groups).
+    prefix_groups: dict[str, tuple[tuple[str, str], ...]]
 
 
 @lru_cache(maxsize=64)
@@ -169,12 +203,18 @@ def _boilerplate_index(lexicon: Lexicon) -> _BoilerplateIndex:
                 leading.setdefault(phrase, category)
         prefix_categories.extend((prefix, category) for prefix in phrases.prefixes)
         patterns.extend(phrases.patterns)
+    prefix_groups: dict[str, tuple[tuple[str, str], ...]] = {}
+    for prefix, category in prefix_categories:
+        first = prefix.partition(" ")[0]
+        prefix_groups[first] = (*prefix_groups.get(first, ()), (prefix, category))
     return _BoilerplateIndex(
         exact,
         tuple(p for p, _ in prefix_categories),
         tuple(prefix_categories),
         PhrasePatterns(tuple(patterns)) if patterns else None,
         leading,
+        frozenset(phrase.partition(" ")[0] for phrase in leading),
+        prefix_groups,
     )
 
 
@@ -194,17 +234,30 @@ class PhrasePatterns:
         self._groups = {first: tuple(group) for first, group in groups.items()}
         self._starts = tuple(sorted(set(self._groups) - {"#"}))
         self._any_start = "" in self._groups
+        self._numbers = "#" in self._groups
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        # The first words by their first character: a key is compared with a few, not all.
+        self._starts_by_char: dict[str, tuple[str, ...]] = {}
+        for first in filter(None, self._starts):
+            self._starts_by_char[first[0]] = (*self._starts_by_char.get(first[0], ()), first)
 
     def fullmatch(self, key: str) -> bool:
-        candidates: list[str] = []
-        if key[:1].isdecimal() and "#" in self._groups:
-            # '#' is r"\d+": str.isdecimal is the regex class \d.
-            candidates.append("#")
-        if key.startswith(self._starts):
-            candidates.extend(first for first in self._starts if key.startswith(first))
-        if self._any_start:
-            candidates.append("")
-        return any(_combined_pattern(self._groups[first]).fullmatch(key) is not None for first in candidates)
+        head = key[:1]
+        starts = self._starts_by_char.get(head)
+        if starts is not None and key.startswith(starts):
+            for first in starts:
+                if key.startswith(first) and self._pattern(first).fullmatch(key) is not None:
+                    return True
+        # '#' is r"\d+": str.isdecimal is the regex class \d.
+        if self._numbers and head.isdecimal() and self._pattern("#").fullmatch(key) is not None:
+            return True
+        return self._any_start and self._pattern("").fullmatch(key) is not None
+
+    def _pattern(self, first: str) -> re.Pattern[str]:
+        pattern = self._compiled.get(first)
+        if pattern is None:
+            pattern = self._compiled[first] = _combined_pattern(self._groups[first])
+        return pattern
 
 
 @lru_cache(maxsize=256)

@@ -19,6 +19,7 @@ _BULLET = re.compile(r"^\s*[*+\-•◦▪·‣]\s+|^\s+o\s+")
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
 _QUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?)])")
 
 # Share of non-blank lines with Markdown syntax above which a dump is read as Markdown.
 MARKDOWN_MIN_SHARE = 0.04
@@ -32,7 +33,7 @@ def looks_like_markdown(lines: list[str]) -> bool:
         if not line.strip():
             continue
         content += 1
-        if "](" in line or _HEADING.match(line.strip()):
+        if "](" in line or ("#" in line and _HEADING.match(line.strip())):
             marked += 1
     return content > 0 and marked >= max(2, MARKDOWN_MIN_SHARE * content)
 
@@ -57,7 +58,9 @@ def has_inline_syntax(text: str) -> bool:
 
 def strip_inline(text: str) -> tuple[str, int]:
     """Markdown inline syntax reduced to its text, and the number of characters that were link text."""
-    text = _IMAGE.sub("", text)
+    # Each substitution needs a marker string; most lines have one or two kinds of syntax at most.
+    if "![" in text:
+        text = _IMAGE.sub("", text)
     link_chars = 0
 
     def keep_link_text(match: re.Match[str]) -> str:
@@ -66,15 +69,19 @@ def strip_inline(text: str) -> tuple[str, int]:
         link_chars += len(inner)
         return f" {inner} " if inner else " "
 
-    text = _LINK.sub(keep_link_text, text)
     if "](" in text:
-        text = _LOOSE_IMAGE.sub("", text)
-        text = _LOOSE_LINK.sub(keep_link_text, text)
-    text = _REF_LINK.sub(keep_link_text, text)
-    text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
-    text = _ESCAPE.sub(r"\1", text)
+        text = _LINK.sub(keep_link_text, text)
+        if "](" in text:
+            text = _LOOSE_IMAGE.sub("", text)
+            text = _LOOSE_LINK.sub(keep_link_text, text)
+    if "][" in text:
+        text = _REF_LINK.sub(keep_link_text, text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     text = " ".join(text.split())
-    text = re.sub(r" ([,.;:!?)])", r"\1", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text, link_chars
 
 

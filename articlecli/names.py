@@ -163,7 +163,15 @@ def is_role(text: str, lexicon: Lexicon) -> bool:
         if joiner in words[1:4]:
             words = words[: words.index(joiner, 1)]
             break
-    return bool(words) and any(" ".join(words[i:]) in roles for i in range(len(words)))
+    # Only the last few words can make up a role phrase: a long line is not joined up word by word.
+    first = max(0, len(words) - _longest_phrase(roles))
+    return bool(words) and any(" ".join(words[i:]) in roles for i in range(first, len(words)))
+
+
+@lru_cache(maxsize=64)
+def _longest_phrase(phrases: frozenset[str]) -> int:
+    """How many words the longest of `phrases` has."""
+    return max((len(phrase.split(" ")) for phrase in phrases), default=0)
 
 
 # A user name that cannot be a plain word: camel case, a digit, or an inner '.'/'_' ('ColdJ', 'user447274',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
+from itertools import pairwise, repeat
 
 from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.features import TextFeatures, UnitFeatures, unit_features
@@ -303,8 +303,8 @@ def _decide(
     body_labels: dict[int, tuple[str, str]],
 ) -> tuple[list[LineDecision], list[RemovedLine], list[tuple[str, Unit]]]:
     outside = _outside_reasons(units, features, region)
-    decisions: list[LineDecision] = []
-    removed: list[RemovedLine] = []
+    rows: list[tuple[int, str, str, str]] = []
+    removed_rows: list[tuple[int, str, str]] = []
     body: list[tuple[str, Unit]] = []
     for index, unit in enumerate(units):
         if index in header.labels:
@@ -316,7 +316,11 @@ def _decide(
         if label in ("heading", "paragraph", "list-item", "quote"):
             body.append(("heading" if label == "heading" else "paragraph", unit))
         for number, raw in zip(unit.lines, unit.raw, strict=True):
-            decisions.append(LineDecision(number, raw, label, rule))
+            rows.append((number, raw, label, rule))
             if label == "removed":
-                removed.append(RemovedLine(number, raw.strip(), rule))
+                removed_rows.append((number, raw.strip(), rule))
+    # tuple.__new__ builds the named tuples from the rows directly (their generated __new__ is a
+    # Python-level call per line).
+    decisions = list(map(tuple.__new__, repeat(LineDecision), rows))
+    removed = list(map(tuple.__new__, repeat(RemovedLine), removed_rows))
     return decisions, removed, body

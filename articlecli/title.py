@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from articlecli import dates
 from articlecli.features import UnitFeatures
@@ -218,7 +219,7 @@ def _first_line_choice(
     start, end = region
     # The first line itself never counts as the main text it is compared with.
     body_words = _content_words(units[max(1, start) : min(end, start + FIRST_LINE_BODY_UNITS)])
-    own = {w.casefold() for w in _CONTENT_WORD.findall(text)}
+    own = set(map(str.casefold, _CONTENT_WORD.findall(text)))
     if not own or len(own & body_words) < FIRST_LINE_MIN_OVERLAP * len(own):
         return None
     score = FIRST_LINE_EVIDENCE + _shape_score(unit, feats) + (1.0 if text != head else 0.0)
@@ -247,12 +248,18 @@ def _outdent_score(units: list[Unit], features: list[UnitFeatures], index: int, 
 
 def _content_words(units: list[Unit]) -> set[str]:
     """The casefolded content words of `units` (the first stretch of the main text)."""
-    return {w.casefold() for unit in units for w in _CONTENT_WORD.findall(unit.text)}
+    return set().union(*[_text_content_words(unit.text) for unit in units])
+
+
+@lru_cache(maxsize=1024)
+def _text_content_words(text: str) -> frozenset[str]:
+    # Cached: the title search reads overlapping stretches of the main text.
+    return frozenset(map(str.casefold, _CONTENT_WORD.findall(text)))
 
 
 def _overlap_score(text: str, index: int, start: int, body_words: set[str]) -> float:
     """The title announces the article: its content words recur in the first paragraphs."""
-    own = {w.casefold() for w in _CONTENT_WORD.findall(text)}
+    own = set(map(str.casefold, _CONTENT_WORD.findall(text)))
     if len(own) < OVERLAP_MIN_WORDS or index >= start:
         return 0.0
     return OVERLAP_WEIGHT * len(own & body_words) / len(own)
@@ -288,7 +295,8 @@ def _is_site_name(suffix: str, units: list[Unit]) -> bool:
     if words and len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return not name.endswith(("?", "!"))
     folded = name.casefold()
-    return len(folded) >= 3 and any(folded in other.text.casefold() for other in units[1:])
+    # One search in the joined lines: `name` has no line break, so no match spans two lines.
+    return len(folded) >= 3 and folded in "\n".join([other.text for other in units[1:]]).casefold()
 
 
 def _eligible(unit: Unit, feats: UnitFeatures) -> bool:

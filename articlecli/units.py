@@ -110,15 +110,16 @@ def read_units(text: str) -> tuple[list[Unit], str]:
 # lower-to-upper case joins is cut back into its pieces there.
 GLUED_LINE_MIN_CHARS = 300
 GLUED_JOINS_PER_KCHAR = 2.0
-# Not after an apostrophe: "d’Assad", "l’Europe" are words, not joins.
-_GLUE_POINT = re.compile(r"(?<=[a-zà-öø-ÿ0-9.!?…:;)\]])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
+# Not after an apostrophe: "d’Assad", "l’Europe" are words, not joins. The join is the end of the
+# match: matching the character before it (not looking behind) lets the search skip ahead by class.
+_GLUE_POINT = re.compile(r"[a-zà-öø-ÿ0-9.!?…:;)\]](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
 
 
 def _unglue(raw: str) -> list[str]:
     """The pieces of a glued line, or the line itself when it is ordinary text."""
     if len(raw) < GLUED_LINE_MIN_CHARS:
         return [raw]
-    cuts = [m.start() for m in _GLUE_POINT.finditer(raw)]
+    cuts = [m.end() for m in _GLUE_POINT.finditer(raw)]
     if len(cuts) < GLUED_JOINS_PER_KCHAR * len(raw) / 1000:
         return [raw]
     edges = [0, *cuts, len(raw)]
@@ -133,7 +134,8 @@ def _scan_lines(raw_lines: list[str], is_markdown: bool) -> list[_Line]:
         if not raw.strip():
             blank_before = True
             continue
-        pieces = _unglue(raw) if not is_markdown else [raw]
+        # Only long lines can be glued (see _unglue): skip the call for the rest.
+        pieces = _unglue(raw) if not is_markdown and len(raw) >= GLUED_LINE_MIN_CHARS else [raw]
         for piece in pieces:
             lines.append(_scan_line(number, piece, is_markdown, blank_before or len(pieces) > 1))
         blank_before = False
@@ -145,8 +147,9 @@ _MARKER_STARTS = frozenset("*+-•◦▪·‣o")
 
 
 def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> _Line:
-    indent = len(raw) - len(raw.lstrip())
-    body = raw.strip()
+    body = raw.lstrip()
+    indent = len(raw) - len(body)
+    body = body.rstrip()
     level: int | None = None
     quote = False
     list_item = False
@@ -155,10 +158,11 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
     numbered = marked and markdown.is_numbered(body)
     link_chars = 0
     if is_markdown:
-        heading = markdown.heading_level(body)
+        # Both regexes need their marker character: test for it first.
+        heading = markdown.heading_level(body) if body[:1] == "#" else None
         if heading:
             level, body = heading
-        prefix = markdown.quote_prefix(body)
+        prefix = markdown.quote_prefix(body) if ">" in body else None
         if prefix:
             quote, body = True, body[len(prefix):]
     bullet = markdown.bullet_prefix(raw) if marked else None
@@ -177,7 +181,8 @@ def _join_fragments(lines: list[_Line]) -> list[Unit]:
     group: list[_Line] = []
     for position, line in enumerate(lines):
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if group and (_continues(group[-1], line) or _bridges(group[-1], line, following)):
+        # Neither test joins a line that follows a blank line: skip both calls for those.
+        if group and not line.blank_before and (_continues(group[-1], line) or _bridges(group[-1], line, following)):
             group.append(line)
             continue
         if group:

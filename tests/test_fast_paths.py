@@ -1,0 +1,43 @@
+"""The speed shortcuts give the same answers as the plain forms they replace."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+from articlecli.dates import _DMY, _DMY_SCAN, _fold, numeric_order
+from articlecli.header import _by_distance
+from articlecli.lexicon import lexicon_for, line_key
+
+
+def test_by_distance_is_the_sorted_order() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        count, start = rng.randint(0, 30), rng.randint(-5, 40)
+        assert _by_distance(start, count) == sorted(range(count), key=lambda i: (abs(i - start), i))
+
+
+def test_fold_matches_the_generator_form() -> None:
+    for text in ("Ärger über März 2020", "Straße", "İstanbul", "ﬁle", "café", "12. Dezember 2024"):
+        plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+        assert _fold(text) == plain
+
+
+def test_dmy_scan_finds_what_dmy_finds() -> None:
+    lines = ["Posted 13/04/2020, updated 1.2.2021", "v1.2.2021", "12.05.20", "3-4-2019 and 04/13/2020", "x"]
+    joined = "\n".join(lines)
+    assert [m.span() for m in _DMY_SCAN.finditer(joined)] == [m.span() for m in _DMY.finditer(joined)]
+    assert numeric_order(["13/04/2020", "Home"]) is False
+    assert numeric_order(["04/13/2020"]) is True
+
+
+def test_phrase_shortcuts_keep_their_answers() -> None:
+    lexicon = lexicon_for("de")
+    byline = lexicon.phrases("byline-prefix")
+    assert byline.leading_phrase(line_key("Von Jane Doe")) == "von"
+    assert byline.leading_phrase(line_key("Vonnegut wrote")) is None
+    assert lexicon.boilerplate_category(line_key("Share on Facebook")) == "share"
+    assert lexicon.boilerplate_category(line_key("Share prices tumble")) is None
+    assert lexicon.boilerplate_category(line_key("12 Kommentare")) == "comments"
+    assert re.fullmatch(r"[a-z ]+", line_key("  Leave a   Reply: "))
