@@ -6,11 +6,12 @@ import re
 from dataclasses import replace
 from itertools import pairwise, repeat
 
+from articlecli import inbody
 from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.features import TextFeatures, UnitFeatures, unit_features
 from articlecli.header import Header, parse_header
 from articlecli.language import detect_language
-from articlecli.lexicon import lexicon_for, stopwords
+from articlecli.lexicon import Lexicon, lexicon_for, stopwords
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
 from articlecli.sections import build_sections, is_subheading
@@ -36,7 +37,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     if header.body_start > region.start:
         region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
     region = _with_leading_heading(units, features, region, header)
-    body_labels = _label_body(units, features, region, header, bool(stops), input_format == "markdown")
+    body_labels = _label_body(units, features, region, header, bool(stops), input_format == "markdown", lexicon)
     decisions, removed, body = _decide(units, features, region, header, body_labels)
     sections = build_sections(body)
     return Article(
@@ -88,6 +89,7 @@ def _label_body(
     header: Header,
     has_stopwords: bool,
     markdown_input: bool = False,
+    lexicon: Lexicon | None = None,
 ) -> dict[int, tuple[str, str]]:
     """Label each region unit not taken by the header: heading, paragraph or removed."""
     labels: dict[int, tuple[str, str]] = {}
@@ -163,6 +165,8 @@ def _label_body(
             labels[index] = ("quote", "quote-marker")
         else:
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
+    if lexicon is not None:
+        inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, features, kept, labels, has_stopwords)
     return labels

@@ -1,0 +1,169 @@
+"""Boilerplate inside the main-text run: photo credits, captions, author boxes and the run's tail.
+
+The region is one contiguous run, so it bridges whatever sits between and after the article's
+paragraphs. These rules look at a kept line with its context: a credit is a short line opened (or
+a caption closed) by a credit label; an author-box heading owns the bio under it; after the last
+prose paragraph, or after a widget label near the end, what is left belongs to the page, not the
+story.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from articlecli.content import is_prose
+from articlecli.features import UnitFeatures
+from articlecli.lexicon import Lexicon, PhraseSet
+from articlecli.units import Unit
+
+Labels = dict[int, tuple[str, str]]
+
+KEPT = frozenset({"heading", "paragraph", "list-item", "quote"})
+# A credit line names a photographer or agency: a few words after the label.
+CREDIT_MAX_WORDS = 12
+# A caption that ends with its credit ("Der Hafen. Foto: Archiv") is a short block, not a paragraph.
+CAPTION_MAX_WORDS = 45
+CREDIT_TAIL_MAX_CHARS = 70
+
+
+def relabel(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    kept: list[int],
+    labels: Labels,
+    lexicon: Lexicon,
+    has_stopwords: bool,
+    authors: tuple[str, ...] = (),
+) -> None:
+    """Re-label the kept units of the main-text run that are boilerplate in context (rules named for --explain)."""
+    credits = lexicon.phrases("photo-credit")
+    author_box = lexicon.phrases("author-box")
+    tail = _credit_tail(credits)
+    for position, index in enumerate(kept):
+        unit, feats = units[index], features[index]
+        if labels[index][0] not in KEPT:
+            continue
+        if feats.key and author_box.matches_whole(feats.key):
+            _drop_author_box(features, kept, position, labels)
+            continue
+        if _is_credit(unit, feats, credits):
+            labels[index] = ("removed", "photo-credit")
+        elif tail is not None and feats.words <= CAPTION_MAX_WORDS and tail.search(unit.text):
+            labels[index] = ("removed", "image-caption")
+    _drop_tail(units, features, kept, labels, has_stopwords)
+    _drop_after_widget(features, kept, labels)
+    _drop_author_bio(units, features, kept, labels, authors)
+
+
+def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
+    """'Foto: Christof Stache', 'Bild: TebNad/Shutterstock.com', 'Photo by Ev on Unsplash'."""
+    if feats.words > CREDIT_MAX_WORDS or not feats.key:
+        return False
+    phrase = credits.leading_phrase(feats.key)
+    if phrase is None:
+        return False
+    rest = feats.key[len(phrase) :]
+    if not rest:
+        # A bare label ("Foto:") is the credit's first half, split off by the scraper.
+        return unit.text.rstrip().endswith(":")
+    return rest.startswith((":", "/", " /", " ©")) or phrase.endswith((" by", " credit", " credits"))
+
+
+@lru_cache(maxsize=64)
+def _credit_tail(credits: PhraseSet) -> re.Pattern[str] | None:
+    """A caption's closing credit: '... Foto: Archiv El País.', '... (Foto: Getty)', '... | © Getty Images'."""
+    words = sorted((re.escape(p) for p in credits.exact if " " not in p), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(
+        rf"(?:[\s(|.]|^)(?:(?:{'|'.join(words)})\s*:|©)\s*[^:!?]{{1,{CREDIT_TAIL_MAX_CHARS}}}\)?\.?$",
+        re.IGNORECASE,
+    )
+
+
+# A short sentence can still close the article ("Vielen Dank für das Interview!"), and a list item
+# of this many words is a point of the article's last list.
+CLOSING_SENTENCE_MIN_WORDS = 5
+CLOSING_ITEM_MIN_WORDS = 8
+
+
+def _closing_sentence(unit: Unit, feats: UnitFeatures) -> bool:
+    if unit.list_item:
+        return feats.words >= CLOSING_ITEM_MIN_WORDS
+    # Ending on punctuation or an emoji, not on a word: "... gefunden habt 😉 )", "Jetzt bewerben:".
+    return feats.words >= CLOSING_SENTENCE_MIN_WORDS and not unit.text.rstrip()[-1:].isalnum()
+
+
+def _drop_tail(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, has_stopwords: bool
+) -> None:
+    """Short lines after the last prose paragraph are widget titles, tag rows and teaser headlines."""
+    prose = [p for p, i in enumerate(kept) if labels[i][0] in KEPT and is_prose(features[i], has_stopwords)]
+    if not prose:
+        return
+    last = prose[-1]
+    for index in kept[last + 1 :]:
+        if labels[index][0] in KEPT and not _closing_sentence(units[index], features[index]):
+            labels[index] = ("removed", "after-last-prose")
+
+
+# An author box's bio: a few sentences under its heading.
+BIO_MAX_WORDS = 150
+
+
+def _drop_author_box(features: list[UnitFeatures], kept: list[int], position: int, labels: Labels) -> None:
+    """'Über den Autor' and the short bio under it describe the writer, not the story."""
+    labels[kept[position]] = ("removed", "author-box")
+    words = 0
+    for index in kept[position + 1 :]:
+        words += features[index].words
+        if words > BIO_MAX_WORDS or labels[index][0] == "heading":
+            break
+        if labels[index][0] in KEPT:
+            labels[index] = ("removed", "author-box")
+
+
+# The writer's bio closes the article: a short paragraph that opens with the byline's name.
+BIO_TAIL_UNITS = 3
+
+
+def _drop_author_bio(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, authors: tuple[str, ...]
+) -> None:
+    """'Sara Zinnecker ist Redakteurin ...' under the article names the byline's author: a bio, not text."""
+    # A person's name: its first word opens the bio ("Sara Zinnecker ist ...", "Tanja ist seit ...").
+    names = {author.split()[0].casefold() for author in authors if len(author.split()) in (2, 3)}
+    if not names:
+        return
+    body = [i for i in kept if labels[i][0] in KEPT]
+    for index in body[-BIO_TAIL_UNITS:]:
+        first = units[index].text.lstrip("_*").split(maxsplit=1)[:1]
+        opens = bool(first) and first[0].strip(".,:;()").casefold() in names
+        if opens and features[index].sentence_end and features[index].words <= BIO_MAX_WORDS and index != body[0]:
+            position = body.index(index)
+            for member in body[position:]:
+                labels[member] = ("removed", "author-bio")
+            return
+
+
+# A widget label near the end ("Newsletter", "Teilen", "Folgen Sie uns") and a little text after it: the
+# text is the widget's (its pitch, its form, its consent note), not the article's.
+WIDGET_TAIL_MAX_WORDS = 60
+WIDGET_TAIL_MIN_SHARE = 0.5
+_WIDGET_MARKERS = frozenset({"newsletter", "login", "cookie-notice", "follow", "share", "related-links", "prev-next"})
+
+
+def _drop_after_widget(features: list[UnitFeatures], kept: list[int], labels: Labels) -> None:
+    """The first widget label past the article's middle with little text after it ends the article."""
+    words = [features[i].words if labels[i][0] in KEPT else 0 for i in kept]
+    total = sum(words)
+    before = 0
+    for position, index in enumerate(kept):
+        late = before >= WIDGET_TAIL_MIN_SHARE * total
+        if features[index].boilerplate in _WIDGET_MARKERS and late and total - before <= WIDGET_TAIL_MAX_WORDS:
+            for member in kept[position + 1 :]:
+                if labels[member][0] in KEPT:
+                    labels[member] = ("removed", "after-widget")
+            return
+        before += words[position]

@@ -1,0 +1,99 @@
+"""Boilerplate inside the main-text run: photo credits, captions, author boxes and the run's tail."""
+
+from __future__ import annotations
+
+import pytest
+from scrapes import BODIES, TITLES
+
+from articlecli import parse_text
+
+
+def page(language: str, *, middle=(), end=(), header=()) -> str:
+    body = BODIES[language]
+    blocks = [TITLES[language], *header, body[0], *middle, *body[1:], *end]
+    return "\n\n".join(blocks) + "\n"
+
+
+def reasons_for(article, line: str) -> list[str]:
+    return [r.reason for r in article.removed if r.text == line.strip()]
+
+
+def assert_body_intact(article, language: str) -> None:
+    assert [p for s in article.sections for p in s.paragraphs] == list(BODIES[language])
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "Foto: Christof Stache"),
+        ("de", "Bild: TebNad/Shutterstock.com"),
+        ("en", "Photo by Ev on Unsplash"),
+        ("en", "Image: Getty"),
+        ("es", "Foto: Archivo El País"),
+    ],
+)
+def test_photo_credit_between_paragraphs_is_removed(language, line):
+    article = parse_text(page(language, middle=[line]))
+    assert reasons_for(article, line) == ["photo-credit"]
+    assert_body_intact(article, language)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die alte Hafenbrücke im Abendlicht. Foto: Archiv/Stadtwerke",
+        "Die alte Hafenbrücke im Abendlicht. (Foto: dpa)",
+        "Die alte Hafenbrücke im Abendlicht. | © Getty Images",
+    ],
+)
+def test_caption_ending_in_a_credit_is_removed(line):
+    article = parse_text(page("de", middle=[line]))
+    assert reasons_for(article, line) == ["image-caption"]
+    assert_body_intact(article, "de")
+
+
+def test_sentence_mentioning_a_photo_is_kept():
+    line = "Auf dem Foto ist die Brücke vor der Sanierung zu sehen, als noch täglich Busse darüber fuhren."
+    article = parse_text(page("de", middle=[line]))
+    assert line in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_author_box_takes_its_bio():
+    bio = "Jossi Loibl schreibt seit mehr als 25 Jahren über Verkehr und Stadtplanung."
+    article = parse_text(page("de", end=["Über den Autor", bio]))
+    assert reasons_for(article, "Über den Autor") == ["author-box"]
+    assert reasons_for(article, bio) == ["author-box"]
+    assert_body_intact(article, "de")
+
+
+def test_bio_opening_with_the_bylines_name_is_removed():
+    bio = "Sara Zinnecker ist Redakteurin im Team Verkehr und schreibt über Brücken, Busse und Bahnen."
+    article = parse_text(page("de", header=["Von Sara Zinnecker"], end=[bio]))
+    assert article.authors == ("Sara Zinnecker",)
+    assert reasons_for(article, bio) == ["author-bio"]
+    assert_body_intact(article, "de")
+
+
+# Reader comments after the article: the main-text run reaches into them and is cut at "Kommentare".
+COMMENTS = [
+    "Kommentare",
+    "Ich fahre jeden Tag über diese Brücke und finde es richtig, dass die Stadt endlich etwas tut, auch wenn "
+    "der Umweg über die Ringstraße für uns Pendler viel Zeit kostet.",
+    "Das hätte man schon vor zehn Jahren entscheiden müssen, dann wären die Reparaturen heute deutlich "
+    "billiger gewesen als die vierzig Millionen, die jetzt im Bericht stehen.",
+]
+
+
+def test_short_lines_after_the_last_paragraph_are_removed():
+    tail = ["Verkehr", "Stadtrat", "Neue Radwege am Nordufer", "Was die Sperrung für Pendler bedeutet"]
+    article = parse_text(page("de", end=[*tail, *COMMENTS]))
+    for line in tail:
+        assert reasons_for(article, line) == ["after-last-prose"]
+    assert_body_intact(article, "de")
+
+
+def test_newsletter_pitch_after_a_late_widget_label_is_removed():
+    pitch = "Mit unserem Newsletter erhalten Sie jeden Monat die wichtigsten Nachrichten aus der Stadt."
+    article = parse_text(page("de", end=["Folgen Sie uns", pitch, *COMMENTS]))
+    assert reasons_for(article, pitch) == ["after-widget"]
+    assert_body_intact(article, "de")
