@@ -7,9 +7,10 @@ ad between paragraphs but not a whole navigation menu.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articlecli.features import UnitFeatures
+from articlecli.title import strip_site_suffix
 from articlecli.units import Unit
 
 # A unit of at least this many words with enough function words is prose.
@@ -49,6 +50,9 @@ class Region:
     terminated_by: str | None = None
     # Found by the no-prose fallback: its lines are listing items, not article paragraphs.
     listing: bool = False
+    # The rule that moved the start down past page chrome, and where the run began before.
+    started_by: str | None = None
+    chrome_start: int = 0
 
 
 def is_prose(features: UnitFeatures, has_stopwords: bool) -> bool:
@@ -97,7 +101,11 @@ def find_region(units: list[Unit], features: list[UnitFeatures], has_stopwords: 
         # No prose at all (a product listing, a link hub): the densest run of label lines is the content.
         start, end = _max_run([_label_score(u, f) for u, f in zip(units, features, strict=True)])
         return Region(start, end, listing=end > start)
-    return _apply_terminator(start, end, scores, features)
+    below_title = _start_at_title(units, features, scores, start, end)
+    region = _apply_terminator(below_title, end, scores, features)
+    if below_title == start:
+        return region
+    return replace(region, started_by=CHROME_ABOVE_TITLE, chrome_start=start)
 
 
 # A sentence between two list items is a mega-menu entry's description, not article text; it
@@ -163,3 +171,54 @@ def _article_continues(
             break
         prose += max(scores[position], 0.0)
     return prose >= CONTINUED_SPAN_MIN_WORDS
+
+
+# The page's title inside the run: text above it that Kadane bridged (a cookie banner, a mega-menu's
+# descriptions) is page chrome when it is a small share of the text below the title. The title is the
+# first line repeating the <title> (the first line of a whole-page dump) or the page's only '#' heading.
+TITLE_ANCHOR_MAX_SHARE = 1.0
+TITLE_ANCHOR_MIN_CHARS = 8
+TITLE_ANCHOR_MIN_SHARE = 0.5
+TOP_HEADINGS_MAX = 2
+TITLE_ANCHOR_MIN_GAP = 2
+TITLE_ANCHOR_MAX_LEAD = 15
+TITLE_ANCHOR_MIN_WORDS = 2
+CHROME_ABOVE_TITLE = "chrome-above-title"
+
+
+def _start_at_title(units: list[Unit], features: list[UnitFeatures], scores: list[float], start: int, end: int) -> int:
+    anchor = _title_anchor(units, features)
+    if anchor is None or not start < anchor < end:
+        return start
+    before = sum(s for s in scores[start:anchor] if s > 0)
+    after = sum(s for s in scores[anchor:end] if s > 0)
+    if before > TITLE_ANCHOR_MAX_SHARE * after:
+        return start
+    # A lead paragraph right above a repeated title is the article's own; chrome ends well above the title.
+    last_prose = max(i for i in range(start, anchor) if scores[i] > 0)
+    if sum(1 for u in units[last_prose + 1 : anchor] if u.text) < TITLE_ANCHOR_MIN_GAP:
+        return start
+    # The article's text follows its title closely; a repeat far above any text is a teaser or a footer link.
+    lead = next((i for i in range(anchor + 1, end) if scores[i] > 0), end)
+    if sum(1 for u in units[anchor + 1 : lead] if u.text) > TITLE_ANCHOR_MAX_LEAD:
+        return start
+    return anchor + 1
+
+
+def _title_anchor(units: list[Unit], features: list[UnitFeatures]) -> int | None:
+    top = [u.index for u in units if u.heading_level == 1]
+    if 0 < len(top) <= TOP_HEADINGS_MAX and top[0] > 0:
+        return top[0]
+    first_line = units[0].text if units else ""
+    page_title = strip_site_suffix(first_line)
+    for unit in units[1:]:
+        text = unit.text
+        if (
+            len(text) >= TITLE_ANCHOR_MIN_CHARS
+            and features[unit.index].words >= TITLE_ANCHOR_MIN_WORDS
+            and len(text) >= TITLE_ANCHOR_MIN_SHARE * len(page_title)
+            and text in first_line
+            and not features[unit.index].boilerplate
+        ):
+            return unit.index
+    return None

@@ -295,7 +295,8 @@ def _outside_reasons(units: list[Unit], features: list[UnitFeatures], region: Re
         elif index in menu:
             reasons[index] = "navigation-menu"
         else:
-            reasons[index] = "before-main-text" if index < region.start else after
+            before = region.started_by if region.started_by and region.chrome_start <= index else "before-main-text"
+            reasons[index] = before if index < region.start else after
     return reasons
 
 

@@ -6,6 +6,10 @@ import pytest
 from scrapes import BODIES, TITLES
 
 from articlecli import parse_text
+from articlecli.content import find_region
+from articlecli.features import unit_features
+from articlecli.lexicon import lexicon_for, stopwords
+from articlecli.units import read_units
 
 
 def page(language: str, *, top=(), header=(), middle=(), end=()) -> str:
@@ -313,3 +317,40 @@ def test_consent_dialog_after_the_article_ends_it():
 def test_lone_consent_label_inside_the_article_does_not_end_it():
     article = parse_text(page("en", middle=("Show details",)))
     assert [p for s in article.sections for p in s.paragraphs][-1] == BODIES["en"][-1]
+
+
+# A whole-page Markdown scrape: the site's own blurb, a long menu, then the article under its '#' title.
+SITE_BLURB = (
+    "The City Gazette has covered the towns along the river since 1891 and is owned by a trust that puts "
+    "every penny it makes back into local reporting."
+)
+SITE_MENU = "Home Local Politics Business Sport Culture Travel Opinion Weather Events Podcasts Puzzles Archive Jobs"
+
+
+def _blurb_page() -> str:
+    menu = "\n".join(f"Section {item}" for item in SITE_MENU.split())
+    top = ["City Gazette: news from the river towns", SITE_BLURB, "## Sections", menu]
+    return "\n\n".join([*top, f"# {TITLES['en']}", *BODIES["en"]]) + "\n"
+
+
+def test_site_blurb_above_a_long_menu_is_not_the_article_start():
+    article = parse_text(_blurb_page())
+    assert article.title == TITLES["en"]
+    assert [p for s in article.sections for p in s.paragraphs] == list(BODIES["en"])
+    assert "chrome-above-title" in reasons_for(article, SITE_BLURB)
+
+
+def test_main_text_run_starts_below_the_page_title_heading():
+    units, _ = read_units(_blurb_page())
+    features = [unit_features(u, lexicon_for("en"), stopwords("en")) for u in units]
+    region = find_region(units, features, True)
+    assert units[region.start - 1].text == TITLES["en"]
+    assert units[region.start].text == BODIES["en"][0]
+
+
+def test_lead_paragraph_right_above_a_repeated_title_stays():
+    # A clipped article printing its title twice (heading, then a caption-sized repeat) keeps the lead.
+    body = BODIES["en"]
+    text = "\n\n".join([TITLES["en"], body[0], "Photo: City Gazette", TITLES["en"], *body[1:]]) + "\n"
+    article = parse_text(text)
+    assert body[0] in [p for s in article.sections for p in s.paragraphs]
