@@ -16,6 +16,13 @@ SAMPLE_CHARS = 1000
 # Below this confidence the page is reported without a language rather than with a guess.
 MIN_CONFIDENCE = 0.3
 MIN_SAMPLE_CHARS = 20
+# Blocks shorter than this say too little to vote; longer ones are cut so one long footer or
+# comment in another language cannot outvote the article's paragraphs.
+VOTE_MIN_CHARS = 40
+VOTE_MAX_CHARS = 400
+# The winning language must carry at least this share of the weighted votes, else the blocks
+# disagree and the joined sample decides.
+VOTE_MIN_SHARE = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -42,3 +49,30 @@ def detect_language(text: str) -> str | None:
     if not labels or scores[0] < MIN_CONFIDENCE:
         return None
     return str(labels[0]).removeprefix("__label__")
+
+
+def detect_language_by_vote(blocks: list[str]) -> str | None:
+    """The language most of `blocks` are in, each block voting with its length times the model's confidence.
+
+    One joined sample is decided by whichever block is longest (a German footer under an English
+    article); a vote lets every substantial paragraph speak.
+    """
+    votes: dict[str, float] = {}
+    for block in blocks:
+        sample = " ".join(block[:VOTE_MAX_CHARS].split())
+        if len(sample) < VOTE_MIN_CHARS:
+            continue
+        try:
+            labels, scores = _model().predict(sample, k=1)
+        except (OSError, ValueError, ImportError):
+            return None
+        if labels:
+            code = str(labels[0]).removeprefix("__label__")
+            votes[code] = votes.get(code, 0.0) + len(sample) * float(scores[0])
+    total = sum(votes.values())
+    if not total:
+        return detect_language(" ".join(blocks))
+    winner = max(sorted(votes), key=votes.__getitem__)
+    if votes[winner] < VOTE_MIN_SHARE * total:
+        return detect_language(" ".join(blocks))
+    return winner

@@ -10,15 +10,15 @@ from articlecli import inbody
 from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.features import TextFeatures, UnitFeatures, unit_features
 from articlecli.header import Header, parse_header
-from articlecli.language import detect_language
+from articlecli.language import detect_language_by_vote
 from articlecli.lexicon import Lexicon, lexicon_for, stopwords
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
 from articlecli.sections import build_sections, is_subheading
 from articlecli.units import Unit
 
-# Characters of the longest units used to identify the language.
-LANGUAGE_SAMPLE_CHARS = 800
+# The longest units, each voting for its language (see language.detect_language_by_vote).
+LANGUAGE_SAMPLE_BLOCKS = 12
 
 # A line without a single letter ("9916", "$37.99", "* * *") carries no text of its own.
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -27,7 +27,7 @@ _ANCHOR = re.compile(r"#[\w-]*|[^\w\s]+")
 
 
 def build_article(units: list[Unit], *, source: str, input_format: str, options: ParseOptions) -> Article:
-    language = options.language or detect_language(_language_sample(units))
+    language = options.language or detect_language_by_vote(_language_sample(units))
     lexicon = lexicon_for(language)
     stops = stopwords(language)
     memo: dict[str, TextFeatures] = {}
@@ -70,16 +70,9 @@ def _with_leading_heading(units: list[Unit], features: list[UnitFeatures], regio
     return region
 
 
-def _language_sample(units: list[Unit]) -> str:
-    longest = sorted(units, key=lambda u: len(u.text), reverse=True)
-    sample: list[str] = []
-    size = 0
-    for unit in longest:
-        sample.append(unit.text)
-        size += len(unit.text)
-        if size >= LANGUAGE_SAMPLE_CHARS:
-            break
-    return " ".join(sample)
+def _language_sample(units: list[Unit]) -> list[str]:
+    """The page's longest blocks: the article's paragraphs are among them whatever surrounds it."""
+    return [unit.text for unit in sorted(units, key=lambda u: len(u.text), reverse=True)[:LANGUAGE_SAMPLE_BLOCKS]]
 
 
 def _label_body(
