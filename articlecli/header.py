@@ -117,7 +117,7 @@ def parse_header(
             continue
         _read_meta_line(units, features, index, lexicon, language, header, preferred)
     if not header.authors:
-        _find_name_beside_date(units, features, window, header)
+        _find_name_beside_date(units, features, window, header, lexicon, language)
     if not header.authors:
         _find_name_above_role(units, features, window, lexicon, header)
     if not header.authors:
@@ -247,6 +247,13 @@ def _is_common_phrase(name: str, header: Header) -> bool:
     return bool(words) and name[:1].isupper() and all(w in header.common_words for w in words)
 
 
+def _opens_with_common_word(name: str, header: Header) -> bool:
+    """'Open Future', 'Aktuelle Meldung', 'Mental Health': a given name is not a word the page writes in
+    lowercase; a capitalised adjective or noun opening a section label is."""
+    first = name.split()[0].strip(".,'’").casefold()
+    return first not in _PARTICLES and first in header.common_words
+
+
 def _plausible_names(names: list[str], header: Header) -> list[str]:
     return [name for name in names if not _is_common_phrase(name, header)]
 
@@ -255,7 +262,12 @@ def _plausible_names(names: list[str], header: Header) -> list[str]:
 
 
 def _find_name_beside_date(
-    units: list[Unit], features: list[UnitFeatures], window: range, header: Header
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    header: Header,
+    lexicon: Lexicon,
+    language: str | None,
 ) -> None:
     """A lone name right above or below the date line ("Jane Doe" / "October 11, 2024") is the author."""
     date_lines = [i for i in window if header.labels.get(i, ("", ""))[0] == "date"]
@@ -273,7 +285,17 @@ def _find_name_beside_date(
                 continue
             if len(text.split()) < 2 and not _USER_HANDLE.match(text):
                 continue
-            if looks_like_name(text) and not _is_common_phrase(text, header):
+            if (
+                looks_like_name(text)
+                and not _is_common_phrase(text, header)
+                and not _opens_with_common_word(text, header)
+                # 'CLICK HERE FOR CATALOG': a call to action in capitals, longer than a name in capitals.
+                and not (text.isupper() and len(text.split()) > 3)
+                # 'Example H2', 'Top 10 Picks': a person's name has no digits (a one-word handle may).
+                and (" " not in text or not any(char.isdigit() for char in text))
+                and not _has_function_word(text, language)
+                and not _is_ui_phrase(text, lexicon)
+            ):
                 header.authors = [text]
                 header.label(index, "byline", "name-beside-date")
                 return
@@ -411,6 +433,36 @@ def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
     return True
 
 
+# English prepositions and determiners that never stand inside a personal name ('Find A Location', 'Tips
+# For Students'); the English stopword list also holds given names ('will', 'bill', 'don') and nouns.
+_EN_FUNCTION_WORDS = frozenset({"a", "an", "of", "for", "to", "in", "on", "at", "with", "from", "your", "our", "all"})
+# The other languages' stopword lists: only their short words (articles, prepositions, pronouns).
+FUNCTION_WORD_MAX = 4
+
+
+def _has_function_word(text: str, language: str | None) -> bool:
+    """'Für Hochschulen', 'Das Mitternachtskabinett', 'Tips For Students': a capitalised phrase with a
+    function word before its last word (name particles such as 'van', 'de' aside)."""
+    local = stopwords(language) if language and language != "en" else frozenset()
+    for word in text.split()[:-1]:
+        key = word.strip(".,'’").casefold()
+        if key in _PARTICLES or (word.isupper() and len(word) > 1):
+            continue
+        if key in _EN_FUNCTION_WORDS or (len(key) <= FUNCTION_WORD_MAX and key in local):
+            return True
+    return False
+
+
+def _is_ui_phrase(text: str, lexicon: Lexicon) -> bool:
+    """'Print Recipe', 'Contact Sales', 'Explore All', 'Article Tags': a button or label, not a name. The
+    line, its first word (the imperative of a button) or its last word is a theme label on its own."""
+    words = line_key(text).split()
+    if not words:
+        return False
+    pieces = {" ".join(words), words[0], words[-1]}
+    return any(lexicon.boilerplate_category(piece) or _is_label_text(piece, lexicon) for piece in pieces)
+
+
 def _neighbours(units: list[Unit], index: int, step: int, count: int = 2) -> list[int]:
     """The next `count` units with text in direction `step` (image and separator lines skipped)."""
     found: list[int] = []
@@ -454,7 +506,7 @@ def _find_name_beside_title(
             continue
         if any(is_role(name, lexicon) for name in names):
             continue
-        if is_role(text, lexicon) or _is_label_text(text, lexicon):
+        if is_role(text, lexicon) or _is_label_text(text, lexicon) or _is_ui_phrase(text, lexicon):
             continue
         # Menus, category links and product names are short capitalised lines too; an author's name
         # sits beside the article's date.
@@ -505,7 +557,20 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     key = line_key(text)
     label_words = key.split()
     prefixes = lexicon.phrases("byline-prefix").exact
-    if not any(" ".join(label_words[i:]) in prefixes for i in range(len(label_words))):
+    starts = [i for i in range(len(label_words)) if " ".join(label_words[i:]) in prefixes]
+    if not starts:
+        return None
+    # 'Sort by' / 'Featured', 'Docs Contributors' / 'Acknowledgements', 'Increase Text': a menu or sort
+    # label that merely ends with a one-word byline word. Words before a lone byline word make a label
+    # only with a colon ('Visualizations by:') or as an author-box heading ('About the author').
+    if lexicon.boilerplate_category(key):
+        return None
+    if (
+        starts[0] > 0
+        and len(label_words) - starts[0] == 1
+        and not text.rstrip().endswith(":")
+        and not lexicon.phrases("author-box").matches_whole(key)
+    ):
         return None
     following = split_names(units[index + 1].text, lexicon) if index + 1 < len(units) else []
     if following:
@@ -589,7 +654,13 @@ def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> li
     tail = _LIST_SEPARATORS.split(text[found[-1].end :].strip(_NAME_EDGE))[0]
     trail = cut_category(clean_name(tail.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE))
     for piece in (lead, trail):
-        if len(piece.split()) >= 2 and looks_like_name(piece) and not _is_label_text(piece, lexicon):
+        if (
+            len(piece.split()) >= 2
+            and looks_like_name(piece)
+            and not _is_label_text(piece, lexicon)
+            and not _has_function_word(piece, language)
+            and not _is_ui_phrase(piece, lexicon)
+        ):
             return [piece]
     # 'raoul (raoul) May 3, 2024, 8:45am', 'Redaktion 1. November 2023': a forum or blog post header
     # opens with the poster's one-word name; 'Berlin, 3. Mai 2022' (a comma) is a dateline instead.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from articlecli.lexicon import Lexicon, line_key
+from articlecli.lexicon import Lexicon, line_key, stopwords
 
 # Name particles that stay lowercase inside a personal name.
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le",
@@ -91,7 +91,14 @@ def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
             pieces[-1] = f"{pieces[-1]}, {piece.strip()}"
         else:
             pieces.append(piece)
-    if loose and len(pieces) == 1 and HANDLE.match(pieces[0]) and pieces[0].casefold() not in conjunctions:
+    # 'Author has 8.2K answers': a lowercase function word before a number is the sentence going on.
+    if (
+        loose
+        and len(pieces) == 1
+        and HANDLE.match(pieces[0])
+        and pieces[0].casefold() not in conjunctions
+        and not (pieces[0].islower() and any(pieces[0] in stopwords(language) for language in lexicon.languages))
+    ):
         return [pieces[0]]
     names: list[str] = []
     for piece in pieces:

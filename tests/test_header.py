@@ -395,6 +395,47 @@ def test_menu_item_above_title_is_not_an_author():
     assert parse_text(text).authors == ()
 
 
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Print Recipe"),  # a button: its first word is a share label
+        ("en", "Find A Location"),  # a function word inside
+        ("en", "Example H2"),  # a digit
+        ("de", "Für Hochschulen"),
+    ],
+)
+def test_label_beside_date_is_not_an_author(language, line):
+    text = page(language, TITLES[language], line, "September 8, 2021", title=TITLES[language])
+    assert parse_text(text).authors == ()
+
+
+def test_section_label_beside_date_opens_with_a_lowercase_word():
+    # 'Open Future' / date: the page writes 'open' as a plain word, so the line is a section label.
+    text = page(
+        "en", TITLES["en"], "Open Future", "September 8, 2021", title=TITLES["en"], trailer=("We keep it open.",)
+    )
+    assert parse_text(text).authors == ()
+
+
+@pytest.mark.parametrize("label", ["Sort by", "Sort By:", "Docs Contributors", "Increase Text"])
+def test_menu_label_ending_in_a_byline_word(label):
+    # A sort or menu label whose last word is 'by', 'contributors' or 'text', then a menu item.
+    text = page("en", TITLES["en"], label, "Featured Products", title=TITLES["en"])
+    assert parse_text(text).authors == ()
+
+
+def test_author_label_before_a_counter_is_no_byline():
+    # A Q&A profile line: after 'Author' and before the number comes a verb, not a user name.
+    text = page("en", TITLES["en"], "Author has 8.2K answers and 2.5M answer views", title=TITLES["en"])
+    assert parse_text(text).authors == ()
+
+
+@pytest.mark.parametrize("label", ["Visualizations by:", "About the author"])
+def test_label_with_colon_or_author_box_keeps_the_name(label):
+    text = page("en", TITLES["en"], "September 8, 2021", trailer=(label, "Mark SubbaRao"), title=TITLES["en"])
+    assert parse_text(text).authors == ("Mark SubbaRao",)
+
+
 def test_line_of_full_names_beside_date():
     names = "Naftali Tishby, Fernando C. Pereira, William Bialek"
     text = page("en", TITLES["en"], names, "24 Apr 2000 • 3 min read", title=TITLES["en"])
