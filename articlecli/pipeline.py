@@ -87,6 +87,7 @@ def _label_body(
     """Label each region unit not taken by the header: heading, paragraph or removed."""
     labels: dict[int, tuple[str, str]] = {}
     blank_layout = _blank_line_layout(units, features, has_stopwords)
+    edges_blank = _blank_between_paragraphs(units, features, has_stopwords)
     kept = [i for i in range(region.start, region.end) if i not in header.labels]
     widgets = _label_runs(
         units, features, kept, max_words=WIDGET_ITEM_MAX_WORDS, min_run=WIDGET_MIN_RUN, skip_marked=True
@@ -136,6 +137,7 @@ def _label_body(
         framed = not blank_layout or (unit.blank_before and (below >= len(units) or units[below].blank_before))
         previous = kept[position - 1] if position else None
         after_sentence = previous is not None and units[previous].text.endswith(_SENTENCE_CLOSERS)
+        opens_block = not edges_blank if unit.blank_before else after_sentence
         rule = "short-line-before-text"
         # Without blank lines a heading follows a finished sentence (or opens the run), not another short line;
         # or it is a subheading right under its section heading, above prose.
@@ -145,7 +147,8 @@ def _label_body(
                 framed, rule = True, "subheading-under-heading"
         # Where blank lines are not at every block edge (text glued as the page source broke it), a line alone
         # between a finished paragraph and the next one, no blank line anywhere, is a heading too.
-        elif blank_layout and not framed and not unit.blank_before and after_sentence and next_is_prose:
+        # Where blank lines are not even between paragraphs, a blank line above is as good as a finished sentence.
+        elif blank_layout and not framed and opens_block and next_is_prose:
             framed = following is not None and not units[following].blank_before
             rule = "line-between-paragraphs"
         if is_subheading(unit, feats, next_is_text, markdown_input=markdown_input, blank_framed=framed):
@@ -215,6 +218,24 @@ def _blank_line_layout(units: list[Unit], features: list[UnitFeatures], has_stop
     """True when the dump separates blocks by blank lines (so a lone line between blanks is a block)."""
     prose = [unit.blank_before for unit, feats in zip(units, features, strict=True) if is_prose(feats, has_stopwords)]
     return bool(prose) and sum(prose) >= BLANK_LAYOUT_MIN_SHARE * len(prose)
+
+
+# Share of paragraph-to-paragraph edges with a blank line at or above which every block edge is taken to be blank.
+BLANK_EDGES_MIN_SHARE = 0.6
+
+
+def _blank_between_paragraphs(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> bool:
+    """True when a blank line separates (nearly) every two consecutive paragraphs.
+
+    Scrapers that add a blank line at each block edge put one under a heading too; where the page
+    source's own line breaks were kept, paragraphs and headings often follow each other directly.
+    """
+    edges = [
+        below.blank_before
+        for (above, above_feats), (below, below_feats) in pairwise(zip(units, features, strict=True))
+        if above_feats.sentence_end and is_prose(above_feats, has_stopwords) and is_prose(below_feats, has_stopwords)
+    ]
+    return not edges or sum(edges) >= BLANK_EDGES_MIN_SHARE * len(edges)
 
 
 def _drop_trailing_headings(kept: list[int], labels: dict[int, tuple[str, str]]) -> None:

@@ -19,6 +19,9 @@ from articlecli import markdown
 _TERMINAL = re.compile(r"[.!?:;…\"'”»)\]]$")
 # A line starting like this continues the previous one ("Read the\nfull report\nhere.").
 _CONTINUATION_START = re.compile(r"^(?:[a-zà-öø-ÿß][\w'’-]*|[,.;:!?)\]%»”])")
+# A dash clause continues an unfinished line: a bold lead-in ("Touchscreen" / "– Smartphones have no keys").
+_DASH_CLAUSE = re.compile(r"^[–—]\s")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PUNCT_START = re.compile(r"^[,.;:!?)\]%»”]")
 # A capitalised line this short still continues a line that ended on a function word or a label
 # colon ("Posted on" / "June 29, 2020", "Published:" / "Jan 29, 2025").
@@ -100,7 +103,9 @@ def read_units(text: str) -> tuple[list[Unit], str]:
     """Split normalised text into units; also say whether it was read as 'markdown' or 'text'."""
     raw_lines = text.split("\n")
     is_markdown = markdown.looks_like_markdown(raw_lines)
-    lines = _scan_lines(raw_lines, is_markdown)
+    # None: the page is not glued, so no line is cut.
+    words = None if is_markdown else _glue_protected(text)
+    lines = _scan_lines(raw_lines, is_markdown, words)
     units = _join_fragments(lines)
     return units, "markdown" if is_markdown else "text"
 
@@ -115,11 +120,102 @@ GLUED_JOINS_PER_KCHAR = 2.0
 _GLUE_POINT = re.compile(r"[a-zà-öø-ÿ0-9.!?…:;)\]](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
 
 
-def _unglue(raw: str) -> list[str]:
+# A camelCase word ("TurboTax", "McCombs", "iPhone"): humps of a capital and lowercase letters.
+_CAMEL_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)+")
+_LETTERS = re.compile(r"[^\W\d_]*")
+# The first hump of the next word: a byline glued twice ("InTanja Karrasch", "InTanja KarraschTags") is one context.
+_NEXT_WORD = re.compile(r"[^\w\n]{0,3}([^\W\d_][a-zà-öø-ÿ]*|)")
+_RIGHT_HUMP = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
+CAMEL_MIN_CONTEXTS = 2
+# Brand words start with a short hump ("Mc", "i", "You", "Turbo"); glued menu items with whole words.
+CAMEL_HUMP_MAX_CHARS = 6
+
+
+def _word_start(text: str, index: int) -> int:
+    while index > 0 and text[index - 1].isalpha():
+        index -= 1
+    return index
+
+
+def _hump_pair(text: str, capital: int) -> str:
+    """The two humps joined before `capital` ("Turbo" + "Tax"), or "" when no lowercase hump ends there."""
+    start = capital
+    while start > 0 and text[start - 1].islower():
+        start -= 1
+    if start == capital:
+        return ""
+    if start > 0 and text[start - 1].isupper():
+        start -= 1
+    right = _RIGHT_HUMP.match(text, capital)
+    return text[start : right.end()] if right else ""
+
+
+def _camel_words(text: str, joins: list[int]) -> frozenset[str]:
+    """Hump pairs ("TurboTax") of camelCase words the page writes on their own, before different words.
+
+    `joins` are the capitals that follow a lowercase letter. A menu glued twice the same way
+    repeats its joins too, but always before the same next word.
+    """
+    contexts: dict[str, set[str]] = {}
+    starts: set[int] = set()
+    for capital in joins:
+        start = _word_start(text, capital - 1)
+        if start in starts:
+            continue
+        starts.add(start)
+        letters = _LETTERS.match(text, capital)
+        end = letters.end() if letters else capital
+        word = text[start:end]
+        if _CAMEL_WORD.fullmatch(word):
+            after = _NEXT_WORD.match(text, end)
+            contexts.setdefault(word, set()).add(after.group(1) if after else "")
+    pairs: set[str] = set()
+    for word, followers in contexts.items():
+        if len(followers) >= CAMEL_MIN_CONTEXTS:
+            for capital in (m.start() for m in _CASE_JOIN.finditer(word)):
+                pair, right = _hump_pair(word, capital), _RIGHT_HUMP.match(word, capital)
+                if right and len(pair) - len(right.group()) <= CAMEL_HUMP_MAX_CHARS:
+                    pairs.add(pair)
+    return frozenset(pairs)
+
+
+# A sentence run straight into the next one ("...the end.Next block") is the surest mark of glued text.
+_SENTENCE_JOIN = re.compile(r"[a-zà-öø-ÿ]{2}[.!?][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+# The capital of a lowercase-to-uppercase join ("WirecutterAdvertisement").
+_CASE_JOIN = re.compile(r"(?<=[a-zà-öø-ÿ])[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ])")
+GLUED_SENTENCE_JOINS_MIN = 2
+GLUED_SENTENCE_JOINS_PER_KCHAR = 0.2
+GLUED_CASE_JOINS_PER_KCHAR = 1.5
+
+
+def _glue_protected(text: str) -> frozenset[str] | None:
+    """None when the page is not glued; else the camelCase joins that are words, not glue.
+
+    One camelCase word ("TechHive") in a long paragraph is no sign of glue; a page whose
+    elements were concatenated has joins throughout, at sentence ends too.
+    """
+    if not any(len(line) >= GLUED_LINE_MIN_CHARS for line in text.split("\n")):
+        return None
+    kchars = len(text) / 1000
+    joins = [m.start() for m in _CASE_JOIN.finditer(text)]
+    sentence_joins = len(_SENTENCE_JOIN.findall(text))
+    if sentence_joins >= GLUED_SENTENCE_JOINS_MIN and sentence_joins >= GLUED_SENTENCE_JOINS_PER_KCHAR * kchars:
+        return _camel_words(text, joins)
+    # Words only take joins away: too few joins in all is an answer without looking for words.
+    if len(joins) < GLUED_CASE_JOINS_PER_KCHAR * kchars:
+        return None
+    protect = _camel_words(text, joins)
+    case_joins = sum(1 for capital in joins if not protect or _hump_pair(text, capital) not in protect)
+    return protect if case_joins >= GLUED_CASE_JOINS_PER_KCHAR * kchars else None
+
+
+def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
     """The pieces of a glued line, or the line itself when it is ordinary text."""
     if len(raw) < GLUED_LINE_MIN_CHARS:
         return [raw]
     cuts = [m.end() for m in _GLUE_POINT.finditer(raw)]
+    if camel_words:
+        cuts = [cut for cut in cuts if _hump_pair(raw, cut) not in camel_words]
     if len(cuts) < GLUED_JOINS_PER_KCHAR * len(raw) / 1000:
         return [raw]
     edges = [0, *cuts, len(raw)]
@@ -127,7 +223,7 @@ def _unglue(raw: str) -> list[str]:
     return [piece for piece in pieces if piece.strip()]
 
 
-def _scan_lines(raw_lines: list[str], is_markdown: bool) -> list[_Line]:
+def _scan_lines(raw_lines: list[str], is_markdown: bool, camel_words: frozenset[str] | None = None) -> list[_Line]:
     lines: list[_Line] = []
     blank_before = True
     for number, raw in enumerate(raw_lines, start=1):
@@ -135,9 +231,10 @@ def _scan_lines(raw_lines: list[str], is_markdown: bool) -> list[_Line]:
             blank_before = True
             continue
         # Only long lines can be glued (see _unglue): skip the call for the rest.
-        pieces = _unglue(raw) if not is_markdown and len(raw) >= GLUED_LINE_MIN_CHARS else [raw]
-        for piece in pieces:
-            lines.append(_scan_line(number, piece, is_markdown, blank_before or len(pieces) > 1))
+        pieces = _unglue(raw, camel_words) if camel_words is not None and len(raw) >= GLUED_LINE_MIN_CHARS else [raw]
+        # The pieces of a glued line were adjacent on the page: no blank line between them.
+        for position, piece in enumerate(pieces):
+            lines.append(_scan_line(number, piece, is_markdown, blank_before and not position))
         blank_before = False
     return lines
 
@@ -206,6 +303,9 @@ def _continues(previous: _Line, line: _Line) -> bool:
         return len(previous_words) <= LABEL_MAX_WORDS and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
     if _TERMINAL.search(previous.text):
         return False
+    if _DASH_CLAUSE.match(line.text):
+        # Not after a dateline ("Berlin, 25 January 2022" / "– The minister said"): the header reads it alone.
+        return not _YEAR.search(previous.text)
     if _CONTINUATION_START.match(line.text):
         # "by Jane Doe" under a title is a byline, not the title's continuation.
         return not _starts_label(line.text)

@@ -541,3 +541,84 @@ Rich audio and an easy setup with every device you own, now with a case that cha
 def test_linked_markdown_headings_of_any_length_are_kept():
     article = parse_text(LISTING_MARKDOWN)
     assert [s.heading for s in article.sections if s.heading] == ["Sony WH-1000XM5", "AirPods"]
+
+
+# --- glued text (bs4 get_text() without a separator) -----------------------------------------------
+
+
+def test_camel_case_word_in_a_long_paragraph_does_not_split_it():
+    # One brand name is no sign of glue: the page is not glued, so the line stays whole.
+    line = (
+        "As TechHive reported last week, the new phone ships with a brighter screen, a faster chip and a battery "
+        "that lasts a full day of heavy use, and the early reviews have been mostly positive about the camera as "
+        "well, even if the price went up again compared with last year's model and the charger is still sold "
+        "separately in most countries."
+    )
+    article = parse_text(
+        "Phone deals roundup\n\n" + EN_PARAGRAPHS[0] + "\n\n" + line + "\n\n" + EN_PARAGRAPHS[1] + "\n"
+    )
+    assert [s.heading for s in article.sections if s.heading] == []
+    assert line in paragraphs(article)
+
+
+GLUED_PAGE = (
+    "Best Tax Software for 2025HomeReviewsGuidesAboutContactChoosing tax software is hard. TurboTax is the most "
+    "popular, but TurboTax costs more than most. Our ranking helps you pick the right one for your situation and "
+    "budget.Top Tax Software for AccountantsCPAs use different tools than individuals, and TurboTax is rarely among "
+    "them. UltraTax CS leads the pack in most surveys of practitioners.Top Tax Software for IndividualsMost people "
+    "file simple returns, and for them TurboTax offers a guided interview that walks through every form step by step.\n"
+)
+
+
+def test_glued_page_is_cut_at_its_joins_but_not_inside_its_camel_case_words():
+    article = parse_text(GLUED_PAGE)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "Top Tax Software for Accountants",
+        "Top Tax Software for Individuals",
+    ]
+    assert (
+        "Most people file simple returns, and for them TurboTax offers a guided interview that walks through every "
+        "form step by step." in paragraphs(article)
+    )
+
+
+def test_dash_clause_on_its_own_line_continues_the_line_above():
+    text = (
+        "Widget maker results\n\n"
+        + EN_PARAGRAPHS[0]
+        + "\n\nAcme Corporation\n– the largest maker of garden widgets in Europe – said on Monday that its profits "
+        "doubled in the last quarter.\n\n" + EN_PARAGRAPHS[1] + "\n"
+    )
+    assert (
+        "Acme Corporation – the largest maker of garden widgets in Europe – said on Monday that its profits doubled "
+        "in the last quarter." in paragraphs(parse_text(text))
+    )
+
+
+# Blank lines where the page source had them: around some blocks, not between every two paragraphs.
+SOURCE_BLANK_LINES = """Best business schools ranked
+
+Why rankings matter
+
+When people talk about the best business schools in the US, most of them mean graduate schools, and the rankings reflect that choice.
+There is a lot of overlap between the best schools at undergraduate level and the best MBA programs, though not everywhere.
+
+How rankings are made
+
+Each publisher weighs salaries, test scores and surveys differently, so the same school can land in very different places.
+The methods also change from year to year, which moves schools up and down even when nothing about them has changed.
+
+How to Use MBA Program Rankings
+Rankings capture something real, in the sense that a top degree commands more respect with employers than a lesser one.
+
+The ranking also correlates strongly with how selective the schools are, and with your own chances of admission.
+"""
+
+
+def test_heading_with_a_blank_line_above_and_text_right_below():
+    article = parse_text(SOURCE_BLANK_LINES)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "Why rankings matter",
+        "How rankings are made",
+        "How to Use MBA Program Rankings",
+    ]
