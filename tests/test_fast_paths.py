@@ -6,8 +6,8 @@ import random
 import re
 import unicodedata
 
+from articlecli.bylines import _by_distance
 from articlecli.dates import _DMY, _DMY_SCAN, _fold, numeric_order
-from articlecli.header import _by_distance
 from articlecli.lexicon import lexicon_for, line_key
 
 

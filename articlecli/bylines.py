@@ -1,0 +1,439 @@
+"""The article's authors: byline lines ('By Jane Doe', a label over the names), names inside date lines,
+and names printed without a byline word (beside the date or title, above a role, in an author box)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from articlecli import dates
+from articlecli.features import UnitFeatures
+from articlecli.header_record import META_MAX_WORDS, Header
+from articlecli.lexicon import Lexicon, line_key, stopwords
+from articlecli.meta_labels import _is_label_text, _unglue_labels
+from articlecli.names import (
+    _PARTICLES,
+    HANDLE,
+    MARKED_HANDLE,
+    byline_inside,
+    byline_names,
+    clean_name,
+    cut_category,
+    is_role,
+    looks_like_name,
+    split_names,
+    strip_emphasis,
+    trim_date_joiners,
+)
+from articlecli.taxonomy import _LIST_SEPARATORS
+from articlecli.units import Unit
+
+# "Article written by:" — a label line that ends with a byline word, names on the next line.
+BYLINE_LABEL_MAX_WORDS = 5
+
+_NAME_EDGE = " |·•,-–—/»:_*"
+# Where a glued dump keeps the page's own whitespace, a long gap separates two elements.
+_GLUED_GAP = re.compile(r"\s{3,}")
+
+
+def _is_common_phrase(name: str, header: Header) -> bool:
+    """'Functionality', 'Use Case', 'Popular Days': capitalised words the page also uses as plain words."""
+    words = [w.strip(".,'’").casefold() for w in name.split(",")[0].split()]
+    words = [w for w in words if w and w not in _PARTICLES]
+    return bool(words) and name[:1].isupper() and all(w in header.common_words for w in words)
+
+
+def _opens_with_common_word(name: str, header: Header) -> bool:
+    """'Open Future', 'Aktuelle Meldung', 'Mental Health': a given name is not a word the page writes in
+    lowercase; a capitalised adjective or noun opening a section label is."""
+    first = name.split()[0].strip(".,'’").casefold()
+    return first not in _PARTICLES and first in header.common_words
+
+
+def _plausible_names(names: list[str], header: Header) -> list[str]:
+    return [name for name in names if not _is_common_phrase(name, header)]
+
+
+# --- byline lines -----------------------------------------------------------------------------
+
+
+def _nearest_byline(
+    units: list[Unit], features: list[UnitFeatures], window: range, lexicon: Lexicon, header: Header
+) -> int | None:
+    """Of several byline lines in the header window, the one closest to the title (or the body start):
+    a 'Contributors' box or a related-article byline stands farther away."""
+    anchor = header.title_unit if header.title_unit is not None and header.title_unit in window else header.body_start
+    found = [
+        i
+        for i in window
+        if i not in header.labels and features[i].words <= META_MAX_WORDS * 2 and _byline_at(units, i, lexicon, header)
+    ]
+    return min(found, key=lambda i: (abs(i - anchor), i)) if found else None
+
+
+def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
+    """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end);
+    the one nearest the body start wins."""
+    openers, closers = _byline_word_sets(lexicon)
+    label_words = frozenset(openers + closers)
+    start = header.body_start
+    for index in _by_distance(start, len(units)):
+        if index in header.labels:
+            continue
+        if features[index].words > META_MAX_WORDS and len(_GLUED_GAP.split(units[index].text, 1)[0].split()) > 8:
+            continue
+        words = features[index].key.split()
+        if not words:
+            continue
+        # A byline starts with a byline word ("By", glued "ByJane"), or is a short label ending in one.
+        if not words[0].startswith(openers) and not (
+            len(words) <= BYLINE_LABEL_MAX_WORDS and words[-1].rstrip(":") in label_words
+        ):
+            continue
+        byline = _byline_at(units, index, lexicon, header)
+        if byline:
+            header.authors = byline[0]
+            for taken in byline[1]:
+                header.label(taken, "byline", "byline-prefix")
+            return
+
+
+def _by_distance(start: int, count: int) -> list[int]:
+    """range(count) ordered by distance from `start`, the lower index first on a tie."""
+    start = min(max(start, 0), count)
+    order: list[int] = []
+    for distance in range(max(start, count - start) + 1):
+        if distance and start - distance >= 0:
+            order.append(start - distance)
+        if start + distance < count:
+            order.append(start + distance)
+    return order
+
+
+@lru_cache(maxsize=32)
+def _byline_word_sets(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """First and last words of the byline phrases: a cheap filter before the full test."""
+    phrases = [phrase.split() for phrase in lexicon.phrases("byline-prefix").exact if phrase]
+    return tuple(sorted({p[0] for p in phrases})), tuple(sorted({p[-1] for p in phrases}))
+
+
+def _byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) -> tuple[list[str], list[int]] | None:
+    """Author names a byline at `index` gives, and the units it spans.
+
+    'By Jane Doe' on one line, or a label alone ('By', 'Written by:', 'Authors of this article:')
+    with the names on the next line; a lone noun label ('Author', 'Autor') may also follow the name
+    ('Jane Doe' / 'Author', as author boxes print it).
+    """
+    if index not in header.bylines:
+        found = _raw_byline_at(units, index, lexicon)
+        names = _plausible_names(found[0], header) if found else []
+        header.bylines[index] = (names, found[1]) if found and names else None
+    return header.bylines[index]
+
+
+def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:
+    text = _unglue_labels(strip_emphasis(units[index].text), lexicon)
+    names = byline_names(text, lexicon)
+    if names:
+        return names, [index]
+    if len(text.split()) > BYLINE_LABEL_MAX_WORDS:
+        return None
+    key = line_key(text)
+    label_words = key.split()
+    prefixes = lexicon.phrases("byline-prefix").exact
+    starts = [i for i in range(len(label_words)) if " ".join(label_words[i:]) in prefixes]
+    if not starts:
+        return None
+    # 'Sort by' / 'Featured', 'Docs Contributors' / 'Acknowledgements', 'Increase Text': a menu or sort
+    # label that merely ends with a one-word byline word. Words before a lone byline word make a label
+    # only with a colon ('Visualizations by:') or as an author-box heading ('About the author').
+    if lexicon.boilerplate_category(key):
+        return None
+    if (
+        starts[0] > 0
+        and len(label_words) - starts[0] == 1
+        and not text.rstrip().endswith(":")
+        and not lexicon.phrases("author-box").matches_whole(key)
+    ):
+        return None
+    following = split_names(units[index + 1].text, lexicon) if index + 1 < len(units) else []
+    if following:
+        return following, [index, index + 1]
+    if len(label_words) == 1 and len(key) >= 5 and key in prefixes and index > 0:
+        before = units[index - 1].text.strip(_NAME_EDGE)
+        if len(before.split()) >= 2 and not before.endswith(":"):
+            previous = split_names(before, lexicon)
+            if len(previous) == 1:
+                return previous, [index - 1, index]
+    return None
+
+
+# --- names on date lines ----------------------------------------------------------------------
+
+
+def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> list[str]:
+    """Author names on a date line: after a byline word anywhere ('May 5, 2024 by Jane Doe'), or a lone
+    name leading or closing it ('Jane Doe · March 25, 2025', '25.10.2022 - Reiner Nagel')."""
+    # Icon fonts and unpaired emphasis leave '__' / '**' between the fields: they separate like '|'.
+    text = strip_emphasis(_LONE_MARKS.sub(" | ", text))
+    found = dates.find_dates(text, language)
+    if not found:
+        return []
+    inside = byline_inside(text, lexicon)
+    if inside:
+        return inside
+    head = text[: found[0].start]
+    lead = clean_name(head.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
+    lead = trim_date_joiners(_TRAILING_ALIAS.sub("", lead), lexicon.languages)
+    tail = _LIST_SEPARATORS.split(text[found[-1].end :].strip(_NAME_EDGE))[0]
+    trail = cut_category(clean_name(tail.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE))
+    for piece in (lead, trail):
+        if (
+            len(piece.split()) >= 2
+            and looks_like_name(piece)
+            and not _is_label_text(piece, lexicon)
+            and not _has_function_word(piece, language)
+            and not _is_ui_phrase(piece, lexicon)
+        ):
+            return [piece]
+    # 'raoul (raoul) May 3, 2024, 8:45am', 'Redaktion 1. November 2023': a forum or blog post header
+    # opens with the poster's one-word name; 'Berlin, 3. Mai 2022' (a comma) is a dateline instead.
+    poster = _TRAILING_ALIAS.sub("", head.strip())
+    # A plain word needs the post's clock time as well ('Redaktion 1. November 2023 10:29'): a section
+    # label or a dateline city can stand before a bare date too ('Nachricht 12.03.2020').
+    timed = bool(MARKED_HANDLE.match(poster) or _CLOCK_TIME.search(text[found[0].end :]))
+    if poster and " " not in poster and timed and _is_lone_poster(poster, lexicon, language):
+        return [poster]
+    return []
+
+
+_CLOCK_TIME = re.compile(r"(?<!\d)\d\d?[:.h]\d\d(?!\d)")
+_LONE_MARKS = re.compile(r"(?:^|\s)[*_]+(?=\s|$)")
+# A display name repeated in brackets after the user name: 'amondale (Amondale)'.
+_TRAILING_ALIAS = re.compile(r"\s*\([^()]*\)$")
+
+
+def _is_lone_poster(word: str, lexicon: Lexicon, language: str | None) -> bool:
+    """One word that can be a poster's name: a capitalised word or a user handle, not a label, weekday
+    or function word."""
+    if len(word) < 3 or word.isupper() or not word[-1].isalnum() or not (looks_like_name(word) or HANDLE.match(word)):
+        return False
+    key = word.casefold()
+    if key in stopwords(language) or key in stopwords("en") or dates.is_weekday(word, lexicon.languages):
+        return False
+    return not _is_label_text(word, lexicon) and not lexicon.boilerplate_category(line_key(word))
+
+
+# --- authors without a byline word ------------------------------------------------------------
+
+
+def _find_name_beside_date(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    header: Header,
+    lexicon: Lexicon,
+    language: str | None,
+) -> None:
+    """A lone name right above or below the date line ("Jane Doe" / "October 11, 2024") is the author."""
+    date_lines = [i for i in window if header.labels.get(i, ("", ""))[0] == "date"]
+    for date_index in date_lines:
+        for step in (-1, 1):
+            index = date_index + step
+            # 'Jane Doe' / '|' / 'October 11, 2024': skip a separator-only line between.
+            if 0 <= index < len(units) and not units[index].text.strip(_NAME_EDGE):
+                index += step
+            if index < 0 or index >= len(units) or index in header.labels:
+                continue
+            raw = units[index].text.strip()
+            text = raw.strip(_NAME_EDGE)
+            if features[index].boilerplate or text == header.title or raw.endswith(":"):
+                continue
+            if len(text.split()) < 2 and not _USER_HANDLE.match(text):
+                continue
+            if (
+                looks_like_name(text)
+                and not _is_common_phrase(text, header)
+                and not _opens_with_common_word(text, header)
+                # 'CLICK HERE FOR CATALOG': a call to action in capitals, longer than a name in capitals.
+                and not (text.isupper() and len(text.split()) > 3)
+                # 'Example H2', 'Top 10 Picks': a person's name has no digits (a one-word handle may).
+                and (" " not in text or not any(char.isdigit() for char in text))
+                and not _has_function_word(text, language)
+                and not _is_ui_phrase(text, lexicon)
+            ):
+                header.authors = [text]
+                header.label(index, "byline", "name-beside-date")
+                return
+
+
+# A forum handle above or below a post date: 'MikeNils', 'ColdJ', 'archuser38013' (a camel-case join or a digit).
+_USER_HANDLE = re.compile(r"^(?=.*(?:[a-z][A-Z]|[A-Za-z]\d))[A-Za-z][\w.\-]{2,30}$")
+
+
+def _find_name_above_role(
+    units: list[Unit], features: list[UnitFeatures], window: range, lexicon: Lexicon, header: Header
+) -> None:
+    """'Christoph Hein' / 'Chefredakteur', or 'Mike Marshall, Shipping Expert': a name with the
+    writer's role is the author."""
+    for index in window:
+        if index in header.labels or features[index].boilerplate:
+            continue
+        text = units[index].text.strip(_NAME_EDGE)
+        head, _, tail = text.partition(",")
+        if tail and is_role(tail, lexicon) and len(tail.split()) <= 4:
+            name = head.strip()
+        elif (
+            index + 1 < len(units)
+            and len(units[index + 1].text.split()) <= 4
+            and is_role(units[index + 1].text.strip(_NAME_EDGE), lexicon)
+        ):
+            name = text
+        else:
+            continue
+        if (
+            2 <= len(name.split()) <= 4
+            and looks_like_name(name)
+            and not _is_common_phrase(name, header)
+            and name != header.title
+            and not is_role(name, lexicon)
+        ):
+            header.authors = [name]
+            header.label(index, "byline", "name-with-role")
+            return
+
+
+def _find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
+    """'About the author' / 'Über den Autor' and a name within the next few short lines: an author box
+    (usually below the body)."""
+    phrases = lexicon.phrases("author-box")
+    for index, unit in enumerate(units):
+        if features[index].words > 6 or not phrases.matches_whole(line_key(unit.text)):
+            continue
+        for following in range(index + 1, min(len(units), index + 4)):
+            text = units[following].text.strip(_NAME_EDGE)
+            if following in header.labels and header.labels[following][0] != "removed":
+                break
+            usable = text != header.title and not features[following].boilerplate
+            names = _plausible_names(split_names(text, lexicon), header) if usable else []
+            if len(names) == 1 and len(names[0].split(",")[0].split()) >= 2:
+                header.authors = names
+                header.label(following, "byline", "author-box")
+                return
+            if features[following].words > 4:
+                break
+
+
+# A lone name line this many units above or below the title ('Jane Doe' / image / 'Title').
+NAME_BEFORE_TITLE = 3
+NAME_AFTER_TITLE = 6
+
+
+def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
+    """Stricter than looks_like_name, for a name without any byline word: every word is a capitalised
+    word the page never writes in lowercase ('Get Started', 'Grüne Energie' are not), none is a function
+    word ('Der Tagesspiegel', 'Our Blogs'), and the line is not in capitals ('TABLE OF CONTENTS')."""
+    stops = stopwords(language) | stopwords("en")
+    words = [w.strip(".,'’") for w in text.split()]
+    if text.isupper():
+        return False
+    for word in words:
+        key = word.casefold()
+        if (key in _PARTICLES and word.islower()) or (len(word) == 1 and word.isupper()):
+            continue
+        if not word[:1].isupper() or key in header.common_words or key in stops:
+            return False
+    return True
+
+
+# English prepositions and determiners that never stand inside a personal name ('Find A Location', 'Tips
+# For Students'); the English stopword list also holds given names ('will', 'bill', 'don') and nouns.
+_EN_FUNCTION_WORDS = frozenset({"a", "an", "of", "for", "to", "in", "on", "at", "with", "from", "your", "our", "all"})
+# The other languages' stopword lists: only their short words (articles, prepositions, pronouns).
+FUNCTION_WORD_MAX = 4
+
+
+def _has_function_word(text: str, language: str | None) -> bool:
+    """'Für Hochschulen', 'Das Mitternachtskabinett', 'Tips For Students': a capitalised phrase with a
+    function word before its last word (name particles such as 'van', 'de' aside)."""
+    local = stopwords(language) if language and language != "en" else frozenset()
+    for word in text.split()[:-1]:
+        key = word.strip(".,'’").casefold()
+        if key in _PARTICLES or (word.isupper() and len(word) > 1):
+            continue
+        if key in _EN_FUNCTION_WORDS or (len(key) <= FUNCTION_WORD_MAX and key in local):
+            return True
+    return False
+
+
+def _is_ui_phrase(text: str, lexicon: Lexicon) -> bool:
+    """'Print Recipe', 'Contact Sales', 'Explore All', 'Article Tags': a button or label, not a name. The
+    line, its first word (the imperative of a button) or its last word is a theme label on its own."""
+    words = line_key(text).split()
+    if not words:
+        return False
+    pieces = {" ".join(words), words[0], words[-1]}
+    return any(lexicon.boilerplate_category(piece) or _is_label_text(piece, lexicon) for piece in pieces)
+
+
+def _neighbours(units: list[Unit], index: int, step: int, count: int = 2) -> list[int]:
+    """The next `count` units with text in direction `step` (image and separator lines skipped)."""
+    found: list[int] = []
+    index += step
+    while 0 <= index < len(units) and len(found) < count:
+        if units[index].text.strip(_NAME_EDGE):
+            found.append(index)
+        index += step
+    return found
+
+
+def _is_date_line(
+    units: list[Unit], features: list[UnitFeatures], index: int, language: str | None, header: Header
+) -> bool:
+    if header.labels.get(index, ("", ""))[0] == "date" or header.labels.get(index, ("", ""))[1] == "reading-time":
+        return True
+    return features[index].words <= META_MAX_WORDS and bool(
+        dates.find_dates(units[index].text, language, header.month_first)
+    )
+
+
+def _find_name_beside_title(
+    units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, language: str | None, header: Header
+) -> None:
+    """A line that is only a person's name (or several: 'Jane Doe, John Roe & Max Mustermann'), near the
+    title and beside the date or reading-time line, is the author printed without a byline word; the
+    nearest one wins, a line of several names over a lone one."""
+    title = header.title_unit
+    if title is None or header.labels.get(title, ("", ""))[1] == "page-title":
+        return
+    low, high = max(0, title - NAME_BEFORE_TITLE), min(len(units), title + NAME_AFTER_TITLE + 1)
+    found: list[tuple[int, list[str]]] = []
+    for index in sorted(range(low, high), key=lambda i: (abs(i - title), i)):
+        if index == title or index in header.labels or features[index].boilerplate:
+            continue
+        text = strip_emphasis(units[index].text).strip(_NAME_EDGE)
+        if text == header.title or features[index].words > META_MAX_WORDS:
+            continue
+        names = [n for n in split_names(text, lexicon) if 2 <= len(_bare_name(n).split()) <= 4]
+        if not names or not all(_is_proper_name(_bare_name(n), header, language) for n in names):
+            continue
+        if any(is_role(name, lexicon) for name in names):
+            continue
+        if is_role(text, lexicon) or _is_label_text(text, lexicon) or _is_ui_phrase(text, lexicon):
+            continue
+        # Menus, category links and product names are short capitalised lines too; an author's name
+        # sits beside the article's date.
+        before = _neighbours(units, index, -1)
+        after = _neighbours(units, index, 1)
+        if not any(_is_date_line(units, features, i, language, header) for i in before + after):
+            continue
+        found.append((index, names))
+    if found:
+        # A list of several names beats a lone name nearer the title (a category or product line).
+        index, names = max(found, key=lambda item: len(item[1]) > 1)
+        header.authors = names
+        header.label(index, "byline", "name-beside-title" if len(names) == 1 else "names-beside-title")
+
+
+def _bare_name(name: str) -> str:
+    return name.split(",")[0].strip()

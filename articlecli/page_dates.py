@@ -1,0 +1,297 @@
+"""The page's published and updated dates: date lines in the header zone, labelled or nearest the title, and
+where the header has none, dates in glued units, labelled lines, datelines and lone date lines beyond it.
+
+Reading a date out of a string is dates.py's job; this module chooses which of the page's dates are its own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from articlecli import dates
+from articlecli.features import UnitFeatures
+from articlecli.header_record import META_MAX_WORDS, Header
+from articlecli.lexicon import Lexicon, PhraseSet, line_key
+from articlecli.units import Unit
+
+# Without a date in the header, short date lines are looked for this many units above the body start
+# and anywhere below it; a date in a long (glued) unit only this close to its start or to the title.
+DATE_SEARCH_BEFORE = 60
+DATE_LINE_MAX_OTHER_WORDS = 6
+DATE_SEARCH_MAX_DISTINCT = 2
+# ... unless one of them sits this close below the body start, just past the header window.
+DATE_NEAR_BODY_UNITS = 7
+LONG_UNIT_DATE_CHARS = 150
+
+
+def _take_dates(
+    text: str, key: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None
+) -> bool:
+    found = dates.find_dates(text, language, header.month_first)
+    if not found:
+        return False
+    if _words_besides(text, found) > META_MAX_WORDS:
+        return False
+    labels = _date_labels(text, lexicon)
+    if not labels and _reads_as_sentence(text, found):
+        return False
+    kinds = [_date_kind(labels, item.start) for item in found]
+    if all(kind == "other" for kind in kinds):
+        return False
+    for item, kind in zip(found, kinds, strict=True):
+        if kind == "other":
+            continue
+        is_update = kind == "updated"
+        if not is_update and index is not None and all(i != index for i, _, _ in header.date_lines):
+            header.date_lines.append((index, item.value, kind == "published"))
+        if is_update and header.updated is None:
+            header.updated = item.value
+        elif not is_update and header.published is None:
+            header.published = item.value
+        elif header.published and header.updated is None and item.value > header.published:
+            header.updated = item.value
+    return True
+
+
+# 'Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.': a sentence about an event.
+SENTENCE_MIN_OTHER_WORDS = 6
+
+
+def _reads_as_sentence(text: str, found: list[dates.FoundDate]) -> bool:
+    """An unlabelled line of several words besides its date, closed by a full stop or question mark;
+    not '... started by pelex, May 26, 2025.', where the date itself closes the line."""
+    end = text.rstrip()[-1:]
+    if end not in ".?!" or _words_besides(text, found) < SENTENCE_MIN_OTHER_WORDS:
+        return False
+    return end != "." or any(c.isalpha() for c in text[found[-1].end :])
+
+
+def _prefer_nearest_date(header: Header, window: range) -> None:
+    """Several header lines with different dates (listings, sidebars): the one nearest the article's
+    start is its own."""
+    if len({value for _, value, _ in header.date_lines}) < 2:
+        return
+    anchor = header.body_start
+    if header.title_unit is not None and header.title_unit in window:
+        anchor = header.title_unit
+    # 'Start date' / 'Jun 14, 2025' above a forum's first post dated otherwise: the label says which.
+    labelled = [item for item in header.date_lines if item[2]]
+    _, value, _ = min(labelled or header.date_lines, key=lambda item: (abs(item[0] - anchor), item[0] < anchor))
+    if header.updated == value:
+        header.updated = None
+    header.published = value
+
+
+_DATE_LABEL_KINDS = (("published-prefix", "published"), ("updated-prefix", "updated"), ("other-date-prefix", "other"))
+
+
+def _date_labels(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """Where the date labels of `text` start and their kind: 'published', 'updated' or 'other'
+    ('Joined:', 'Registriert:', a forum member's dates). Of two overlapping labels ('date' in
+    'date modified') the longer one counts."""
+    folded = text.casefold()
+    spans: list[tuple[int, int, str]] = []
+    for category, kind in _DATE_LABEL_KINDS:
+        for phrase in lexicon.phrases(category).exact:
+            if phrase and phrase in folded:
+                for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
+                    spans.append((match.start(), match.end(), kind))
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    labels: list[tuple[int, str]] = []
+    covered = -1
+    for start, end, kind in spans:
+        if start >= covered:
+            labels.append((start, kind))
+            covered = end
+    return labels
+
+
+def _label_above(units: list[Unit], index: int, lexicon: Lexicon) -> str:
+    """'Start date' over 'Jun 14, 2025' (one text node a line): the label line above names the date."""
+    if index == 0 or not units[index - 1].text:
+        return ""
+    key = line_key(units[index - 1].text)
+    for category, _ in _DATE_LABEL_KINDS:
+        if key in lexicon.phrases(category).exact:
+            return units[index - 1].text + " "
+    return ""
+
+
+def _date_kind(labels: list[tuple[int, str]], at: int) -> str | None:
+    """'Updated 11 May ... Originally published 9 May': a date belongs to the nearest label before it."""
+    before = [kind for start, kind in labels if start <= at]
+    return before[-1] if before else None
+
+
+def _label_position(text: str, phrases: frozenset[str]) -> int | None:
+    """Where the first of `phrases` starts as a whole word in `text` ("Stand:" but not "Standke")."""
+    folded = text.casefold()
+    positions = []
+    for phrase in phrases:
+        match = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded) if phrase and phrase in folded else None
+        if match:
+            positions.append(match.start())
+    return min(positions) if positions else None
+
+
+def _find_loose_dates(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    language: str | None,
+    header: Header,
+    lexicon: Lexicon,
+) -> None:
+    """Without a date line in the header, accept a date inside a short line near the body start."""
+    if header.published:
+        return
+    for index in window:
+        if index in header.labels or features[index].words > META_MAX_WORDS:
+            continue
+        text = units[index].text
+        found = dates.find_dates(text, language, header.month_first)
+        if not found:
+            continue
+        # Not what _take_dates turned down: a member's 'Joined:' date, a sentence about an event.
+        labels = _date_labels(text, lexicon)
+        if _date_kind(labels, found[0].start) == "other" or (not labels and _reads_as_sentence(text, found)):
+            continue
+        header.published = found[0].value
+        return
+
+
+# 'March 26, 2018 at 1:09 pm': the date-at-time stamp of comment lists (WordPress, Disqus).
+_COMMENT_TIME = re.compile(r"\s*,?\s*at\s+\d\d?[:.]\d\d", re.IGNORECASE)
+
+
+def _find_fallback_date(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    language: str | None,
+    header: Header,
+    lexicon: Lexicon,
+) -> None:
+    """No publication date in the header lines: try, in order of reliability,
+    1. a date in the title unit or a long unit of the window (glued dumps), near its start or the title;
+    2. a short line anywhere opened by a published or byline label (labelled-date);
+    3. a dateline opening one of the first body paragraphs;
+    4. a short date line farther away (above the header window, or anywhere below the body start),
+       unless it is an 'updated/edited' line or a comment stamp, or the page has many such dates
+       (comments, listings) and none sits just below the body start (near-date-line).
+    """
+    start = header.body_start
+    for index in sorted(window, key=lambda i: (abs(i - start), i)):
+        text = units[index].text
+        is_title = header.labels.get(index, ("", ""))[0] == "title"
+        # Body paragraphs mention dates of events, not of publication.
+        if not is_title and (features[index].words <= META_MAX_WORDS or index >= start):
+            continue
+        found = dates.find_dates(text, language, header.month_first)
+        low, high = 0, LONG_UNIT_DATE_CHARS
+        if header.title and header.title in text and not is_title:
+            at = text.index(header.title) + len(header.title)
+            low, high = at - LONG_UNIT_DATE_CHARS, at + 2 * LONG_UNIT_DATE_CHARS
+        for item in found:
+            if is_title or low <= item.start <= high or (len(text) < 400 and len(text) - item.end <= 40):
+                header.published = item.value
+                return
+    if _find_labelled_date(units, features, window, language, header, lexicon):
+        return
+    if _find_dateline(units, language, header, lexicon):
+        return
+    updated_words = lexicon.phrases("updated-prefix").exact | {"edited"}
+    candidates: list[str] = []
+    near: list[tuple[int, str]] = []
+    for index in range(max(0, start - DATE_SEARCH_BEFORE), len(units)):
+        if index in window or features[index].words > META_MAX_WORDS:
+            continue
+        text = units[index].text
+        found = dates.find_dates(text, language, header.month_first)
+        if not found or _words_besides(text, found) > DATE_LINE_MAX_OTHER_WORDS:
+            continue
+        if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):
+            continue
+        candidates.append(found[0].value)
+        if start <= index < start + DATE_NEAR_BODY_UNITS:
+            near.append((index, found[0].value))
+    if candidates and len(set(candidates)) <= DATE_SEARCH_MAX_DISTINCT:
+        header.published = candidates[0]
+    elif near:
+        header.published = near[0][1]
+        header.label(near[0][0], "date", "near-date-line")
+
+
+def _find_labelled_date(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    language: str | None,
+    header: Header,
+    lexicon: Lexicon,
+) -> bool:
+    """A short line anywhere that a published label opens ('Published Jun 4, 2025', 'asked Feb 4, 2014',
+    'Erschienen am: 01.11.2023'): the page's own date, however far from the title or however many
+    other dates the page shows."""
+    published = lexicon.phrases("published-prefix")
+    byline = lexicon.phrases("byline-prefix")
+    for index in range(len(units)):
+        # Every date has two digits in a row: most lines are out before the label lookups.
+        if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+            continue
+        text = _label_above(units, index, lexicon) + units[index].text
+        key = line_key(text)
+        is_pub = published.leading_phrase(key)
+        is_by = not is_pub and byline.leading_phrase(key)
+        if not is_pub and not is_by:
+            continue
+        found = dates.find_dates(text, language, header.month_first)
+        if not found:
+            continue
+        kind = _date_kind(_date_labels(text, lexicon), found[0].start)
+        if kind == "published" or (is_by and kind is None) or (is_by and kind == "updated"):
+            header.published = found[0].value
+            header.label(index, "date", "labelled-date")
+            return True
+    return False
+
+
+_TWO_DIGITS = re.compile(r"\d\d")
+# A dateline opening the first paragraphs: '27.1.2022 - Bei der ...', 'RAJSHAHI, Dec 20, 2025 (BSS) -',
+# '(21. November 2022) Energieverbraucher ...', 'Red. / 31.10.2023 Die ...'.
+_DATELINE_BEFORE = re.compile(r"^(?:\W*|.*[/|•·–—(]\s*|[A-ZÀ-Þ][\w.]*(?: [A-ZÀ-Þ][\w.]*)?,\s*)$")
+_DATELINE_AFTER = re.compile(r"^(?:\s*$|\s*[-–—|/)•·:,(]|\s*\d\d?[:.]\d\d|\s*[„\"“«]|\s?[A-ZÀ-Þ])")
+DATELINE_UNITS = 5
+DATELINE_MAX_CHARS = 40
+
+
+@lru_cache(maxsize=32)
+def _dateline_labels(lexicon: Lexicon) -> PhraseSet:
+    """'By Ela on 31. October, 2023 | ...', 'Posted on December 20, 2025 by ...' (not 'Last updated')."""
+    phrases = lexicon.phrases("byline-prefix").exact | lexicon.phrases("published-prefix").exact
+    return PhraseSet(frozenset(phrases), (), ())
+
+
+def _find_dateline(units: list[Unit], language: str | None, header: Header, lexicon: Lexicon) -> bool:
+    """A date at the very start of one of the first body paragraphs, set off by punctuation."""
+    labels = _dateline_labels(lexicon)
+    for index in range(header.body_start, min(len(units), header.body_start + DATELINE_UNITS)):
+        text = units[index].text
+        head = text[: DATELINE_MAX_CHARS + 30]
+        found = dates.find_dates(head, language, header.month_first)
+        if not found or found[0].start > DATELINE_MAX_CHARS:
+            continue
+        before, after = head[: found[0].start], head[found[0].end :]
+        labelled = labels.leading_phrase(line_key(before)) and len(before.split()) <= 5
+        if (labelled or _DATELINE_BEFORE.match(before)) and _DATELINE_AFTER.match(after):
+            header.published = found[0].value
+            return True
+    return False
+
+
+def _words_besides(text: str, found: list[dates.FoundDate]) -> int:
+    """Words left in `text` once its dates are taken out."""
+    for item in reversed(found):
+        text = text[: item.start] + text[item.end :]
+    return len(text.split())
