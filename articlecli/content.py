@@ -7,6 +7,7 @@ ad between paragraphs but not a whole navigation menu.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from articlecli.features import UnitFeatures
@@ -101,11 +102,49 @@ def find_region(units: list[Unit], features: list[UnitFeatures], has_stopwords: 
         # No prose at all (a product listing, a link hub): the densest run of label lines is the content.
         start, end = _max_run([_label_score(u, f) for u, f in zip(units, features, strict=True)])
         return Region(start, end, listing=end > start)
+    listing = _listing_over_prose(units, features, scores, start, end)
+    if listing is not None:
+        return listing
     below_title = _start_at_title(units, features, scores, start, end)
     region = _apply_terminator(below_title, end, scores, features)
     if below_title == start:
         return region
     return replace(region, started_by=CHROME_ABOVE_TITLE, chrome_start=start)
+
+
+# A page whose prose is a small blurb (a footer pitch, a cookie text) beside a much longer run of
+# item lines (headlines, product names, teasers) is a listing or a home page: the items are its content.
+LISTING_PROSE_MAX = 100.0
+LISTING_OVER_PROSE_RATIO = 4.0
+LISTING_OVER_PROSE = "listing-over-prose"
+
+
+def _listing_over_prose(
+    units: list[Unit], features: list[UnitFeatures], scores: list[float], start: int, end: int
+) -> Region | None:
+    prose = sum(s for s in scores[start:end] if s > 0)
+    if prose > LISTING_PROSE_MAX:
+        return None
+    labels = _item_scores(units, features)
+    first, last = _max_run(labels)
+    items = sum(s for s in labels[first:last] if s > 0)
+    if items < LISTING_OVER_PROSE_RATIO * prose:
+        return None
+    # The blurb the prose run found (and what lies between it and the items) is named for --explain.
+    return Region(first, last, listing=True, started_by=LISTING_OVER_PROSE, chrome_start=min(start, first))
+
+
+def _item_scores(units: list[Unit], features: list[UnitFeatures]) -> list[float]:
+    """Label scores where menu lines cost: a line the page shows twice is template (a menu drawn for
+    desktop and mobile, a card's "Add to cart"), a short bulleted line ("* Repair Service") a menu entry.
+    """
+    seen = Counter(u.text for u in units)
+    scores = []
+    for unit, feats in zip(units, features, strict=True):
+        score = _label_score(unit, feats)
+        menu_entry = unit.list_item and not unit.numbered and feats.words < PROSE_MIN_WORDS
+        scores.append(min(score, -SHORT_LINE_COST) if seen[unit.text] > 1 or menu_entry else score)
+    return scores
 
 
 # A sentence between two list items is a mega-menu entry's description, not article text; it

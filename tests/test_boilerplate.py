@@ -296,6 +296,41 @@ def test_listing_page_without_prose_keeps_its_items():
     assert {d.rule for d in article.decisions if d.label == "paragraph"} == {"listing-item"}
 
 
+HOMEPAGE_TEASERS = [
+    ("Apple unveils a thinner laptop with a brighter screen", "Jane Miller", "5 hours ago"),
+    ("City council approves the new tram line after a long debate", "Tom Baker", "7 hours ago"),
+    ("Why small startups are hiring again in the third quarter", "Ana Lopez", "9 hours ago"),
+    ("The best hiking boots for wet weather, tested on the trail", "Sam Green", "12 hours ago"),
+    ("Robotics firm raises fresh money to build warehouse robots", "Lee Chen", "14 hours ago"),
+    ("How the heat wave is changing the way farmers plan their harvest", "Mia Brown", "16 hours ago"),
+]
+
+
+def test_homepage_headlines_win_over_a_footer_blurb():
+    # A home page: headline, author, time, repeated; its only sentence is the site's pitch in the footer,
+    # which alone used to be the body.
+    cards = "\n\n".join("\n\n".join(card) for card in HOMEPAGE_TEASERS)
+    text = (
+        "Home\nNews\nSport\nTech\n\n"
+        f"{cards}\n\n"
+        "Daily News is the independent newsroom for the city, with reporting you can trust every day.\n\n"
+        "Privacy Policy\nTerms of Use\n"
+    )
+    article = parse_text(text)
+    body = article.text
+    assert all(headline in body for headline, _, _ in HOMEPAGE_TEASERS[1:])
+    assert "Sport" not in body and "Privacy Policy" not in body
+    assert {d.rule for d in article.decisions if d.label == "paragraph"} == {"listing-item"}
+
+
+def test_article_with_related_headlines_keeps_its_text():
+    # An article's prose outweighs the related-article list under it: the list must not take over.
+    related = "\n\n".join(headline for headline, _, _ in HOMEPAGE_TEASERS)
+    article = parse_text(page("en", end=("Related", related)))
+    assert article.sections and BODIES["en"][0] in article.text
+    assert HOMEPAGE_TEASERS[2][0] not in article.text
+
+
 CONSENT_DIALOG = (
     "Manage Cookie Consent",
     "To provide the best experiences, we use technologies like cookies to store and access device "
