@@ -72,6 +72,8 @@ def find_title(
     page_title = units[0].text
     counts = Counter(unit.text for unit in units[: start + 10])
     last = min(len(units), start + max(1, (end - start) // TITLE_SEARCH_BODY_SHARE))
+    # In a short text, only the line heading a byline block is searched below that share (see _heads_meta_block).
+    header_last = max(last, min(end, start + IN_REGION_HEADER_UNITS + 1))
     best: TitleChoice | None = None
     best_score = 0.0
     body_words = _content_words(units[start : min(end, start + OVERLAP_BODY_UNITS)])
@@ -80,15 +82,26 @@ def find_title(
         best, best_score = first
         best_score += _overlap_score(best.text, 0, start, body_words)
     scores: dict[int, float] = {}
-    for index in range(max(0, start - TITLE_SEARCH_ABOVE), last):
+    in_region_header_seen = False
+    for index in range(max(0, start - TITLE_SEARCH_ABOVE), header_last):
         if not _eligible(units[index], features[index]) or (index == 0 and not units[0].heading_level):
             continue
         if is_meta(units[index].text):
+            continue
+        heads_meta = index >= start and not in_region_header_seen
+        heads_meta = heads_meta and _heads_meta_block(units, features, index, start, is_meta)
+        if index >= last and not heads_meta:
             continue
         evidence, rule = _evidence(units, features, index, page_title, counts, is_meta)
         score = evidence + _shape_score(units[index], features[index]) + _position_score(index, start, evidence)
         score += _overlap_score(units[index].text, index, start, body_words)
         score += _outdent_score(units, features, index, start)
+        if heads_meta:
+            # The region began at a notice or teaser above the header: judge this line as if it opened the text.
+            in_region_header_seen, rule = True, "title-heads-meta-in-text"
+            score += _position_score(index, index + 1, evidence) - _position_score(index, start, evidence)
+            below = _content_words(units[index + 1 : index + 1 + OVERLAP_BODY_UNITS])
+            score += _overlap_score(units[index].text, index, index + 1, below)
         scores[index] = score
         if score >= best_score and score > 0:
             # On a tie the later line wins: the title sits right above the body, site chrome above it.
@@ -107,6 +120,7 @@ _TITLE_GLUE = re.compile(
 )
 # A date at the end of the title line, after a space: "... Rice Noodles) September 28, 2020".
 GLUED_TITLE_MIN_WORDS = 3
+_GLUED_LABEL = re.compile(r"^[^\W\d_][\w&-]*(?: [\w&-]+)?\s{2,}(?=\S)")
 REPEATED_HEAD_MIN_CHARS = 12
 
 
@@ -125,6 +139,11 @@ def _without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], boo
             kept = kept[:position]
             break
     text = "".join(kept).strip()
+    # A section label or share button glued before the headline keeps the source's gap: "TV  Neue Traumfrau ...".
+    label = _GLUED_LABEL.match(text)
+    rule = "title-without-glued-meta"
+    if label and len(text[label.end() :].split()) >= GLUED_TITLE_MIN_WORDS:
+        text, rule = text[label.end() :], "title-without-glued-label"
     found = dates.find_dates(text)
     if found and found[-1].end >= len(text.rstrip(" .,;|-–—")) and found[-1].start > 0:
         head = text[: found[-1].start].rstrip(" ,;|-–—·•")
@@ -132,7 +151,7 @@ def _without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], boo
             text = head
     if text == choice.text or len(text.split()) < 1 or not _HAS_LETTERS.search(text):
         return choice
-    return TitleChoice(choice.index, text, choice.evidence, "title-without-glued-meta")
+    return TitleChoice(choice.index, text, choice.evidence, rule)
 
 
 def _is_meta_piece(text: str, is_meta: Callable[[str], bool]) -> bool:
@@ -244,6 +263,51 @@ def _outdent_score(units: list[Unit], features: list[UnitFeatures], index: int, 
     if all(u.indent > indent for u in following):
         return OUTDENT_BONUS
     return 0.0
+
+
+# A byline/date block next to a line early in the main text marks that line as the article's own headline
+# (the region began at a notice or teaser above it) when prose follows the block within this many units,
+# the line is this close to the start and at most this many words of text come before it.
+META_BLOCK_PROSE_WITHIN = 4
+IN_REGION_HEADER_UNITS = 10
+IN_REGION_HEADER_MAX_WORDS = 60
+META_MAX_WORDS = 16
+PROSE_MIN_WORDS = 15
+
+
+def _heads_meta_block(
+    units: list[Unit], features: list[UnitFeatures], index: int, start: int, is_meta: Callable[[str], bool]
+) -> bool:
+    """`index` is a line early in the text above a byline/date block, or below a lone date line, then prose."""
+    feats = features[index]
+    # A name, a category or a photo credit above the byline is no headline: it has no function words.
+    if index - start > IN_REGION_HEADER_UNITS or feats.words < OUTDENT_MIN_WORDS or not feats.stopword_share:
+        return False
+    # Below the article's first paragraphs, a line above a byline heads a quoted or related article.
+    if sum(features[i].words for i in range(start, index)) > IN_REGION_HEADER_MAX_WORDS:
+        return False
+
+    def meta(position: int) -> bool:
+        return (
+            0 <= position < len(units) and features[position].words <= META_MAX_WORDS and is_meta(units[position].text)
+        )
+
+    # Above the byline, or below a lone date line (blogs); a line between two such lines belongs to the block.
+    if meta(index - 1):
+        if meta(index + 1):
+            return False
+        block_end = index
+    elif meta(index + 1):
+        block_end = index + 1
+    else:
+        return False
+    while meta(block_end + 1):
+        block_end += 1
+    for later in range(block_end + 1, min(len(units), block_end + 1 + META_BLOCK_PROSE_WITHIN)):
+        feats = features[later]
+        if feats.words >= PROSE_MIN_WORDS and feats.stopword_share and not feats.boilerplate:
+            return True
+    return False
 
 
 def _content_words(units: list[Unit]) -> set[str]:

@@ -193,6 +193,36 @@ def test_title_with_colon_and_question_mark():
     assert article.title == title
 
 
+def indented(*lines: str) -> str:
+    """An inscriptis-style scrape: nested blocks indented, no heading marks, blank lines between blocks."""
+    return "\n\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("above", "below"), [(("      By Jane Doe", "      March 3, 2024"), ()), ((), ("      March 3, 2024",))]
+)
+def test_title_of_header_block_below_a_notice(above, below):
+    # The main text begins at a sign-up notice; the article's own header (the headline above its byline and
+    # date, or below a lone date as blogs print it) follows, and a menu label sits right above the notice.
+    title = TITLES["en"]
+    text = indented(
+        "Skip to content",
+        "    Home",
+        "    News",
+        "    Book a tour",
+        "      Our newsletter brings the week's local news to your inbox every Friday morning, free of charge.",
+        "      Subscribe now",
+        *below,
+        "    " + title,
+        *above,
+        *("    " + paragraph for paragraph in BODIES["en"]),
+    )
+    article = parse_text(text)
+    assert article.title == title
+    assert labels(article, title) == ["title"]
+    assert_body_intact(article, "en")
+
+
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_headline_above_standfirst(language):
     # News themes print a standfirst (deck) between the headline and the byline; it repeats the body's words.
@@ -232,6 +262,20 @@ def test_date_glued_to_title_is_cut(line):
     text = line + "\n" + "\n".join(BODIES[language]) + "\n"
     article = parse_text(text)
     assert article.title == TITLES[language]
+
+
+@pytest.mark.parametrize("label", ["TV", "Local news"])
+def test_label_glued_before_title_is_cut(label):
+    # bs4 get_text() keeps the source whitespace between a section label or share button and the headline.
+    text = page("en", f"{label}  {TITLES['en']}", "By Jane Doe", title=TITLES["en"])
+    article = parse_text(text)
+    assert article.title == TITLES["en"]
+
+
+def test_short_title_after_a_gap_is_kept():
+    title = "Harbour  Bridge news"
+    text = page("en", title, "By Jane Doe", title=title)
+    assert parse_text(text).title == title
 
 
 # --- bylines -----------------------------------------------------------------------------------
