@@ -15,7 +15,7 @@ from articlecli.lexicon import Lexicon, lexicon_for, stopwords
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
 from articlecli.sections import build_sections, is_subheading
-from articlecli.units import Unit
+from articlecli.units import Unit, title_case
 
 # The longest units, each voting for its language (see language.detect_language_by_vote).
 LANGUAGE_SAMPLE_BLOCKS = 12
@@ -151,6 +151,21 @@ def _label_body(
         elif blank_layout and not framed and opens_block and next_is_prose:
             framed = following is not None and not units[following].blank_before
             rule = "line-between-paragraphs"
+        # A glued line was cut where one element ended and the next began: a short piece cut off on both
+        # sides, right above prose, was an element of its own (the page's heading), whatever the layout.
+        # Only capitalised words ("Key Takeaways"): menu entries and buttons ("Add to cart") precede prose too,
+        # and a field ("Average Rating: 4.9") ends on its value. One word is as often a menu entry ("Sport")
+        # or a camelCase name cut at its join.
+        if (
+            not framed
+            and not markdown_input
+            and next_is_prose
+            and feats.words > 1
+            and _cut_between(units, previous, index)
+            and title_case(unit.text)
+            and not unit.text[-1:].isdigit()
+        ):
+            framed, rule = True, "piece-before-paragraph"
         if is_subheading(unit, feats, next_is_text, markdown_input=markdown_input, blank_framed=framed):
             if index in run_ends:
                 rule = "short-line-after-short-lines"
@@ -166,6 +181,11 @@ def _label_body(
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, features, kept, labels, has_stopwords)
     return labels
+
+
+def _cut_between(units: list[Unit], above: int | None, below: int) -> bool:
+    """The two units are pieces of one source line that was cut at a glue point (see units._unglue)."""
+    return above is not None and units[above].lines[-1] == units[below].lines[0]
 
 
 def _block_longer(units: list[Unit], features: list[UnitFeatures], start: int, than: int, blank_layout: bool) -> bool:

@@ -180,9 +180,22 @@ def _camel_words(text: str, joins: list[int]) -> frozenset[str]:
 
 
 # A sentence run straight into the next one ("...the end.Next block") is the surest mark of glued text.
-_SENTENCE_JOIN = re.compile(r"[a-zà-öø-ÿ]{2}[.!?][A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+# The pattern starts with the rare character and looks behind last: a leading lookbehind is tried at
+# every position of the page, which made these scans most of the cost of reading a long page.
+_SENTENCE_JOIN = re.compile(r"[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}.)")
 # The capital of a lowercase-to-uppercase join ("WirecutterAdvertisement").
-_CASE_JOIN = re.compile(r"(?<=[a-zà-öø-ÿ])[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ])")
+_CASE_JOIN = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ].)(?=[a-zà-öø-ÿ])")
+
+
+def _sentence_joins(text: str) -> int:
+    """Sentence joins that do not share letters ("ab.Cd" and "de.Fg" in "ab.Cde.Fg" count once)."""
+    count, free_from = 0, 0
+    for match in _SENTENCE_JOIN.finditer(text):
+        if match.start() - 2 >= free_from:
+            count, free_from = count + 1, match.start() + 3
+    return count
+
+
 GLUED_SENTENCE_JOINS_MIN = 2
 GLUED_SENTENCE_JOINS_PER_KCHAR = 0.2
 GLUED_CASE_JOINS_PER_KCHAR = 1.5
@@ -198,7 +211,7 @@ def _glue_protected(text: str) -> frozenset[str] | None:
         return None
     kchars = len(text) / 1000
     joins = [m.start() for m in _CASE_JOIN.finditer(text)]
-    sentence_joins = len(_SENTENCE_JOIN.findall(text))
+    sentence_joins = _sentence_joins(text)
     if sentence_joins >= GLUED_SENTENCE_JOINS_MIN and sentence_joins >= GLUED_SENTENCE_JOINS_PER_KCHAR * kchars:
         return _camel_words(text, joins)
     # Words only take joins away: too few joins in all is an answer without looking for words.
@@ -220,7 +233,61 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
         return [raw]
     edges = [0, *cuts, len(raw)]
     pieces = [raw[a:b] for a, b in pairwise(edges)]
-    return [piece for piece in pieces if piece.strip()]
+    return _split_tails([piece for piece in pieces if piece.strip()])
+
+
+# A heading glued to text carries no mark but its shape: a few words, capitalised, no sentence end.
+GLUED_HEADING_MAX_WORDS = 10
+# The text a glued heading introduces: a sentence of at least this many words.
+GLUED_TEXT_MIN_WORDS = 8
+# Not after an abbreviation ("Dr. Vahid Osman"): the sentence ends on a lowercase word.
+_LAST_SENTENCE_END = re.compile(r".*\s[a-zà-öø-ÿ]{3,}[.!?]\s+(?=[A-ZÀ-ÖØ-Þ0-9])", re.DOTALL)
+_HAS_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _title_like(text: str) -> bool:
+    """A short run that could be a heading: capital or digit first, no sentence inside, no end mark but '?'."""
+    words = text.split()
+    if not 0 < len(words) <= GLUED_HEADING_MAX_WORDS or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if text.rstrip().endswith((".", "!", ",", ";", ":", "…")):
+        return False
+    return not _HAS_SENTENCE_END.search(text.rstrip("? "))
+
+
+def title_case(text: str) -> bool:
+    """Headings capitalise their words ("Key Takeaways") or ask ("What software do pros use?"); tails of
+    sentences and button labels ("Book now") do not."""
+    words = [word for word in text.split() if len(word) > 3]
+    return text.rstrip().endswith("?") or all(word[:1].isupper() or word[:1].isdigit() for word in words)
+
+
+def _opens_text(text: str) -> bool:
+    return len(text.split()) >= GLUED_TEXT_MIN_WORDS and bool(_HAS_SENTENCE_END.search(text))
+
+
+def _split_tails(pieces: list[str]) -> list[str]:
+    """Cut a heading off the end of a piece: "...can help. Key Takeaways" glued to "This guide ranks...".
+
+    The glue point after the piece is an element edge, so a short title-like run after the piece's
+    last sentence end, introducing text, was the next element: the heading above that text.
+    """
+    out: list[str] = []
+    for piece, following in zip(pieces, [*pieces[1:], ""], strict=True):
+        head = _LAST_SENTENCE_END.match(piece)
+        # One word is as likely the first hump of a camelCase name cut at its join ("UltraTax").
+        if (
+            head
+            and len(piece[head.end() :].split()) > 1
+            and _title_like(piece[head.end() :])
+            and title_case(piece[head.end() :])
+            and _opens_text(piece[: head.end()])
+            and _opens_text(following)
+        ):
+            out.extend((piece[: head.end()], piece[head.end() :]))
+        else:
+            out.append(piece)
+    return out
 
 
 def _scan_lines(raw_lines: list[str], is_markdown: bool, camel_words: frozenset[str] | None = None) -> list[_Line]:

@@ -582,6 +582,30 @@ def test_glued_page_is_cut_at_its_joins_but_not_inside_its_camel_case_words():
     )
 
 
+GLUED_TAILS_PAGE = (
+    "Best Tax Software for 2025HomeReviewsGuidesAboutContactChoosing tax software is hard for many people. "
+    "Our ranking of the best tax software can help. Key TakeawaysThis guide ranks the best tax preparation "
+    "software for accountants, small business owners and individual taxpayers.Sponsored contentAdvertisementTop Software for "
+    "Small Business OwnersFiling taxes for a small business is often complicated, and the right software saves "
+    "hours of work every spring. Most owners pick a tool their accountant already knows well.\n"
+)
+
+
+def test_glued_heading_after_the_last_sentence_end_of_a_piece_is_cut_off():
+    article = parse_text(GLUED_TAILS_PAGE)
+    headings = [s.heading for s in article.sections if s.heading]
+    assert "Key Takeaways" in headings
+    assert "Our ranking of the best tax software can help." in " ".join(paragraphs(article))
+
+
+def test_glued_piece_between_a_label_and_prose_is_a_heading():
+    # "Advertisement" ends no sentence, yet the cut after it is an element edge like a blank line.
+    article = parse_text(GLUED_TAILS_PAGE)
+    assert "Top Software for Small Business Owners" in [s.heading for s in article.sections if s.heading]
+    rules = {d.rule for d in article.decisions}
+    assert "piece-before-paragraph" in rules
+
+
 def test_dash_clause_on_its_own_line_continues_the_line_above():
     text = (
         "Widget maker results\n\n"
