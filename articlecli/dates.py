@@ -113,7 +113,37 @@ def _find_dates(text: str, language: str | None, month_first: bool | None) -> tu
     if _YEAR_LIKE.search(text) and _THREE_LETTERS.search(text):
         found.extend(_word_dates(text, language))
     found.sort(key=lambda d: d.start)
-    return tuple(_drop_overlaps(found))
+    if "/" in text and found:
+        found = _outside_urls(text, found)
+    return tuple(_drop_stamp_before_shown(text, _drop_overlaps(found)))
+
+
+# A link's address ('https://site/2015/03/24/story', '](/2019/12/14/links)') dates the page it points to.
+_URL = re.compile(r"(?:https?://|www\.)[^\s)>\]]+|\]\([^)\s]+")
+
+
+def _outside_urls(text: str, found: list[FoundDate]) -> list[FoundDate]:
+    spans = [match.span() for match in _URL.finditer(text)]
+    if not spans:
+        return found
+    return [item for item in found if not any(start <= item.start < end for start, end in spans)]
+
+
+# 'Tom 2024-04-18T13:00:39+00:00 March 22nd, 2024': a theme's machine timestamp (often the modified time)
+# printed just before the date the page shows; the shown one is the page's.
+_STAMP_GAP = 3
+
+
+def _drop_stamp_before_shown(text: str, found: list[FoundDate]) -> list[FoundDate]:
+    if len(found) < 2:
+        return found
+    kept = []
+    for item, after in zip(found, [*found[1:], None], strict=True):
+        is_stamp = "T" in text[item.start : item.end] and item.end - item.start > 16
+        if is_stamp and after is not None and after.start - item.end <= _STAMP_GAP:
+            continue
+        kept.append(item)
+    return kept
 
 
 def _drop_overlaps(found: list[FoundDate]) -> list[FoundDate]:
@@ -125,23 +155,46 @@ def _drop_overlaps(found: list[FoundDate]) -> list[FoundDate]:
     return kept
 
 
-def numeric_order(texts: list[str]) -> bool | None:
+def numeric_order(texts: list[str], language: str | None = None) -> bool | None:
     """Whether the page writes numeric dates month-first, judged from its unambiguous ones
-    (13/04/2020 is day-first, 04/13/2020 month-first); None without evidence or with both."""
+    (13/04/2020 is day-first, 04/13/2020 month-first), else from the same day written out in words
+    elsewhere on the page ('02-12-2025' and 'December 02, 2025'); None without evidence or with both."""
     day_first = month_first = 0
+    ambiguous: list[tuple[int, int, str]] = []
     # A numeric date has no whitespace and a line break reads like a text edge to _DMY's lookarounds,
     # so one scan of the joined lines finds what a scan of each line would.
-    for match in _DMY_SCAN.finditer("\n".join(texts)):
+    joined = "\n".join(texts)
+    for match in _DMY_SCAN.finditer(joined):
         first, second = int(match[1]), int(match[3])
         if 12 < first <= 31 and 1 <= second <= 12:
             day_first += 1
         elif 12 < second <= 31 and 1 <= first <= 12:
             month_first += 1
+        elif first != second:
+            ambiguous.append((first, second, match[4]))
+    if not day_first and not month_first and ambiguous:
+        day_first, month_first = _order_by_written_days(joined, ambiguous, language)
     if day_first and not month_first:
         return False
     if month_first and not day_first:
         return True
     return None
+
+
+def _order_by_written_days(text: str, ambiguous: list[tuple[int, int, str]], language: str | None) -> tuple[int, int]:
+    """Votes (day-first, month-first) of ambiguous numeric dates whose one reading the page also writes in words."""
+    written = {item.value for item in _word_dates(text, language)}
+    day_first = month_first = 0
+    for first, second, year_text in ambiguous:
+        as_month_first = _numeric_day(first, second, year_text, None, True)
+        as_day_first = _numeric_day(first, second, year_text, None, False)
+        in_mf = as_month_first is not None and as_month_first.isoformat() in written
+        in_df = as_day_first is not None and as_day_first.isoformat() in written
+        if in_mf and not in_df:
+            month_first += 1
+        elif in_df and not in_mf:
+            day_first += 1
+    return day_first, month_first
 
 
 def _numeric_dates(text: str, language: str | None, month_first: bool | None = None) -> list[FoundDate]:

@@ -30,6 +30,8 @@ def test_dmy_scan_finds_what_dmy_finds() -> None:
     assert [m.span() for m in _DMY_SCAN.finditer(joined)] == [m.span() for m in _DMY.finditer(joined)]
     assert numeric_order(["13/04/2020", "Home"]) is False
     assert numeric_order(["04/13/2020"]) is True
+    assert numeric_order(["03/10/2023", "- 3 October 2023"], "en") is False
+    assert numeric_order(["03/10/2023", "Home"], "en") is None
 
 
 def test_phrase_shortcuts_keep_their_answers() -> None:

@@ -358,6 +358,26 @@ def test_byline_glued_to_date():
     assert article.published == "2025-01-29"
 
 
+def test_ambiguous_numeric_date_read_as_the_page_writes_it_in_words():
+    # '02-12-2025' under the title; the related footer spells the same day 'December 02, 2025'.
+    body = "\n\n".join(BODIES["en"])
+    text = f"{TITLES['en']}\n\n02-12-2025\n\n{body}\n\nMore from the blog\n\nDecember 02, 2025\n"
+    assert parse_text(text).published == "2025-12-02"
+
+
+def test_date_in_a_link_address_is_not_the_pages():
+    # Markdown: a source link far below the article, its address dated; nothing else on the page is.
+    body = "\n\n".join(BODIES["en"])
+    link = "<http://www.example.com/sites/news/2015/03/24/with-investments-predicted>"
+    assert parse_text(f"# {TITLES['en']}\n\n{body}\n\n{link}\n").published is None
+
+
+def test_theme_timestamp_before_the_shown_date():
+    # 'Tom 2024-04-18T13:00:39+00:00 March 22nd, 2024': the hidden modified stamp, then the shown date.
+    text = page("en", TITLES["en"], "Tom 2024-04-18T13:00:39+00:00 March 22nd, 2024 | Reviews |", title=TITLES["en"])
+    assert parse_text(text).published == "2024-03-22"
+
+
 def test_sentence_starting_with_by_is_not_a_byline():
     sentence = (
         "By the end of the week, more than two thousand residents had signed a petition asking the "
