@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import filterfalse
@@ -53,23 +54,29 @@ def _fold(text: str) -> str:
     return "".join(filterfalse(unicodedata.combining, stripped))
 
 
-@lru_cache(maxsize=32)
-def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
-    """Accent-folded month name (wide and abbreviated, format and stand-alone) -> month number."""
+def _calendar_names(languages: tuple[str, ...], field: str) -> Iterator[tuple[int, str]]:
+    """(number, accent-folded name) for CLDR's `field` ("months" or "days") in every width sites print."""
     from babel import Locale, UnknownLocaleError
 
-    names: dict[str, int] = {}
     for language in languages:
         try:
             locale = Locale.parse(language)
         except (UnknownLocaleError, ValueError, TypeError):
             continue
+        table = getattr(locale, field)
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
-                for number, name in locale.months.get(context, {}).get(width, {}).items():
-                    folded = _fold(name).rstrip(".")
-                    if len(folded) >= 3:
-                        names.setdefault(folded, number)
+                for number, name in table.get(context, {}).get(width, {}).items():
+                    yield number, _fold(name).rstrip(".")
+
+
+@lru_cache(maxsize=32)
+def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
+    """Accent-folded month name (wide and abbreviated, format and stand-alone) -> month number."""
+    names: dict[str, int] = {}
+    for number, folded in _calendar_names(languages, "months"):
+        if len(folded) >= 3:
+            names.setdefault(folded, number)
     # English abbreviations as sites print them, beyond CLDR's ("Sept").
     names.setdefault("sept", 9)
     return names
@@ -259,21 +266,7 @@ def _word_dates(text: str, language: str | None) -> list[FoundDate]:
 @lru_cache(maxsize=32)
 def _weekday_names(languages: tuple[str, ...]) -> frozenset[str]:
     """Accent-folded weekday names (wide and abbreviated) of `languages`."""
-    from babel import Locale, UnknownLocaleError
-
-    names: set[str] = set()
-    for language in languages:
-        try:
-            locale = Locale.parse(language)
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for name in locale.days.get(context, {}).get(width, {}).values():
-                    folded = _fold(name).rstrip(".")
-                    if len(folded) >= 2:
-                        names.add(folded)
-    return frozenset(names)
+    return frozenset(folded for _, folded in _calendar_names(languages, "days") if len(folded) >= 2)
 
 
 def is_weekday(word: str, languages: tuple[str, ...] = ("en",)) -> bool:
