@@ -41,11 +41,18 @@ def main() -> None:
 
 @main.command()
 @click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=True, allow_dash=True))
-@click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: json; with --explain: a line-by-line listing).")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: json; with --explain: a line-by-line listing).",
+)
 @click.option("--explain", is_flag=True, help="Show every input line, its label and the rule that decided it.")
-@click.option("--lang", "language", metavar="CODE", default=None,
-              help="Page language as an ISO 639-1 code (default: detect).")
+@click.option(
+    "--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect)."
+)
 def parse(input_path: str, output_format: str | None, explain: bool, language: str | None) -> None:
     """Parse one scraped text file (or '-' for stdin) into a structured article.
 

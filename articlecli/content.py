@@ -193,9 +193,7 @@ def _consent_dialog(index: int, features: list[UnitFeatures]) -> bool:
     return any(f.boilerplate == "cookie-notice" for f in following)
 
 
-def _article_continues(
-    index: int, end: int, scores: list[float], features: list[UnitFeatures], category: str
-) -> bool:
+def _article_continues(index: int, end: int, scores: list[float], features: list[UnitFeatures], category: str) -> bool:
     """True when an inline related-links callout is followed closely by a long prose paragraph."""
     if category not in CALLOUT_CATEGORIES:
         return False

@@ -41,8 +41,9 @@ WORD_CATEGORIES = ("breadcrumb-root", "conjunction", "reading-time", "author-rol
 # "Share on Facebook Twitter Email" is a share row, a 20-word sentence starting "Share" is not.
 BOILERPLATE_PREFIX_MAX_WORDS = 6
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
-                         "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+)
 _HAS_QUOTES = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 

@@ -8,8 +8,33 @@ from functools import lru_cache
 from articlecli.lexicon import Lexicon, line_key, stopwords
 
 # Name particles that stay lowercase inside a personal name.
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le",
-                        "bin", "ibn", "al", "y", "dos", "das", "do", "ter", "ten", "zu", "st"})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "del",
+        "della",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "y",
+        "dos",
+        "das",
+        "do",
+        "ter",
+        "ten",
+        "zu",
+        "st",
+    }
+)
 MAX_NAME_WORDS = 5
 MAX_AUTHORS = 6
 # Field separators on a byline; a run of 3+ spaces is one too, where a scraper glued the page's elements
@@ -35,8 +60,37 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,4}[A-Z]\.?$|^(?:Ph\.?\s?D|Jr
 # A byline's names end where a date, a time or a counter starts: "Von Jule Radeck Vom 3. Februar 2022".
 _TOKEN_DIGIT = re.compile(r"(?<!\w)\d|(?<=[^\W\d_]{3})\d\d(?=\D{0,40}(?:19|20)\d\d)")
 # Words that join a byline to a following date ("am", "on", "le", "vom", "el", "il", "op", ...).
-_DATE_JOINERS = frozenset({"on", "at", "am", "vom", "um", "le", "el", "il", "op", "em", "den", "the", "à", "a", "de",
-                           "del", "du", "dnia", "w", "o", "in", "im", "kl", "klo", "pe", "am:", "on:"})
+_DATE_JOINERS = frozenset(
+    {
+        "on",
+        "at",
+        "am",
+        "vom",
+        "um",
+        "le",
+        "el",
+        "il",
+        "op",
+        "em",
+        "den",
+        "the",
+        "à",
+        "a",
+        "de",
+        "del",
+        "du",
+        "dnia",
+        "w",
+        "o",
+        "in",
+        "im",
+        "kl",
+        "klo",
+        "pe",
+        "am:",
+        "on:",
+    }
+)
 
 
 def trim_byline_rest(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, bool]:
@@ -161,6 +215,7 @@ def _date_label_words(lexicon: Lexicon) -> frozenset[str]:
         if phrase and len(phrase.split()[0]) >= 4 and phrase.split()[0].isalpha()
     )
 
+
 def is_role(text: str, lexicon: Lexicon) -> bool:
     """'Senior Editor', 'Digital Security Expert', 'Chefredakteur': the text ends with a role word."""
     roles = lexicon.phrases("author-role").exact
@@ -222,7 +277,7 @@ def _unglue_prefix(text: str, lexicon: Lexicon) -> str:
     """'ByShivya Nath' -> 'By Shivya Nath' (a scraper glued the label to the linked name)."""
     match = _GLUED_PREFIX.match(text)
     if match and match.group(1).casefold() in lexicon.phrases("byline-prefix").exact:
-        return f"{match.group(1)} {text[match.end():]}"
+        return f"{match.group(1)} {text[match.end() :]}"
     return text
 
 

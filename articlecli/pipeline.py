@@ -227,7 +227,7 @@ def _demote_contents_entries(
             labels[index] = ("paragraph", "contents-entry")
 
 
-_SENTENCE_CLOSERS = (".", "!", "?", ":", "\"", "”", ")")
+_SENTENCE_CLOSERS = (".", "!", "?", ":", '"', "”", ")")
 
 
 # Share of prose units that start after a blank line above which blank lines mark block edges.

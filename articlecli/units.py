@@ -328,16 +328,15 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
             level, body = heading
         prefix = markdown.quote_prefix(body) if ">" in body else None
         if prefix:
-            quote, body = True, body[len(prefix):]
+            quote, body = True, body[len(prefix) :]
     bullet = markdown.bullet_prefix(raw) if marked else None
     if bullet and level is None:
-        list_item, body = True, raw[len(bullet):].strip()
+        list_item, body = True, raw[len(bullet) :].strip()
     if is_markdown and markdown.has_inline_syntax(body):
         if markdown.is_rule(body):
             body = ""
         body, link_chars = markdown.strip_inline(body)
-    return _Line(number, raw, body, level, list_item or numbered, numbered, quote, link_chars,
-                 blank_before, indent)
+    return _Line(number, raw, body, level, list_item or numbered, numbered, quote, link_chars, blank_before, indent)
 
 
 def _join_fragments(lines: list[_Line]) -> list[Unit]:
@@ -376,10 +375,7 @@ def _continues(previous: _Line, line: _Line) -> bool:
     if _CONTINUATION_START.match(line.text):
         # "by Jane Doe" under a title is a byline, not the title's continuation.
         return not _starts_label(line.text)
-    return (
-        previous_words[-1].casefold() in _joiner_words()
-        and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
-    )
+    return previous_words[-1].casefold() in _joiner_words() and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
 
 
 def _bridges(previous: _Line, line: _Line, following: _Line | None) -> bool:
@@ -401,9 +397,19 @@ def _make_unit(index: int, group: list[_Line]) -> Unit:
     first = group[0]
     if len(group) == 1:
         # Most units are one line: no joining, and the sums and tuples have one item.
-        return Unit(index, (first.number,), (first.raw,), first.text.strip(), first.heading_level,
-                    first.list_item, first.numbered, first.quote, first.link_chars, first.blank_before,
-                    first.indent)
+        return Unit(
+            index,
+            (first.number,),
+            (first.raw,),
+            first.text.strip(),
+            first.heading_level,
+            first.list_item,
+            first.numbered,
+            first.quote,
+            first.link_chars,
+            first.blank_before,
+            first.indent,
+        )
     text = first.text
     for line in group[1:]:
         if _PUNCT_START.match(line.text) or not text:

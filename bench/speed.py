@@ -27,8 +27,9 @@ def bench_cli(runs: int) -> None:
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "articlecli", "parse", str(SEED)], check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    print(f"cli: seed parsed end to end, median {statistics.median(times):.3f} s, "
-          f"min {min(times):.3f} s over {runs} runs")
+    print(
+        f"cli: seed parsed end to end, median {statistics.median(times):.3f} s, min {min(times):.3f} s over {runs} runs"
+    )
 
 
 def _corpus_texts(corpus: Path, low: int, high: int, limit: int) -> list[str]:
@@ -57,8 +58,10 @@ def bench_throughput(corpus: Path, limit: int) -> None:
         parse_text(text)
     cpu, wall = time.process_time() - start_cpu, time.perf_counter() - start_wall
     size = sum(len(t) for t in texts) / len(texts) / 1000
-    print(f"throughput: {len(texts) / cpu:.0f} docs/s of CPU time on one core ({len(texts) / wall:.0f} by wall clock; "
-          f"{len(texts)} corpus dumps of 5-50 KB, mean {size:.1f} K chars)")
+    print(
+        f"throughput: {len(texts) / cpu:.0f} docs/s of CPU time on one core ({len(texts) / wall:.0f} by wall clock; "
+        f"{len(texts)} corpus dumps of 5-50 KB, mean {size:.1f} K chars)"
+    )
 
 
 def bench_scaling() -> None:

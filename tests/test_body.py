@@ -325,13 +325,7 @@ def test_plain_text_quote_paragraph_is_kept():
 )
 def test_line_split_at_inline_link_is_joined(split, joined):
     text = (
-        "Report on river pollution published\n\n"
-        + EN_PARAGRAPHS[0]
-        + "\n\n"
-        + split
-        + "\n\n"
-        + EN_PARAGRAPHS[1]
-        + "\n"
+        "Report on river pollution published\n\n" + EN_PARAGRAPHS[0] + "\n\n" + split + "\n\n" + EN_PARAGRAPHS[1] + "\n"
     )
     article = parse_text(text)
     assert joined in paragraphs(article)
@@ -359,7 +353,7 @@ def test_markdown_links_reduced_to_their_text():
     text = (
         "# River pollution report published\n\n"
         "The agency published its findings on Tuesday. You can read the [full report](https://example.org/"
-        "reports/river-2024.pdf \"PDF, 2 MB\") on the [agency's website](https://example.org/), where the "
+        'reports/river-2024.pdf "PDF, 2 MB") on the [agency\'s website](https://example.org/), where the '
         "[raw data](https://example.org/data) is also available.\n\n"
         "Nitrate levels were above the legal limit at eleven of the forty measuring points, most of them "
         "downstream of large pig farms.\n"
@@ -374,12 +368,7 @@ def test_markdown_links_reduced_to_their_text():
 
 def test_markdown_image_lines_are_dropped():
     image = "![Aerial view of the flooded old town](https://cdn.example.com/img/flood-2024.jpg)"
-    text = (
-        "# Floods hit the old town\n\n"
-        f"{image}\n\n"
-        + "\n\n".join(EN_PARAGRAPHS)
-        + "\n"
-    )
+    text = f"# Floods hit the old town\n\n{image}\n\n" + "\n\n".join(EN_PARAGRAPHS) + "\n"
     article = parse_text(text)
     assert paragraphs(article) == EN_PARAGRAPHS
     [removed] = [r for r in article.removed if r.line == 3]
@@ -416,9 +405,7 @@ def test_markdown_emphasis_and_escapes_are_removed():
         "# Floods hit the old town\n\n"
         "The river rose by **almost two metres** in less than a day, the *highest* level recorded since "
         "2002, according to the regional water\\_authority.\n\n"
-        "## What happens next\n\n"
-        + "\n\n".join(EN_PARAGRAPHS[1:])
-        + "\n"
+        "## What happens next\n\n" + "\n\n".join(EN_PARAGRAPHS[1:]) + "\n"
     )
     article = parse_text(text)
     assert paragraphs(article)[0] == (
@@ -431,9 +418,7 @@ def test_markdown_link_split_over_lines_in_paragraph():
     text = (
         "# Floods hit the old town\n\n"
         "Volunteers can register on the\n[city's flood page](https://example.gov/flood)\nor call the "
-        "hotline, which is open around the clock until the water goes down.\n\n"
-        + "\n\n".join(EN_PARAGRAPHS)
-        + "\n"
+        "hotline, which is open around the clock until the water goes down.\n\n" + "\n\n".join(EN_PARAGRAPHS) + "\n"
     )
     article = parse_text(text)
     assert paragraphs(article)[0] == (

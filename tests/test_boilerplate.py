@@ -49,8 +49,12 @@ CASES = [
     ("en", "end", "Your email address will not be published. Required fields are marked *", "comments"),
     ("en", "end", "3 Comments", "comments"),
     ("fr", "end", "Laisser un commentaire", "comments"),
-    ("fr", "end", "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.",
-     "comments"),
+    (
+        "fr",
+        "end",
+        "Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.",
+        "comments",
+    ),
     ("de", "end", "Kommentar schreiben", "comments"),
     ("es", "end", "Deja un comentario", "comments"),
     ("it", "end", "Lascia un commento", "comments"),
@@ -231,8 +235,14 @@ def test_markdown_navigation_menu_is_removed():
 
 
 def test_footer_menu_is_removed():
-    footer = ("About us", "Contact", "Advertise with us", "Privacy Policy", "Terms of Use",
-              "© 2024 Harbour Gazette. All rights reserved.")
+    footer = (
+        "About us",
+        "Contact",
+        "Advertise with us",
+        "Privacy Policy",
+        "Terms of Use",
+        "© 2024 Harbour Gazette. All rights reserved.",
+    )
     article = parse_text(page("en", end=("\n".join(footer),)))
     assert_body_intact(article, "en")
     for item in footer:

@@ -83,8 +83,20 @@ def test_json_is_the_default_and_only_stdout(article_file):
 def test_json_key_order(article_file):
     record = json.loads(invoke("parse", str(article_file)).stdout)
     assert list(record) == [
-        "source", "input_format", "title", "authors", "published", "updated", "categories", "tags",
-        "breadcrumbs", "language", "sections", "text", "word_count", "removed",
+        "source",
+        "input_format",
+        "title",
+        "authors",
+        "published",
+        "updated",
+        "categories",
+        "tags",
+        "breadcrumbs",
+        "language",
+        "sections",
+        "text",
+        "word_count",
+        "removed",
     ]
 
 
@@ -207,7 +219,9 @@ def test_python_dash_m():
 def test_python_dash_m_error_has_no_traceback(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "articlecli", "parse", str(tmp_path / "missing.txt")],
-        capture_output=True, check=False, text=True,
+        capture_output=True,
+        check=False,
+        text=True,
     )
     assert proc.returncode == 3
     assert proc.stdout == ""

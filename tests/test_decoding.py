@@ -205,7 +205,7 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000010000000100806000000"
 GZIP = bytes.fromhex("1f8b0800000000000003") + bytes(range(255, -1, -1)) * 4
 PDF_STREAM = b"%PDF-1.7\n" + bytes([0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06]) * 200
 ELF = b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + b"\x02\x00\x3e\x00" + bytes(range(32)) * 20
-CONTROL_NOISE = bytes([0x01, 0x02, 0x03, 0x1b, 0x7f, 0x41, 0x42]) * 300
+CONTROL_NOISE = bytes([0x01, 0x02, 0x03, 0x1B, 0x7F, 0x41, 0x42]) * 300
 
 
 @pytest.mark.parametrize(

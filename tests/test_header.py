@@ -155,9 +155,7 @@ def test_markdown_h1_title():
     text = (
         "[Skip to content](#main)\n\n"
         f"# {title}\n\n"
-        "By [Jane Doe](https://example.com/authors/jane-doe)\n\n"
-        + "\n\n".join(BODIES["en"])
-        + "\n"
+        "By [Jane Doe](https://example.com/authors/jane-doe)\n\n" + "\n\n".join(BODIES["en"]) + "\n"
     )
     article = parse_text(text)
     assert article.input_format == "markdown"
@@ -582,11 +580,19 @@ def test_no_categories_or_tags():
         ("nl", "14 december 2024", "2024-12-14", None),
         ("en", "Published: December 14, 2024 Updated: December 15, 2024", "2024-12-14", "2024-12-15"),
         ("en", "Published Dec 14, 2024 | Updated Dec 15, 2024", "2024-12-14", "2024-12-15"),
-        ("fr", "Publié le 14 décembre 2024 à 10h30, mis à jour le 15 décembre 2024 à 18h02", "2024-12-14",
-         "2024-12-15"),
+        (
+            "fr",
+            "Publié le 14 décembre 2024 à 10h30, mis à jour le 15 décembre 2024 à 18h02",
+            "2024-12-14",
+            "2024-12-15",
+        ),
         ("de", "Veröffentlicht am 14.12.2024, aktualisiert am 15.12.2024", "2024-12-14", "2024-12-15"),
-        ("es", "Publicado el 14 de diciembre de 2024. Actualizado el 15 de diciembre de 2024", "2024-12-14",
-         "2024-12-15"),
+        (
+            "es",
+            "Publicado el 14 de diciembre de 2024. Actualizado el 15 de diciembre de 2024",
+            "2024-12-14",
+            "2024-12-15",
+        ),
     ],
 )
 def test_date_line(language, line, published, updated):
@@ -720,9 +726,7 @@ def test_full_english_header():
         f"{title}\n\n"
         "By Jane Doe and John Roe\n"
         "Published: December 14, 2024 Updated: December 15, 2024\n"
-        "5 min read\n\n"
-        + "\n\n".join(BODIES["en"])
-        + "\n\nTags: bridges, transport, city council\n"
+        "5 min read\n\n" + "\n\n".join(BODIES["en"]) + "\n\nTags: bridges, transport, city council\n"
     )
     article = parse_text(text)
     assert article.breadcrumbs == ("Home", "News", "Local")
@@ -741,9 +745,7 @@ def test_full_german_header():
         f"{title}\n\n"
         "Von Anna Schmidt\n"
         "14.12.2024, 09:41 Uhr\n"
-        "Lesezeit: 3 Minuten\n\n"
-        + "\n\n".join(BODIES["de"])
-        + "\n"
+        "Lesezeit: 3 Minuten\n\n" + "\n\n".join(BODIES["de"]) + "\n"
     )
     article = parse_text(text)
     assert article.breadcrumbs == ("Startseite", "Politik", "Hamburg")
