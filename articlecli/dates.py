@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -133,7 +134,13 @@ def _outside_urls(text: str, found: list[FoundDate]) -> list[FoundDate]:
     spans = [match.span() for match in _URL.finditer(text)]
     if not spans:
         return found
-    return [item for item in found if not any(start <= item.start < end for start, end in spans)]
+    starts = [start for start, _ in spans]
+
+    def in_url(position: int) -> bool:
+        nearest = bisect_right(starts, position) - 1
+        return nearest >= 0 and position < spans[nearest][1]
+
+    return [item for item in found if not in_url(item.start)]
 
 
 # 'Tom 2024-04-18T13:00:39+00:00 March 22nd, 2024': a theme's machine timestamp (often the modified time)

@@ -48,14 +48,27 @@ _HAS_QUOTES = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 
 # Stages test the same lines again (features, title, header): the key is computed once per text.
-@lru_cache(maxsize=8192)
+# Texts longer than this are not cached: the cache outlives the parse, and its memory would grow
+# with line length rather than with the number of entries.
+LINE_KEY_CACHE_MAX_CHARS = 1000
+
+
 def line_key(text: str) -> str:
     """The form phrases are compared in: NFKC, casefolded, straight quotes, one space, ends trimmed."""
+    if len(text) > LINE_KEY_CACHE_MAX_CHARS:
+        return _line_key(text)
+    return _cached_line_key(text)
+
+
+def _line_key(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
         if _HAS_QUOTES.search(text):
             text = text.translate(_QUOTES)
     return _trim_edges(" ".join(text.casefold().split()))
+
+
+_cached_line_key = lru_cache(maxsize=8192)(_line_key)
 
 
 def _trim_edges(key: str) -> str:

@@ -34,6 +34,10 @@ def _label_phrases(lexicon: Lexicon) -> PhraseSet:
     return PhraseSet(frozenset().union(*(lexicon.phrases(c).exact for c in _LABEL_CATEGORIES)), (), ())
 
 
+# Labels are a few words: keying the rest of the line at every join made long glued lines quadratic.
+LABEL_WINDOW_CHARS = 100
+
+
 # Several passes read the same header lines.
 @lru_cache(maxsize=1024)
 def _unglue_labels(text: str, lexicon: Lexicon) -> str:
@@ -45,7 +49,7 @@ def _unglue_labels(text: str, lexicon: Lexicon) -> str:
     last = 0
     # A year glued to the next label counts too: 'Posted on 25. Januar 2022Author Redaktion'.
     for match in _GLUED_LABEL.finditer(text):
-        key = line_key(text[match.start() :])
+        key = line_key(text[match.start() : match.start() + LABEL_WINDOW_CHARS])
         if _label_phrases(lexicon).leading_phrase(key):
             pieces.append(text[last : match.start()])
             last = match.start()

@@ -124,11 +124,18 @@ _GLUED_LABEL = re.compile(r"^[^\W\d_][\w&-]*(?: [\w&-]+)?\s{2,}(?=\S)")
 REPEATED_HEAD_MIN_CHARS = 12
 
 
+# A title glued to a date, byline or trail has a few pieces; hundreds are a glued page, and testing
+# every split of them is quadratic.
+TITLE_GLUE_MAX_PIECES = 24
+
+
 def _without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], bool]) -> TitleChoice | None:
     """The title without a date, byline or breadcrumb glued to its start or end."""
     if choice is None:
         return None
     pieces = _TITLE_GLUE.split(choice.text)
+    if len(pieces) > TITLE_GLUE_MAX_PIECES:
+        return choice
     kept = list(pieces)
     while len(kept) > 1 and _is_meta_piece(kept[0], is_meta):
         kept.pop(0)

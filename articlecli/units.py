@@ -131,8 +131,8 @@ CAMEL_MIN_CONTEXTS = 2
 CAMEL_HUMP_MAX_CHARS = 6
 
 
-def _word_start(text: str, index: int) -> int:
-    while index > 0 and text[index - 1].isalpha():
+def _word_start(text: str, index: int, floor: int = 0) -> int:
+    while index > floor and text[index - 1].isalpha():
         index -= 1
     return index
 
@@ -158,8 +158,14 @@ def _camel_words(text: str, joins: list[int]) -> frozenset[str]:
     """
     contexts: dict[str, set[str]] = {}
     starts: set[int] = set()
+    previous_capital = previous_start = 0
     for capital in joins:
-        start = _word_start(text, capital - 1)
+        # The walk back stops at the previous join: a word with thousands of joins ('aBaBaB…') is
+        # walked once, not once per join.
+        start = _word_start(text, capital - 1, previous_capital)
+        if start == previous_capital and previous_capital:
+            start = previous_start
+        previous_capital, previous_start = capital, start
         if start in starts:
             continue
         starts.add(start)

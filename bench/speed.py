@@ -1,6 +1,8 @@
-"""Speed benchmarks: CLI start-to-finish on the seed, library throughput, and linear scaling.
+"""Speed benchmarks: CLI start-to-finish on the seed, library throughput, linear scaling, and
+adversarial lines (one glued line with thousands of joins, dates or links) that once took
+super-linear time.
 
-    python bench/speed.py                 # all three
+    python bench/speed.py                 # all four
     python bench/speed.py --only cli
 
 Figures go to stdout; nothing is asserted (speed is measured here, not in unit tests).
@@ -76,9 +78,33 @@ def bench_scaling() -> None:
         print(f"scaling: {len(text) / 1e6:.1f} MB in {elapsed:.2f} s ({len(text) / 1e6 / elapsed:.2f} MB/s)")
 
 
+# Each input doubles in size from the first to the second run: a linear parser about doubles its time.
+ADVERSARIAL = {
+    "camelCase joins in one word": lambda n: "aB" * n,
+    "byline glued to labels": lambda n: "ByJohn" + "xxPublished" * n,
+    "dates inside links": lambda n: " ".join(
+        f"https://x.com/2023/03/{i % 28 + 1}/a 2023-03-{i % 28 + 1:02d}" for i in range(n)
+    ),
+    "title with glued pieces": lambda n: "# Big News Story Today" + "abCd" * n + "\n\nSome prose text of the body.",
+}
+
+
+def bench_adversarial() -> None:
+    from articlecli import parse_text
+
+    for name, make in ADVERSARIAL.items():
+        times = []
+        for n in (4000, 8000):
+            text = make(n)
+            start = time.perf_counter()
+            parse_text(text)
+            times.append(time.perf_counter() - start)
+        print(f"adversarial: {name}: {len(make(4000)) // 1000} K chars {times[0]:.2f} s, x2 {times[1]:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("cli", "throughput", "scaling"))
+    parser.add_argument("--only", choices=("cli", "throughput", "scaling", "adversarial"))
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=500)
@@ -89,6 +115,8 @@ def main() -> None:
         bench_throughput(args.corpus, args.limit)
     if args.only in (None, "scaling"):
         bench_scaling()
+    if args.only in (None, "adversarial"):
+        bench_adversarial()
 
 
 if __name__ == "__main__":

@@ -43,3 +43,37 @@ def test_phrase_shortcuts_keep_their_answers() -> None:
     assert lexicon.boilerplate_category(line_key("Share prices tumble")) is None
     assert lexicon.boilerplate_category(line_key("12 Kommentare")) == "comments"
     assert re.fullmatch(r"[a-z ]+", line_key("  Leave a   Reply: "))
+
+
+def test_outside_urls_is_the_any_over_spans_form() -> None:
+    from articlecli.dates import _URL, FoundDate, _outside_urls
+
+    text = " ".join(
+        f"https://x.com/2023/03/{day}/a 2023-03-{day:02d} [r](/2019/0{day % 9 + 1}/x) end" for day in range(1, 29)
+    )
+    # A candidate date at every position: inside and outside links, at span edges.
+    found = [FoundDate("2023-03-01", position, position + 1) for position in range(len(text))]
+    spans = [match.span() for match in _URL.finditer(text)]
+    plain = [item for item in found if not any(start <= item.start < end for start, end in spans)]
+    assert _outside_urls(text, found) == plain
+
+
+def test_camel_words_walks_each_word_once_with_the_same_answer() -> None:
+    from articlecli import units
+
+    def plain_start(text: str, index: int, floor: int = 0) -> int:
+        while index > 0 and text[index - 1].isalpha():
+            index -= 1
+        return index
+
+    rng = random.Random(3)
+    humps = ["Turbo", "Tax", "Mc", "Combs", "i", "Phone", "the", "Ultra", "aB", "Hive"]
+    for _ in range(200):
+        text = " ".join("".join(rng.choice(humps) for _ in range(rng.randint(1, 4))) for _ in range(30))
+        joins = [m.start() for m in units._CASE_JOIN.finditer(text)]
+        fast = units._camel_words(text, joins)
+        original, units._word_start = units._word_start, plain_start
+        try:
+            assert units._camel_words(text, joins) == fast
+        finally:
+            units._word_start = original
