@@ -22,8 +22,9 @@ LANGUAGE_SAMPLE_BLOCKS = 12
 
 # A line without a single letter ("9916", "$37.99", "* * *") carries no text of its own.
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-# A section permalink a scraper leaves after its heading: "¶", "#", "#section2" (not a number: a table cell).
-_ANCHOR = re.compile(r"#[\w-]*|[^\w\s]+")
+# A section permalink a scraper leaves after its heading: "¶", "#", "#install", "#section-2": slugs
+# are lowercase. "#MeToo" is a hashtag, which is text; a number-only line ("2024") is not matched here.
+_ANCHOR = re.compile(r"#[a-z\d_-]*|[^\w\s]+")
 
 
 def build_article(units: list[Unit], *, source: str, input_format: str, options: ParseOptions) -> Article:

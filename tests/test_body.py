@@ -455,6 +455,13 @@ def test_heading_followed_by_its_permalink_mark():
     assert not any(p in ("¶", "#install") for p in paragraphs(article))
 
 
+def test_hashtag_line_between_paragraphs_is_text_not_a_permalink():
+    text = "Campaign grows online\n\n" + EN_PARAGRAPHS[0] + "\n\n#MeToo\n\n" + EN_PARAGRAPHS[1] + "\n"
+    article = parse_text(text)
+    assert "#MeToo" in article.text
+    assert "#MeToo" not in [line.text for line in article.removed]
+
+
 def test_paragraph_split_at_its_first_link_still_follows_a_heading():
     text = (
         "Cloud computing explained\n\n"
