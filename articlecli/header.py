@@ -87,7 +87,7 @@ def parse_header(
         header.published = header.updated
     if not header.published:
         _find_fallback_date(units, features, window, language, header, lexicon)
-    _mark_category_lines(units, features, window, header, body_start)
+    _mark_category_lines(units, features, header, body_start)
     return header
 
 
@@ -175,7 +175,7 @@ def _read_meta_line(
         return
     text = _unglue_labels(unit.text, lexicon)
     key = line_key(text)
-    if _is_breadcrumb(unit, key, lexicon, header, index):
+    if _is_breadcrumb(unit, lexicon, header, index):
         header.breadcrumbs = split_breadcrumbs(unit.text)
         header.label(index, "breadcrumb", "breadcrumb-trail")
         return
@@ -187,10 +187,10 @@ def _read_meta_line(
         header.authors = byline[0]
         for taken in byline[1]:
             header.label(taken, "byline", "byline-prefix")
-        _take_dates(text, key, lexicon, language, header, index)
+        _take_dates(text, lexicon, language, header, index)
         return
     if feats.words <= META_MAX_WORDS and _take_dates(
-        _label_above(units, index, lexicon) + text, key, lexicon, language, header, index
+        _label_above(units, index, lexicon) + text, lexicon, language, header, index
     ):
         header.label(index, "date", "date-line")
         if not header.authors:

@@ -25,9 +25,7 @@ DATE_NEAR_BODY_UNITS = 7
 LONG_UNIT_DATE_CHARS = 150
 
 
-def _take_dates(
-    text: str, key: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None
-) -> bool:
+def _take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None) -> bool:
     found = dates.find_dates(text, language, header.month_first)
     if not found:
         return False

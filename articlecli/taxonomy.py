@@ -36,7 +36,7 @@ def _breadcrumb_parts(text: str) -> list[str]:
     return [p for p in _BREADCRUMB_SEPARATORS.split(text) if p]
 
 
-def _is_breadcrumb(unit: Unit, key: str, lexicon: Lexicon, header: Header, index: int) -> bool:
+def _is_breadcrumb(unit: Unit, lexicon: Lexicon, header: Header, index: int) -> bool:
     if header.breadcrumbs or (header.title_unit is not None and index > header.title_unit):
         return False
     parts = _breadcrumb_parts(unit.text)
@@ -67,9 +67,7 @@ def _looks_like_list(text: str) -> bool:
     )
 
 
-def _mark_category_lines(
-    units: list[Unit], features: list[UnitFeatures], window: range, header: Header, body_start: int
-) -> None:
+def _mark_category_lines(units: list[Unit], features: list[UnitFeatures], header: Header, body_start: int) -> None:
     """An unlabelled 'Syrie, Russie' line between the title and the body is the category list."""
     if header.categories or header.title_unit is None:
         return

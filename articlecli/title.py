@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from articlecli import dates
 from articlecli.features import UnitFeatures
+from articlecli.header_record import META_MAX_WORDS
 from articlecli.units import Unit
 
 TITLE_MAX_WORDS = 30
@@ -278,8 +279,9 @@ def _outdent_score(units: list[Unit], features: list[UnitFeatures], index: int, 
 META_BLOCK_PROSE_WITHIN = 4
 IN_REGION_HEADER_UNITS = 10
 IN_REGION_HEADER_MAX_WORDS = 60
-META_MAX_WORDS = 16
-PROSE_MIN_WORDS = 15
+# The paragraph that follows a headline: long enough to be the article's first paragraph (content.py's
+# PROSE_MIN_WORDS is lower: it only asks whether a line is prose at all).
+HEADLINE_PROSE_MIN_WORDS = 15
 
 
 def _heads_meta_block(
@@ -312,7 +314,7 @@ def _heads_meta_block(
         block_end += 1
     for later in range(block_end + 1, min(len(units), block_end + 1 + META_BLOCK_PROSE_WITHIN)):
         feats = features[later]
-        if feats.words >= PROSE_MIN_WORDS and feats.stopword_share and not feats.boilerplate:
+        if feats.words >= HEADLINE_PROSE_MIN_WORDS and feats.stopword_share and not feats.boilerplate:
             return True
     return False
 
