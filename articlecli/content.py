@@ -213,13 +213,19 @@ def _article_continues(index: int, end: int, scores: list[float], features: list
 # The page's title inside the run: text above it that Kadane bridged (a cookie banner, a mega-menu's
 # descriptions) is page chrome when it is a small share of the text below the title. The title is the
 # first line repeating the <title> (the first line of a whole-page dump) or the page's only '#' heading.
-TITLE_ANCHOR_MAX_SHARE = 1.0
+# Chrome is at most as much prose as the article below the title (a ratio, before / after).
+CHROME_MAX_RATIO_TO_TEXT = 1.0
+# The repeat must be a real title, not "Home" or a forum's user name: some characters and two words,
+# and at least half the length of the <title> text it repeats.
 TITLE_ANCHOR_MIN_CHARS = 8
-TITLE_ANCHOR_MIN_SHARE = 0.5
-TOP_HEADINGS_MAX = 2
-TITLE_ANCHOR_MIN_GAP = 2
-TITLE_ANCHOR_MAX_LEAD = 15
 TITLE_ANCHOR_MIN_WORDS = 2
+TITLE_ANCHOR_MIN_SHARE = 0.5
+# More '#' headings than this and the first is no longer the page's title.
+TOP_HEADINGS_MAX = 2
+# Non-empty lines between the last prose above and the title: fewer, and that prose is the article's lead.
+TITLE_ANCHOR_MIN_GAP = 2
+# Non-empty lines between the title and the first prose below it: more, and the repeat is a teaser or footer.
+TITLE_ANCHOR_MAX_LEAD = 15
 CHROME_ABOVE_TITLE = "chrome-above-title"
 
 
@@ -229,7 +235,7 @@ def _start_at_title(units: list[Unit], features: list[UnitFeatures], scores: lis
         return start
     before = sum(s for s in scores[start:anchor] if s > 0)
     after = sum(s for s in scores[anchor:end] if s > 0)
-    if before > TITLE_ANCHOR_MAX_SHARE * after:
+    if before > CHROME_MAX_RATIO_TO_TEXT * after:
         return start
     # A lead paragraph right above a repeated title is the article's own; chrome ends well above the title.
     last_prose = max(i for i in range(start, anchor) if scores[i] > 0)

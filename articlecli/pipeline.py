@@ -82,8 +82,8 @@ def _label_body(
     region: Region,
     header: Header,
     has_stopwords: bool,
-    markdown_input: bool = False,
-    lexicon: Lexicon | None = None,
+    markdown_input: bool,
+    lexicon: Lexicon,
 ) -> dict[int, tuple[str, str]]:
     """Label each region unit not taken by the header: heading, paragraph or removed."""
     labels: dict[int, tuple[str, str]] = {}
@@ -177,8 +177,7 @@ def _label_body(
             labels[index] = ("quote", "quote-marker")
         else:
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
-    if lexicon is not None:
-        inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
+    inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, features, kept, labels, has_stopwords)
     return labels
