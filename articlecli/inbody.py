@@ -19,7 +19,8 @@ from articlecli.units import Unit
 
 Labels = dict[int, tuple[str, str]]
 
-KEPT = frozenset({"heading", "paragraph", "list-item", "quote"})
+# The labels that put a unit in the article body (everything else is metadata or removed).
+BODY_LABELS = frozenset({"heading", "paragraph", "list-item", "quote"})
 # A credit line names a photographer or agency: a few words after the label.
 CREDIT_MAX_WORDS = 12
 # A caption that ends with its credit ("Der Hafen. Foto: Archiv") is a short block, not a paragraph.
@@ -42,7 +43,7 @@ def relabel(
     tail = _credit_tail(credits)
     for position, index in enumerate(kept):
         unit, feats = units[index], features[index]
-        if labels[index][0] not in KEPT:
+        if labels[index][0] not in BODY_LABELS:
             continue
         if feats.key and author_box.matches_whole(feats.key):
             _drop_author_box(features, kept, position, labels)
@@ -99,12 +100,12 @@ def _drop_tail(
     units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, has_stopwords: bool
 ) -> None:
     """Short lines after the last prose paragraph are widget titles, tag rows and teaser headlines."""
-    prose = [p for p, i in enumerate(kept) if labels[i][0] in KEPT and is_prose(features[i], has_stopwords)]
+    prose = [p for p, i in enumerate(kept) if labels[i][0] in BODY_LABELS and is_prose(features[i], has_stopwords)]
     if not prose:
         return
     last = prose[-1]
     for index in kept[last + 1 :]:
-        if labels[index][0] in KEPT and not _closing_sentence(units[index], features[index]):
+        if labels[index][0] in BODY_LABELS and not _closing_sentence(units[index], features[index]):
             labels[index] = ("removed", "after-last-prose")
 
 
@@ -120,7 +121,7 @@ def _drop_author_box(features: list[UnitFeatures], kept: list[int], position: in
         words += features[index].words
         if words > BIO_MAX_WORDS or labels[index][0] == "heading":
             break
-        if labels[index][0] in KEPT:
+        if labels[index][0] in BODY_LABELS:
             labels[index] = ("removed", "author-box")
 
 
@@ -136,7 +137,7 @@ def _drop_author_bio(
     names = {author.split()[0].casefold() for author in authors if len(author.split()) in (2, 3)}
     if not names:
         return
-    body = [i for i in kept if labels[i][0] in KEPT]
+    body = [i for i in kept if labels[i][0] in BODY_LABELS]
     for index in body[-BIO_TAIL_UNITS:]:
         first = units[index].text.lstrip("_*").split(maxsplit=1)[:1]
         opens = bool(first) and first[0].strip(".,:;()").casefold() in names
@@ -156,14 +157,14 @@ _WIDGET_MARKERS = frozenset({"newsletter", "login", "cookie-notice", "follow", "
 
 def _drop_after_widget(features: list[UnitFeatures], kept: list[int], labels: Labels) -> None:
     """The first widget label past the article's middle with little text after it ends the article."""
-    words = [features[i].words if labels[i][0] in KEPT else 0 for i in kept]
+    words = [features[i].words if labels[i][0] in BODY_LABELS else 0 for i in kept]
     total = sum(words)
     before = 0
     for position, index in enumerate(kept):
         late = before >= WIDGET_TAIL_MIN_SHARE * total
         if features[index].boilerplate in _WIDGET_MARKERS and late and total - before <= WIDGET_TAIL_MAX_WORDS:
             for member in kept[position + 1 :]:
-                if labels[member][0] in KEPT:
+                if labels[member][0] in BODY_LABELS:
                     labels[member] = ("removed", "after-widget")
             return
         before += words[position]

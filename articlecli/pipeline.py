@@ -352,7 +352,7 @@ def _decide(
             label, rule = body_labels[index]
         else:
             label, rule = "removed", outside[index]
-        if label in ("heading", "paragraph", "list-item", "quote"):
+        if label in inbody.BODY_LABELS:
             body.append(("heading" if label == "heading" else "paragraph", unit))
         for number, raw in zip(unit.lines, unit.raw, strict=True):
             rows.append((number, raw, label, rule))
