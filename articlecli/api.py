@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from articlecli.decoding import decode_bytes, normalize_text
 from articlecli.errors import EmptyInputError, InputIsDirectoryError, InputNotFoundError, UnreadableInputError
+from articlecli.frontends.decoding import decode_bytes, normalize_text
+from articlecli.frontends.text import read_units
 from articlecli.model import Article
 from articlecli.options import ParseOptions
 from articlecli.pipeline import build_article
-from articlecli.units import read_units
 
 _DEFAULT_OPTIONS = ParseOptions()
 

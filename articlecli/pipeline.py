@@ -6,16 +6,17 @@ import re
 from dataclasses import replace
 from itertools import pairwise, repeat
 
-from articlecli import inbody
-from articlecli.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
-from articlecli.features import TextFeatures, UnitFeatures, unit_features
-from articlecli.header import Header, parse_header
-from articlecli.language import detect_language_by_vote
-from articlecli.lexicon import Lexicon, lexicon_for, stopwords
+from articlecli.frontends.text import title_case
+from articlecli.frontends.unit import Unit
+from articlecli.header.reader import Header, parse_header
+from articlecli.labeller import inbody
+from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
+from articlecli.records.features import TextFeatures, UnitFeatures, unit_features
+from articlecli.records.language import detect_language_by_vote
+from articlecli.records.lexicon import Lexicon, lexicon_for, stopwords
 from articlecli.sections import build_sections, is_subheading
-from articlecli.units import Unit, title_case
 
 # The longest units, each voting for its language (see language.detect_language_by_vote).
 LANGUAGE_SAMPLE_BLOCKS = 12

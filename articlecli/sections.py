@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from articlecli.features import UnitFeatures
+from articlecli.frontends.unit import Unit
 from articlecli.model import Section
-from articlecli.units import Unit
+from articlecli.records.features import UnitFeatures
 
 # A subheading is short; longer lines without final punctuation are still paragraphs.
 HEADING_MAX_WORDS = 14

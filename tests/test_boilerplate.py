@@ -6,10 +6,10 @@ import pytest
 from scrapes import BODIES, TITLES
 
 from articlecli import parse_text
-from articlecli.content import find_region
-from articlecli.features import unit_features
-from articlecli.lexicon import lexicon_for, stopwords
-from articlecli.units import read_units
+from articlecli.frontends.text import read_units
+from articlecli.labeller.content import find_region
+from articlecli.records.features import unit_features
+from articlecli.records.lexicon import lexicon_for, stopwords
 
 
 def page(language: str, *, top=(), header=(), middle=(), end=()) -> str:

@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 
 from articlecli import parse_bytes, parse_text
-from articlecli.decoding import decode_bytes, normalize_text
 from articlecli.errors import ArticleError, BinaryInputError, DecodeError, EmptyInputError
+from articlecli.frontends.decoding import decode_bytes, normalize_text
 
 FR_PARAGRAPH = (
     "Le gouvernement a annoncé mercredi une réforme très attendue des retraites. Les syndicats "

@@ -6,9 +6,9 @@ import random
 import re
 import unicodedata
 
-from articlecli.bylines import _by_distance
-from articlecli.dates import _DMY, _DMY_SCAN, _fold, numeric_order
-from articlecli.lexicon import lexicon_for, line_key
+from articlecli.header.bylines import _by_distance
+from articlecli.records.dates import _DMY, _DMY_SCAN, _fold, numeric_order
+from articlecli.records.lexicon import lexicon_for, line_key
 
 
 def test_by_distance_is_the_sorted_order() -> None:
@@ -46,7 +46,7 @@ def test_phrase_shortcuts_keep_their_answers() -> None:
 
 
 def test_outside_urls_is_the_any_over_spans_form() -> None:
-    from articlecli.dates import _URL, FoundDate, _outside_urls
+    from articlecli.records.dates import _URL, FoundDate, _outside_urls
 
     text = " ".join(
         f"https://x.com/2023/03/{day}/a 2023-03-{day:02d} [r](/2019/0{day % 9 + 1}/x) end" for day in range(1, 29)
@@ -59,7 +59,7 @@ def test_outside_urls_is_the_any_over_spans_form() -> None:
 
 
 def test_camel_words_walks_each_word_once_with_the_same_answer() -> None:
-    from articlecli import units
+    from articlecli.frontends import text as units
 
     def plain_start(text: str, index: int, floor: int = 0) -> int:
         while index > 0 and text[index - 1].isalpha():

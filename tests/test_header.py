@@ -6,7 +6,7 @@ import pytest
 from scrapes import BODIES, TITLES
 
 from articlecli import parse_text
-from articlecli.taxonomy import split_breadcrumbs
+from articlecli.header.taxonomy import split_breadcrumbs
 
 # Theme chrome above the article: most scrapes start with a line like this, not with the title.
 TOP = ("Skip to content",)

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articlecli import parse_bytes, parse_text
-from articlecli.decoding import normalize_text
 from articlecli.errors import ArticleError
+from articlecli.frontends.decoding import normalize_text
 from articlecli.render.json_out import render_explain_json, render_json, render_jsonl
 
 SENTENCES = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from articlecli import parse_text
-from articlecli.language import detect_language_by_vote
+from articlecli.records.language import detect_language_by_vote
 
 ENGLISH_ARTICLE = """\
 How the city rebuilt its tram network in five years

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from articlecli.lexicon import BOILERPLATE_CATEGORIES, PREFIX_CATEGORIES, WORD_CATEGORIES
+from articlecli.records.lexicon import BOILERPLATE_CATEGORIES, PREFIX_CATEGORIES, WORD_CATEGORIES
 
 PHRASE_DIR = Path(__file__).resolve().parent.parent / "articlecli" / "data" / "phrases"
 

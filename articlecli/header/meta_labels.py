@@ -6,17 +6,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from articlecli import dates
-from articlecli.lexicon import Lexicon, PhraseSet, line_key
+from articlecli.records import dates
+from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
 
 _GLUED_LABEL = re.compile(r"(?:(?<=[a-zà-öø-ÿ])|(?<=\d\d))(?=[A-ZÀ-ÖØ-Þ])")
 
 
-def _is_label_text(text: str, lexicon: Lexicon) -> bool:
+def is_label_text(text: str, lexicon: Lexicon) -> bool:
     key = line_key(text)
     reading_time = lexicon.phrases("reading-time")
     return bool(
-        _label_phrases(lexicon).leading_phrase(key)
+        label_phrases(lexicon).leading_phrase(key)
         or reading_time.leading_phrase(key)
         or reading_time.matches_whole(key)
     )
@@ -26,7 +26,7 @@ _LABEL_CATEGORIES = ("published-prefix", "updated-prefix", "byline-prefix", "cat
 
 
 @lru_cache(maxsize=32)
-def _label_phrases(lexicon: Lexicon) -> PhraseSet:
+def label_phrases(lexicon: Lexicon) -> PhraseSet:
     """The phrases of every label category in one set: one 'starts with' search instead of five.
 
     A line starts with a label of some category exactly when it starts with one of the union.
@@ -40,7 +40,7 @@ LABEL_WINDOW_CHARS = 100
 
 # Several passes read the same header lines.
 @lru_cache(maxsize=1024)
-def _unglue_labels(text: str, lexicon: Lexicon) -> str:
+def unglue_labels(text: str, lexicon: Lexicon) -> str:
     """'By Korin MillerPublished: Jan 29, 2025' -> 'By Korin Miller | Published: Jan 29, 2025'.
 
     Only where the glued right-hand part starts with a metadata label, so 'McDonald' stays whole.
@@ -50,7 +50,7 @@ def _unglue_labels(text: str, lexicon: Lexicon) -> str:
     # A year glued to the next label counts too: 'Posted on 25. Januar 2022Author Redaktion'.
     for match in _GLUED_LABEL.finditer(text):
         key = line_key(text[match.start() : match.start() + LABEL_WINDOW_CHARS])
-        if _label_phrases(lexicon).leading_phrase(key):
+        if label_phrases(lexicon).leading_phrase(key):
             pieces.append(text[last : match.start()])
             last = match.start()
     pieces.append(text[last:])

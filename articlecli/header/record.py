@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from articlecli.units import Unit
+from articlecli.frontends.unit import Unit
 
 # A metadata line is short: the date or names plus a few label words.
 META_MAX_WORDS = 16
@@ -34,7 +34,7 @@ class Header:
     # The page's units, for common_words.
     units: list[Unit] = field(default_factory=list, repr=False)
     _common_words: frozenset[str] | None = field(default=None, repr=False)
-    # Per-parse memo of _byline_at by unit index: several passes test the same header lines.
+    # Per-parse memo of byline_at by unit index: several passes test the same header lines.
     bylines: dict[int, tuple[list[str], list[int]] | None] = field(default_factory=dict, repr=False)
 
     def label(self, index: int, label: str, rule: str) -> None:

@@ -4,41 +4,41 @@ bylines.py, page_dates.py and taxonomy.py for each kind."""
 
 from __future__ import annotations
 
-from articlecli import dates
-from articlecli.bylines import (
-    _byline_at,
-    _find_author_box,
-    _find_byline_anywhere,
-    _find_name_above_role,
-    _find_name_beside_date,
-    _find_name_beside_title,
-    _names_in_date_line,
-    _nearest_byline,
-    _plausible_names,
+from articlecli.frontends.unit import Unit
+from articlecli.header.bylines import (
+    byline_at,
+    find_author_box,
+    find_byline_anywhere,
+    find_name_above_role,
+    find_name_beside_date,
+    find_name_beside_title,
+    names_in_date_line,
+    nearest_byline,
+    plausible_names,
 )
-from articlecli.features import UnitFeatures
-from articlecli.header_record import META_MAX_WORDS, Header
-from articlecli.lexicon import Lexicon, line_key
-from articlecli.meta_labels import _label_phrases, _unglue_labels
-from articlecli.names import byline_names
-from articlecli.page_dates import (
-    _find_fallback_date,
-    _find_loose_dates,
-    _label_above,
-    _prefer_nearest_date,
-    _take_dates,
-    _words_besides,
+from articlecli.header.meta_labels import label_phrases, unglue_labels
+from articlecli.header.page_dates import (
+    find_fallback_date,
+    find_loose_dates,
+    label_above,
+    prefer_nearest_date,
+    take_dates,
+    words_besides,
 )
-from articlecli.taxonomy import (
-    _after_words,
-    _breadcrumb_parts,
-    _is_breadcrumb,
-    _mark_category_lines,
-    _split_list,
+from articlecli.header.record import META_MAX_WORDS, Header
+from articlecli.header.taxonomy import (
+    after_words,
+    breadcrumb_parts,
+    is_breadcrumb,
+    mark_category_lines,
     split_breadcrumbs,
+    split_list,
 )
-from articlecli.title import TitleChoice, find_title
-from articlecli.units import Unit
+from articlecli.header.title import TitleChoice, find_title
+from articlecli.records import dates
+from articlecli.records.features import UnitFeatures
+from articlecli.records.lexicon import Lexicon, line_key
+from articlecli.records.names import byline_names
 
 # How many units before the body start are searched for the title and metadata.
 HEADER_WINDOW = 25
@@ -65,29 +65,29 @@ def parse_header(
         body_start = choice.index + 1
     header.body_start = body_start
     window = range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD))
-    preferred = _nearest_byline(units, features, window, lexicon, header)
+    preferred = nearest_byline(units, features, window, lexicon, header)
     for index in window:
         if index in header.labels:
             continue
         _read_meta_line(units, features, index, lexicon, language, header, preferred)
     if not header.authors:
-        _find_name_beside_date(units, features, window, header, lexicon, language)
+        find_name_beside_date(units, features, window, header, lexicon, language)
     if not header.authors:
-        _find_name_above_role(units, features, window, lexicon, header)
+        find_name_above_role(units, features, window, lexicon, header)
     if not header.authors:
-        _find_byline_anywhere(units, features, lexicon, header)
+        find_byline_anywhere(units, features, lexicon, header)
     if not header.authors:
-        _find_author_box(units, features, lexicon, header)
+        find_author_box(units, features, lexicon, header)
     if not header.authors:
-        _find_name_beside_title(units, features, lexicon, language, header)
-    _prefer_nearest_date(header, window)
-    _find_loose_dates(units, features, window, language, header, lexicon)
+        find_name_beside_title(units, features, lexicon, language, header)
+    prefer_nearest_date(header, window)
+    find_loose_dates(units, features, window, language, header, lexicon)
     if not header.published and header.updated:
         # The header's only date is an 'Updated'/'Stand' one: it is the date the page shows for itself.
         header.published = header.updated
     if not header.published:
-        _find_fallback_date(units, features, window, language, header, lexicon)
-    _mark_category_lines(units, features, header, body_start)
+        find_fallback_date(units, features, window, language, header, lexicon)
+    mark_category_lines(units, features, header, body_start)
     return header
 
 
@@ -149,13 +149,13 @@ def _is_meta_line(text: str, lexicon: Lexicon, language: str | None) -> bool:
     key = line_key(text)
     if lexicon.phrases("reading-time").matches_whole(key) or byline_names(text, lexicon) is not None:
         return True
-    if _label_phrases(lexicon).leading_phrase(key):
+    if label_phrases(lexicon).leading_phrase(key):
         return True
-    parts = _breadcrumb_parts(text)
+    parts = breadcrumb_parts(text)
     if len(parts) >= 2 and line_key(parts[0]) in lexicon.phrases("breadcrumb-root").exact:
         return True
     found = dates.find_dates(text, language)
-    return bool(found) and _words_besides(text, found) <= 3
+    return bool(found) and words_besides(text, found) <= 3
 
 
 # --- metadata lines ---------------------------------------------------------------------------
@@ -173,33 +173,33 @@ def _read_meta_line(
     unit, feats = units[index], features[index]
     if feats.words > META_MAX_WORDS * 2:
         return
-    text = _unglue_labels(unit.text, lexicon)
+    text = unglue_labels(unit.text, lexicon)
     key = line_key(text)
-    if _is_breadcrumb(unit, lexicon, header, index):
+    if is_breadcrumb(unit, lexicon, header, index):
         header.breadcrumbs = split_breadcrumbs(unit.text)
         header.label(index, "breadcrumb", "breadcrumb-trail")
         return
     if lexicon.phrases("reading-time").matches_whole(key):
         header.label(index, "removed", "reading-time")
         return
-    byline = _byline_at(units, index, lexicon, header) if preferred is None or index == preferred else None
+    byline = byline_at(units, index, lexicon, header) if preferred is None or index == preferred else None
     if byline and not header.authors:
         header.authors = byline[0]
         for taken in byline[1]:
             header.label(taken, "byline", "byline-prefix")
-        _take_dates(text, lexicon, language, header, index)
+        take_dates(text, lexicon, language, header, index)
         return
-    if feats.words <= META_MAX_WORDS and _take_dates(
-        _label_above(units, index, lexicon) + text, lexicon, language, header, index
+    if feats.words <= META_MAX_WORDS and take_dates(
+        label_above(units, index, lexicon) + text, lexicon, language, header, index
     ):
         header.label(index, "date", "date-line")
         if not header.authors:
-            header.authors = _plausible_names(_names_in_date_line(text, lexicon, language), header)
+            header.authors = plausible_names(names_in_date_line(text, lexicon, language), header)
         return
     for category, target in (("category-prefix", header.categories), ("tag-prefix", header.tags)):
         phrase = lexicon.phrases(category).leading_phrase(key)
         if phrase and not target:
-            values = _split_list(_after_words(text, len(phrase.split())))
+            values = split_list(after_words(text, len(phrase.split())))
             if values:
                 target.extend(values)
                 header.label(index, category.removesuffix("-prefix"), category)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from articlecli import dates
-from articlecli.features import UnitFeatures
-from articlecli.header_record import META_MAX_WORDS, Header
-from articlecli.lexicon import Lexicon, PhraseSet, line_key
-from articlecli.units import Unit
+from articlecli.frontends.unit import Unit
+from articlecli.header.record import META_MAX_WORDS, Header
+from articlecli.records import dates
+from articlecli.records.features import UnitFeatures
+from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
 
 # Without a date in the header, short date lines are looked for this many units above the body start
 # and anywhere below it; a date in a long (glued) unit only this close to its start or to the title.
@@ -25,11 +25,11 @@ DATE_NEAR_BODY_UNITS = 7
 LONG_UNIT_DATE_CHARS = 150
 
 
-def _take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None) -> bool:
+def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None) -> bool:
     found = dates.find_dates(text, language, header.month_first)
     if not found:
         return False
-    if _words_besides(text, found) > META_MAX_WORDS:
+    if words_besides(text, found) > META_MAX_WORDS:
         return False
     labels = _date_labels(text, lexicon)
     if not labels and _reads_as_sentence(text, found):
@@ -60,12 +60,12 @@ def _reads_as_sentence(text: str, found: list[dates.FoundDate]) -> bool:
     """An unlabelled line of several words besides its date, closed by a full stop or question mark;
     not '... started by pelex, May 26, 2025.', where the date itself closes the line."""
     end = text.rstrip()[-1:]
-    if end not in ".?!" or _words_besides(text, found) < SENTENCE_MIN_OTHER_WORDS:
+    if end not in ".?!" or words_besides(text, found) < SENTENCE_MIN_OTHER_WORDS:
         return False
     return end != "." or any(c.isalpha() for c in text[found[-1].end :])
 
 
-def _prefer_nearest_date(header: Header, window: range) -> None:
+def prefer_nearest_date(header: Header, window: range) -> None:
     """Several header lines with different dates (listings, sidebars): the one nearest the article's
     start is its own."""
     if len({value for _, value, _ in header.date_lines}) < 2:
@@ -105,7 +105,7 @@ def _date_labels(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     return labels
 
 
-def _label_above(units: list[Unit], index: int, lexicon: Lexicon) -> str:
+def label_above(units: list[Unit], index: int, lexicon: Lexicon) -> str:
     """'Start date' over 'Jun 14, 2025' (one text node a line): the label line above names the date."""
     if index == 0 or not units[index - 1].text:
         return ""
@@ -133,7 +133,7 @@ def _label_position(text: str, phrases: frozenset[str]) -> int | None:
     return min(positions) if positions else None
 
 
-def _find_loose_dates(
+def find_loose_dates(
     units: list[Unit],
     features: list[UnitFeatures],
     window: range,
@@ -151,7 +151,7 @@ def _find_loose_dates(
         found = dates.find_dates(text, language, header.month_first)
         if not found:
             continue
-        # Not what _take_dates turned down: a member's 'Joined:' date, a sentence about an event.
+        # Not what take_dates turned down: a member's 'Joined:' date, a sentence about an event.
         labels = _date_labels(text, lexicon)
         if _date_kind(labels, found[0].start) == "other" or (not labels and _reads_as_sentence(text, found)):
             continue
@@ -163,7 +163,7 @@ def _find_loose_dates(
 _COMMENT_TIME = re.compile(r"\s*,?\s*at\s+\d\d?[:.]\d\d", re.IGNORECASE)
 
 
-def _find_fallback_date(
+def find_fallback_date(
     units: list[Unit],
     features: list[UnitFeatures],
     window: range,
@@ -207,7 +207,7 @@ def _find_fallback_date(
             continue
         text = units[index].text
         found = dates.find_dates(text, language, header.month_first)
-        if not found or _words_besides(text, found) > DATE_LINE_MAX_OTHER_WORDS:
+        if not found or words_besides(text, found) > DATE_LINE_MAX_OTHER_WORDS:
             continue
         if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):
             continue
@@ -238,7 +238,7 @@ def _find_labelled_date(
         # Every date has two digits in a row: most lines are out before the label lookups.
         if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
             continue
-        text = _label_above(units, index, lexicon) + units[index].text
+        text = label_above(units, index, lexicon) + units[index].text
         key = line_key(text)
         is_pub = published.leading_phrase(key)
         is_by = not is_pub and byline.leading_phrase(key)
@@ -288,7 +288,7 @@ def _find_dateline(units: list[Unit], language: str | None, header: Header, lexi
     return False
 
 
-def _words_besides(text: str, found: list[dates.FoundDate]) -> int:
+def words_besides(text: str, found: list[dates.FoundDate]) -> int:
     """Words left in `text` once its dates are taken out."""
     for item in reversed(found):
         text = text[: item.start] + text[item.end :]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from articlecli.content import is_prose
-from articlecli.features import UnitFeatures
-from articlecli.lexicon import Lexicon, PhraseSet
-from articlecli.units import Unit
+from articlecli.frontends.unit import Unit
+from articlecli.labeller.content import is_prose
+from articlecli.records.features import UnitFeatures
+from articlecli.records.lexicon import Lexicon, PhraseSet
 
 Labels = dict[int, tuple[str, str]]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from articlecli.lexicon import Lexicon, line_key
-from articlecli.units import Unit
+from articlecli.frontends.unit import Unit
+from articlecli.records.lexicon import Lexicon, line_key
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from articlecli.lexicon import Lexicon, line_key, stopwords
+from articlecli.records.lexicon import Lexicon, line_key, stopwords
 
 # Name particles that stay lowercase inside a personal name.
-_PARTICLES = frozenset(
+PARTICLES = frozenset(
     {
         "van",
         "von",
@@ -52,7 +52,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
-    return all(word[:1].isupper() or word.casefold() in _PARTICLES for word in words)
+    return all(word[:1].isupper() or word.casefold() in PARTICLES for word in words)
 
 
 # A credential or generational suffix stays attached to the name before it: "Jane Doe, MD".
@@ -95,7 +95,7 @@ _DATE_JOINERS = frozenset(
 
 def trim_byline_rest(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, bool]:
     """Cut the names after a byline word where a date or number begins; True when something was cut."""
-    from articlecli.dates import find_dates
+    from articlecli.records.dates import find_dates
 
     match = _TOKEN_DIGIT.search(text)
     found = find_dates(text)
@@ -107,7 +107,7 @@ def trim_byline_rest(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[s
 
 def trim_date_joiners(text: str, languages: tuple[str, ...] = ("en",)) -> str:
     """'Jane Doe on Tuesday,' -> 'Jane Doe': the words that lead from a name into the date after it."""
-    from articlecli.dates import is_weekday
+    from articlecli.records.dates import is_weekday
 
     words = text.split()
     while words and (
@@ -286,7 +286,7 @@ def _foreign_byline_words() -> frozenset[str]:
     """Byline words of every language we know: a theme's 'par' or 'von' right after a date is a byline
     whatever the page's language ('4.02.2022 par Bob Fischer' on a German page). Two-letter words such
     as 'de' and 'di' are left out: there they are more often a date joiner or a particle."""
-    from articlecli.lexicon import available_languages, load_lexicon
+    from articlecli.records.lexicon import available_languages, load_lexicon
 
     words = load_lexicon(available_languages()).phrases("byline-prefix").exact
     return frozenset(word for word in words if len(word) >= 3)

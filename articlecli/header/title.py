@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from articlecli import dates
-from articlecli.features import UnitFeatures
-from articlecli.header_record import META_MAX_WORDS
-from articlecli.units import Unit
+from articlecli.frontends.unit import Unit
+from articlecli.header.record import META_MAX_WORDS
+from articlecli.records import dates
+from articlecli.records.features import UnitFeatures
 
 TITLE_MAX_WORDS = 30
 # Lines this far above the main text are still considered (site chrome may sit in between).

@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from articlecli import dates
-from articlecli.features import UnitFeatures
-from articlecli.header_record import META_MAX_WORDS, Header
-from articlecli.lexicon import Lexicon, line_key, stopwords
-from articlecli.meta_labels import _is_label_text, _unglue_labels
-from articlecli.names import (
-    _PARTICLES,
+from articlecli.frontends.unit import Unit
+from articlecli.header.meta_labels import is_label_text, unglue_labels
+from articlecli.header.record import META_MAX_WORDS, Header
+from articlecli.header.taxonomy import LIST_SEPARATORS
+from articlecli.records import dates
+from articlecli.records.features import UnitFeatures
+from articlecli.records.lexicon import Lexicon, line_key, stopwords
+from articlecli.records.names import (
     HANDLE,
     MARKED_HANDLE,
+    PARTICLES,
     byline_inside,
     byline_names,
     clean_name,
@@ -25,8 +27,6 @@ from articlecli.names import (
     strip_emphasis,
     trim_date_joiners,
 )
-from articlecli.taxonomy import _LIST_SEPARATORS
-from articlecli.units import Unit
 
 # "Article written by:" — a label line that ends with a byline word, names on the next line.
 BYLINE_LABEL_MAX_WORDS = 5
@@ -39,7 +39,7 @@ _GLUED_GAP = re.compile(r"\s{3,}")
 def _is_common_phrase(name: str, header: Header) -> bool:
     """'Functionality', 'Use Case', 'Popular Days': capitalised words the page also uses as plain words."""
     words = [w.strip(".,'’").casefold() for w in name.split(",")[0].split()]
-    words = [w for w in words if w and w not in _PARTICLES]
+    words = [w for w in words if w and w not in PARTICLES]
     return bool(words) and name[:1].isupper() and all(w in header.common_words for w in words)
 
 
@@ -47,17 +47,17 @@ def _opens_with_common_word(name: str, header: Header) -> bool:
     """'Open Future', 'Aktuelle Meldung', 'Mental Health': a given name is not a word the page writes in
     lowercase; a capitalised adjective or noun opening a section label is."""
     first = name.split()[0].strip(".,'’").casefold()
-    return first not in _PARTICLES and first in header.common_words
+    return first not in PARTICLES and first in header.common_words
 
 
-def _plausible_names(names: list[str], header: Header) -> list[str]:
+def plausible_names(names: list[str], header: Header) -> list[str]:
     return [name for name in names if not _is_common_phrase(name, header)]
 
 
 # --- byline lines -----------------------------------------------------------------------------
 
 
-def _nearest_byline(
+def nearest_byline(
     units: list[Unit], features: list[UnitFeatures], window: range, lexicon: Lexicon, header: Header
 ) -> int | None:
     """Of several byline lines in the header window, the one closest to the title (or the body start):
@@ -66,12 +66,12 @@ def _nearest_byline(
     found = [
         i
         for i in window
-        if i not in header.labels and features[i].words <= META_MAX_WORDS * 2 and _byline_at(units, i, lexicon, header)
+        if i not in header.labels and features[i].words <= META_MAX_WORDS * 2 and byline_at(units, i, lexicon, header)
     ]
     return min(found, key=lambda i: (abs(i - anchor), i)) if found else None
 
 
-def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
+def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
     """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end);
     the one nearest the body start wins."""
     openers, closers = _byline_word_sets(lexicon)
@@ -90,7 +90,7 @@ def _find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexic
             len(words) <= BYLINE_LABEL_MAX_WORDS and words[-1].rstrip(":") in label_words
         ):
             continue
-        byline = _byline_at(units, index, lexicon, header)
+        byline = byline_at(units, index, lexicon, header)
         if byline:
             header.authors = byline[0]
             for taken in byline[1]:
@@ -117,7 +117,7 @@ def _byline_word_sets(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...
     return tuple(sorted({p[0] for p in phrases})), tuple(sorted({p[-1] for p in phrases}))
 
 
-def _byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) -> tuple[list[str], list[int]] | None:
+def byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) -> tuple[list[str], list[int]] | None:
     """Author names a byline at `index` gives, and the units it spans.
 
     'By Jane Doe' on one line, or a label alone ('By', 'Written by:', 'Authors of this article:')
@@ -126,13 +126,13 @@ def _byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) 
     """
     if index not in header.bylines:
         found = _raw_byline_at(units, index, lexicon)
-        names = _plausible_names(found[0], header) if found else []
+        names = plausible_names(found[0], header) if found else []
         header.bylines[index] = (names, found[1]) if found and names else None
     return header.bylines[index]
 
 
 def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:
-    text = _unglue_labels(strip_emphasis(units[index].text), lexicon)
+    text = unglue_labels(strip_emphasis(units[index].text), lexicon)
     names = byline_names(text, lexicon)
     if names:
         return names, [index]
@@ -171,7 +171,7 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
 # --- names on date lines ----------------------------------------------------------------------
 
 
-def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> list[str]:
+def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> list[str]:
     """Author names on a date line: after a byline word anywhere ('May 5, 2024 by Jane Doe'), or a lone
     name leading or closing it ('Jane Doe · March 25, 2025', '25.10.2022 - Reiner Nagel')."""
     # Icon fonts and unpaired emphasis leave '__' / '**' between the fields: they separate like '|'.
@@ -185,13 +185,13 @@ def _names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> li
     head = text[: found[0].start]
     lead = clean_name(head.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
     lead = trim_date_joiners(_TRAILING_ALIAS.sub("", lead), lexicon.languages)
-    tail = _LIST_SEPARATORS.split(text[found[-1].end :].strip(_NAME_EDGE))[0]
+    tail = LIST_SEPARATORS.split(text[found[-1].end :].strip(_NAME_EDGE))[0]
     trail = cut_category(clean_name(tail.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE))
     for piece in (lead, trail):
         if (
             len(piece.split()) >= 2
             and looks_like_name(piece)
-            and not _is_label_text(piece, lexicon)
+            and not is_label_text(piece, lexicon)
             and not _has_function_word(piece, language)
             and not _is_ui_phrase(piece, lexicon)
         ):
@@ -221,13 +221,13 @@ def _is_lone_poster(word: str, lexicon: Lexicon, language: str | None) -> bool:
     key = word.casefold()
     if key in stopwords(language) or key in stopwords("en") or dates.is_weekday(word, lexicon.languages):
         return False
-    return not _is_label_text(word, lexicon) and not lexicon.boilerplate_category(line_key(word))
+    return not is_label_text(word, lexicon) and not lexicon.boilerplate_category(line_key(word))
 
 
 # --- authors without a byline word ------------------------------------------------------------
 
 
-def _find_name_beside_date(
+def find_name_beside_date(
     units: list[Unit],
     features: list[UnitFeatures],
     window: range,
@@ -271,7 +271,7 @@ def _find_name_beside_date(
 _USER_HANDLE = re.compile(r"^(?=.*(?:[a-z][A-Z]|[A-Za-z]\d))[A-Za-z][\w.\-]{2,30}$")
 
 
-def _find_name_above_role(
+def find_name_above_role(
     units: list[Unit], features: list[UnitFeatures], window: range, lexicon: Lexicon, header: Header
 ) -> None:
     """'Christoph Hein' / 'Chefredakteur', or 'Mike Marshall, Shipping Expert': a name with the
@@ -303,7 +303,7 @@ def _find_name_above_role(
             return
 
 
-def _find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
+def find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
     """'About the author' / 'Über den Autor' and a name within the next few short lines: an author box
     (usually below the body)."""
     phrases = lexicon.phrases("author-box")
@@ -315,7 +315,7 @@ def _find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: L
             if following in header.labels and header.labels[following][0] != "removed":
                 break
             usable = text != header.title and not features[following].boilerplate
-            names = _plausible_names(split_names(text, lexicon), header) if usable else []
+            names = plausible_names(split_names(text, lexicon), header) if usable else []
             if len(names) == 1 and len(names[0].split(",")[0].split()) >= 2:
                 header.authors = names
                 header.label(following, "byline", "author-box")
@@ -339,7 +339,7 @@ def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
         return False
     for word in words:
         key = word.casefold()
-        if (key in _PARTICLES and word.islower()) or (len(word) == 1 and word.isupper()):
+        if (key in PARTICLES and word.islower()) or (len(word) == 1 and word.isupper()):
             continue
         if not word[:1].isupper() or key in header.common_words or key in stops:
             return False
@@ -359,7 +359,7 @@ def _has_function_word(text: str, language: str | None) -> bool:
     local = stopwords(language) if language and language != "en" else frozenset()
     for word in text.split()[:-1]:
         key = word.strip(".,'’").casefold()
-        if key in _PARTICLES or (word.isupper() and len(word) > 1):
+        if key in PARTICLES or (word.isupper() and len(word) > 1):
             continue
         if key in _EN_FUNCTION_WORDS or (len(key) <= FUNCTION_WORD_MAX and key in local):
             return True
@@ -373,7 +373,7 @@ def _is_ui_phrase(text: str, lexicon: Lexicon) -> bool:
     if not words:
         return False
     pieces = {" ".join(words), words[0], words[-1]}
-    return any(lexicon.boilerplate_category(piece) or _is_label_text(piece, lexicon) for piece in pieces)
+    return any(lexicon.boilerplate_category(piece) or is_label_text(piece, lexicon) for piece in pieces)
 
 
 def _neighbours(units: list[Unit], index: int, step: int, count: int = 2) -> list[int]:
@@ -397,7 +397,7 @@ def _is_date_line(
     )
 
 
-def _find_name_beside_title(
+def find_name_beside_title(
     units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, language: str | None, header: Header
 ) -> None:
     """A line that is only a person's name (or several: 'Jane Doe, John Roe & Max Mustermann'), near the
@@ -419,7 +419,7 @@ def _find_name_beside_title(
             continue
         if any(is_role(name, lexicon) for name in names):
             continue
-        if is_role(text, lexicon) or _is_label_text(text, lexicon) or _is_ui_phrase(text, lexicon):
+        if is_role(text, lexicon) or is_label_text(text, lexicon) or _is_ui_phrase(text, lexicon):
             continue
         # Menus, category links and product names are short capitalised lines too; an author's name
         # sits beside the article's date.

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from articlecli.features import UnitFeatures
-from articlecli.title import strip_site_suffix
-from articlecli.units import Unit
+from articlecli.frontends.unit import Unit
+from articlecli.header.title import strip_site_suffix
+from articlecli.records.features import UnitFeatures
 
 # A unit of at least this many words with enough function words is prose.
 PROSE_MIN_WORDS = 8

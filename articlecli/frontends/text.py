@@ -13,7 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
-from articlecli import markdown
+from articlecli.frontends import markdown
+from articlecli.frontends.unit import Unit
 
 # A line ending like this finishes a sentence, so the next line starts a new unit.
 _TERMINAL = re.compile(r"[.!?:;…\"'”»)\]]$")
@@ -32,7 +33,7 @@ LABEL_MAX_WORDS = 3
 @lru_cache(maxsize=1)
 def _label_words() -> tuple[frozenset[str], frozenset[str]]:
     """One-word byline labels ("by", "von") and date labels ("published"), in every language we know."""
-    from articlecli.lexicon import available_languages, load_lexicon
+    from articlecli.records.lexicon import available_languages, load_lexicon
 
     lexicon = load_lexicon(available_languages())
 
@@ -45,7 +46,7 @@ def _label_words() -> tuple[frozenset[str], frozenset[str]]:
 
 def _starts_label(text: str) -> bool:
     """'by Jane Doe' or 'Updated 3 May' starts a metadata line, not the rest of a sentence."""
-    from articlecli.names import looks_like_name
+    from articlecli.records.names import looks_like_name
 
     byline_words, date_words = _label_words()
     first, _, rest = text.partition(" ")
@@ -57,32 +58,6 @@ def _starts_label(text: str) -> bool:
 def _joiner_words() -> frozenset[str]:
     text = resources.files("articlecli.data").joinpath("fragment_joiners.txt").read_text("utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
-
-
-# Not frozen: units are built by the thousand and freezing costs a setattr per field.
-@dataclass(slots=True)
-class Unit:
-    """One logical line of the input, with where it came from and how it looked."""
-
-    index: int
-    lines: tuple[int, ...]
-    raw: tuple[str, ...]
-    text: str
-    heading_level: int | None = None
-    list_item: bool = False
-    numbered: bool = False
-    quote: bool = False
-    link_chars: int = 0
-    blank_before: bool = True
-    indent: int = 0
-
-    @property
-    def link_density(self) -> float:
-        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
 
 
 @dataclass(slots=True)

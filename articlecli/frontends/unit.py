@@ -1,0 +1,31 @@
+"""The unit: one logical line of a page, as every front end hands it to the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+# Not frozen: units are built by the thousand and freezing costs a setattr per field.
+@dataclass(slots=True)
+class Unit:
+    """One logical line of the input, with where it came from and how it looked."""
+
+    index: int
+    lines: tuple[int, ...]
+    raw: tuple[str, ...]
+    text: str
+    heading_level: int | None = None
+    list_item: bool = False
+    numbered: bool = False
+    quote: bool = False
+    link_chars: int = 0
+    blank_before: bool = True
+    indent: int = 0
+
+    @property
+    def link_density(self) -> float:
+        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())

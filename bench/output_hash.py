@@ -1,0 +1,44 @@
+"""Hash articlecli's full output (JSON record and --explain listing) for every corpus document.
+
+A refactor must not change output: run this before and after, and compare the two files.
+
+    python bench/output_hash.py > before.tsv   # on the old commit
+    python bench/output_hash.py > after.tsv    # on the new one
+    diff before.tsv after.tsv                  # empty when nothing changed
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import Doc, corpus_dir, load_index  # noqa: E402
+
+
+def _hash_doc(doc: Doc) -> str:
+    from articlecli import parse_text
+    from articlecli.render.json_out import render_explain_json, render_json
+
+    article = parse_text(doc.read_text(), source=doc.key)
+    digest = hashlib.sha1((render_json(article) + render_explain_json(article)).encode("utf-8")).hexdigest()
+    return f"{doc.key}\t{digest}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default=None, help="corpus directory (default ../shared/corpus)")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    docs = load_index(corpus_dir(args.corpus))
+    with ProcessPoolExecutor(args.workers) as pool:
+        for line in pool.map(_hash_doc, docs, chunksize=16):
+            print(line)
+
+
+if __name__ == "__main__":
+    main()
