@@ -13,9 +13,10 @@ from articlecli.labeller import inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
-from articlecli.records.features import TextFeatures, UnitFeatures, unit_features
+from articlecli.records.features import UnitFeatures
 from articlecli.records.language import detect_language_by_vote
 from articlecli.records.lexicon import Lexicon, lexicon_for, stopwords
+from articlecli.records.record import build_records
 from articlecli.sections import build_sections, is_subheading
 
 # The longest units, each voting for its language (see language.detect_language_by_vote).
@@ -32,8 +33,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     language = options.language or detect_language_by_vote(_language_sample(units))
     lexicon = lexicon_for(language)
     stops = stopwords(language)
-    memo: dict[str, TextFeatures] = {}
-    features = [unit_features(unit, lexicon, stops, memo) for unit in units]
+    features = build_records(units, lexicon, stops, language)
     region = find_region(units, features, bool(stops))
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     if header.body_start > region.start:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import Doc, corpus_dir, load_index  # noqa: E402
+from bench.corpus import Doc, corpus_dir, load_index
 
 
 def _hash_doc(doc: Doc) -> str:

@@ -8,8 +8,8 @@ from scrapes import BODIES, TITLES
 from articlecli import parse_text
 from articlecli.frontends.text import read_units
 from articlecli.labeller.content import find_region
-from articlecli.records.features import unit_features
 from articlecli.records.lexicon import lexicon_for, stopwords
+from articlecli.records.record import build_records
 
 
 def page(language: str, *, top=(), header=(), middle=(), end=()) -> str:
@@ -387,7 +387,7 @@ def test_site_blurb_above_a_long_menu_is_not_the_article_start():
 
 def test_main_text_run_starts_below_the_page_title_heading():
     units, _ = read_units(_blurb_page())
-    features = [unit_features(u, lexicon_for("en"), stopwords("en")) for u in units]
+    features = build_records(units, lexicon_for("en"), stopwords("en"), "en")
     region = find_region(units, features, True)
     assert units[region.start - 1].text == TITLES["en"]
     assert units[region.start].text == BODIES["en"][0]

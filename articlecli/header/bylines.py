@@ -27,6 +27,7 @@ from articlecli.records.names import (
     strip_emphasis,
     trim_date_joiners,
 )
+from articlecli.records.record import RecordTable
 
 # "Article written by:" — a label line that ends with a byline word, names on the next line.
 BYLINE_LABEL_MAX_WORDS = 5
@@ -387,18 +388,14 @@ def _neighbours(units: list[Unit], index: int, step: int, count: int = 2) -> lis
     return found
 
 
-def _is_date_line(
-    units: list[Unit], features: list[UnitFeatures], index: int, language: str | None, header: Header
-) -> bool:
+def _is_date_line(features: RecordTable, index: int, header: Header) -> bool:
     if header.labels.get(index, ("", ""))[0] == "date" or header.labels.get(index, ("", ""))[1] == "reading-time":
         return True
-    return features[index].words <= META_MAX_WORDS and bool(
-        dates.find_dates(units[index].text, language, header.month_first)
-    )
+    return features[index].words <= META_MAX_WORDS and bool(features.dates(index))
 
 
 def find_name_beside_title(
-    units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, language: str | None, header: Header
+    units: list[Unit], features: RecordTable, lexicon: Lexicon, language: str | None, header: Header
 ) -> None:
     """A line that is only a person's name (or several: 'Jane Doe, John Roe & Max Mustermann'), near the
     title and beside the date or reading-time line, is the author printed without a byline word; the
@@ -425,7 +422,7 @@ def find_name_beside_title(
         # sits beside the article's date.
         before = _neighbours(units, index, -1)
         after = _neighbours(units, index, 1)
-        if not any(_is_date_line(units, features, i, language, header) for i in before + after):
+        if not any(_is_date_line(features, i, header) for i in before + after):
             continue
         found.append((index, names))
     if found:

@@ -14,6 +14,7 @@ from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
+from articlecli.records.record import RecordTable
 
 # Without a date in the header, short date lines are looked for this many units above the body start
 # and anywhere below it; a date in a long (glued) unit only this close to its start or to the title.
@@ -135,7 +136,7 @@ def _label_position(text: str, phrases: frozenset[str]) -> int | None:
 
 def find_loose_dates(
     units: list[Unit],
-    features: list[UnitFeatures],
+    features: RecordTable,
     window: range,
     language: str | None,
     header: Header,
@@ -148,7 +149,7 @@ def find_loose_dates(
         if index in header.labels or features[index].words > META_MAX_WORDS:
             continue
         text = units[index].text
-        found = dates.find_dates(text, language, header.month_first)
+        found = features.dates(index)
         if not found:
             continue
         # Not what take_dates turned down: a member's 'Joined:' date, a sentence about an event.
@@ -165,7 +166,7 @@ _COMMENT_TIME = re.compile(r"\s*,?\s*at\s+\d\d?[:.]\d\d", re.IGNORECASE)
 
 def find_fallback_date(
     units: list[Unit],
-    features: list[UnitFeatures],
+    features: RecordTable,
     window: range,
     language: str | None,
     header: Header,
@@ -186,7 +187,7 @@ def find_fallback_date(
         # Body paragraphs mention dates of events, not of publication.
         if not is_title and (features[index].words <= META_MAX_WORDS or index >= start):
             continue
-        found = dates.find_dates(text, language, header.month_first)
+        found = features.dates(index)
         low, high = 0, LONG_UNIT_DATE_CHARS
         if header.title and header.title in text and not is_title:
             at = text.index(header.title) + len(header.title)
@@ -206,7 +207,7 @@ def find_fallback_date(
         if index in window or features[index].words > META_MAX_WORDS:
             continue
         text = units[index].text
-        found = dates.find_dates(text, language, header.month_first)
+        found = features.dates(index)
         if not found or words_besides(text, found) > DATE_LINE_MAX_OTHER_WORDS:
             continue
         if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):

@@ -39,6 +39,7 @@ from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, line_key
 from articlecli.records.names import byline_names
+from articlecli.records.record import RecordTable
 
 # How many units before the body start are searched for the title and metadata.
 HEADER_WINDOW = 25
@@ -48,7 +49,7 @@ BODY_LOOKAHEAD = 4
 
 def parse_header(
     units: list[Unit],
-    features: list[UnitFeatures],
+    features: RecordTable,
     body: tuple[int, int],
     lexicon: Lexicon,
     language: str | None,
@@ -58,7 +59,7 @@ def parse_header(
     A top-level heading early inside the main text is the title: the body then starts after it.
     """
     header = Header(units=units)
-    header.month_first = dates.numeric_order([unit.text for unit in units], language)
+    header.month_first = features.month_first
     body_start = body[0]
     choice = _find_title(units, features, body, header, lexicon, language)
     if choice is not None and choice.index >= body_start:

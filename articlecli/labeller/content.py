@@ -7,7 +7,6 @@ ad between paragraphs but not a whole navigation menu.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from articlecli.frontends.unit import Unit
@@ -138,12 +137,11 @@ def _item_scores(units: list[Unit], features: list[UnitFeatures]) -> list[float]
     """Label scores where menu lines cost: a line the page shows twice is template (a menu drawn for
     desktop and mobile, a card's "Add to cart"), a short bulleted line ("* Repair Service") a menu entry.
     """
-    seen = Counter(u.text for u in units)
     scores = []
     for unit, feats in zip(units, features, strict=True):
         score = _label_score(unit, feats)
         menu_entry = unit.list_item and not unit.numbered and feats.words < PROSE_MIN_WORDS
-        scores.append(min(score, -SHORT_LINE_COST) if seen[unit.text] > 1 or menu_entry else score)
+        scores.append(min(score, -SHORT_LINE_COST) if feats.repeats > 1 or menu_entry else score)
     return scores
 
 

@@ -1,0 +1,230 @@
+"""The unit records: one row per unit, built once per page, that every later stage reads.
+
+`build_records` makes a `RecordTable`: a list of `UnitRecord`s, one per unit and in unit order (so
+`table[i]` is the record of `units[i]`), with what the page as a whole decides (its language, phrase
+lexicon, how it writes numeric dates, how often each line repeats). A record's eager fields are the
+ones the labeller reads for every unit (text key, word count, function-word share, link density,
+sentence end, boilerplate phrase); the table computes the costly, rarely read ones on first use and
+keeps them (dates, shape, every phrase category matched, byline names, name-likeness), so no stage
+reads the same line's text twice for the same fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from articlecli.frontends.unit import Unit
+from articlecli.records import dates
+from articlecli.records.dates import FoundDate
+from articlecli.records.lexicon import Lexicon, line_key
+from articlecli.records.names import byline_names, looks_like_name
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A sentence ends with one of _SENTENCE_ENDERS, then any _CLOSERS ("…end.»", "(…end.)").
+_SENTENCE_ENDERS = (".", "!", "?", "…", "。", "！", "？")
+_CLOSERS = "'\"”’»)"
+# CJK text has no spaces; this many characters count as one word for length tests.
+CJK_CHARS_PER_WORD = 2
+# Lines longer than this are never matched against phrase lists (phrases are labels, not prose).
+PHRASE_MAX_WORDS = 40
+# Function-word share is estimated on this many leading characters of a long unit.
+DENSITY_SAMPLE_CHARS = 600
+
+
+# Not frozen: one is built per unit, and freezing costs a setattr per field (as for Unit).
+@dataclass(slots=True)
+class UnitRecord:
+    """What the pipeline knows about one unit, computed once per page."""
+
+    # The phrase-comparison form of the text (records.lexicon.line_key); "" for lines too long to be labels.
+    key: str
+    words: int
+    # Share of the unit's word tokens that are function words of the page language.
+    stopword_share: float
+    # Share of the text that was link text (Markdown links).
+    link_density: float
+    # Ends with sentence punctuation (past closing quotes and brackets).
+    sentence_end: bool
+    # The boilerplate category the whole line matches (records.lexicon.BOILERPLATE_CATEGORIES), if any.
+    boilerplate: str | None
+    key_ends_question: bool
+    # The unit's index on the page.
+    position: int = 0
+    # How many units of the page carry exactly this text (1: the line is not repeated).
+    repeats: int = 1
+    # A blank line (or the end of the page) follows the unit.
+    blank_after: bool = True
+    # Computed on first use by the RecordTable; None until then.
+    shape_: UnitShape | None = field(default=None, repr=False, compare=False)
+    dates_: tuple[FoundDate, ...] | None = field(default=None, repr=False, compare=False)
+    phrases_: tuple[tuple[str, str], ...] | None = field(default=None, repr=False, compare=False)
+    byline_: tuple[list[str] | None] | None = field(default=None, repr=False, compare=False)
+    name_like_: bool | None = field(default=None, repr=False, compare=False)
+
+
+class UnitShape(NamedTuple):
+    """How the unit's text looks: counts of character classes and its layout marks."""
+
+    chars: int
+    letters: int
+    capitals: int
+    digits: int
+    punctuation: int
+    # The last character of the text ("" for an empty unit): '.', '?', ':' ...
+    final: str
+    heading_level: int | None
+    list_item: bool
+    numbered: bool
+    quote: bool
+    indent: int
+    blank_before: bool
+    blank_after: bool
+
+
+# What a unit's text alone decides (the eager fields but link_density), keyed by that text.
+TextFeatures = tuple[str, int, float, bool, str | None, bool]
+
+
+class RecordTable(list[UnitRecord]):
+    """The records of a page's units, in unit order, and the page-level context their lazy fields need."""
+
+    __slots__ = ("language", "lexicon", "month_first", "units")
+
+    def __init__(self, records: list[UnitRecord], units: list[Unit], lexicon: Lexicon, language: str | None) -> None:
+        super().__init__(records)
+        self.units = units
+        self.lexicon = lexicon
+        self.language = language
+        # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
+        self.month_first = dates.numeric_order([unit.text for unit in units], language)
+
+    def dates(self, index: int) -> list[FoundDate]:
+        """Every full date in the unit's text, read in the page's language and numeric date order."""
+        record = self[index]
+        if record.dates_ is None:
+            record.dates_ = tuple(dates.find_dates(self.units[index].text, self.language, self.month_first))
+        return list(record.dates_)
+
+    def shape(self, index: int) -> UnitShape:
+        record = self[index]
+        if record.shape_ is None:
+            record.shape_ = _shape(self.units[index], record.blank_after)
+        return record.shape_
+
+    def phrases(self, index: int) -> tuple[tuple[str, str], ...]:
+        """(category, phrase) for every phrase category that matches the whole line or opens it."""
+        record = self[index]
+        if record.phrases_ is None:
+            record.phrases_ = _phrase_matches(record.key, self.lexicon) if record.key else ()
+        return record.phrases_
+
+    def byline_names(self, index: int) -> list[str] | None:
+        """records.names.byline_names of the unit's text: None when it opens with no byline word."""
+        record = self[index]
+        if record.byline_ is None:
+            record.byline_ = (byline_names(self.units[index].text, self.lexicon),)
+        found = record.byline_[0]
+        return None if found is None else list(found)
+
+    def name_like(self, index: int) -> bool:
+        """The whole text looks like a person's or organisation's name (records.names.looks_like_name)."""
+        record = self[index]
+        if record.name_like_ is None:
+            record.name_like_ = looks_like_name(self.units[index].text)
+        return record.name_like_
+
+
+def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str], language: str | None) -> RecordTable:
+    """The records of `units`: one pass over the page, each distinct text analysed once."""
+    memo: dict[str, TextFeatures] = {}
+    counts = Counter([unit.text for unit in units])
+    records = []
+    for position, unit in enumerate(units):
+        text = unit.text
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = text_features(text, lexicon, stopwords)
+        key, words, stopword_share, sentence_end, boilerplate, ends_question = found
+        following = position + 1
+        blank_after = following >= len(units) or units[following].blank_before
+        # Positional: keyword arguments cost measurably at one call per unit.
+        records.append(
+            UnitRecord(
+                key,
+                words,
+                stopword_share,
+                unit.link_density,
+                sentence_end,
+                boilerplate,
+                ends_question,
+                position,
+                counts[text],
+                blank_after,
+            )
+        )
+    return RecordTable(records, units, lexicon, language)
+
+
+def text_features(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> TextFeatures:
+    """The fields of a record that the unit's text alone decides."""
+    words = len(text.split())
+    if not text.isascii():
+        words = max(words, len(_CJK.findall(text)) // CJK_CHARS_PER_WORD)
+    if words <= PHRASE_MAX_WORDS:
+        key = line_key(text)
+        tokens = _WORD.findall(key)
+        boilerplate = lexicon.boilerplate_category(key)
+    else:
+        key, boilerplate = "", None
+        tokens = _WORD.findall(text[:DENSITY_SAMPLE_CHARS].casefold())
+    stop_hits = sum(map(stopwords.__contains__, tokens))
+    # Both end tests look past closing quotes and brackets: strip them once, test the last character.
+    tail = text.rstrip(_CLOSERS)
+    return (
+        key,
+        words,
+        stop_hits / len(tokens) if tokens else 0.0,
+        tail.endswith(_SENTENCE_ENDERS),
+        boilerplate,
+        tail.endswith(("?", "？")),
+    )
+
+
+def _shape(unit: Unit, blank_after: bool) -> UnitShape:
+    text = unit.text
+    letters = sum(map(str.isalpha, text))
+    capitals = sum(map(str.isupper, text))
+    digits = sum(map(str.isdigit, text))
+    spaces = sum(map(str.isspace, text))
+    return UnitShape(
+        len(text),
+        letters,
+        capitals,
+        digits,
+        len(text) - letters - digits - spaces,
+        text[-1:],
+        unit.heading_level,
+        unit.list_item,
+        unit.numbered,
+        unit.quote,
+        unit.indent,
+        unit.blank_before,
+        blank_after,
+    )
+
+
+def _phrase_matches(key: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
+    for category in sorted(lexicon.categories):
+        phrases = lexicon.phrases(category)
+        if phrases.matches_whole(key):
+            found.append((category, key))
+            continue
+        phrase = phrases.leading_phrase(key)
+        if phrase:
+            found.append((category, phrase))
+    return tuple(found)

@@ -1,0 +1,92 @@
+"""The unit records table: one record per unit, page-level facts, lazy fields computed once."""
+
+from __future__ import annotations
+
+from articlecli.frontends.text import read_units
+from articlecli.records.lexicon import lexicon_for, stopwords
+from articlecli.records.record import RecordTable, build_records
+
+PAGE = """Home > News > Politics
+
+Council approves the new harbour bridge
+
+By Jane Doe | 03/04/2024
+
+Share on Facebook
+
+The city council voted on Tuesday to approve the new harbour bridge, ending a debate that has lasted for years.
+Construction is expected to start in the spring, and the bridge should open to traffic two years later.
+
+Other pages of the site write dates day first: 25/12/2023 was the last open day.
+
+Share on Facebook
+"""
+
+
+def _table(text: str = PAGE, language: str = "en") -> tuple[list, RecordTable]:
+    units, _ = read_units(text)
+    return units, build_records(units, lexicon_for(language), stopwords(language), language)
+
+
+def test_one_record_per_unit_in_unit_order():
+    units, table = _table()
+    assert len(table) == len(units)
+    assert [record.position for record in table] == list(range(len(units)))
+
+
+def test_eager_fields_describe_the_text():
+    units, table = _table()
+    share = next(i for i, u in enumerate(units) if u.text == "Share on Facebook")
+    assert table[share].boilerplate == "share"
+    assert table[share].key == "share on facebook"
+    prose = next(i for i, u in enumerate(units) if u.text.startswith("The city council"))
+    assert table[prose].words == 20 and table[prose].sentence_end and table[prose].stopword_share > 0.2
+    assert table[prose].boilerplate is None
+
+
+def test_repeats_count_identical_lines_on_the_page():
+    units, table = _table()
+    assert [table[i].repeats for i, u in enumerate(units) if u.text == "Share on Facebook"] == [2, 2]
+    assert table[0].repeats == 1
+
+
+def test_dates_follow_the_pages_numeric_order():
+    # 25/12/2023 can only be day-first, so the page's ambiguous 03/04/2024 is 3 April, not March 4.
+    units, table = _table()
+    assert table.month_first is False
+    byline = next(i for i, u in enumerate(units) if u.text.startswith("By Jane"))
+    found = table.dates(byline)
+    assert [item.value for item in found] == ["2024-04-03"]
+    assert units[byline].text[found[0].start : found[0].end] == "03/04/2024"
+    assert table.dates(0) == []
+
+
+def test_lazy_fields_are_kept_once_computed():
+    units, table = _table()
+    byline = next(i for i, u in enumerate(units) if u.text.startswith("By Jane"))
+    assert table[byline].byline_ is None
+    assert table.byline_names(byline) == ["Jane Doe"]
+    assert table[byline].byline_ == (["Jane Doe"],)
+    assert table.byline_names(0) is None
+
+
+def test_shape_counts_character_classes_and_layout():
+    units, table = _table()
+    byline = next(i for i, u in enumerate(units) if u.text.startswith("By Jane"))
+    shape = table.shape(byline)
+    assert (shape.chars, shape.capitals, shape.digits, shape.final) == (len("By Jane Doe | 03/04/2024"), 3, 8, "4")
+    assert shape.blank_before and shape.blank_after
+
+
+def test_phrases_list_every_category_matched():
+    units, table = _table()
+    share = next(i for i, u in enumerate(units) if u.text == "Share on Facebook")
+    assert ("share", "share on facebook") in table.phrases(share)
+    byline = next(i for i, u in enumerate(units) if u.text.startswith("By Jane"))
+    assert ("byline-prefix", "by") in table.phrases(byline)
+
+
+def test_name_likeness():
+    _units, table = _table("Jane Doe\n\nThe council voted on the bridge today, after a long debate in the town hall.\n")
+    assert table.name_like(0)
+    assert not table.name_like(1)
