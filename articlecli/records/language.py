@@ -55,13 +55,17 @@ def detect_language_by_vote(blocks: list[str]) -> str | None:
     """The language most of `blocks` are in, each block voting with its length times the model's confidence.
 
     One joined sample is decided by whichever block is longest (a German footer under an English
-    article); a vote lets every substantial paragraph speak.
+    article); a vote lets every substantial paragraph speak. The blocks are asked in order, and the
+    vote stops once the blocks not yet asked could not change its outcome (see _vote_decided): the
+    model is most of the cost, and on most pages the first half of the blocks settles it.
     """
+    samples = [" ".join(block[:VOTE_MAX_CHARS].split()) for block in blocks]
+    samples = [sample for sample in samples if len(sample) >= VOTE_MIN_CHARS]
+    # The most weight the samples not yet asked can still add (a confidence is at most 1).
+    unasked = float(sum(map(len, samples)))
     votes: dict[str, float] = {}
-    for block in blocks:
-        sample = " ".join(block[:VOTE_MAX_CHARS].split())
-        if len(sample) < VOTE_MIN_CHARS:
-            continue
+    for sample in samples:
+        unasked -= len(sample)
         try:
             labels, scores = _model().predict(sample, k=1)
         except (OSError, ValueError, ImportError):
@@ -69,6 +73,8 @@ def detect_language_by_vote(blocks: list[str]) -> str | None:
         if labels:
             code = str(labels[0]).removeprefix("__label__")
             votes[code] = votes.get(code, 0.0) + len(sample) * float(scores[0])
+            if _vote_decided(votes, unasked):
+                break
     total = sum(votes.values())
     if not total:
         return detect_language(" ".join(blocks))
@@ -76,3 +82,22 @@ def detect_language_by_vote(blocks: list[str]) -> str | None:
     if votes[winner] < VOTE_MIN_SHARE * total:
         return detect_language(" ".join(blocks))
     return winner
+
+
+# Headroom on the bound of what the unasked samples may add: a model confidence may exceed 1 by a
+# rounding error, and the sums are floats. The margin only makes the vote ask one more block.
+VOTE_BOUND_SLACK = 1.01
+
+
+def _vote_decided(votes: dict[str, float], unasked: float) -> bool:
+    """Whatever the unasked samples vote, the leader stays the only winner and keeps the share it needs.
+
+    Each unasked sample adds at most its length; the worst case for the leader puts all of that on
+    the runner-up (for the lead) or on another language (for the share).
+    """
+    if len(votes) == 1:
+        leader, runner_up = next(iter(votes.values())), 0.0
+    else:
+        leader, runner_up = sorted(votes.values(), reverse=True)[:2]
+    bound = unasked * VOTE_BOUND_SLACK
+    return leader > runner_up + bound and leader > VOTE_MIN_SHARE * (sum(votes.values()) + bound) * VOTE_BOUND_SLACK

@@ -71,6 +71,25 @@ def _line_key(text: str) -> str:
 _cached_line_key = lru_cache(maxsize=8192)(_line_key)
 
 
+def line_keys(texts: list[str]) -> list[str]:
+    """`line_key` of each of `texts` (which hold no line break), in one pass over the page.
+
+    NFKC (of the lines that are not ASCII, where it can change anything), the quote translation and
+    casefolding map each line on its own, and no character maps to a line break, so casefolding runs
+    once over the joined lines, in C, instead of once per line.
+    """
+    normalized = [text if text.isascii() else _normalize(text) for text in texts]
+    joined = "\n".join(normalized)
+    if joined.count("\n") != len(texts) - 1:
+        return [line_key(text) for text in texts]
+    return [_trim_edges(" ".join(line.split())) for line in joined.casefold().split("\n")]
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return text.translate(_QUOTES) if _HAS_QUOTES.search(text) else text
+
+
 def _trim_edges(key: str) -> str:
     """`key` without punctuation, symbols and spaces at either end (but '#' and '©', which phrases use).
 

@@ -14,15 +14,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 from articlecli.frontends.unit import Unit
 from articlecli.records import dates
 from articlecli.records.dates import FoundDate
-from articlecli.records.lexicon import Lexicon, line_key
+from articlecli.records.lexicon import Lexicon, line_keys
 from articlecli.records.names import byline_names, looks_like_name
 
-_WORD = re.compile(r"\w+")
+# A word token, or the line break that separates the lines of a page in one findall.
+_TOKEN_OR_BREAK = re.compile(r"\w+|\n")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A sentence ends with one of _SENTENCE_ENDERS, then any _CLOSERS ("…end.»", "(…end.)").
 _SENTENCE_ENDERS = (".", "!", "?", "…", "。", "！", "？")
@@ -140,24 +142,21 @@ class RecordTable(list[UnitRecord]):
 
 def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str], language: str | None) -> RecordTable:
     """The records of `units`: one pass over the page, each distinct text analysed once."""
-    memo: dict[str, TextFeatures] = {}
     counts = Counter([unit.text for unit in units])
+    found = dict(zip(counts, page_text_features(list(counts), lexicon, stopwords), strict=True))
+    last = len(units) - 1
     records = []
     for position, unit in enumerate(units):
         text = unit.text
-        found = memo.get(text)
-        if found is None:
-            found = memo[text] = text_features(text, lexicon, stopwords)
-        key, words, stopword_share, sentence_end, boilerplate, ends_question = found
-        following = position + 1
-        blank_after = following >= len(units) or units[following].blank_before
+        key, words, stopword_share, sentence_end, boilerplate, ends_question = found[text]
+        blank_after = position == last or units[position + 1].blank_before
         # Positional: keyword arguments cost measurably at one call per unit.
         records.append(
             UnitRecord(
                 key,
                 words,
                 stopword_share,
-                unit.link_density,
+                min(1.0, unit.link_chars / len(text)) if text else 0.0,
                 sentence_end,
                 boilerplate,
                 ends_question,
@@ -171,27 +170,44 @@ def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str]
 
 def text_features(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> TextFeatures:
     """The fields of a record that the unit's text alone decides."""
-    words = len(text.split())
-    if not text.isascii():
-        words = max(words, len(_CJK.findall(text)) // CJK_CHARS_PER_WORD)
-    if words <= PHRASE_MAX_WORDS:
-        key = line_key(text)
-        tokens = _WORD.findall(key)
-        boilerplate = lexicon.boilerplate_category(key)
-    else:
-        key, boilerplate = "", None
-        tokens = _WORD.findall(text[:DENSITY_SAMPLE_CHARS].casefold())
-    stop_hits = sum(map(stopwords.__contains__, tokens))
-    # Both end tests look past closing quotes and brackets: strip them once, test the last character.
-    tail = text.rstrip(_CLOSERS)
-    return (
-        key,
-        words,
-        stop_hits / len(tokens) if tokens else 0.0,
-        tail.endswith(_SENTENCE_ENDERS),
-        boilerplate,
-        tail.endswith(("?", "？")),
-    )
+    return page_text_features([text], lexicon, stopwords)[0]
+
+
+def page_text_features(texts: list[str], lexicon: Lexicon, stopwords: frozenset[str]) -> list[TextFeatures]:
+    """`text_features` of each of `texts` (distinct lines of a page, no line breaks inside).
+
+    Keys and word tokens are found in one pass over the joined lines, not one regex call per line.
+    """
+    if not texts:
+        return []
+    counts = [len(text.split()) for text in texts]
+    for position, text in enumerate(texts):
+        if not text.isascii():
+            counts[position] = max(counts[position], len(_CJK.findall(text)) // CJK_CHARS_PER_WORD)
+    short = [position for position, words in enumerate(counts) if words <= PHRASE_MAX_WORDS]
+    keys = [""] * len(texts)
+    for position, key in zip(short, line_keys([texts[p] for p in short]), strict=True):
+        keys[position] = key
+    # The tokens of the function-word share: of the key, or of a long line's opening characters.
+    sources = [
+        key if words <= PHRASE_MAX_WORDS else text[:DENSITY_SAMPLE_CHARS].casefold()
+        for text, key, words in zip(texts, keys, counts, strict=True)
+    ]
+    tokens = _TOKEN_OR_BREAK.findall("\n".join(sources))
+    # Running count of function words over the page's tokens; the breaks mark where each line's tokens end.
+    hits = [0, *accumulate(map(stopwords.__contains__, tokens))]
+    breaks = [position for position, token in enumerate(tokens) if token == "\n"]
+    out: list[TextFeatures] = []
+    start = 0
+    for text, key, words, end in zip(texts, keys, counts, [*breaks, len(tokens)], strict=True):
+        boilerplate = lexicon.boilerplate_category(key) if words <= PHRASE_MAX_WORDS else None
+        tokens_here = end - start
+        share = (hits[end] - hits[start]) / tokens_here if tokens_here else 0.0
+        start = end + 1
+        # Both end tests look past closing quotes and brackets: strip them once, test the last character.
+        tail = text.rstrip(_CLOSERS)
+        out.append((key, words, share, tail.endswith(_SENTENCE_ENDERS), boilerplate, tail.endswith(("?", "？"))))
+    return out
 
 
 def _shape(unit: Unit, blank_after: bool) -> UnitShape:
