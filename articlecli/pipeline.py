@@ -74,7 +74,8 @@ def _with_leading_heading(units: list[Unit], features: list[UnitFeatures], regio
 
 def _language_sample(units: list[Unit]) -> list[str]:
     """The page's longest blocks: the article's paragraphs are among them whatever surrounds it."""
-    return [unit.text for unit in sorted(units, key=lambda u: len(u.text), reverse=True)[:LANGUAGE_SAMPLE_BLOCKS]]
+    # A stable sort by length (key=len runs in C), as sorting the units by the length of their text.
+    return sorted([unit.text for unit in units], key=len, reverse=True)[:LANGUAGE_SAMPLE_BLOCKS]
 
 
 def _label_body(
@@ -346,16 +347,22 @@ def _decide(
     rows: list[tuple[int, str, str, str]] = []
     removed_rows: list[tuple[int, str, str]] = []
     body: list[tuple[str, Unit]] = []
+    # Every unit's (label, rule): the header's first, then the body's, then the reason it lies outside.
+    decided = {**{index: ("removed", reason) for index, reason in outside.items()}, **body_labels, **header.labels}
+    body_labels_set = inbody.BODY_LABELS
     for index, unit in enumerate(units):
-        if index in header.labels:
-            label, rule = header.labels[index]
-        elif index in body_labels:
-            label, rule = body_labels[index]
-        else:
-            label, rule = "removed", outside[index]
-        if label in inbody.BODY_LABELS:
+        label, rule = decided[index]
+        if label in body_labels_set:
             body.append(("heading" if label == "heading" else "paragraph", unit))
-        for number, raw in zip(unit.lines, unit.raw, strict=True):
+        lines = unit.lines
+        if len(lines) == 1:
+            # Most units are one line: no pairing of numbers and raw lines.
+            raw = unit.raw[0]
+            rows.append((lines[0], raw, label, rule))
+            if label == "removed":
+                removed_rows.append((lines[0], raw.strip(), rule))
+            continue
+        for number, raw in zip(lines, unit.raw, strict=True):
             rows.append((number, raw, label, rule))
             if label == "removed":
                 removed_rows.append((number, raw.strip(), rule))

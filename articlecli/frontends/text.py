@@ -188,7 +188,7 @@ def _glue_protected(text: str) -> frozenset[str] | None:
     One camelCase word ("TechHive") in a long paragraph is no sign of glue; a page whose
     elements were concatenated has joins throughout, at sentence ends too.
     """
-    if not any(len(line) >= GLUED_LINE_MIN_CHARS for line in text.split("\n")):
+    if max(map(len, text.split("\n"))) < GLUED_LINE_MIN_CHARS:
         return None
     kchars = len(text) / 1000
     joins = [m.start() for m in _CASE_JOIN.finditer(text)]
