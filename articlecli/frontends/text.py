@@ -279,9 +279,12 @@ def _scan_lines(raw_lines: list[str], is_markdown: bool, camel_words: frozenset[
             blank_before = True
             continue
         # Only long lines can be glued (see _unglue): skip the call for the rest.
-        pieces = _unglue(raw, camel_words) if camel_words is not None and len(raw) >= GLUED_LINE_MIN_CHARS else [raw]
+        if camel_words is None or len(raw) < GLUED_LINE_MIN_CHARS:
+            lines.append(_scan_line(number, raw, is_markdown, blank_before))
+            blank_before = False
+            continue
         # The pieces of a glued line were adjacent on the page: no blank line between them.
-        for position, piece in enumerate(pieces):
+        for position, piece in enumerate(_unglue(raw, camel_words)):
             lines.append(_scan_line(number, piece, is_markdown, blank_before and not position))
         blank_before = False
     return lines
@@ -294,6 +297,9 @@ _MARKER_STARTS = frozenset("*+-•◦▪·‣o")
 def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> _Line:
     body = raw.lstrip()
     indent = len(raw) - len(body)
+    if not is_markdown and body[:1] not in _MARKER_STARTS and not body[:1].isdecimal():
+        # Most lines of a text dump carry no mark at all: nothing below would change them.
+        return _Line(number, raw, body.rstrip(), None, False, False, False, 0, blank_before, indent)
     body = body.rstrip()
     level: int | None = None
     quote = False
@@ -323,10 +329,17 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
 def _join_fragments(lines: list[_Line]) -> list[Unit]:
     units: list[Unit] = []
     group: list[_Line] = []
+    last = len(lines) - 1
     for position, line in enumerate(lines):
-        following = lines[position + 1] if position + 1 < len(lines) else None
         # Neither test joins a line that follows a blank line: skip both calls for those.
-        if group and not line.blank_before and (_continues(group[-1], line) or _bridges(group[-1], line, following)):
+        if (
+            group
+            and not line.blank_before
+            and (
+                _continues(group[-1], line)
+                or _bridges(group[-1], line, lines[position + 1] if position < last else None)
+            )
+        ):
             group.append(line)
             continue
         if group:
