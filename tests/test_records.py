@@ -90,3 +90,10 @@ def test_name_likeness():
     _units, table = _table("Jane Doe\n\nThe council voted on the bridge today, after a long debate in the town hall.\n")
     assert table.name_like(0)
     assert not table.name_like(1)
+
+
+def test_words_of_unspaced_cjk_text_count_by_characters():
+    _units, table = _table("東京都は新しい橋の建設を承認しました\n\nÜber die neue Brücke über den Fluss\n", "ja")
+    # 18 CJK characters and no spaces: 9 words; accented Latin text counts its spaced words.
+    assert table[0].words == 9
+    assert table[1].words == 7

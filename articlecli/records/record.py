@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -25,7 +26,15 @@ from articlecli.records.names import byline_names, looks_like_name
 
 # A word token, or the line break that separates the lines of a page in one findall.
 _TOKEN_OR_BREAK = re.compile(r"\w+|\n")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@cache
+def _cjk() -> re.Pattern[str]:
+    """Kana, CJK ideographs and Hangul; compiled on first need (its character set takes milliseconds
+    to compile, a share of a one-page CLI run, and pages in Latin scripts never need it)."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 # A sentence ends with one of _SENTENCE_ENDERS, then any _CLOSERS ("…end.»", "(…end.)").
 _SENTENCE_ENDERS = (".", "!", "?", "…", "。", "！", "？")
 _CLOSERS = "'\"”’»)"
@@ -183,7 +192,11 @@ def page_text_features(texts: list[str], lexicon: Lexicon, stopwords: frozenset[
     counts = [len(text.split()) for text in texts]
     for position, text in enumerate(texts):
         if not text.isascii():
-            counts[position] = max(counts[position], len(_CJK.findall(text)) // CJK_CHARS_PER_WORD)
+            # CJK characters are not ASCII: a line with fewer non-ASCII characters than it would take to
+            # outnumber its spaced words (accented Latin text) skips the CJK count.
+            non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+            if non_ascii // CJK_CHARS_PER_WORD > counts[position]:
+                counts[position] = max(counts[position], len(_cjk().findall(text)) // CJK_CHARS_PER_WORD)
     short = [position for position, words in enumerate(counts) if words <= PHRASE_MAX_WORDS]
     keys = [""] * len(texts)
     for position, key in zip(short, line_keys([texts[p] for p in short]), strict=True):
