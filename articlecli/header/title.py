@@ -332,7 +332,7 @@ def _text_content_words(text: str) -> frozenset[str]:
 
 def _overlap_score(text: str, index: int, start: int, body_words: set[str]) -> float:
     """The title announces the article: its content words recur in the first paragraphs."""
-    own = set(map(str.casefold, _CONTENT_WORD.findall(text)))
+    own = _text_content_words(text)
     if len(own) < OVERLAP_MIN_WORDS or index >= start:
         return 0.0
     return OVERLAP_WEIGHT * len(own & body_words) / len(own)
@@ -407,8 +407,10 @@ def _evidence(
         score += 2
     # "Main > Blog > Title" a line or a few above: the trail ends with this page's title.
     for previous in units[max(0, index - BREADCRUMB_LOOKBACK) : index]:
+        if not previous.text.endswith(text):
+            continue
         head = previous.text[: -len(text)]
-        if previous.text.endswith(text) and head and _BREADCRUMB_TAIL.search(head):
+        if head and _BREADCRUMB_TAIL.search(head):
             score, rule = score + 4, "title-ends-breadcrumb"
             break
     # The title sits above the byline/date block, not inside it.
