@@ -50,7 +50,12 @@ def relabel(
             continue
         if _is_credit(unit, feats, credits):
             labels[index] = ("removed", "photo-credit")
-        elif tail is not None and feats.words <= CAPTION_MAX_WORDS and tail.search(unit.text):
+        elif (
+            tail is not None
+            and feats.words <= CAPTION_MAX_WORDS
+            and _may_end_with_credit(unit.text)
+            and tail.search(unit.text)
+        ):
             labels[index] = ("removed", "image-caption")
     _drop_tail(units, features, kept, labels, has_stopwords)
     _drop_after_widget(features, kept, labels)
@@ -69,6 +74,12 @@ def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
         # A bare label ("Foto:") is the credit's first half, split off by the scraper.
         return unit.text.rstrip().endswith(":")
     return rest.startswith((":", "/", " /", " ©")) or phrase.endswith((" by", " credit", " credits"))
+
+
+def _may_end_with_credit(text: str) -> bool:
+    """A closing credit (see _credit_tail) has a label's colon or a '©': a plain scan rules most lines out
+    before the regex, which would try its label alternation at every space."""
+    return ":" in text or "©" in text
 
 
 @lru_cache(maxsize=64)

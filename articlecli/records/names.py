@@ -252,6 +252,24 @@ def byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
 
     Returns None when the line does not start with a byline word, [] when it does but no name follows.
     """
+    if len(text) > BYLINE_CACHE_MAX_CHARS:
+        return _byline_names(text, lexicon)
+    found = _cached_byline_names(text, lexicon)
+    return None if found is None else list(found)
+
+
+# Longer texts are not cached (see lexicon.LINE_KEY_CACHE_MAX_CHARS): a byline is a short line.
+BYLINE_CACHE_MAX_CHARS = 1000
+
+
+# The title and byline passes test the same header lines; the answer is kept per text (and lexicon).
+@lru_cache(maxsize=2048)
+def _cached_byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
+    found = _byline_names(text, lexicon)
+    return None if found is None else tuple(found)
+
+
+def _byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
     parts = _SEPARATORS.split(strip_emphasis(text).strip())
     if len(parts) > 1 and line_key(parts[0]) in lexicon.phrases("byline-prefix").exact:
         # 'Par    Jane Doe', 'By | Jane Doe': the byline word stands apart from the names it introduces.
