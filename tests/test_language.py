@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from articlecli import parse_text
 from articlecli.records.language import detect_language_by_vote
 
@@ -41,3 +43,57 @@ def test_vote_follows_the_majority_of_blocks() -> None:
         "Share this article with your friends and follow us for more updates.",
     ]
     assert detect_language_by_vote(blocks) == "de"
+
+
+def _full_vote(blocks: list[str]) -> str | None:
+    """The vote asking every block (what detect_language_by_vote answered before it learned to stop early)."""
+    from articlecli.records import language
+
+    votes: dict[str, float] = {}
+    for block in blocks:
+        sample = " ".join(block[: language.VOTE_MAX_CHARS].split())
+        if len(sample) < language.VOTE_MIN_CHARS:
+            continue
+        labels, scores = language._model().predict(sample, k=1)
+        code = str(labels[0]).removeprefix("__label__")
+        votes[code] = votes.get(code, 0.0) + len(sample) * float(scores[0])
+    total = sum(votes.values())
+    if not total:
+        return language.detect_language(" ".join(blocks))
+    winner = max(sorted(votes), key=votes.__getitem__)
+    if votes[winner] < language.VOTE_MIN_SHARE * total:
+        return language.detect_language(" ".join(blocks))
+    return winner
+
+
+ENGLISH_BLOCKS = [line for line in ENGLISH_ARTICLE.splitlines() if line.strip()]
+GERMAN_BLOCKS = [sentence + "." for sentence in GERMAN_FOOTER.split(". ") if sentence]
+
+
+def test_early_stop_answers_as_the_full_vote() -> None:
+    # Longest first, as the pipeline orders them: a clear majority, a split page, a late minority.
+    for blocks in (
+        ENGLISH_BLOCKS,
+        GERMAN_BLOCKS + ENGLISH_BLOCKS,
+        ENGLISH_BLOCKS[:2] + GERMAN_BLOCKS,
+        ENGLISH_BLOCKS[:1] + GERMAN_BLOCKS[:1] + ENGLISH_BLOCKS[1:2] + GERMAN_BLOCKS[1:2],
+    ):
+        ordered = sorted(blocks, key=len, reverse=True)
+        assert detect_language_by_vote(ordered) == _full_vote(ordered)
+
+
+def test_vote_stops_once_the_rest_cannot_change_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from articlecli.records import language
+
+    asked: list[str] = []
+    model = language._model()
+
+    class Counting:
+        def predict(self, text: str, k: int = 1) -> tuple[tuple[str, ...], object]:
+            asked.append(text)
+            return model.predict(text, k=k)
+
+    monkeypatch.setattr(language, "_model", lambda: Counting())
+    blocks = sorted(ENGLISH_BLOCKS * 3, key=len, reverse=True)
+    assert detect_language_by_vote(blocks) == "en"
+    assert 0 < len(asked) < len(blocks)

@@ -84,6 +84,7 @@ class UnitShape(NamedTuple):
     letters: int
     capitals: int
     digits: int
+    # Neither letter, digit nor space: punctuation and symbols.
     punctuation: int
     # The last character of the text ("" for an empty unit): '.', '?', ':' ...
     final: str
