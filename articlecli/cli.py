@@ -111,6 +111,114 @@ def _render(article: Article, output_format: str, explain: bool) -> str:
     return renderers[output_format](article)
 
 
+BATCH_FORMATS = ("json", "jsonl", "markdown", "text")
+
+
+@main.command()
+@click.argument("inputs", metavar="[INPUT]...", nargs=-1)
+@click.option("-o", "--output", "out_dir", metavar="DIR", help="Write one file per document, mirroring the input tree.")
+@click.option("--jsonl", metavar="FILE", help="Write all records to one JSON Lines file, in input order ('-': stdout).")
+@click.option(
+    "--format", "-f", "output_format", type=click.Choice(BATCH_FORMATS), default="json", show_default=True,
+    help="Format of the files written with -o.",
+)
+@click.option("--files-from", metavar="FILE", help="Read input paths from FILE, one per line ('-': stdin).")
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (name, or path with '/'); repeatable.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching (name, or path with '/'); repeatable.")
+@click.option("--errors", "errors_path", metavar="FILE", help="Error report, JSON Lines [default: DIR/_errors.jsonl with -o].")
+@click.option("--resume", is_flag=True, help="With -o: skip inputs whose output is up to date.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
+@click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+    help="Time limit per input; a worker past it is replaced [default: 60].",
+)
+@click.option("--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Run on a Dask cluster (tcp://scheduler:8786) instead of local workers.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary, no warnings.")
+def batch(
+    inputs: tuple[str, ...],
+    out_dir: str | None,
+    jsonl: str | None,
+    output_format: str,
+    files_from: str | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    errors_path: str | None,
+    resume: bool,
+    jobs: int | None,
+    timeout: float | None,
+    language: str | None,
+    dask_address: str | None,
+    quiet: bool,
+) -> None:
+    """Parse many scrapes in parallel: folders (recursive), globs, files, JSON Lines (.gz) with
+    "text"/"markdown" fields, and WARC/WET files (extra 'warc').
+
+    \b
+    Examples:
+      articlecli batch scrapes/ -o clean/                # clean/a/b.json for scrapes/a/b.txt
+      articlecli batch scrapes/ --jsonl clean.jsonl      # one record per line, with its "source"
+      articlecli batch 'scrapes/**/*.txt' -o clean/ --format markdown
+      find scrapes -name '*.txt' | articlecli batch --files-from - --jsonl -
+      articlecli batch crawl.jsonl --jsonl clean.jsonl   # records keep "record", "url"
+      articlecli batch CC-MAIN-x.warc.wet.gz --jsonl -
+      articlecli batch scrapes/ -o clean/ --resume       # only what is new or changed
+
+    \b
+    Exit codes: 0 all parsed (or skipped, or up to date); 7 some inputs had
+    no article body; 8 some inputs failed (see the error report; wins over 7);
+    130 interrupted (Ctrl-C: outputs so far kept, summary printed); 2 usage
+    error; 1 unexpected error or the output folder is in use by another batch.
+    """
+    from articlecli.batch import BatchConfig, Inputs, PathFilter, WorkSettings, run_batch
+    from articlecli.batch.settings import DEFAULT_TIMEOUT_SECONDS, default_jobs
+
+    if not inputs and files_from is None:
+        raise click.UsageError("give at least one INPUT or --files-from")
+    if not out_dir and not jsonl:
+        raise click.UsageError("say where to write: -o DIR and/or --jsonl FILE")
+    if resume and not out_dir:
+        raise click.UsageError("--resume needs -o DIR (a JSON Lines file is rewritten whole)")
+    if resume and jsonl:
+        raise click.UsageError("--resume cannot be combined with --jsonl (skipped inputs would be missing from it)")
+    formats = tuple(dict.fromkeys(([output_format] if out_dir else []) + (["jsonl"] if jsonl else [])))
+    config = BatchConfig(
+        inputs=Inputs(inputs, files_from, PathFilter(include, exclude)),
+        work=WorkSettings(ParseOptions(language=language.lower() if language else None), formats),
+        output_format=output_format,
+        out_dir=out_dir,
+        jsonl=jsonl,
+        errors=errors_path,
+        resume=resume,
+        jobs=jobs or default_jobs(),
+        timeout=timeout or DEFAULT_TIMEOUT_SECONDS,
+        dask=dask_address,
+        quiet=quiet,
+        progress=sys.stderr.isatty(),
+    )
+    try:
+        tally = run_batch(config)
+    except ImportError as exc:
+        raise CliError(f"--dask needs the dask extra: pip install 'articlecli[dask]' ({exc})", 2) from exc
+    except _batch_start_errors() as exc:
+        raise CliError(str(exc), 1) from exc
+    sys.exit(tally.exit_code())
+
+
+def _batch_start_errors() -> tuple[type[Exception], ...]:
+    from articlecli.batch.manifest import ManifestLockedError
+
+    return (ManifestLockedError, OSError)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the output record (parse json/jsonl, batch)."""
+    from importlib.resources import files
+
+    click.echo(files("articlecli.data").joinpath("article.schema.json").read_text("utf-8"), nl=False)
+
+
 def entry() -> None:
     """Console entry point: the CLI plus the last line of defence against tracebacks."""
     try:

@@ -1,0 +1,164 @@
+"""The per-document function a local pool or a Dask cluster maps: Task in, Result out, no side effects.
+
+It never raises: bad input becomes a FAILED result with an error kind, and a bug in the parser
+becomes a FAILED result of kind `internal`, so one document never stops a batch.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from articlecli.api import parse_bytes, parse_text, read_input
+from articlecli.errors import (
+    ArticleError,
+    BinaryInputError,
+    DecodeError,
+    EmptyInputError,
+    InputIsDirectoryError,
+    InputNotFoundError,
+    UnreadableInputError,
+)
+from articlecli.model import Article
+from articlecli.render.json_out import article_to_dict
+from articlecli.render.plain import render_markdown, render_text
+
+from .model import FAILED, KIND_BYTES, KIND_FILE, KIND_HTML, KIND_JSON_RECORD, NO_BODY, OK, SKIPPED, Result, Task
+from .settings import WorkSettings
+
+# The one switch for HTML input (WARC response records, `html` fields in JSON Lines, .html files):
+# when articlecli gains an HTML front end, parse here instead of skipping.
+HTML_SKIP_REASON = "HTML input: articlecli has no HTML front end yet"
+
+ERROR_KINDS: dict[type[ArticleError], str] = {
+    InputNotFoundError: "not-found",
+    InputIsDirectoryError: "not-a-file",
+    UnreadableInputError: "unreadable",
+    BinaryInputError: "binary",
+    DecodeError: "undecodable",
+    EmptyInputError: "empty",
+}
+BAD_RECORD = "bad-record"  # a JSON Lines line that is not an object with a text field
+
+
+class BadRecordError(ArticleError):
+    """A JSON Lines record that cannot be a document."""
+
+
+def process_document(task: Task, settings: WorkSettings) -> Result:
+    """Parse one document and render it in every format of `settings`. Never raises."""
+    try:
+        return _process(task, settings)
+    except BadRecordError as exc:
+        return _failed(task, BAD_RECORD, str(exc))
+    except ArticleError as exc:
+        return _failed(task, ERROR_KINDS.get(type(exc), "bad-input"), str(exc))
+    except Exception as exc:  # a parser bug must cost this document only
+        return _failed(task, "internal", f"{type(exc).__name__}: {exc}")
+
+
+def _process(task: Task, settings: WorkSettings) -> Result:
+    extra: dict[str, Any] = {} if task.record is None else {"record": task.record, "url": task.url}
+    url = task.url
+    if task.kind == KIND_HTML:
+        return _skipped(task, url)
+    if task.kind == KIND_JSON_RECORD:
+        fields = _decode_record(task.payload or b"")
+        url = fields.get("url") if isinstance(fields.get("url"), str) else None
+        extra["url"] = url
+        if isinstance(fields.get("id"), (str, int)):
+            extra["id"] = str(fields["id"])
+        text = _record_text(fields)
+        if text is None:
+            return _skipped(task, url)
+        if not text.strip():
+            raise EmptyInputError("record text is empty or whitespace only")
+        article = parse_text(text, source=task.source, options=settings.parse_options)
+    elif task.kind in (KIND_FILE, KIND_BYTES):
+        data = read_input(task.source) if task.payload is None else task.payload
+        article = parse_bytes(data, source=task.source, options=settings.parse_options)
+    else:
+        raise ValueError(f"unknown task kind {task.kind!r}")
+    outputs = {name: render(article, name, extra) for name in settings.formats}
+    return Result(
+        index=task.index,
+        source=task.source,
+        status=OK if article.has_body else NO_BODY,
+        record=task.record,
+        url=url,
+        message=None if article.has_body else "no article body found",
+        outputs=outputs,
+        size=task.size,
+        out_rel=task.out_rel,
+        fingerprint=task.fingerprint,
+    )
+
+
+def render(article: Article, output_format: str, extra: dict[str, Any]) -> str:
+    """One document in one format. `extra` (record, url, id of a container record) follows `source`.
+
+    For a plain file `extra` is empty and json/jsonl are byte-identical to `articlecli parse`.
+    """
+    if output_format == "markdown":
+        return render_markdown(article)
+    if output_format == "text":
+        return render_text(article)
+    record = article_to_dict(article)
+    if extra:
+        record = {"source": record.pop("source"), **extra, **record}
+    if output_format == "json":
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "jsonl":
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    raise ValueError(f"unknown output format {output_format!r}")
+
+
+def _decode_record(line: bytes) -> dict[str, Any]:
+    try:
+        fields = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadRecordError(f"not a JSON object: {exc}") from exc
+    if not isinstance(fields, dict):
+        raise BadRecordError(f"not a JSON object but a {type(fields).__name__}")
+    return fields
+
+
+def _record_text(fields: dict[str, Any]) -> str | None:
+    """The document of a JSON Lines record; None for an HTML-only record (skipped)."""
+    for name in ("text", "markdown"):
+        value = fields.get(name)
+        if isinstance(value, str):
+            return value
+    if isinstance(fields.get("html"), str):
+        return None
+    raise BadRecordError('record has no "text", "markdown" or "html" string field')
+
+
+def _skipped(task: Task, url: str | None) -> Result:
+    return Result(
+        index=task.index,
+        source=task.source,
+        status=SKIPPED,
+        record=task.record,
+        url=url,
+        error_kind="html",
+        message=HTML_SKIP_REASON,
+        size=task.size,
+        out_rel=task.out_rel,
+        fingerprint=task.fingerprint,
+    )
+
+
+def _failed(task: Task, kind: str, message: str) -> Result:
+    return Result(
+        index=task.index,
+        source=task.source,
+        status=FAILED,
+        record=task.record,
+        url=task.url,
+        error_kind=kind,
+        message=message,
+        size=task.size,
+        out_rel=task.out_rel,
+        fingerprint=task.fingerprint,
+    )
