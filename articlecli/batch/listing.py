@@ -111,28 +111,41 @@ def _walk(
     exclusions: Exclusions,
     depth_limit: int | None,
 ) -> Iterator[Listed]:
+    """Depth first, entries in name order: a folder's contents come where its name sorts."""
     real_root = os.path.realpath(root)
-    stack: list[tuple[str, tuple[str, ...]]] = [(root, ())]
+    stack: list[tuple[Iterator[os.DirEntry[str]], tuple[str, ...]]] = []
+    opened = _scan(root)
+    if isinstance(opened, Notice):
+        yield opened
+        return
+    stack.append((opened, ()))
     while stack:
-        folder, rel_parts = stack.pop()
-        try:
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda entry: entry.name)
-        except OSError as exc:
-            yield Notice(folder, "failed", "unreadable", f"cannot list {folder}: {exc.strerror or exc}")
+        entries, rel_parts = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
             continue
-        subfolders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            parts = (*rel_parts, entry.name)
-            item = _entry(entry, parts, real_root, pattern, path_filter, exclusions, depth_limit)
-            if item == "folder":
-                subfolders.append((entry.path, parts))
-            elif item is not None:
-                yield _with_prefix(item, prefix)
-        # Reversed onto the stack, so folders are visited in name order, depth first.
-        stack.extend(reversed(subfolders))
+        if entry.name.startswith("."):
+            continue
+        parts = (*rel_parts, entry.name)
+        item = _entry(entry, parts, real_root, pattern, path_filter, exclusions, depth_limit)
+        if item == "folder":
+            scanned = _scan(entry.path)
+            if isinstance(scanned, Notice):
+                yield scanned
+            else:
+                stack.append((scanned, parts))
+        elif item is not None:
+            yield _with_prefix(item, prefix)
+
+
+def _scan(folder: str) -> Iterator[os.DirEntry[str]] | Notice:
+    """One folder's entries in name order (one folder's listing in memory, never the tree's)."""
+    try:
+        with os.scandir(folder) as scan:
+            return iter(sorted(scan, key=lambda entry: entry.name))
+    except OSError as exc:
+        return Notice(folder, "failed", "unreadable", f"cannot list {folder}: {exc.strerror or exc}")
 
 
 def _entry(
