@@ -114,7 +114,7 @@ class LocalPool:
         self._workers = []
 
     def _new_worker(self) -> _Worker:
-        return _Worker(self.function, self.settings, [w.conn.fileno() for w in self._workers])
+        return _Worker(self.function, self.settings, [w.conn.fileno() for w in self._workers if not w.conn.closed])
 
     def map_ordered(self, items: Iterable[Task | Result]) -> Iterator[Result]:
         """Tasks are processed; Results (decided without parsing) pass through in their place."""
