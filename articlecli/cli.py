@@ -119,21 +119,42 @@ BATCH_FORMATS = ("json", "jsonl", "markdown", "text")
 @click.option("-o", "--output", "out_dir", metavar="DIR", help="Write one file per document, mirroring the input tree.")
 @click.option("--jsonl", metavar="FILE", help="Write all records to one JSON Lines file, in input order ('-': stdout).")
 @click.option(
-    "--format", "-f", "output_format", type=click.Choice(BATCH_FORMATS), default="json", show_default=True,
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(BATCH_FORMATS),
+    default="json",
+    show_default=True,
     help="Format of the files written with -o.",
 )
 @click.option("--files-from", metavar="FILE", help="Read input paths from FILE, one per line ('-': stdin).")
-@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (name, or path with '/'); repeatable.")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching (name, or path with '/'); repeatable.")
-@click.option("--errors", "errors_path", metavar="FILE", help="Error report, JSON Lines [default: DIR/_errors.jsonl with -o].")
+@click.option(
+    "--include", multiple=True, metavar="GLOB", help="Only files matching (name, or path with '/'); repeatable."
+)
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB", help="Skip files matching (name, or path with '/'); repeatable."
+)
+@click.option(
+    "--errors", "errors_path", metavar="FILE", help="Error report, JSON Lines [default: DIR/_errors.jsonl with -o]."
+)
 @click.option("--resume", is_flag=True, help="With -o: skip inputs whose output is up to date.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
 @click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
     help="Time limit per input; a worker past it is replaced [default: 60].",
 )
-@click.option("--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect).")
-@click.option("--dask", "dask_address", metavar="ADDRESS", help="Run on a Dask cluster (tcp://scheduler:8786) instead of local workers.")
+@click.option(
+    "--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect)."
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Run on a Dask cluster (tcp://scheduler:8786) instead of local workers.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary, no warnings.")
 def batch(
     inputs: tuple[str, ...],

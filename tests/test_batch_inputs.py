@@ -72,7 +72,10 @@ def test_wet_conversion_records_are_parsed_and_responses_skipped(tmp_path: Path)
     wet = tmp_path / "CC-MAIN-test.warc.wet.gz"
     make_wet(
         wet,
-        pages=[("https://www.example.fr/assad", SEED.read_bytes()), ("https://example.org/bridge", article("en").encode())],
+        pages=[
+            ("https://www.example.fr/assad", SEED.read_bytes()),
+            ("https://example.org/bridge", article("en").encode()),
+        ],
         html=[("https://example.org/page.html", b"<html><body><p>Hello</p></body></html>")],
     )
     errors = tmp_path / "errors.jsonl"

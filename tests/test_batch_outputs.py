@@ -60,7 +60,9 @@ def test_jsonl_is_byte_identical_between_runs_and_job_counts(tmp_path: Path) -> 
     for number in range(12):
         # Mixed sizes so that completion order differs from input order under -j 2.
         (root / f"{number:02d}.txt").write_text(seed * (1 + (number * 7) % 4), encoding="utf-8")
-    runs = [run_cli(str(root), "--jsonl", str(tmp_path / f"{n}.jsonl"), "-j", jobs, "-q") for n, jobs in enumerate("221")]
+    runs = [
+        run_cli(str(root), "--jsonl", str(tmp_path / f"{n}.jsonl"), "-j", jobs, "-q") for n, jobs in enumerate("221")
+    ]
     outputs = [(tmp_path / f"{n}.jsonl").read_bytes() for n in range(3)]
     assert all(run.returncode == 0 for run in runs), runs[0].stderr
     assert outputs[0] == outputs[1] == outputs[2]

@@ -48,7 +48,7 @@ class DaskPool:
         source = iter(items)
         ready: dict[int, Result] = {}
         tasks: dict[str, Task] = {}
-        pending = as_completed()
+        pending = as_completed(loop=self._client.loop)  # our client's loop: it is not the default client
         next_out = 0
         issued = 0
         exhausted = False

@@ -135,7 +135,7 @@ def _walk(
                 yield scanned
             else:
                 stack.append((scanned, parts))
-        elif item is not None:
+        elif isinstance(item, (InputFile, Notice)):
             yield _with_prefix(item, prefix)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -86,6 +87,7 @@ class OutputFolder:
 # cleared past this size so memory stays bounded on trees with millions of folders.
 CHECKED_FOLDERS_MAX = 10_000
 
+
 class JsonlFile:
     """Records in input order to a file (temp + rename at the end) or to stdout ('-')."""
 
@@ -123,7 +125,5 @@ class JsonlFile:
 
 
 def _unlink_quietly(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

@@ -7,6 +7,7 @@ stream and the consumer at any time, so memory is bounded by the workers, not by
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -32,11 +33,12 @@ STOP_GRACE_SECONDS = 1.0
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.ForkContext | multiprocessing.context.SpawnContext:
     # fork: a worker starts in milliseconds with everything already imported (start-up under 0.5 s
     # for 10 files); the parent starts no threads, which keeps fork safe. Elsewhere: spawn.
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    return multiprocessing.get_context(method)
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 class _Worker:
@@ -67,10 +69,8 @@ def _worker_main(
     # A forked worker holds copies of the other workers' pipe ends; closed, so that a worker sees
     # end-of-file as soon as the parent is gone, whichever worker forked after which.
     for fd in siblings:
-        try:
+        with contextlib.suppress(OSError):
             os.close(fd)
-        except OSError:
-            pass
     while True:
         while not conn.poll(PARENT_CHECK_SECONDS):
             if os.getppid() != parent:

@@ -4,8 +4,8 @@ of many, read as a stream here (in the parent) so memory does not grow with the 
 from __future__ import annotations
 
 import gzip
+import io
 from collections.abc import Iterator
-from typing import IO
 
 from .listing import InputFile
 from .model import FAILED, KIND_BYTES, KIND_FILE, KIND_HTML, KIND_JSON_RECORD, Result, Task
@@ -26,7 +26,9 @@ def container_kind(name: str) -> str:
     return "file"
 
 
-def read_tasks(item: InputFile, out_rel: str | None, indexes: Iterator[int], record_rel: RecordPath) -> Iterator[Task | Result]:
+def read_tasks(
+    item: InputFile, out_rel: str | None, indexes: Iterator[int], record_rel: RecordPath
+) -> Iterator[Task | Result]:
     """The tasks of one listed file; a container that breaks midway ends with one FAILED result."""
     kind = container_kind(item.rel)
     if kind == "file" or kind == "html":
@@ -63,10 +65,10 @@ class RecordPath:
         return f"{container_rel}/{record}{self.extension}"
 
 
-def _open(path: str) -> IO[bytes]:
+def _open(path: str) -> gzip.GzipFile | io.BufferedReader:
     with open(path, "rb") as probe:
         magic = probe.read(2)
-    return gzip.open(path, "rb") if magic == GZIP_MAGIC else open(path, "rb")  # noqa: SIM115 (closed by caller)
+    return gzip.open(path, "rb") if magic == GZIP_MAGIC else open(path, "rb")
 
 
 def _jsonl_records(path: str) -> Iterator[tuple[int, str, str | None, bytes]]:

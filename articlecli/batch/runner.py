@@ -50,7 +50,8 @@ class Inputs:
     files_from: str | None = None
     path_filter: PathFilter = field(default_factory=PathFilter)
 
-    def listing(self, exclusions: Exclusions = Exclusions()) -> Iterator[Listed]:
+    def listing(self, exclusions: Exclusions | None = None) -> Iterator[Listed]:
+        exclusions = exclusions or Exclusions()
         yield from list_inputs(self.paths, path_filter=self.path_filter, exclusions=exclusions)
         if self.files_from is not None:
             yield from list_inputs(
@@ -107,11 +108,14 @@ def plan(listing: Iterable[Listed], *, output_format: str | None, manifest: Mani
             continue
         out_rel = mirrored_path(item.rel, output_format) if output_format else None
         for task in read_tasks(item, out_rel, indexes, record_path):
-            if manifest is not None and isinstance(task, Task) and task.out_rel is not None:
-                if manifest.is_current(task.out_rel, task.fingerprint):
-                    yield result_for(task, UP_TO_DATE)
-                    continue
-            yield task
+            if isinstance(task, Task) and _up_to_date(task, manifest):
+                yield result_for(task, UP_TO_DATE)
+            else:
+                yield task
+
+
+def _up_to_date(task: Task, manifest: Manifest | None) -> bool:
+    return manifest is not None and task.out_rel is not None and manifest.is_current(task.out_rel, task.fingerprint)
 
 
 def run_batch(config: BatchConfig) -> Tally:
@@ -127,7 +131,9 @@ def run_batch(config: BatchConfig) -> Tally:
     exclusions = Exclusions.of(p for p in (config.out_dir, errors_path, config.jsonl) if p and p != "-")
     progress = _progress(config, exclusions)
     listing = config.inputs.listing(exclusions)
-    tasks = plan(listing, output_format=config.output_format if out else None, manifest=manifest if config.resume else None)
+    tasks = plan(
+        listing, output_format=config.output_format if out else None, manifest=manifest if config.resume else None
+    )
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         with _pool(process_document, config.work, config.jobs, config.timeout, config.dask) as pool:
@@ -177,9 +183,7 @@ def _deliver(
 
 
 def _write_failed(result: Result, kind: str, message: str) -> Result:
-    return Result(
-        result.index, result.source, FAILED, result.record, result.url, kind, message, size=result.size
-    )
+    return Result(result.index, result.source, FAILED, result.record, result.url, kind, message, size=result.size)
 
 
 def _pool(function: WorkFunction, work: WorkSettings, jobs: int, timeout: float, dask: str | None) -> Pool:
@@ -234,4 +238,3 @@ def _lines(path: str) -> Iterator[str]:
 def _terminate(signum: int, frame: FrameType | None) -> None:
     """SIGTERM stops the batch like Ctrl-C: outputs so far kept, summary printed."""
     raise KeyboardInterrupt
-
