@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,9 @@ def test_single_file_and_usage_errors(scrapes: Path, tmp_path: Path) -> None:
     assert invoke(str(scrapes)).exit_code == 2  # nowhere to write
     assert invoke("-o", str(tmp_path / "x")).exit_code == 2  # nothing to read
     assert invoke(str(scrapes), "--jsonl", "-", "--resume").exit_code == 2
+
+
+def test_jsonl_to_a_device_writes_through_without_replacing_it(scrapes: Path) -> None:
+    result = invoke(str(scrapes), "--jsonl", os.devnull, "-q")
+    assert result.exit_code == 8  # empty.txt
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -105,3 +105,29 @@ def test_a_second_batch_on_the_same_output_folder_is_refused(tmp_path: Path) -> 
         refused = run_cli(str(scrapes), "-o", str(out))
     assert refused.returncode == 1
     assert "another articlecli batch is writing" in refused.stderr
+
+
+def test_ctrl_c_stops_cleanly_with_the_summary_and_exit_130(tmp_path: Path) -> None:
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    for number in range(INPUTS):
+        (scrapes / f"{number:03d}.txt").write_bytes(SEED.read_bytes() * 2)
+    out, jsonl = tmp_path / "clean", tmp_path / "all.jsonl"
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "articlecli", "batch", str(scrapes), "-o", str(out), "--jsonl", str(jsonl), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + KILL_DEADLINE_SECONDS
+    while len(_outputs(out)) < KILL_AFTER_OUTPUTS and time.monotonic() < deadline and batch.poll() is None:
+        time.sleep(0.02)
+    batch.send_signal(signal.SIGINT)
+    stdout, stderr = batch.communicate(timeout=KILL_DEADLINE_SECONDS)
+    assert batch.returncode == 130, stderr
+    assert stdout == "" and "Traceback" not in stderr
+    assert stderr.startswith("articlecli batch interrupted:")
+    lines = jsonl.read_text("utf-8").splitlines()
+    assert KILL_AFTER_OUTPUTS <= len(lines) < INPUTS
+    assert [json.loads(line)["source"] for line in lines] == [str(scrapes / f"{n:03d}.txt") for n in range(len(lines))]
+    assert len(_outputs(out)) == len(lines)

@@ -97,6 +97,9 @@ class JsonlFile:
         self._stream: IO[str]
         if path == "-":
             self._stream = sys.stdout
+        elif os.path.exists(path) and not os.path.isfile(path):
+            # /dev/null, a fifo, /dev/stdout: write straight through (there is nothing to rename over).
+            self._stream = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         else:
             folder, name = os.path.split(os.path.abspath(path))
             os.makedirs(folder, exist_ok=True)
@@ -110,6 +113,8 @@ class JsonlFile:
         """Complete lines only, then the rename: readers never see a half-written file."""
         if self._temp is None:
             self._stream.flush()
+            if self._stream is not sys.stdout:
+                self._stream.close()
             return
         self._stream.flush()
         os.fsync(self._stream.fileno())
