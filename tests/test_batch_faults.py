@@ -59,7 +59,7 @@ def test_error_report_and_exit_code_for_failures(tmp_path: Path) -> None:
     assert [(Path(str(r["source"])).name, r["status"], r["error"]) for r in report] == [
         ("binary.txt", "failed", "binary"),
         ("empty.txt", "failed", "empty"),
-        ("menu.txt", "no-body", None),
+        ("menu.txt", "no-body", "no-body"),
         ("missing.txt", "failed", "not-found"),
     ]
     assert set(report[0]) == {"source", "record", "url", "status", "error", "message"}

@@ -86,6 +86,7 @@ def _process(task: Task, settings: WorkSettings) -> Result:
         status=OK if article.has_body else NO_BODY,
         record=task.record,
         url=url,
+        error_kind=None if article.has_body else NO_BODY,
         message=None if article.has_body else "no article body found",
         outputs=outputs,
         size=task.size,
