@@ -36,6 +36,7 @@ def main() -> None:
       articlecli parse scrape.txt | jq -r .title
       articlecli parse scrape.txt --format table
       articlecli parse scrape.txt --explain
+      articlecli batch scrapes/ -o clean/
     """
 
 
@@ -234,7 +235,13 @@ def _batch_start_errors() -> tuple[type[Exception], ...]:
 
 @main.command()
 def schema() -> None:
-    """Print the JSON Schema of the output record (parse json/jsonl, batch)."""
+    """Print the JSON Schema (draft 2020-12) of the output record of parse (json, jsonl) and batch.
+
+    \b
+    Examples:
+      articlecli schema > article.schema.json
+      articlecli schema | jq .required
+    """
     from importlib.resources import files
 
     click.echo(files("articlecli.data").joinpath("article.schema.json").read_text("utf-8"), nl=False)
