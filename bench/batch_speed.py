@@ -103,6 +103,27 @@ def bench_library(paths: list[Path]) -> dict[str, float]:
     return {"wall": time.perf_counter() - start, "cpu": time.process_time() - start_cpu}
 
 
+def bench_pool_split(paths: list[Path], jobs: int) -> dict[str, float]:
+    """`iter_results` in this process: the workers' CPU time (joined children) apart from the
+    parent's, so a worker's cost per document compares directly with the library's."""
+    from articlecli.batch import WorkSettings, iter_results
+
+    self_before, children_before = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    start = time.perf_counter()
+    for _ in iter_results([str(p) for p in paths], jobs=jobs, work=WorkSettings(formats=("json",))):
+        pass
+    wall = time.perf_counter() - start
+    self_after, children_after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    parent = (self_after.ru_utime - self_before.ru_utime) + (self_after.ru_stime - self_before.ru_stime)
+    workers = (children_after.ru_utime - children_before.ru_utime) + (
+        children_after.ru_stime - children_before.ru_stime
+    )
+    return {"wall": wall, "parent": parent, "workers": workers}
+
+
 def bench_throughput(corpus: Path, limit: int, tmp: Path) -> None:
     if not (corpus / "index.jsonl").exists():
         print(f"throughput: skipped, no corpus at {corpus}")
@@ -117,6 +138,13 @@ def bench_throughput(corpus: Path, limit: int, tmp: Path) -> None:
         f"  library, 1 process   {len(paths) / lib['wall']:6.1f} docs/s {megabytes / lib['wall']:5.2f} MB/s wall; "
         f"{len(paths) / lib['cpu']:6.1f} docs per CPU-second"
     )
+    for jobs in (1, 2):
+        split = bench_pool_split(paths, jobs)
+        print(
+            f"  pool -j {jobs} (library)   {len(paths) / split['wall']:6.1f} docs/s wall; workers "
+            f"{len(paths) / split['workers']:6.1f} docs per CPU-second, "
+            f"parent {split['parent'] / len(paths) * 1000:.2f} ms CPU per doc"
+        )
     for jobs in (1, 2):
         out = tmp / f"out{jobs}"
         stats = run_measured(_batch("--files-from", str(listing), "-o", str(out), "-j", str(jobs), "-q"))
