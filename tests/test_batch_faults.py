@@ -33,7 +33,8 @@ def test_crashing_and_hanging_inputs_cost_only_themselves(tmp_path: Path) -> Non
         marker = f"@@{name.split('-')[1]}@@" if not name.endswith("ok") else ""
         (tmp_path / f"{name}.txt").write_text(article("en") + marker, encoding="utf-8")
     started = time.monotonic()
-    results = list(iter_results([str(tmp_path)], jobs=2, timeout=1.5, function=faulty))
+    # The limit must pass a normal first document (model loading included) on a loaded machine.
+    results = list(iter_results([str(tmp_path)], jobs=2, timeout=6.0, function=faulty))
     assert [Path(r.source).stem for r in results] == names
     assert [(r.status, r.error_kind) for r in results] == [
         (OK, None),
@@ -45,7 +46,7 @@ def test_crashing_and_hanging_inputs_cost_only_themselves(tmp_path: Path) -> Non
         (OK, None),
     ]
     assert "SIGKILL" in (results[4].message or "") and "code 3" in (results[1].message or "")
-    assert time.monotonic() - started < 30
+    assert time.monotonic() - started < 60
 
 
 def test_error_report_and_exit_code_for_failures(tmp_path: Path) -> None:
