@@ -193,6 +193,7 @@ def batch(
     error; 1 unexpected error or the output folder is in use by another batch.
     """
     from articlecli.batch import BatchConfig, Inputs, PathFilter, WorkSettings, run_batch
+    from articlecli.batch.manifest import BatchSetupError
     from articlecli.batch.settings import DEFAULT_TIMEOUT_SECONDS, default_jobs
 
     if not inputs and files_from is None:
@@ -222,15 +223,9 @@ def batch(
         tally = run_batch(config)
     except ImportError as exc:
         raise CliError(f"--dask needs the dask extra: pip install 'articlecli[dask]' ({exc})", 2) from exc
-    except _batch_start_errors() as exc:
+    except BatchSetupError as exc:
         raise CliError(str(exc), 1) from exc
     sys.exit(tally.exit_code())
-
-
-def _batch_start_errors() -> tuple[type[Exception], ...]:
-    from articlecli.batch.manifest import ManifestLockedError
-
-    return (ManifestLockedError, OSError)
 
 
 @main.command()

@@ -123,3 +123,11 @@ def test_a_symlinked_folder_inside_the_output_cannot_redirect_writes(tmp_path: P
     report = jsonl_records((out / "_errors.jsonl").read_text("utf-8"))
     assert [(r["error"], Path(str(r["source"])).name) for r in report] == [("unsafe-path", "b.txt")]
     assert (out / "c.json").exists()
+
+
+def test_an_output_folder_that_cannot_be_created_is_one_error_line(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "in.txt").write_text(article("en"), encoding="utf-8")
+    result = invoke(str(tmp_path / "in.txt"), "-o", str(tmp_path / "file" / "clean"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("articlecli: error: cannot write") and len(result.stderr.splitlines()) == 1

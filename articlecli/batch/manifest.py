@@ -28,7 +28,11 @@ CREATE TABLE IF NOT EXISTS outputs (
 """
 
 
-class ManifestLockedError(Exception):
+class BatchSetupError(Exception):
+    """The batch cannot start: an output cannot be created, or the output folder is in use."""
+
+
+class ManifestLockedError(BatchSetupError):
     """Another batch is writing to the same output folder."""
 
 

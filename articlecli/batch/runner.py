@@ -17,7 +17,7 @@ from types import FrameType
 from typing import IO, TYPE_CHECKING, Protocol
 
 from .listing import Exclusions, InputFile, Listed, Notice, list_inputs
-from .manifest import Manifest, version
+from .manifest import BatchSetupError, Manifest, version
 from .model import FAILED, NO_BODY, OK, UP_TO_DATE, Result, Task, result_for
 from .outputs import JsonlFile, OutputFolder, UnsafeOutputPath, mirrored_path
 from .patterns import PathFilter
@@ -121,13 +121,14 @@ def _up_to_date(task: Task, manifest: Manifest | None) -> bool:
 def run_batch(config: BatchConfig) -> Tally:
     """Run the batch the command describes; the Tally's exit_code() is the command's."""
     tally = Tally()
-    out = OutputFolder(config.out_dir) if config.out_dir else None
-    manifest = None
-    if out is not None:
-        manifest = Manifest(out.root, config.work.fingerprint(version()))
     errors_path = config.errors or (os.path.join(config.out_dir, ERRORS_NAME) if config.out_dir else None)
-    report = ErrorReport(errors_path)
-    jsonl = JsonlFile(config.jsonl) if config.jsonl else None
+    try:
+        out = OutputFolder(config.out_dir) if config.out_dir else None
+        manifest = Manifest(out.root, config.work.fingerprint(version())) if out is not None else None
+        report = ErrorReport(errors_path)
+        jsonl = JsonlFile(config.jsonl) if config.jsonl else None
+    except OSError as exc:
+        raise BatchSetupError(f"cannot write {exc.filename or 'the outputs'}: {exc.strerror or exc}") from exc
     exclusions = Exclusions.of(p for p in (config.out_dir, errors_path, config.jsonl) if p and p != "-")
     progress = _progress(config, exclusions)
     listing = config.inputs.listing(exclusions)
