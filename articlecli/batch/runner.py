@@ -136,6 +136,7 @@ def run_batch(config: BatchConfig) -> Tally:
         listing, output_format=config.output_format if out else None, manifest=manifest if config.resume else None
     )
     previous = signal.signal(signal.SIGTERM, _terminate)
+    finished = False
     try:
         with _pool(process_document, config.work, config.jobs, config.timeout, config.dask) as pool:
             for result in pool.map_ordered(tasks):
@@ -146,14 +147,17 @@ def run_batch(config: BatchConfig) -> Tally:
                     progress.update(tally, result.size)
                 if result.status == FAILED and report.path is None and not config.quiet:
                     _warn(warning_line(result), progress)
+        finished = True
     except KeyboardInterrupt:
-        tally.interrupted = True
+        tally.interrupted = finished = True
     finally:
         signal.signal(signal.SIGTERM, previous)
         if progress is not None:
             progress.stop()
-        if jsonl is not None:
+        if jsonl is not None and finished:
             jsonl.finish()  # whole lines in input order: a prefix of the full output when interrupted
+        elif jsonl is not None:
+            jsonl.abandon()  # an unexpected error: the previous file, if any, stays as it was
         report.close()
         if manifest is not None:
             manifest.close()
