@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from articlecli.api import parse_bytes, parse_file, parse_text
-from articlecli.errors import ArticleError
-from articlecli.model import Article, LineDecision, RemovedLine, Section
-from articlecli.options import ParseOptions
+if TYPE_CHECKING:
+    from articlecli.api import parse_bytes, parse_file, parse_text
+    from articlecli.errors import ArticleError
+    from articlecli.model import Article, LineDecision, RemovedLine, Section
+    from articlecli.options import ParseOptions
 
 __all__ = [
     "Article",
@@ -21,5 +24,33 @@ __all__ = [
     "parse_text",
 ]
 __version__ = "0.1.0"
+
+# The public names are imported on first use (PEP 562), so that `import articlecli` and the console
+# script's start-up import nothing heavy before the CLI can catch Ctrl-C (see console.py).
+_MODULES = {
+    "parse_bytes": "articlecli.api",
+    "parse_file": "articlecli.api",
+    "parse_text": "articlecli.api",
+    "ArticleError": "articlecli.errors",
+    "Article": "articlecli.model",
+    "LineDecision": "articlecli.model",
+    "RemovedLine": "articlecli.model",
+    "Section": "articlecli.model",
+    "ParseOptions": "articlecli.options",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'articlecli' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,3 +1,3 @@
-from articlecli.cli import entry
+from articlecli.console import entry
 
 entry()

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
-from articlecli.errors import EmptyInputError, InputIsDirectoryError, InputNotFoundError, UnreadableInputError
-from articlecli.frontends.decoding import decode_bytes, normalize_text
+from articlecli.errors import (
+    EmptyInputError,
+    InputIsDirectoryError,
+    InputNotFoundError,
+    InputTooLargeError,
+    UnreadableInputError,
+    display,
+    escape_surrogates,
+)
+from articlecli.frontends.decoding import decode, normalize_text
 from articlecli.frontends.text import read_units
 from articlecli.model import Article
 from articlecli.options import ParseOptions
@@ -13,36 +23,75 @@ from articlecli.pipeline import build_article
 
 _DEFAULT_OPTIONS = ParseOptions()
 
+# Inputs larger than this are refused while reading (parse_file, read_input, read_stream, the CLI's
+# --max-size). A scraped article is tens to hundreds of KB (the largest of the 2,342 corpus dumps is
+# under 1 MB); 64 MiB leaves room for whole-site dumps while bounding time (seconds) and memory (the
+# parse peaks at a small multiple of the input; see bench/hostile.py). None or 0: no limit.
+DEFAULT_MAX_SIZE = 64 * 1024 * 1024
+_READ_CHUNK = 1024 * 1024
+
 
 def parse_text(text: str, *, source: str = "-", options: ParseOptions | None = None) -> Article:
     """Parse one scraped text dump (plain text or Markdown) into an Article. Never raises on text."""
     units, input_format = read_units(normalize_text(text))
-    return build_article(units, source=source, input_format=input_format, options=options or _DEFAULT_OPTIONS)
+    return build_article(
+        units, source=escape_surrogates(source), input_format=input_format, options=options or _DEFAULT_OPTIONS
+    )
 
 
 def parse_bytes(data: bytes, *, source: str = "-", options: ParseOptions | None = None) -> Article:
     """Decode raw bytes (any common encoding) and parse them.
 
-    Raises BinaryInputError, DecodeError or EmptyInputError for input that is not a text dump.
+    Raises BinaryInputError or EmptyInputError for input that is not a text dump. Bytes that are not
+    valid in the detected encoding are repaired or replaced line by line; `Article.warnings` says so.
     """
-    text = decode_bytes(data)
-    if not text.strip():
+    decoded = decode(data)
+    if not decoded.text.strip():
         raise EmptyInputError("input is empty or whitespace only")
-    return parse_text(text, source=source, options=options)
+    article = parse_text(decoded.text, source=source, options=options)
+    return replace(article, warnings=decoded.warnings) if decoded.warnings else article
 
 
-def parse_file(path: str | Path, *, options: ParseOptions | None = None) -> Article:
+def parse_file(
+    path: str | Path, *, options: ParseOptions | None = None, max_size: int | None = DEFAULT_MAX_SIZE
+) -> Article:
     """Read and parse one file; `source` in the result is the path as given."""
-    return parse_bytes(read_input(path), source=str(path), options=options)
+    return parse_bytes(read_input(path, max_size=max_size), source=str(path), options=options)
 
 
-def read_input(path: str | Path) -> bytes:
-    target = Path(path)
+def read_input(path: str | Path, *, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of the file at `path`; InputTooLargeError as soon as more than `max_size` are read."""
+    shown = display(str(path))
     try:
-        return target.read_bytes()
+        with open(path, "rb") as stream:
+            return read_stream(stream, max_size=max_size, name=shown)
     except FileNotFoundError as exc:
-        raise InputNotFoundError(f"no such file: {path}") from exc
+        raise InputNotFoundError(f"no such file: {shown}") from exc
     except IsADirectoryError as exc:
-        raise InputIsDirectoryError(f"is a directory, not a file: {path}") from exc
+        raise InputIsDirectoryError(f"is a directory, not a file: {shown}") from exc
     except OSError as exc:
-        raise UnreadableInputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise UnreadableInputError(f"cannot read {shown}: {exc.strerror or exc}") from exc
+
+
+def read_stream(stream: BinaryIO, *, max_size: int | None = DEFAULT_MAX_SIZE, name: str = "stdin") -> bytes:
+    """Read a binary stream to its end, but never more than `max_size` bytes (InputTooLargeError)."""
+    if not max_size:
+        return stream.read()
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(_READ_CHUNK, max_size + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_size:
+            raise InputTooLargeError(f"{name}: input is larger than the size limit of {format_size(max_size)}")
+
+
+def format_size(size: int) -> str:
+    """1048576 -> '1 MiB', 1536 -> '1536 bytes': the largest binary unit that divides the size."""
+    for unit, factor in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor} {unit}"
+    return f"{size} bytes"

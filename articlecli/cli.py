@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import errno
+import re
 import sys
 from typing import IO, Any
 
 import click
 
-from articlecli.errors import NO_BODY_EXIT_CODE, ArticleError
+from articlecli.errors import (
+    BROKEN_PIPE_EXIT_CODE,
+    NO_BODY_EXIT_CODE,
+    OUTPUT_ERROR_EXIT_CODE,
+    ArticleError,
+    UnreadableInputError,
+    display,
+)
 from articlecli.model import Article
 from articlecli.options import ParseOptions
 
@@ -40,8 +49,17 @@ def main() -> None:
     """
 
 
+def _parse_size(value: str) -> int:
+    """'64M', '500k', '1GiB', '1048576' -> bytes (binary units); ValueError for anything else."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", value, re.IGNORECASE)
+    if not match:
+        raise ValueError(f"invalid size {display(value)!r}: expected bytes or a number with K, M or G, e.g. 64M")
+    factor = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[match.group(2).lower()]
+    return int(float(match.group(1)) * factor)
+
+
 @main.command()
-@click.argument("input_path", metavar="FILE", type=click.Path(dir_okay=True, allow_dash=True))
+@click.argument("input_path", metavar="FILE", type=click.Path(allow_dash=True, readable=False, path_type=str))
 @click.option(
     "--format",
     "-f",
@@ -54,7 +72,14 @@ def main() -> None:
 @click.option(
     "--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect)."
 )
-def parse(input_path: str, output_format: str | None, explain: bool, language: str | None) -> None:
+@click.option(
+    "--max-size",
+    metavar="SIZE",
+    default="64M",
+    show_default=True,
+    help="Refuse input larger than this (bytes, or K/M/G); 0 for no limit.",
+)
+def parse(input_path: str, output_format: str | None, explain: bool, language: str | None, max_size: str) -> None:
     """Parse one scraped text file (or '-' for stdin) into a structured article.
 
     \b
@@ -66,36 +91,101 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
       articlecli parse scrape.txt --explain --format json
 
     \b
-    Exit codes: 0 article found; 3 file missing or unreadable; 4 binary or
-    undecodable input; 5 empty input; 6 no article body found (the record is
-    still printed); 2 usage error; 1 unexpected error.
+    Exit codes: 0 article found; 3 file missing or unreadable; 4 binary
+    input; 5 empty input; 6 no article body found (the record is still
+    printed); 7 input larger than --max-size; 8 output cannot be written;
+    2 usage error; 1 unexpected error; 130 interrupted; 141 reader of the
+    output left (broken pipe). Repaired encoding errors are a warning.
     """
-    from articlecli.api import parse_bytes, read_input
+    from articlecli.api import read_input, read_stream
 
-    options = ParseOptions(language=language.lower() if language else None)
     try:
-        data = sys.stdin.buffer.read() if input_path == "-" else read_input(input_path)
-        article = parse_bytes(data, source=input_path, options=options)
+        options = ParseOptions(language=language)
+        limit = _parse_size(max_size)
+    except ValueError as exc:
+        raise CliError(str(exc), 2) from exc
+    if sys.stdout is None:
+        # `>&-`: nothing could be written, so nothing is parsed.
+        raise CliError("standard output is closed", OUTPUT_ERROR_EXIT_CODE)
+    label = "stdin" if input_path == "-" else display(input_path)
+    try:
+        if input_path != "-":
+            data = read_input(input_path, max_size=limit)
+        elif sys.stdin is None:
+            raise UnreadableInputError("stdin is closed")
+        else:
+            data = read_stream(sys.stdin.buffer, max_size=limit, name="stdin")
+        article = _parse(data, input_path, options)
     except ArticleError as exc:
-        label = "stdin" if input_path == "-" else input_path
         message = str(exc) if label in str(exc) else f"{label}: {exc}"
         raise CliError(message, exc.exit_code) from exc
+    except OSError as exc:  # reading stdin failed (a directory redirected in, EIO)
+        raise CliError(f"{label}: cannot read: {exc.strerror or exc}", UnreadableInputError.exit_code) from exc
+    for warning in article.warnings:
+        click.echo(f"articlecli: warning: {label}: {warning}", err=True)
     _write(article, output_format, explain)
     if not article.has_body:
-        click.echo(f"articlecli: warning: {input_path}: no article body found", err=True)
+        click.echo(f"articlecli: warning: {label}: no article body found", err=True)
         sys.exit(NO_BODY_EXIT_CODE)
 
 
+def _parse(data: bytes, input_path: str, options: ParseOptions) -> Article:
+    from articlecli.api import parse_bytes
+
+    return parse_bytes(data, source=input_path, options=options)
+
+
 def _write(article: Article, output_format: str | None, explain: bool) -> None:
-    if output_format == "table" or (explain and output_format is None):
-        from rich.console import Console
+    """Render to stdout. On a terminal, control characters of the page (escape sequences) are shown,
+    not obeyed. A failed write is an error (OUTPUT_ERROR_EXIT_CODE); a broken pipe goes to `entry`."""
+    terminal = sys.stdout.isatty()
+    try:
+        if output_format == "table" or (explain and output_format is None):
+            from rich.console import Console
 
-        from articlecli.render.table import print_explain, print_tables
+            from articlecli.render.table import print_explain, print_tables
 
-        console = Console(soft_wrap=False)
-        (print_explain if explain else print_tables)(article, console)
+            console = Console(soft_wrap=False)
+            with console.capture() as capture:
+                (print_explain if explain else print_tables)(article, console)
+            rendered = capture.get()
+        else:
+            rendered = _render(article, output_format or "json", explain)
+            if terminal and output_format in ("text", "markdown"):
+                from articlecli.render.plain import neutralize_controls
+
+                rendered = neutralize_controls(rendered)
+        _emit(rendered)
+    except BrokenPipeError:
+        # The reader of stdout left (`| head`): quietly, with the status a shell gives cat or grep
+        # (click would turn it into status 1).
+        from articlecli.console import silence_stdout
+
+        silence_stdout()
+        sys.exit(BROKEN_PIPE_EXIT_CODE)
+    except OSError as exc:
+        raise CliError(f"cannot write the output: {exc.strerror or exc}", OUTPUT_ERROR_EXIT_CODE) from exc
+
+
+def _emit(text: str) -> None:
+    """Write `text` to stdout as UTF-8, all of it or an OSError.
+
+    Not print/click.echo: a buffered stream reports a write cut short by a closed pipe as a short
+    count, not an error, so the rest of the output would vanish and the run still exit 0.
+    """
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stream (an embedding application's)
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return
-    click.echo(_render(article, output_format or "json", explain), nl=False)
+    sys.stdout.flush()
+    view = memoryview(text.encode("utf-8"))
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise OSError(errno.EIO, "nothing could be written")
+        view = view[written:]
+    stream.flush()
 
 
 def _render(article: Article, output_format: str, explain: bool) -> str:
@@ -205,9 +295,13 @@ def batch(
     if resume and jsonl:
         raise click.UsageError("--resume cannot be combined with --jsonl (skipped inputs would be missing from it)")
     formats = tuple(dict.fromkeys(([output_format] if out_dir else []) + (["jsonl"] if jsonl else [])))
+    try:
+        options = ParseOptions(language=language)
+    except ValueError as exc:
+        raise CliError(str(exc), click.UsageError.exit_code) from exc
     config = BatchConfig(
         inputs=Inputs(inputs, files_from, PathFilter(include, exclude)),
-        work=WorkSettings(ParseOptions(language=language.lower() if language else None), formats),
+        work=WorkSettings(options, formats),
         output_format=output_format,
         out_dir=out_dir,
         jsonl=jsonl,
@@ -240,16 +334,3 @@ def schema() -> None:
     from importlib.resources import files
 
     click.echo(files("articlecli.data").joinpath("article.schema.json").read_text("utf-8"), nl=False)
-
-
-def entry() -> None:
-    """Console entry point: the CLI plus the last line of defence against tracebacks."""
-    try:
-        main(prog_name="articlecli")
-    except BrokenPipeError:
-        # `articlecli parse … | head`: the reader left; nothing more to say.
-        sys.stderr.close()
-        sys.exit(0)
-    except Exception as exc:  # users get one line and exit code 1, never a traceback
-        click.echo(f"articlecli: error: internal error: {type(exc).__name__}: {exc}", err=True)
-        sys.exit(1)

@@ -49,6 +49,9 @@ class Article:
     sections: tuple[Section, ...] = ()
     removed: tuple[RemovedLine, ...] = ()
     decisions: tuple[LineDecision, ...] = field(default=(), compare=False, repr=False)
+    # What was repaired on the way in (parse_bytes: bytes invalid in the detected encoding, replaced
+    # or re-decoded line by line). The CLI prints each as a warning on stderr; not part of the JSON.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def body_blocks(self) -> list[str]:

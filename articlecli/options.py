@@ -2,11 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# A language tag as users write it: a primary subtag, then optional region/script subtags
+# ("en", "EN", "en-US", "pt_BR", "zh-Hant-TW"). Anything else is refused before it is looked up.
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
+# Codes ISO 639-1 withdrew, still found in old tags (Java locales, browsers): their current code.
+_RENAMED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "sh": "sr"}
+# An invalid value is quoted in the error message up to this many characters.
+SHOWN_VALUE_MAX_CHARS = 40
+
+
+@lru_cache(maxsize=1)
+def iso639_1_codes() -> frozenset[str]:
+    """The two-letter codes of ISO 639-1 (package data `data/iso639_1.txt`)."""
+    text = resources.files("articlecli.data").joinpath("iso639_1.txt").read_text("utf-8")
+    return frozenset(code for line in text.splitlines() if not line.startswith("#") for code in line.split())
+
+
+def normalize_language(value: str) -> str:
+    """`value` as a lowercase ISO 639-1 code ('EN' -> 'en', 'en-US' -> 'en'); ValueError if it is none.
+
+    Only a code from the shipped list comes out, so what a caller passes can never name a file.
+    """
+    match = _LANGUAGE_TAG.fullmatch(value) if len(value) <= 64 else None
+    code = match.group(1).lower() if match else ""
+    code = _RENAMED.get(code, code)
+    if code not in iso639_1_codes():
+        shown = value if len(value) <= SHOWN_VALUE_MAX_CHARS else value[:SHOWN_VALUE_MAX_CHARS] + "…"
+        raise ValueError(f"unknown language code {ascii(shown)}: expected an ISO 639-1 code such as en, de or fr")
+    return code
 
 
 @dataclass(frozen=True)
 class ParseOptions:
-    """`language` forces the page language (ISO 639-1) instead of detecting it."""
+    """`language` forces the page language instead of detecting it: an ISO 639-1 code, any case,
+    optionally with a region ('en-US' is read as 'en'). Anything else raises ValueError."""
 
     language: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.language is not None:
+            # A frozen dataclass sets its own fields through object.__setattr__ (dataclasses does the same).
+            object.__setattr__(self, "language", normalize_language(self.language))

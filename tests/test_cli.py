@@ -267,10 +267,16 @@ def test_binary_stdin_exit_4():
     assert_one_error_line(invoke("parse", "-", input=data), 4, "stdin")
 
 
-def test_undecodable_exit_4(tmp_path):
+def test_stray_bytes_after_a_bom_are_replaced_with_a_warning(tmp_path):
+    # Was exit 4 ("not utf-8-sig"): a real scrape with a few broken bytes is still an article.
     path = tmp_path / "broken.txt"
-    path.write_bytes(b"\xef\xbb\xbf" + b"Broken \xff\xfe text \xc3(")
-    assert_one_error_line(invoke("parse", str(path)), 4, str(path))
+    page = ARTICLE.replace("the north bank", "the Rive Gauche, côté nord,").encode("utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + page.replace(b"worried", b"wor\xffried"))
+    result = invoke("parse", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == TITLE
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"articlecli: warning: {path}: 1 line(s) had bytes that are not valid UTF-8")
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n\t\r\n", b"\xef\xbb\xbf\n"], ids=["empty", "whitespace", "bom-only"])

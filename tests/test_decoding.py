@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 
 from articlecli import parse_bytes, parse_text
-from articlecli.errors import ArticleError, BinaryInputError, DecodeError, EmptyInputError
-from articlecli.frontends.decoding import decode_bytes, normalize_text
+from articlecli.errors import ArticleError, BinaryInputError, EmptyInputError
+from articlecli.frontends.decoding import decode, decode_bytes, normalize_text
 
 FR_PARAGRAPH = (
     "Le gouvernement a annoncé mercredi une réforme très attendue des retraites. Les syndicats "
@@ -112,6 +112,7 @@ def test_parse_bytes_recovers_french_article_from_any_encoding(encoding):
         ("zero\u200bwidth", "zerowidth"),
         ("Zei\u00adtungs\u00adartikel", "Zeitungsartikel"),
         ("join\u200d\u200cer", "joiner"),
+        ("\u200dedge\u200c", "edge"),
         ("\ufeffTitle", "Title"),
         ("word\u2060joiner", "wordjoiner"),
         # decomposed accents are composed (NFC)
@@ -137,6 +138,7 @@ def test_parse_bytes_recovers_french_article_from_any_encoding(encoding):
         "zero-width-space",
         "soft-hyphen",
         "zwj-zwnj",
+        "zwj-zwnj-at-edges",
         "bom-inside-text",
         "word-joiner",
         "nfc-french",
@@ -226,10 +228,12 @@ def test_binary_input_error_has_exit_code_4():
     assert info.value.exit_code == 4
 
 
-def test_bom_with_invalid_body_is_a_decode_error():
-    with pytest.raises(DecodeError) as info:
-        decode_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfa broken \xc3")
-    assert info.value.exit_code == 4
+def test_bom_with_stray_bytes_is_decoded_with_a_warning():
+    # Was a DecodeError: one bad byte must not cost the whole page.
+    decoded = decode(codecs.BOM_UTF8 + "Größe und Maß\n".encode() + b"\xff\xfe\xfa broken \xc3(\n")
+    assert decoded.text.startswith("Größe und Maß\n")
+    assert "broken" in decoded.text
+    assert decoded.warnings
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 
-from articlecli.errors import BinaryInputError, DecodeError
+from articlecli.errors import BinaryInputError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -16,85 +17,236 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Share of control bytes (other than tab/newline/CR/form feed) above which input is not text.
-BINARY_CONTROL_SHARE = 0.05
-
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
-
-# Characters that carry no text: zero-width spaces/joiners, word joiner, soft hyphen, BOM, bidi marks.
-_INVISIBLE_CHARS = (
-    "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
+# Characters that carry no text: zero-width space, word joiner, soft hyphen, BOM, bidi marks.
+_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Zero-width (non-)joiners spell words (Persian "می‌خواهم", Indic conjuncts) and emoji sequences
+# ("👩‍💻"): kept between two letters, marks or symbols, removed anywhere else, where they are noise.
+_JOINERS = re.compile("[\u200c\u200d]")
+_JOINER_CHARS = "\u200c\u200d"
+_JOINED_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "So", "Sk"})
 # Line breaks that become "\n"; "\r\n" before "\r".
 _LINE_BREAK_STRINGS = ("\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 # Unicode space separators (NBSP, thin spaces, ideographic space...) and tabs become plain spaces.
 _SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded input text, the encoding it was read in, and what had to be repaired on the way."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode raw input bytes to text: BOM, then UTF-16 without BOM, strict UTF-8, then detection."""
+    """Decode raw input bytes to text (see `decode`)."""
+    return decode(data).text
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode raw input bytes: BOM, UTF-16/32 without BOM, UTF-8 (repaired line by line), else detection.
+
+    Raises BinaryInputError for input that is not text. Bytes invalid in the chosen encoding never
+    make the whole input fail: they are repaired or replaced, and `warnings` says so.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"input starts with a {encoding} byte order mark but is not {encoding}") from exc
-    utf16 = _guess_bomless_utf16(data)
-    if utf16:
-        return data.decode(utf16, errors="replace")
+            if encoding == "utf-8-sig":
+                return _decode_utf8(data[len(bom) :], declared=True)
+            return _decode_replacing(data, encoding)
+    wide = _guess_bomless_wide(data)
+    if wide:
+        return _decode_replacing(data, wide)
     if _looks_binary(data):
         raise BinaryInputError("input looks like a binary file, not text")
+    return _decode_utf8(data)
+
+
+def _decode_replacing(data: bytes, encoding: str) -> Decoded:
+    """`data` in `encoding`, invalid bytes (a truncated last character, a broken pair) as U+FFFD."""
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError:
-        return _decode_legacy(data)
+        text = data.decode(encoding, errors="replace")
+    warning = f"input has bytes that are not valid {encoding}: {text.count(chr(0xFFFD))} U+FFFD in the text"
+    return Decoded(text, encoding, (warning,))
 
 
-def _guess_bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as every other byte being NUL in ASCII-heavy text."""
-    sample = data[:4000]
-    if len(sample) < 4:
+# UTF-16/32 without a BOM is recognised by its NUL bytes (the zero half of ASCII characters, which
+# every page has: spaces, digits, newlines) and by decoding to printable text. The sample is enough.
+WIDE_SAMPLE_BYTES = 4096
+# Share of the sample's bytes that must be NUL, and share of those at one parity for UTF-16: a UTF-8
+# file with a stray NUL has too few, binary data has them everywhere.
+WIDE_MIN_NUL_SHARE = 0.005
+WIDE_NUL_PARITY_SHARE = 0.9
+# Share of decoded characters that must be printable or line breaks: UTF-16 read in the wrong byte
+# order turns spaces and newlines into U+2000 and U+0A00, which are not.
+WIDE_MIN_PRINTABLE_SHARE = 0.98
+
+
+def _guess_bomless_wide(data: bytes) -> str | None:
+    sample = data[:WIDE_SAMPLE_BYTES]
+    nuls = sample.count(0)
+    if len(sample) < 4 or nuls < max(2, WIDE_MIN_NUL_SHARE * len(sample)):
         return None
-    even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
-    half = len(sample) / 2
-    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
-        return "utf-16-le"
-    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
-        return "utf-16-be"
+    candidates = ["utf-32-le", "utf-32-be"]
+    if odd_nuls >= WIDE_NUL_PARITY_SHARE * nuls:
+        candidates.append("utf-16-le")
+    elif nuls - odd_nuls >= WIDE_NUL_PARITY_SHARE * nuls:
+        candidates.append("utf-16-be")
+    for encoding in candidates:
+        unit = 4 if "32" in encoding else 2
+        text = sample[: len(sample) - len(sample) % unit].decode(encoding, errors="replace")
+        # One replacement is a surrogate pair cut by the end of the sample.
+        if text.count("\ufffd") <= 1 and _printable_share(text) >= WIDE_MIN_PRINTABLE_SHARE:
+            return encoding
     return None
+
+
+def _printable_share(text: str) -> float:
+    if not text:
+        return 0.0
+    printable = sum(1 for char in text if char.isprintable() or char in "\t\n\r\x0b\x0c")
+    return printable / len(text)
+
+
+# Share of control bytes (other than tab, line breaks and form feed) above which input is not text.
+BINARY_CONTROL_SHARE = 0.05
+# Share of NUL bytes in the whole input above which it is binary even when the first 8 KB are text
+# (a text header on a binary file); fewer are stray bytes, removed by normalize_text.
+BINARY_NUL_SHARE = 0.01
+
+# Vertical tab (11) is a line break for the normaliser, so it is no sign of binary data either.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b"\x7f"
 
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    if b"\x00" in sample:
+    if b"\x00" in sample or data.count(0) > BINARY_NUL_SHARE * len(data):
         return True
-    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > BINARY_CONTROL_SHARE
 
 
-def _decode_legacy(data: bytes) -> str:
+# A page is read as UTF-8 with damage (rather than as a legacy code page) when at least this share
+# of its non-ASCII spots are valid UTF-8 characters: a cp1252 page has hardly any, a UTF-8 page with
+# a stray byte or a pasted cp1252 paragraph has mostly valid ones.
+UTF8_MIN_VALID_SHARE = 0.5
+
+
+def _decode_utf8(data: bytes, *, declared: bool = False) -> Decoded:
+    """Strict UTF-8; else, if the input is mostly UTF-8 (or `declared` so by a BOM), each broken line
+    repaired on its own; else a legacy code page."""
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            # Cut in the middle of a character: the rest is whole, the partial character is dropped.
+            text = data[: exc.start].decode("utf-8", errors="replace")
+            return Decoded(text, "utf-8", ("input ends in the middle of a UTF-8 character (dropped)",))
+    lenient = data.decode("utf-8", errors="replace")
+    ascii_bytes = len(data.translate(None, _HIGH_BYTES))
+    replaced = lenient.count("\ufffd") - data.count("\ufffd".encode())
+    valid_non_ascii = len(lenient) - ascii_bytes - lenient.count("\ufffd")
+    if not declared and valid_non_ascii < UTF8_MIN_VALID_SHARE * (valid_non_ascii + replaced):
+        return _decode_legacy(data)
+    return _repair_utf8_lines(data)
+
+
+_HIGH_BYTES = bytes(range(128, 256))
+
+
+def _repair_utf8_lines(data: bytes) -> Decoded:
+    """A mostly-UTF-8 page, line by line: a line with valid UTF-8 characters keeps them and gets
+    U+FFFD for its stray bytes; a line with none is a pasted legacy paragraph, decoded as one."""
+    lines = data.split(b"\n")
+    texts: list[str | None] = []
+    legacy: list[int] = []
+    replaced_lines = replaced_bytes = 0
+    for position, line in enumerate(lines):
+        try:
+            texts.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        lenient = line.decode("utf-8", errors="replace")
+        replacements = lenient.count("\ufffd")
+        if len(lenient) - len(line.translate(None, _HIGH_BYTES)) > replacements:
+            texts.append(lenient)
+            replaced_lines, replaced_bytes = replaced_lines + 1, replaced_bytes + replacements
+        else:
+            texts.append(None)
+            legacy.append(position)
+    warnings = []
+    if replaced_lines:
+        warnings.append(
+            f"{replaced_lines} line(s) had bytes that are not valid UTF-8: {replaced_bytes} replaced by U+FFFD"
+        )
+    if legacy:
+        legacy_data = b"\n".join(lines[position] for position in legacy)
+        encoding = _legacy_encoding(legacy_data)
+        for position in legacy:
+            texts[position] = lines[position].decode(encoding, errors="replace")
+        warnings.append(f"{len(legacy)} line(s) were not UTF-8 and were decoded as {encoding}")
+    return Decoded("\n".join(text or "" for text in texts), "utf-8", tuple(warnings))
+
+
+def _decode_legacy(data: bytes) -> Decoded:
+    encoding = _legacy_encoding(data)
+    return _decode_replacing(data, encoding)
+
+
+# Below this size, charset detection has too little to go on ("Großé" came out as Arabic): a text
+# whose cp1252 reading is plausible Western text is taken as cp1252, the commonest legacy web encoding.
+WESTERN_SHORT_MAX_BYTES = 2048
+# In Western text most words of three letters or more have an ASCII letter ("Großé", "été"); a
+# Cyrillic or Greek page read as cp1252 has almost only words without one ("Ïðèâåò").
+WESTERN_MAX_FOREIGN_WORD_SHARE = 0.2
+# Non-letters a Western legacy page uses (cp1252's typographic punctuation and signs).
+_WESTERN_SIGNS = frozenset("€‚„…†‡‰‹›‘’“”•–—˜™«»°©®§¶·¿¡ªº±×÷£¥¢¦¨¯´¸¼½¾\u00a0")
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """The legacy code page of `data`: cp1252 for short plausible Western text, else charset-normalizer's
+    guess, with cp1252 winning near-ties and replacing DOS/Mac guesses."""
+    if len(data) <= WESTERN_SHORT_MAX_BYTES:
+        for western in ("cp1252", "latin_1"):
+            if _decodes(data, western) and _plausible_western(data.decode(western)):
+                return western
     # charset-normalizer guesses among legacy code pages; imported lazily because most input is UTF-8.
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
     if not matches:
-        raise DecodeError("input is not UTF-8 and its encoding could not be detected")
+        return "cp1252" if _decodes(data, "cp1252") else "latin_1"
     best = matches[0]
     if best.encoding.startswith(_DOS_AND_MAC) and _decodes(data, "cp1252"):
         # DOS and classic-Mac code pages are all but extinct on the web; such a guess is a tie-break
         # gone wrong, and cp1252 is what the page almost surely was.
-        return data.decode("cp1252")
+        return "cp1252"
     # Windows-1252 is by far the most common legacy web encoding; on a near tie it is the right guess.
     for match in matches:
         if match.encoding in _WESTERN and match.chaos <= best.chaos + WESTERN_TIE_MARGIN:
-            return data.decode("cp1252", errors="replace")
-    return data.decode(best.encoding, errors="replace")
+            return "cp1252"
+    return str(best.encoding)
 
 
-_DOS_AND_MAC = ("cp4", "cp7", "cp8", "mac_")
+def _plausible_western(text: str) -> bool:
+    """Non-ASCII characters are letters or Western signs, and few words are made of non-ASCII letters only."""
+    if any(not char.isascii() and not char.isalpha() and char not in _WESTERN_SIGNS for char in text):
+        return False
+    words = [word for word in _LETTER_RUNS.findall(text) if len(word) >= 3]
+    foreign = sum(1 for word in words if not any(char.isascii() for char in word))
+    return foreign <= WESTERN_MAX_FOREIGN_WORD_SHARE * len(words)
+
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+# Code pages all but extinct on the web: DOS, classic Mac, EBCDIC. Such a guess is a tie-break gone wrong.
+_DOS_AND_MAC = ("cp4", "cp7", "cp8", "mac_", "cp0", "cp5", "cp273", "cp875", "cp1026", "cp1140")
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -110,22 +262,49 @@ WESTERN_TIE_MARGIN = 0.05
 
 
 def normalize_text(text: str) -> str:
-    """Unify line breaks and spaces, drop invisible characters, repair mojibake, compose to NFC."""
+    """Unify line breaks and spaces, drop invisible characters, repair mojibake, compose to NFC.
+
+    Lone surrogates (text decoded with 'surrogateescape', or JSON halves of a pair) become U+FFFD, so
+    the text always encodes as UTF-8; NUL characters are dropped.
+    """
+    text = _without_lone_surrogates(text)
     # str.replace and `in` scan far faster than a regex; most breaks are already "\n", most pages
     # have no invisible characters, and the regexes run only where a character needs them.
     for line_break in _LINE_BREAK_STRINGS:
         if line_break in text:
             text = text.replace(line_break, "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
     # One character replaced on its own at a time: str.replace of each character present, at the speed
     # of a plain scan (a regex substitution tests every position of the page).
     for char in _INVISIBLE_CHARS:
         if char in text:
             text = text.replace(char, "")
+    if any(char in text for char in _JOINER_CHARS):
+        text = _JOINERS.sub(_joiner_or_nothing, text)
     for char in _SPACE_CHARS:
         if char in text:
             text = text.replace(char, " ")
     text = _repair_mojibake(text)
     return unicodedata.normalize("NFC", text)
+
+
+def _joiner_or_nothing(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if start > 0 and end < len(text):
+        before, after = unicodedata.category(text[start - 1]), unicodedata.category(text[end])
+        if before in _JOINED_CATEGORIES and after in _JOINED_CATEGORIES:
+            return match.group()
+    return ""
+
+
+def _without_lone_surrogates(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Through UTF-16, a valid pair of halves becomes its character and a lone half U+FFFD.
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
 
 
 # Typical UTF-8-read-as-cp1252 sequences ("Ã©", "â€™"); only then is ftfy worth loading.

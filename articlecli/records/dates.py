@@ -60,6 +60,9 @@ def _calendar_names(languages: tuple[str, ...], field: str) -> Iterator[tuple[in
     from babel import Locale, UnknownLocaleError
 
     for language in languages:
+        # babel turns the code into a file name: only a plain 2-3 letter code gets that far.
+        if not (language.isascii() and language.isalpha() and 2 <= len(language) <= 3):
+            continue
         try:
             locale = Locale.parse(language)
         except (UnknownLocaleError, ValueError, TypeError):

@@ -319,10 +319,11 @@ def _pattern_source(phrase: str) -> str:
 
 @cache
 def _raw_phrases(language: str) -> dict[str, tuple[str, ...]]:
-    try:
-        text = resources.files("articlecli.data.phrases").joinpath(f"{language}.txt").read_text("utf-8")
-    except FileNotFoundError:
+    # Only a name from the package's own listing becomes a resource name: a language code from a
+    # caller or the detector is never turned into a path (a code without a list has no phrases).
+    if language not in available_languages():
         return {}
+    text = resources.files("articlecli.data.phrases").joinpath(f"{language}.txt").read_text("utf-8")
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for raw in text.splitlines():
@@ -337,7 +338,9 @@ def _raw_phrases(language: str) -> dict[str, tuple[str, ...]]:
     return {name: tuple(items) for name, items in sections.items()}
 
 
+@cache
 def available_languages() -> tuple[str, ...]:
+    """The languages with a phrase list in the package data."""
     names = resources.files("articlecli.data.phrases").iterdir()
     return tuple(sorted(p.name[:-4] for p in names if p.name.endswith(".txt")))
 

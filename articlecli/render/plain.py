@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from articlecli.model import Article
 
 
@@ -39,3 +41,25 @@ def _meta_lines(article: Article) -> list[str]:
     if article.tags:
         lines.append("Tags: " + ", ".join(article.tags))
     return lines
+
+
+def neutralize_controls(text: str) -> str:
+    """`text` safe to print on a terminal: control characters (ESC of an escape sequence, BEL, C1
+    controls) are shown as their Unicode control pictures or an escape, never sent as controls.
+    Newlines and tabs stay."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(_control_picture, text)
+
+
+# C0 controls but tab and newline, DEL, and C1 controls.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # U+2400..U+241F: ␀ … ␛ …
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"\\x{code:02x}"

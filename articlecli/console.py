@@ -1,0 +1,60 @@
+"""The console entry point, kept free of imports so that Ctrl-C even during start-up ends in one line.
+
+`articlecli` (the script) and `python -m articlecli` call `entry`; the CLI itself is in cli.py.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from types import FrameType
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which click turns into 'Aborted!' and exit status 1."""
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted
+
+
+def entry() -> None:
+    """Run the CLI; turn what escapes it into one line on stderr and a documented exit code."""
+    # The same numbers as articlecli.errors, which is not imported before the try.
+    interrupted, broken_pipe = 130, 141
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        from articlecli.cli import main
+
+        main(prog_name="articlecli")
+    except (Interrupted, KeyboardInterrupt):
+        _echo_error("articlecli: interrupted")
+        sys.exit(interrupted)
+    except BrokenPipeError:
+        # `articlecli parse … | head`: the reader left, the output is cut short. Quietly, as cat or grep
+        # do; stdout is pointed at /dev/null so that the interpreter's last flush cannot fail again.
+        silence_stdout()
+        sys.exit(broken_pipe)
+    except Exception as exc:  # users get one line and exit code 1, never a traceback
+        _echo_error(f"articlecli: error: internal error: {type(exc).__name__}: {exc}")
+        sys.exit(1)
+
+
+def _echo_error(line: str) -> None:
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(" ".join(line.split()) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null after a broken pipe, so that no later flush fails again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
