@@ -108,7 +108,12 @@ def _guess_bomless_wide(data: bytes) -> str | None:
 def _printable_share(text: str) -> float:
     if not text:
         return 0.0
-    printable = sum(1 for char in text if char.isprintable() or char in "\t\n\r\x0b\x0c")
+    # Format characters (ZWNJ in Persian, bidi marks) are part of text too.
+    printable = sum(
+        1
+        for char in text
+        if char.isprintable() or char in "\t\n\r\x0b\x0c" or unicodedata.category(char) == "Cf"
+    )
     return printable / len(text)
 
 

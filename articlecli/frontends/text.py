@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from articlecli.frontends import markdown
 from articlecli.frontends.unit import Unit
@@ -191,23 +191,41 @@ def _glue_protected(text: str) -> frozenset[str] | None:
     if max(map(len, text.split("\n"))) < GLUED_LINE_MIN_CHARS:
         return None
     kchars = len(text) / 1000
-    joins = [m.start() for m in _CASE_JOIN.finditer(text)]
+    # Enough joins to learn the camelCase words from and to pass the density test below; a page of
+    # millions of joins is not walked to the end (the count is then a lower bound, which suffices).
+    wanted = max(CAMEL_SAMPLE_JOINS, 2 * int(GLUED_CASE_JOINS_PER_KCHAR * kchars) + 1)
+    joins = [m.start() for m in islice(_CASE_JOIN.finditer(text), wanted)]
     sentence_joins = _sentence_joins(text)
     if sentence_joins >= GLUED_SENTENCE_JOINS_MIN and sentence_joins >= GLUED_SENTENCE_JOINS_PER_KCHAR * kchars:
-        return _camel_words(text, joins)
+        return _camel_words(text, joins[:CAMEL_SAMPLE_JOINS])
     # Words only take joins away: too few joins in all is an answer without looking for words.
     if len(joins) < GLUED_CASE_JOINS_PER_KCHAR * kchars:
         return None
-    protect = _camel_words(text, joins)
-    case_joins = sum(1 for capital in joins if not protect or _hump_pair(text, capital) not in protect)
+    protect = _camel_words(text, joins[:CAMEL_SAMPLE_JOINS])
+    sample = joins[:CAMEL_SAMPLE_JOINS]
+    kept = sum(1 for capital in sample if not protect or _hump_pair(text, capital) not in protect)
+    case_joins = kept * len(joins) / len(sample)
     return protect if case_joins >= GLUED_CASE_JOINS_PER_KCHAR * kchars else None
+
+
+# The camelCase vocabulary of a page is learnt from its first joins: enough for any real page, and a
+# line of millions of joins costs no more than this.
+CAMEL_SAMPLE_JOINS = 20000
 
 
 def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
     """The pieces of a glued line, or the line itself when it is ordinary text."""
     if len(raw) < GLUED_LINE_MIN_CHARS:
         return [raw]
-    cuts = [m.end() for m in _GLUE_POINT.finditer(raw)]
+    # Far more joins than glued elements ever have ('aBcaBcaBc…', a hashed token) is not glued text;
+    # the search stops as soon as it knows.
+    limit = len(raw) // GLUED_PIECE_MEAN_MIN_CHARS
+    cuts = [m.end() for m in islice(_GLUE_POINT.finditer(raw), limit + 1)]
+    if len(cuts) > limit:
+        return [raw]
+    # A piece shorter than the minimum belongs to the piece before it: its own start is no cut.
+    shortest = max(GLUED_PIECE_MIN_CHARS, len(raw) // GLUED_MAX_PIECES_PER_LINE)
+    cuts = [start for start, end in pairwise([*cuts, len(raw)]) if end - start >= shortest]
     if camel_words:
         cuts = [cut for cut in cuts if _hump_pair(raw, cut) not in camel_words]
     if len(cuts) < GLUED_JOINS_PER_KCHAR * len(raw) / 1000:
@@ -215,6 +233,17 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
     edges = [0, *cuts, len(raw)]
     pieces = [raw[a:b] for a, b in pairwise(edges)]
     return _split_tails([piece for piece in pieces if piece.strip()])
+
+
+# Cutting is bounded. No element of a page is one or two characters long: shorter pieces stay with
+# the piece before ('aB' * 2,000,000 is one piece, not two million lines). A line with more joins than
+# one per GLUED_PIECE_MEAN_MIN_CHARS characters is not cut at all (the densest real glued lines of the
+# corpus have one per 6.6 characters: menus of short words). And a line is cut into at most
+# GLUED_MAX_PIECES_PER_LINE pieces, by raising the shortest piece (the most of a real line in the
+# corpus: 3,980), so one line costs a bounded number of units whatever its pattern.
+GLUED_PIECE_MIN_CHARS = 3
+GLUED_PIECE_MEAN_MIN_CHARS = 5
+GLUED_MAX_PIECES_PER_LINE = 5000
 
 
 # A heading glued to text carries no mark but its shape: a few words, capitalised, no sentence end.
