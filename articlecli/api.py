@@ -33,10 +33,7 @@ _READ_CHUNK = 1024 * 1024
 
 def parse_text(text: str, *, source: str = "-", options: ParseOptions | None = None) -> Article:
     """Parse one scraped text dump (plain text or Markdown) into an Article. Never raises on text."""
-    units, input_format = read_units(normalize_text(text))
-    return build_article(
-        units, source=escape_surrogates(source), input_format=input_format, options=options or _DEFAULT_OPTIONS
-    )
+    return _parse_text_from([text], source, options)
 
 
 def parse_bytes(data: bytes, *, source: str = "-", options: ParseOptions | None = None) -> Article:
@@ -45,18 +42,50 @@ def parse_bytes(data: bytes, *, source: str = "-", options: ParseOptions | None 
     Raises BinaryInputError or EmptyInputError for input that is not a text dump. Bytes that are not
     valid in the detected encoding are repaired or replaced line by line; `Article.warnings` says so.
     """
-    decoded = decode(data)
-    if not decoded.text.strip():
-        raise EmptyInputError("input is empty or whitespace only")
-    article = parse_text(decoded.text, source=source, options=options)
-    return replace(article, warnings=decoded.warnings) if decoded.warnings else article
+    return _parse_bytes_from([data], source, options)
 
 
 def parse_file(
     path: str | Path, *, options: ParseOptions | None = None, max_size: int | None = DEFAULT_MAX_SIZE
 ) -> Article:
     """Read and parse one file; `source` in the result is the path as given."""
-    return parse_bytes(read_input(path, max_size=max_size), source=str(path), options=options)
+    return _parse_bytes_from([read_input(path, max_size=max_size)], str(path), options)
+
+
+def parse_stream(
+    stream: BinaryIO,
+    *,
+    source: str = "-",
+    options: ParseOptions | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+) -> Article:
+    """Read a binary stream (stdin) to its end, at most `max_size` bytes, and parse it."""
+    name = "stdin" if source == "-" else display(source)
+    return _parse_bytes_from([read_stream(stream, max_size=max_size, name=name)], source, options)
+
+
+# The two helpers below take their input in a one-item list and pop it: the caller hands over its only
+# reference, so the bytes are freed once decoded and the raw text once normalised (a parameter would
+# keep each alive to the end of the parse; for a large page that was several times its size).
+
+
+def _parse_bytes_from(holder: list[bytes], source: str, options: ParseOptions | None) -> Article:
+    decoded = decode(holder.pop())
+    warnings = decoded.warnings
+    text = [decoded.text]
+    del decoded
+    # Not text.strip(): that would copy a large page to find out.
+    if not text[0] or text[0].isspace():
+        raise EmptyInputError("input is empty or whitespace only")
+    article = _parse_text_from(text, source, options)
+    return replace(article, warnings=warnings) if warnings else article
+
+
+def _parse_text_from(holder: list[str], source: str, options: ParseOptions | None) -> Article:
+    units, input_format = read_units(normalize_text(holder.pop()))
+    return build_article(
+        units, source=escape_surrogates(source), input_format=input_format, options=options or _DEFAULT_OPTIONS
+    )
 
 
 def read_input(path: str | Path, *, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import re
 import sys
+from collections.abc import Iterable
 from typing import IO, Any
 
 import click
@@ -97,7 +98,7 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
     2 usage error; 1 unexpected error; 130 interrupted; 141 reader of the
     output left (broken pipe). Repaired encoding errors are a warning.
     """
-    from articlecli.api import read_input, read_stream
+    from articlecli.api import parse_file, parse_stream
 
     try:
         options = ParseOptions(language=language)
@@ -109,13 +110,12 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
         raise CliError("standard output is closed", OUTPUT_ERROR_EXIT_CODE)
     label = "stdin" if input_path == "-" else display(input_path)
     try:
-        if input_path != "-":
-            data = read_input(input_path, max_size=limit)
-        elif sys.stdin is None:
+        if input_path == "-" and sys.stdin is None:
             raise UnreadableInputError("stdin is closed")
+        if input_path == "-":
+            article = parse_stream(sys.stdin.buffer, source="-", options=options, max_size=limit)
         else:
-            data = read_stream(sys.stdin.buffer, max_size=limit, name="stdin")
-        article = _parse(data, input_path, options)
+            article = parse_file(input_path, options=options, max_size=limit)
     except ArticleError as exc:
         message = str(exc) if label in str(exc) else f"{label}: {exc}"
         raise CliError(message, exc.exit_code) from exc
@@ -127,12 +127,6 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
     if not article.has_body:
         click.echo(f"articlecli: warning: {label}: no article body found", err=True)
         sys.exit(NO_BODY_EXIT_CODE)
-
-
-def _parse(data: bytes, input_path: str, options: ParseOptions) -> Article:
-    from articlecli.api import parse_bytes
-
-    return parse_bytes(data, source=input_path, options=options)
 
 
 def _write(article: Article, output_format: str | None, explain: bool) -> None:
@@ -149,6 +143,12 @@ def _write(article: Article, output_format: str | None, explain: bool) -> None:
             with console.capture() as capture:
                 (print_explain if explain else print_tables)(article, console)
             rendered = capture.get()
+        elif explain or (output_format or "json") == "json":
+            from articlecli.render import json_out
+
+            # In pieces: a large record is never one string (and its UTF-8 copy) in memory.
+            _emit_all(json_out.iter_explain_json(article) if explain else json_out.iter_json(article))
+            return
         else:
             rendered = _render(article, output_format or "json", explain)
             if terminal and output_format in ("text", "markdown"):
@@ -165,6 +165,22 @@ def _write(article: Article, output_format: str | None, explain: bool) -> None:
         sys.exit(BROKEN_PIPE_EXIT_CODE)
     except OSError as exc:
         raise CliError(f"cannot write the output: {exc.strerror or exc}", OUTPUT_ERROR_EXIT_CODE) from exc
+
+
+# Output pieces are gathered to about this many characters per write.
+EMIT_CHUNK_CHARS = 1 << 20
+
+
+def _emit_all(pieces: Iterable[str]) -> None:
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= EMIT_CHUNK_CHARS:
+            _emit("".join(batch))
+            batch, size = [], 0
+    _emit("".join(batch))
 
 
 def _emit(text: str) -> None:

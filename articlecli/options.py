@@ -33,7 +33,7 @@ def normalize_language(value: str) -> str:
     code = _RENAMED.get(code, code)
     if code not in iso639_1_codes():
         shown = value if len(value) <= SHOWN_VALUE_MAX_CHARS else value[:SHOWN_VALUE_MAX_CHARS] + "…"
-        raise ValueError(f"unknown language code {ascii(shown)}: expected an ISO 639-1 code such as en, de or fr")
+        raise ValueError(f"unknown language code {shown!a}: expected an ISO 639-1 code such as en, de or fr")
     return code
 
 

@@ -110,9 +110,7 @@ def _printable_share(text: str) -> float:
         return 0.0
     # Format characters (ZWNJ in Persian, bidi marks) are part of text too.
     printable = sum(
-        1
-        for char in text
-        if char.isprintable() or char in "\t\n\r\x0b\x0c" or unicodedata.category(char) == "Cf"
+        1 for char in text if char.isprintable() or char in "\t\n\r\x0b\x0c" or unicodedata.category(char) == "Cf"
     )
     return printable / len(text)
 

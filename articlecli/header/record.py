@@ -58,7 +58,11 @@ def _lowercase_words(units: list[Unit]) -> frozenset[str]:
     lower: dict[str, int] = {}
     upper: dict[str, int] = {}
     # Pages repeat their words: test each distinct token once, weighted by how often it occurs.
-    tokens = Counter(" ".join([unit.text for unit in units]).split())
+    # Unit by unit, not one split of the joined page: that list held every word of the page at once
+    # (about ten times the page's size in memory).
+    tokens: Counter[str] = Counter()
+    for unit in units:
+        tokens.update(unit.text.split())
     for token, count in tokens.items():
         word = token.strip(".,;:!?\"'()[]*_“”„«»")
         # isalpha() implies the regex and not isalnum() rules it out: the regex only for the rest.

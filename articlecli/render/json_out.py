@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from articlecli.model import Article
@@ -30,7 +31,13 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 
 
 def render_json(article: Article) -> str:
-    return json.dumps(article_to_dict(article), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(article))
+
+
+def iter_json(article: Article) -> Iterator[str]:
+    """The indented JSON record in pieces, so a large record is written without one string of it all."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(article_to_dict(article))
+    yield "\n"
 
 
 def render_jsonl(article: Article) -> str:
@@ -39,8 +46,9 @@ def render_jsonl(article: Article) -> str:
 
 def render_explain_json(article: Article) -> str:
     """One JSON object per input line: its number, text, label and the rule that decided it."""
-    rows = (
-        json.dumps({"line": d.line, "label": d.label, "rule": d.rule, "text": d.text}, ensure_ascii=False)
-        for d in article.decisions
-    )
-    return "".join(row + "\n" for row in rows)
+    return "".join(iter_explain_json(article))
+
+
+def iter_explain_json(article: Article) -> Iterator[str]:
+    for d in article.decisions:
+        yield json.dumps({"line": d.line, "label": d.label, "rule": d.rule, "text": d.text}, ensure_ascii=False) + "\n"

@@ -60,9 +60,7 @@ def print_tables(article: Article, console: Console) -> None:
     sections.add_column("first paragraph")
     for number, section in enumerate(article.sections[:TABLE_MAX_ROWS], start=1):
         first = section.paragraphs[0] if section.paragraphs else ""
-        sections.add_row(
-            str(number), _preview(section.heading or "—"), str(len(section.paragraphs)), _preview(first)
-        )
+        sections.add_row(str(number), _preview(section.heading or "—"), str(len(section.paragraphs)), _preview(first))
     console.print(sections)
 
     removed = Table(title="Removed lines", caption=_caption(len(article.removed)))
