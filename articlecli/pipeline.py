@@ -366,8 +366,16 @@ def _decide(
             rows.append((number, raw, label, rule))
             if label == "removed":
                 removed_rows.append((number, raw.strip(), rule))
+        # What a metadata line says besides the field it was read for (header/line_rest.py).
+        for piece, reason in header.rest.get(index, ()) if label != "removed" else ():
+            removed_rows.append((_line_of(unit, piece), piece, reason))
     # tuple.__new__ builds the named tuples from the rows directly (their generated __new__ is a
     # Python-level call per line).
     decisions = list(map(tuple.__new__, repeat(LineDecision), rows))
     removed = list(map(tuple.__new__, repeat(RemovedLine), removed_rows))
     return decisions, removed, body
+
+
+def _line_of(unit: Unit, piece: str) -> int:
+    """The source line of `unit` that holds `piece` (a unit may join a label line and its value line)."""
+    return next((number for number, raw in zip(unit.lines, unit.raw, strict=True) if piece in raw), unit.lines[0])

@@ -102,6 +102,9 @@ _LETTERS = re.compile(r"[^\W\d_]*")
 _NEXT_WORD = re.compile(r"[^\w\n]{0,3}([^\W\d_][a-zà-öø-ÿ]*|)")
 _RIGHT_HUMP = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
 CAMEL_MIN_CONTEXTS = 2
+# A letter run longer than this is glued words, not one camelCase name (and is not matched whole:
+# 'aB' * 2,000,000 is one run of four million letters).
+CAMEL_WORD_MAX_CHARS = 64
 # Brand words start with a short hump ("Mc", "i", "You", "Turbo"); glued menu items with whole words.
 CAMEL_HUMP_MAX_CHARS = 6
 
@@ -144,10 +147,10 @@ def _camel_words(text: str, joins: list[int]) -> frozenset[str]:
         if start in starts:
             continue
         starts.add(start)
-        letters = _LETTERS.match(text, capital)
+        letters = _LETTERS.match(text, capital, capital + CAMEL_WORD_MAX_CHARS + 1)
         end = letters.end() if letters else capital
         word = text[start:end]
-        if _CAMEL_WORD.fullmatch(word):
+        if end - start <= CAMEL_WORD_MAX_CHARS and _CAMEL_WORD.fullmatch(word):
             after = _NEXT_WORD.match(text, end)
             contexts.setdefault(word, set()).add(after.group(1) if after else "")
     pairs: set[str] = set()
@@ -219,10 +222,10 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
         return [raw]
     # Far more joins than glued elements ever have ('aBcaBcaBc…', a hashed token) is not glued text;
     # the search stops as soon as it knows.
-    limit = len(raw) // GLUED_PIECE_MEAN_MIN_CHARS
-    cuts = [m.end() for m in islice(_GLUE_POINT.finditer(raw), limit + 1)]
-    if len(cuts) > limit:
+    # (subn counts in C, without a Python object per match: a line of millions of joins costs a scan.)
+    if _GLUE_POINT.subn("", raw)[1] > len(raw) // GLUED_PIECE_MEAN_MIN_CHARS:
         return [raw]
+    cuts = [m.end() for m in _GLUE_POINT.finditer(raw)]
     # A piece shorter than the minimum belongs to the piece before it: its own start is no cut.
     shortest = max(GLUED_PIECE_MIN_CHARS, len(raw) // GLUED_MAX_PIECES_PER_LINE)
     cuts = [start for start, end in pairwise([*cuts, len(raw)]) if end - start >= shortest]

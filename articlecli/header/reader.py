@@ -16,6 +16,7 @@ from articlecli.header.bylines import (
     nearest_byline,
     plausible_names,
 )
+from articlecli.header.line_rest import page_title_rest, read_date_line_rest
 from articlecli.header.meta_labels import label_phrases, unglue_labels
 from articlecli.header.page_dates import (
     find_fallback_date,
@@ -126,6 +127,9 @@ def _label_title_copies(units: list[Unit], choice: TitleChoice, header: Header) 
     if choice.rule == "page-title":
         header.title_unit = 0
         header.label(0, "title", "page-title")
+        rest = page_title_rest(units[0].text, title)
+        if rest:
+            header.rest[0] = rest
         return
     for index, unit in enumerate(units[: choice.index + 1]):
         if unit.text == title:
@@ -196,6 +200,9 @@ def _read_meta_line(
         header.label(index, "date", "date-line")
         if not header.authors:
             header.authors = plausible_names(names_in_date_line(text, lexicon, language), header)
+        rest = read_date_line_rest(text, lexicon, language, header)
+        if rest:
+            header.rest[index] = rest
         return
     for category, target in (("category-prefix", header.categories), ("tag-prefix", header.tags)):
         phrase = lexicon.phrases(category).leading_phrase(key)

@@ -34,6 +34,9 @@ class Header:
     # The page's units, for common_words.
     units: list[Unit] = field(default_factory=list, repr=False)
     _common_words: frozenset[str] | None = field(default=None, repr=False)
+    # Pieces of metadata lines that no field took (line_rest.py): unit index -> [(text, reason)],
+    # reported in `removed` beside the line's own label.
+    rest: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     # Per-parse memo of byline_at by unit index: several passes test the same header lines.
     bylines: dict[int, tuple[list[str], list[int]] | None] = field(default_factory=dict, repr=False)
 

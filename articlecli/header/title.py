@@ -219,6 +219,11 @@ def _standfirst_pair(
     return own not in text and text not in own and not dates.find_dates(head.text)
 
 
+# A first line longer than this is no <title> (at most TITLE_MAX_WORDS words and a short site name):
+# it is not searched for separators, which on a line of megabytes took seconds.
+FIRST_LINE_MAX_CHARS = 2000
+
+
 def _first_line_choice(
     units: list[Unit], features: list[UnitFeatures], region: tuple[int, int], is_meta: Callable[[str], bool]
 ) -> tuple[TitleChoice, float] | None:
@@ -230,7 +235,10 @@ def _first_line_choice(
     unit, feats = units[0], features[0]
     if feats.boilerplate or unit.list_item or (feats.link_density > 0.5 and not unit.heading_level):
         return None
-    head = _GLUE_GAP.split(unit.text.strip())[0]
+    # A gap starting within the limit lies wholly in the slice, so the head is the one of the whole line.
+    head = _GLUE_GAP.split(unit.text.strip()[: FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
+    if len(head) > FIRST_LINE_MAX_CHARS:
+        return None
     if " | " in head:
         # 'Site | Title', 'Title | Section | Site': a bar separates page chrome; the longest part is the title.
         head = max(head.split(" | "), key=len).strip()
@@ -451,6 +459,8 @@ def _position_score(index: int, start: int, evidence: float) -> float:
 
 def strip_site_suffix(page_title: str) -> str:
     """'Title | Site' -> 'Title' when the part after the last separator is a short site name."""
+    if len(page_title) > FIRST_LINE_MAX_CHARS:
+        return page_title
     parts = _SITE_SEPARATORS.split(page_title)
     if len(parts) >= 2 and len(parts[-1].split()) <= SITE_SUFFIX_MAX_WORDS and parts[0].strip():
         separator = _SITE_SEPARATORS.findall(page_title)[-1]

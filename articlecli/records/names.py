@@ -270,7 +270,8 @@ def _cached_byline_names(text: str, lexicon: Lexicon) -> tuple[str, ...] | None:
 
 
 def _byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
-    parts = _SEPARATORS.split(strip_emphasis(text).strip())
+    # Only the first two parts and whether there are more are read: a long line is not split to its end.
+    parts = _SEPARATORS.split(strip_emphasis(text).strip(), maxsplit=2)
     if len(parts) > 1 and line_key(parts[0]) in lexicon.phrases("byline-prefix").exact:
         # 'Par    Jane Doe', 'By | Jane Doe': the byline word stands apart from the names it introduces.
         parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
