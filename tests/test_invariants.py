@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,9 @@ from hypothesis import strategies as st
 from articlecli import parse_bytes, parse_text
 from articlecli.errors import ArticleError
 from articlecli.frontends.decoding import normalize_text
+from articlecli.header.line_rest import REST_REASONS
+from articlecli.labeller.inbody import BODY_LABELS
+from articlecli.records.dates import find_dates
 from articlecli.render.json_out import render_explain_json, render_json, render_jsonl
 
 SENTENCES = [
@@ -38,6 +43,12 @@ SHORT_LINES = [
     "14.12.2024",
     "5 min read",
     "Published: December 14, 2024 Updated: December 15, 2024",
+    # Metadata lines that say more than their date (each piece must reach a field or `removed`)
+    "12.03.2024 | Politik | Stadtrat beschließt neue Radwege",
+    "Stand: 14.12.2024 10:00 Uhr | Von Anna Müller, NDR",
+    "March 3, 2024 by Jane Smith in Oceans, Biology",
+    "2024年3月12日 作者：李明",
+    "Harbour bridge to close | The Harbour Gazette",
     "You may also like",
     "Leave a Comment",
     "Share this:",
@@ -161,10 +172,71 @@ def test_every_non_blank_line_decided_and_nothing_lost(text):
 @PROPERTY_SETTINGS
 @given(scrape())
 def test_removed_decisions_are_listed_in_removed(text):
+    # `removed` holds the removed lines, and the pieces of kept metadata lines that no field took.
     article = parse_text(text)
     decided = sorted((d.line, d.text.strip(), d.rule) for d in article.decisions if d.label == "removed")
-    listed = sorted((r.line, r.text, r.reason) for r in article.removed)
+    listed = sorted((r.line, r.text, r.reason) for r in article.removed if r.reason not in REST_REASONS)
     assert decided == listed
+    kept = {d.line: d.text for d in article.decisions if d.label != "removed"}
+    for r in article.removed:
+        if r.reason in REST_REASONS:
+            assert r.text in kept[r.line]
+
+
+META_LABELS = frozenset({"title", "byline", "date", "breadcrumb", "category", "tag"})
+_TOKEN = re.compile(r"[^\W\d_]{2,}")
+# Markdown link targets and image sources are markup, not text the article keeps.
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
+_CLOCK_WORDS = {"am", "pm", "uhr", "h"}
+
+
+def _tokens(text: str) -> set[str]:
+    return {token.casefold() for token in _TOKEN.findall(unicodedata.normalize("NFKC", _LINK_TARGET.sub(" ", text)))}
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    """Every word of the metadata label phrases of every language ('by', 'von', 'stand', 'tags')."""
+    from articlecli.records.lexicon import available_languages, load_lexicon
+
+    lexicon = load_lexicon(available_languages())
+    categories = (
+        *("byline-prefix", "published-prefix", "updated-prefix", "other-date-prefix", "category-prefix"),
+        *("tag-prefix", "reading-time", "breadcrumb-root"),
+    )
+    phrases = [phrase for category in categories for phrase in lexicon.phrases(category).exact]
+    return frozenset(word for phrase in phrases for word in _tokens(phrase))
+
+
+def _date_words(text: str) -> set[str]:
+    found = find_dates(text, None)
+    return {word for item in found for word in _tokens(text[item.start : item.end])}
+
+
+@PROPERTY_SETTINGS
+@given(scrape())
+def test_the_text_of_every_line_is_accounted_for(text):
+    """Not only each line number: each word of a kept line is in the body or in a metadata field (or is
+    the label or the date of a metadata line), and what a metadata line's fields did not take is in
+    `removed`."""
+    article = parse_text(text)
+    body = _tokens(article.text)
+    metadata = [article.title or "", *article.authors, *article.categories, *article.tags, *article.breadcrumbs]
+    fields = _tokens(" ".join(metadata))
+    rest: dict[int, set[str]] = {}
+    for item in article.removed:
+        rest.setdefault(item.line, set()).update(_tokens(item.text))
+    for decision in article.decisions:
+        if decision.label == "removed":
+            continue
+        words = _tokens(decision.text)
+        if decision.label in BODY_LABELS:
+            missing = words - body
+        else:
+            assert decision.label in META_LABELS
+            missing = words - fields - rest.get(decision.line, set()) - _label_words() - _date_words(decision.text)
+            missing -= _CLOCK_WORDS
+        assert not missing, (decision, missing)
 
 
 @PROPERTY_SETTINGS
