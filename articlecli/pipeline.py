@@ -368,7 +368,7 @@ def _decide(
                 removed_rows.append((number, raw.strip(), rule))
         # What a metadata line says besides the field it was read for (header/line_rest.py).
         for piece, reason in header.rest.get(index, ()) if label != "removed" else ():
-            removed_rows.append((_line_of(unit, piece), piece, reason))
+            removed_rows.extend((number, part, reason) for number, part in _pieces_by_line(unit, piece))
     # tuple.__new__ builds the named tuples from the rows directly (their generated __new__ is a
     # Python-level call per line).
     decisions = list(map(tuple.__new__, repeat(LineDecision), rows))
@@ -376,6 +376,18 @@ def _decide(
     return decisions, removed, body
 
 
-def _line_of(unit: Unit, piece: str) -> int:
-    """The source line of `unit` that holds `piece` (a unit may join a label line and its value line)."""
-    return next((number for number, raw in zip(unit.lines, unit.raw, strict=True) if piece in raw), unit.lines[0])
+def _pieces_by_line(unit: Unit, piece: str) -> list[tuple[int, str]]:
+    """`piece` of `unit`'s text by the source lines it came from (a unit may join a title line and the
+    line below it): each word goes to the first line, from the last one used, that holds it."""
+    for number, raw in zip(unit.lines, unit.raw, strict=True):
+        if piece in raw:
+            return [(number, piece)]
+    parts: dict[int, list[str]] = {}
+    position = 0
+    for word in piece.split():
+        for offset, raw in enumerate(unit.raw[position:]):
+            if word in raw:
+                position += offset
+                break
+        parts.setdefault(unit.lines[position], []).append(word)
+    return [(number, " ".join(words)) for number, words in parts.items()]
