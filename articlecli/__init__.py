@@ -7,7 +7,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from articlecli.api import parse_bytes, parse_file, parse_text
+    from articlecli.api import parse_bytes, parse_file, parse_stream, parse_text
     from articlecli.errors import ArticleError
     from articlecli.model import Article, LineDecision, RemovedLine, Section
     from articlecli.options import ParseOptions
@@ -21,6 +21,7 @@ __all__ = [
     "Section",
     "parse_bytes",
     "parse_file",
+    "parse_stream",
     "parse_text",
 ]
 __version__ = "0.1.0"
@@ -30,6 +31,7 @@ __version__ = "0.1.0"
 _MODULES = {
     "parse_bytes": "articlecli.api",
     "parse_file": "articlecli.api",
+    "parse_stream": "articlecli.api",
     "parse_text": "articlecli.api",
     "ArticleError": "articlecli.errors",
     "Article": "articlecli.model",
