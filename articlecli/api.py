@@ -61,7 +61,11 @@ def parse_stream(
 ) -> Article:
     """Read a binary stream (stdin) to its end, at most `max_size` bytes, and parse it."""
     name = "stdin" if source == "-" else display(source)
-    return _parse_bytes_from([read_stream(stream, max_size=max_size, name=name)], source, options)
+    try:
+        data = [read_stream(stream, max_size=max_size, name=name)]
+    except OSError as exc:  # a directory redirected in, EIO
+        raise UnreadableInputError(f"cannot read {name}: {exc.strerror or exc}") from exc
+    return _parse_bytes_from(data, source, options)
 
 
 # The two helpers below take their input in a one-item list and pop it: the caller hands over its only

@@ -104,7 +104,7 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
         options = ParseOptions(language=language)
         limit = _parse_size(max_size)
     except ValueError as exc:
-        raise CliError(str(exc), 2) from exc
+        raise CliError(str(exc), click.UsageError.exit_code) from exc
     if sys.stdout is None:
         # `>&-`: nothing could be written, so nothing is parsed.
         raise CliError("standard output is closed", OUTPUT_ERROR_EXIT_CODE)
@@ -131,7 +131,8 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
 
 def _write(article: Article, output_format: str | None, explain: bool) -> None:
     """Render to stdout. On a terminal, control characters of the page (escape sequences) are shown,
-    not obeyed. A failed write is an error (OUTPUT_ERROR_EXIT_CODE); a broken pipe goes to `entry`."""
+    not obeyed. A failed write is an error (OUTPUT_ERROR_EXIT_CODE); a broken pipe ends the run quietly
+    with BROKEN_PIPE_EXIT_CODE."""
     terminal = sys.stdout.isatty()
     try:
         if output_format == "table" or (explain and output_format is None):

@@ -26,6 +26,9 @@ class BinaryInputError(ArticleError):
 
 
 class DecodeError(ArticleError):
+    """No longer raised: undecodable bytes are repaired line by line (see Article.warnings). Kept so
+    that code catching it still imports."""
+
     exit_code = 4
 
 
