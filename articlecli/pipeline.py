@@ -350,6 +350,7 @@ def _decide(
     # Every unit's (label, rule): the header's first, then the body's, then the reason it lies outside.
     decided = {**{index: ("removed", reason) for index, reason in outside.items()}, **body_labels, **header.labels}
     body_labels_set = inbody.BODY_LABELS
+    rest = header.rest
     for index, unit in enumerate(units):
         label, rule = decided[index]
         if label in body_labels_set:
@@ -361,14 +362,15 @@ def _decide(
             rows.append((lines[0], raw, label, rule))
             if label == "removed":
                 removed_rows.append((lines[0], raw.strip(), rule))
-            continue
-        for number, raw in zip(lines, unit.raw, strict=True):
-            rows.append((number, raw, label, rule))
-            if label == "removed":
-                removed_rows.append((number, raw.strip(), rule))
-        # What a metadata line says besides the field it was read for (header/line_rest.py).
-        for piece, reason in header.rest.get(index, ()) if label != "removed" else ():
-            removed_rows.extend((number, part, reason) for number, part in _pieces_by_line(unit, piece))
+        else:
+            for number, raw in zip(lines, unit.raw, strict=True):
+                rows.append((number, raw, label, rule))
+                if label == "removed":
+                    removed_rows.append((number, raw.strip(), rule))
+        if rest and index in rest and label != "removed":
+            # What a metadata line says besides the field it was read for (header/line_rest.py).
+            for piece, reason in rest[index]:
+                removed_rows.extend((number, part, reason) for number, part in _pieces_by_line(unit, piece))
     # tuple.__new__ builds the named tuples from the rows directly (their generated __new__ is a
     # Python-level call per line).
     decisions = list(map(tuple.__new__, repeat(LineDecision), rows))
