@@ -299,7 +299,13 @@ def batch(
     130 interrupted (Ctrl-C: outputs so far kept, summary printed); 2 usage
     error; 1 unexpected error or the output folder is in use by another batch.
     """
+    import signal
+
     from articlecli.batch import BatchConfig, Inputs, PathFilter, WorkSettings, run_batch
+
+    # Batch ends a Ctrl-C itself (outputs kept, summary, exit 130) on KeyboardInterrupt: Python's own
+    # handler again, instead of the one-line exit console.entry installs for parse.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from articlecli.batch.manifest import BatchSetupError
     from articlecli.batch.settings import DEFAULT_TIMEOUT_SECONDS, default_jobs
 
