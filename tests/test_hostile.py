@@ -115,6 +115,13 @@ def test_language_phrases_are_never_read_from_outside_the_package(tmp_path, monk
     assert lexicon_for(relative).phrases("navigation").exact == lexicon_for("en").phrases("navigation").exact
 
 
+def test_batch_language_is_validated_too(tmp_path):
+    result = invoke("batch", str(SEED.parent), "--lang", "../../../../tmp/evil", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert one_error_line(result.stderr).startswith("articlecli: error: unknown language code ")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize(
     "value,code", [("EN", "en"), ("en-US", "en"), ("pt_BR", "pt"), ("zh-Hant-TW", "zh"), ("iw", "he"), ("De", "de")]
 )
