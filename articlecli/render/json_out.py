@@ -40,7 +40,16 @@ def render_jsonl(article: Article) -> str:
 def render_explain_json(article: Article) -> str:
     """One JSON object per input line: its number, text, label and the rule that decided it."""
     rows = (
-        json.dumps({"line": d.line, "label": d.label, "rule": d.rule, "text": d.text}, ensure_ascii=False)
+        json.dumps(
+            {
+                "line": d.line,
+                "label": d.label,
+                "rule": d.rule,
+                **({"detail": d.detail} if d.detail else {}),
+                "text": d.text,
+            },
+            ensure_ascii=False,
+        )
         for d in article.decisions
     )
     return "".join(row + "\n" for row in rows)
