@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import IO, Any
 
 import click
@@ -54,7 +55,27 @@ def main() -> None:
 @click.option(
     "--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect)."
 )
-def parse(input_path: str, output_format: str | None, explain: bool, language: str | None) -> None:
+@click.option(
+    "--profile",
+    "profile_path",
+    metavar="FILE",
+    default=None,
+    help="A site profile from 'articlecli learn': remove the site's template lines (rule site-template).",
+)
+@click.option(
+    "--site",
+    metavar="NAME",
+    default=None,
+    help="The profile's site to use (default: the page's URL host, its folder, or the profile's only site).",
+)
+def parse(
+    input_path: str,
+    output_format: str | None,
+    explain: bool,
+    language: str | None,
+    profile_path: str | None,
+    site: str | None,
+) -> None:
     """Parse one scraped text file (or '-' for stdin) into a structured article.
 
     \b
@@ -64,17 +85,20 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
       articlecli parse scrape.txt | jq -r '.sections[].heading'
       articlecli parse scrape.txt --format markdown
       articlecli parse scrape.txt --explain --format json
+      articlecli parse scrape.txt --profile site.profile.json --explain
 
     \b
     Exit codes: 0 article found; 3 file missing or unreadable; 4 binary or
     undecodable input; 5 empty input; 6 no article body found (the record is
-    still printed); 2 usage error; 1 unexpected error.
+    still printed); 2 usage error or unusable profile; 1 unexpected error.
     """
     from articlecli.api import parse_bytes, read_input
 
     options = ParseOptions(language=language.lower() if language else None)
     try:
         data = sys.stdin.buffer.read() if input_path == "-" else read_input(input_path)
+        if profile_path is not None or site is not None:
+            options = _with_site(options, data, input_path, profile_path, site)
         article = parse_bytes(data, source=input_path, options=options)
     except ArticleError as exc:
         label = "stdin" if input_path == "-" else input_path
@@ -84,6 +108,108 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
     if not article.has_body:
         click.echo(f"articlecli: warning: {input_path}: no article body found", err=True)
         sys.exit(NO_BODY_EXIT_CODE)
+
+
+# The page's URL line, if any, is among its first lines: that much is decoded to look for it.
+URL_PROBE_BYTES = 8192
+
+
+def _with_site(
+    options: ParseOptions, data: bytes, input_path: str, profile_path: str | None, site: str | None
+) -> ParseOptions:
+    """The options with the profile's site for this page (see site.profile.match_site)."""
+    from dataclasses import replace
+
+    from articlecli.site.profile import load_profile, match_site
+
+    if profile_path is None:
+        raise click.UsageError("--site needs --profile")
+    try:
+        profile = load_profile(profile_path)
+        head = data[:URL_PROBE_BYTES].decode("utf-8", "replace")
+        path = None if input_path == "-" else input_path
+        match = match_site(profile, site=site, text=head, path=path)
+    except ArticleError as exc:  # the profile's own errors name the profile, not the page
+        raise CliError(str(exc), exc.exit_code) from exc
+    label = "stdin" if input_path == "-" else input_path
+    if match.how == "ambiguous":
+        names = ", ".join(sorted(profile.sites))
+        raise CliError(
+            f"{label}: the profile holds {len(profile.sites)} sites ({names}) and the page's URL or folder names"
+            " none of them: choose one with --site",
+            2,
+        )
+    if match.site is None:
+        reason = f"no site for host {match.host}" if match.how == "unknown-host" else "no site for this page"
+        click.echo(f"articlecli: warning: {label}: the profile has {reason}; parsed without it", err=True)
+        return options
+    return replace(options, site=match.site)
+
+
+@main.command()
+@click.argument("inputs", metavar="PATH...", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--output",
+    "-o",
+    "output_path",
+    metavar="FILE",
+    default="-",
+    show_default=True,
+    help="Where to write the profile ('-' for stdout).",
+)
+@click.option(
+    "--min-pages",
+    type=click.IntRange(min=2),
+    default=None,
+    help="Fewest pages a site needs to be learned (default 5); smaller groups are reported and left alone.",
+)
+@click.option(
+    "--min-share",
+    type=click.FloatRange(min=0.1, max=1.0),
+    default=None,
+    help="Share of a site's pages a line must be on to be template (default 0.2).",
+)
+def learn(inputs: tuple[str, ...], output_path: str, min_pages: int | None, min_share: float | None) -> None:
+    """Learn the template of each site from a folder of its pages, into a profile file.
+
+    Pages are grouped by site: the URL host where known (a URL line at the top of a dump, the `url`
+    of a JSON Lines record), else the folder they are in. Reads .txt, .text, .md and .markdown files
+    and JSON Lines files (.jsonl, .ndjson, .gz); other files in a folder are skipped. A short report
+    goes to stderr.
+
+    \b
+    Examples:
+      articlecli learn scrapes/site-a/ -o site-a.profile.json
+      articlecli learn scrapes/ -o sites.profile.json        # one site per subfolder or host
+      articlecli parse page.txt --profile site-a.profile.json
+
+    \b
+    Exit codes: 0 profile written; 3 a path is missing or the output is not writable; 2 usage error.
+    """
+    from articlecli.site import learn as learning
+    from articlecli.site.profile import dumps
+    from articlecli.site.sources import SourceStats, read_documents
+
+    for path in inputs:
+        if not Path(path).exists():
+            raise CliError(f"no such file or folder: {path}", 3)
+    learner = learning.ProfileLearner(
+        min_pages=min_pages or learning.MIN_PAGES, min_share=min_share or learning.MIN_SHARE
+    )
+    stats = SourceStats()
+    for text, url, group in read_documents(inputs, stats):
+        learner.add(text, url=url, group=group)
+    profile = learner.profile()
+    text = dumps(profile)
+    if output_path == "-":
+        click.echo(text, nl=False)
+    else:
+        try:
+            Path(output_path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"cannot write {output_path}: {exc.strerror or exc}", 3) from exc
+    for line in learning.report(profile, learner, stats.pages, dict(stats.skipped)):
+        click.echo(f"articlecli: {line}", err=True)
 
 
 def _write(article: Article, output_format: str | None, explain: bool) -> None:

@@ -18,7 +18,14 @@ from articlecli.records.language import detect_language_by_vote
 from articlecli.records.lexicon import Lexicon, lexicon_for, stopwords
 from articlecli.records.record import build_records
 from articlecli.sections import build_sections, is_subheading
-from articlecli.site.apply import SITE_TEMPLATE, explain_notes, mark_template, template_shares
+from articlecli.site.apply import (
+    SITE_TEMPLATE,
+    explain_notes,
+    mark_template,
+    template_shares,
+    template_title,
+    trim_region,
+)
 
 # The longest units, each voting for its language (see language.detect_language_by_vote).
 LANGUAGE_SAMPLE_BLOCKS = 12
@@ -35,12 +42,18 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     lexicon = lexicon_for(language)
     stops = stopwords(language)
     features = build_records(units, lexicon, stops, language)
-    # With a site profile, the site's template lines are boilerplate (`site-template`) for the region
-    # and the body labels; the header reads the page unmarked, so a title or byline is never lost to it.
+    region = find_region(units, features, bool(stops))
+    header = parse_header(units, features, (region.start, region.end), lexicon, language)
+    # With a site profile, the site's template lines are boilerplate (`site-template`) for the main text
+    # and its labels. The header is read as without a profile: its labels (title, byline, dates) take
+    # precedence, so a title that other pages of the site list as a teaser is still this page's title;
+    # only a title line on most of the site's pages (a menu label) sends the header to read it again, marked.
     shares = template_shares(units, features, options.site, bool(stops)) if options.site else {}
     marked = mark_template(features, shares)
-    region = find_region(units, marked, bool(stops))
-    header = parse_header(units, features, (region.start, region.end), lexicon, language)
+    if shares:
+        region = trim_region(region, find_region(units, marked, bool(stops)), shares)
+        if template_title(header.labels, shares):
+            header = parse_header(units, marked, (region.start, region.end), lexicon, language)
     if header.body_start > region.start:
         region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
     region = _with_leading_heading(units, marked, region, header)

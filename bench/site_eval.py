@@ -102,7 +102,9 @@ def evaluate_site(site: str, docs: list[Doc], runs: Sequence[str], min_share: fl
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--corpus", type=Path, default=DEFAULT_SITES)
     p.add_argument("--runs", default=",".join(RUNS), help=f"comma-separated, of {', '.join(RUNS)}")
     p.add_argument("--min-share", type=float, default=MIN_SHARE)

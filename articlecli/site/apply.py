@@ -5,8 +5,9 @@ A unit whose key (keys.site_key) is in the site's template is marked with the bo
 it as boilerplate and the body labelling removes it with that rule name. A template line is kept as
 the page's own text when, on this page:
 
-- it is a heading with its own text: a '#' heading or a short line directly above prose of this page
-  (a template heading above the site's recurring blurb is not protected: the blurb is template too);
+- it is a heading with its own text: a '#' heading or a short line with prose of this page below it,
+  before any other template line ("Story highlights" above the page's highlights and first paragraph;
+  not "Most popular" above the day's headlines and the next template block);
 - it is part of the article's prose: a prose unit between two prose units of this page;
 - it is the title: the header reads the page unmarked, and its labels take precedence (pipeline).
 """
@@ -18,7 +19,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from articlecli.frontends.unit import Unit
-from articlecli.labeller.content import is_prose
+from articlecli.labeller.content import Region, is_prose
 from articlecli.records.features import UnitFeatures
 from articlecli.site.keys import site_key
 from articlecli.site.profile import SiteProfile
@@ -50,11 +51,28 @@ def template_shares(
             continue
         above = text_units[position - 1] if position else None
         below = text_units[position + 1] if position + 1 < len(text_units) else None
-        if below in own_prose and _heading_like(units[index], features[index]):
-            protected.add(index)
-        elif above in own_prose and below in own_prose and is_prose(features[index], has_stopwords):
+        heading = _heading_like(units[index], features[index]) and _own_text_below(
+            text_units, position, found, own_prose
+        )
+        inside_prose = above in own_prose and below in own_prose and is_prose(features[index], has_stopwords)
+        if heading or inside_prose:
             protected.add(index)
     return {index: share for index, share in found.items() if index not in protected}
+
+
+# A heading's own text starts within this many lines below it ("Story highlights" above a few short
+# highlight lines, then the article's first paragraph).
+HEADING_TEXT_LOOKAHEAD = 8
+
+
+def _own_text_below(text_units: list[int], position: int, template: dict[int, float], own_prose: set[int]) -> bool:
+    """Prose of this page follows before any other template line does."""
+    for index in text_units[position + 1 : position + 1 + HEADING_TEXT_LOOKAHEAD]:
+        if index in own_prose:
+            return True
+        if index in template:
+            return False
+    return False
 
 
 def _heading_like(unit: Unit, feats: UnitFeatures) -> bool:
@@ -80,3 +98,46 @@ def mark_template(features: Features, shares: dict[int, float]) -> Features:
 def explain_notes(shares: dict[int, float], site: SiteProfile) -> dict[int, str]:
     """What --explain shows beside the rule: the share of the site's pages with the line."""
     return {index: f"on {share:.0%} of {site.pages} pages of {site.name}" for index, share in shares.items()}
+
+
+def trim_region(plain: Region, marked: Region, shares: dict[int, float]) -> Region:
+    """The main text found with the template marked, but never narrower than the one found without it
+    except by template lines: the profile trims the site's template, not lines of this page that the
+    plain run kept (a page's highlights between its byline and its first paragraph).
+
+    Each edge of the marked run moves back out towards the plain run's edge up to the nearest template line.
+    """
+    if marked.end <= plain.start or plain.end <= marked.start or not plain.end > plain.start:
+        return marked
+    region = marked
+    start = marked.start
+    while start > plain.start and start - 1 not in shares:
+        start -= 1
+    if start < marked.start:
+        whole = start == plain.start
+        region = replace(
+            region,
+            start=start,
+            started_by=plain.started_by if whole else marked.started_by,
+            chrome_start=plain.chrome_start if whole else marked.chrome_start,
+        )
+    end = marked.end
+    while end < plain.end and end not in shares:
+        end += 1
+    if end > marked.end:
+        region = replace(region, end=end, terminated_by=plain.terminated_by if end == plain.end else None)
+    return region
+
+
+# A title line on at least this share of the site's pages is a label of the template ("Site Version",
+# the site's name), not this page's title. Below it, a "template" title is more likely this page's
+# headline that other pages of the same weeks list as a teaser, and it stays the title.
+TEMPLATE_TITLE_MIN_SHARE = 0.5
+
+
+def template_title(header_labels: dict[int, tuple[str, str]], shares: dict[int, float]) -> bool:
+    """True when the header, read without the profile, took a line of the site's template as the title."""
+    return any(
+        label == "title" and shares.get(index, 0.0) >= TEMPLATE_TITLE_MIN_SHARE
+        for index, (label, _) in header_labels.items()
+    )

@@ -165,3 +165,21 @@ def learn_profile(
     for text, url, group in documents:
         learner.add(text, url=url, group=group)
     return learner.profile()
+
+
+def report(profile: Profile, learner: ProfileLearner, pages: int, skipped_files: dict[str, int]) -> list[str]:
+    """The lines `articlecli learn` prints on stderr: sites, pages, lines kept, small groups, skipped files."""
+    lines = [
+        f"learned {len(profile.sites)} site(s) from {pages} page(s); "
+        f"line keys kept while learning: {learner.kept} (peak {learner.peak_kept}, budget {learner.max_keys})"
+    ]
+    for name in sorted(profile.sites):
+        site = profile.sites[name]
+        lines.append(f"  {name} ({site.by}): {site.pages} pages, {len(site.template)} template lines")
+    if profile.skipped:
+        small = ", ".join(f"{name} ({count})" for name, count in sorted(profile.skipped.items()))
+        lines.append(f"left alone, fewer than {learner.min_pages} pages: {small}")
+    if skipped_files:
+        reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(skipped_files.items()))
+        lines.append(f"files not read: {reasons}")
+    return lines

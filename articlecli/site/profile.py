@@ -90,10 +90,14 @@ def match_site(
     Raises ProfileError for an explicit `site` the profile does not hold.
     """
     if site is not None:
-        if site not in profile.sites:
+        # A folder site may be named by its last folders: 'cnn' for 'news-sites/cnn', when that is unique.
+        named = [s for s in profile.sites.values() if s.name == site or s.name.endswith("/" + site.strip("/"))]
+        if site in profile.sites:
+            named = [profile.sites[site]]
+        if len(named) != 1:
             known = ", ".join(sorted(profile.sites)) or "none"
             raise ProfileError(f"the profile has no site {site!r} (it has: {known})")
-        return SiteMatch(profile.sites[site], "site-option")
+        return SiteMatch(named[0], "site-option")
     host = site_host(url) or (site_host(url_line(text)) if text else None)
     hosts = [s for s in profile.sites.values() if s.by == BY_HOST]
     if host is not None:
