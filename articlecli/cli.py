@@ -167,7 +167,7 @@ def _with_site(
     "--min-share",
     type=click.FloatRange(min=0.1, max=1.0),
     default=None,
-    help="Share of a site's pages a line must be on to be template (default 0.2).",
+    help="Share of a site's pages a line must be on to be template (default 0.1; and on 5 pages at least).",
 )
 def learn(inputs: tuple[str, ...], output_path: str, min_pages: int | None, min_share: float | None) -> None:
     """Learn the template of each site from a folder of its pages, into a profile file.

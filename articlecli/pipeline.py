@@ -51,7 +51,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     shares = template_shares(units, features, options.site, bool(stops)) if options.site else {}
     marked = mark_template(features, shares)
     if shares:
-        region = trim_region(region, find_region(units, marked, bool(stops)), shares)
+        region = trim_region(region, find_region(units, marked, bool(stops)), shares, features, bool(stops))
         if template_title(header.labels, shares):
             header = parse_header(units, marked, (region.start, region.end), lexicon, language)
     if header.body_start > region.start:

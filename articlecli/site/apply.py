@@ -100,7 +100,24 @@ def explain_notes(shares: dict[int, float], site: SiteProfile) -> dict[int, str]
     return {index: f"on {share:.0%} of {site.pages} pages of {site.name}" for index, share in shares.items()}
 
 
-def trim_region(plain: Region, marked: Region, shares: dict[int, float]) -> Region:
+# The profile may move the main text off template lines, not onto another block: when the marked run
+# leaves out more than this share of the prose words the plain run kept on non-template lines, it found
+# a different block (listing pages whose items recur across the site's listings), and the plain run stays.
+LOST_OWN_PROSE_MAX_SHARE = 0.1
+
+
+def trim_region(
+    plain: Region, marked: Region, shares: dict[int, float], features: list[UnitFeatures], has_stopwords: bool
+) -> Region:
+    """The main text found with the template marked, within limits (_trim_edges, LOST_OWN_PROSE_MAX_SHARE)."""
+    region = _trim_edges(plain, marked, shares)
+    own = [i for i in range(plain.start, plain.end) if i not in shares and is_prose(features[i], has_stopwords)]
+    total = sum(features[i].words for i in own)
+    lost = sum(features[i].words for i in own if not region.start <= i < region.end)
+    return plain if lost > LOST_OWN_PROSE_MAX_SHARE * total else region
+
+
+def _trim_edges(plain: Region, marked: Region, shares: dict[int, float]) -> Region:
     """The main text found with the template marked, but never narrower than the one found without it
     except by template lines: the profile trims the site's template, not lines of this page that the
     plain run kept (a page's highlights between its byline and its first paragraph).

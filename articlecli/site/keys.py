@@ -1,8 +1,8 @@
 """The form in which a line is counted across a site's pages: its line key with numbers masked.
 
 "© 2009 BBC" and "© 2017 BBC", "9 captures" and "36 captures" are the same template line; a line
-that carries a date ("Page last updated at 00:36 GMT, Thursday, 12 March 2009") is the page's own
-metadata, so it has no key at all and is never counted as template.
+that carries a date (a month or weekday name beside a number: "Page last updated at 00:36 GMT,
+Thursday, 12 March 2009") is the page's own metadata, so it has no key at all and is never template.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from functools import lru_cache
 from articlecli.records.dates import is_month_name, is_weekday
 from articlecli.records.lexicon import available_languages, line_key
 
-# Template lines are labels, menus, notices and footers. A longer line is the page's own text (or a
-# paragraph the page happens to share, which is no business of the template).
-KEY_MAX_WORDS = 40
+# Template lines are labels, menus, notices, footers and blurbs (an archive's 90-word collection note).
+# A longer line is the page's own text.
+KEY_MAX_WORDS = 150
 NUMBER_MASK = "#"
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -45,7 +45,22 @@ def site_key(text: str) -> str | None:
     key = line_key(text)
     if not _HAS_DIGIT.search(key):
         return key or None
-    tokens = _TOKEN.findall(key)
-    if any(not token[0].isdigit() and _is_calendar_word(token) for token in tokens):
+    if _has_date(_TOKEN.findall(key)):
         return None
     return re.sub(r"\d+", NUMBER_MASK, key)
+
+
+# Calendar words shorter than this ("di", "do", "to": Dutch, German and Danish weekday abbreviations)
+# are too often ordinary words.
+CALENDAR_WORD_MIN_CHARS = 3
+
+
+def _has_date(tokens: list[str]) -> bool:
+    """A month or weekday name right beside a number: '12 March 2009', 'Fri January 4, 2013'."""
+    for position, token in enumerate(tokens):
+        if token[0].isdigit() or len(token) < CALENDAR_WORD_MIN_CHARS:
+            continue
+        beside = tokens[max(0, position - 1) : position + 2]
+        if any(other[0].isdigit() for other in beside) and _is_calendar_word(token):
+            return True
+    return False

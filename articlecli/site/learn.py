@@ -28,12 +28,15 @@ from articlecli.site.profile import BY_FOLDER, BY_HOST, Profile, SiteProfile
 # Fewer pages than this and a site's "template" would be whatever its few pages share by chance.
 MIN_PAGES = 5
 # A template line is on at least this share of a site's pages. A long crawl spans template changes
-# (a redesign every few years), so a line of one design is on a fraction of the pages, not most.
-MIN_SHARE = 0.2
-# ... and on at least this many pages, so a small site's two similar pages make no template.
-MIN_TEMPLATE_PAGES = 3
+# (a redesign every few years; an archive's notes per collection), so a line of one design is on a
+# fraction of the pages, not most. Measured on the site corpus (bench/site_eval.py): 0.2 misses an
+# archive's collection notes on 6 of 40 pages; below 0.1, chance repeats (teasers) would start to count.
+MIN_SHARE = 0.1
+# ... and on at least this many pages (as many as a site needs to be learned at all): on a site of a
+# dozen pages, three listing pages sharing a few items, or three stories a teaser, make no template.
+MIN_TEMPLATE_PAGES = 5
 # Lossy-counting error: a key is dropped when it cannot be on more than this share of the pages
-# seen. Well below MIN_SHARE, so a template line is never lost; 1/PRUNE_EPSILON pages per bucket.
+# seen. Half of MIN_SHARE, so a template line is not lost; 1/PRUNE_EPSILON pages per bucket.
 PRUNE_EPSILON = 0.05
 # All sites together keep at most this many keys (about 100 bytes each); a site's pages hold a few
 # hundred distinct lines, so this is thousands of pages' worth before the budget bites.
