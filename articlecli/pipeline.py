@@ -48,7 +48,8 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     # and its labels. The header is read as without a profile: its labels (title, byline, dates) take
     # precedence, so a title that other pages of the site list as a teaser is still this page's title;
     # only a title line on most of the site's pages (a menu label) sends the header to read it again, marked.
-    shares = template_shares(units, features, options.site, bool(stops)) if options.site else {}
+    site = options.site
+    shares = template_shares(units, features, site, bool(stops), frozenset(header.labels)) if site else {}
     marked = mark_template(features, shares)
     if shares:
         region = trim_region(region, find_region(units, marked, bool(stops)), shares, features, bool(stops))
@@ -58,7 +59,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
         region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
     region = _with_leading_heading(units, marked, region, header)
     body_labels = _label_body(units, marked, region, header, bool(stops), input_format == "markdown", lexicon)
-    notes = explain_notes(shares, options.site) if options.site and shares else {}
+    notes = explain_notes(shares, site) if site and shares else {}
     decisions, removed, body = _decide(units, marked, region, header, body_labels, notes)
     sections = build_sections(body)
     return Article(

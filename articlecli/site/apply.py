@@ -30,9 +30,17 @@ HEADING_MAX_WORDS = 12
 
 
 def template_shares(
-    units: list[Unit], features: list[UnitFeatures], site: SiteProfile, has_stopwords: bool
+    units: list[Unit],
+    features: list[UnitFeatures],
+    site: SiteProfile,
+    has_stopwords: bool,
+    header_lines: frozenset[int] = frozenset(),
 ) -> dict[int, float]:
-    """Unit index -> share of the site's pages showing it, for the units to mark as template."""
+    """Unit index -> share of the site's pages showing it, for the units to mark as template.
+
+    `header_lines` (the title, byline and date lines) are not a heading's own text: the last menu
+    entry above the title is no heading of the article below.
+    """
     found: dict[int, float] = {}
     for unit, feats in zip(units, features, strict=True):
         # A phrase-list rule already names the line more precisely ("share", "newsletter").
@@ -52,7 +60,7 @@ def template_shares(
         above = text_units[position - 1] if position else None
         below = text_units[position + 1] if position + 1 < len(text_units) else None
         heading = _heading_like(units[index], features[index]) and _own_text_below(
-            text_units, position, found, own_prose
+            text_units, position, found, own_prose, header_lines
         )
         inside_prose = above in own_prose and below in own_prose and is_prose(features[index], has_stopwords)
         if heading or inside_prose:
@@ -65,12 +73,18 @@ def template_shares(
 HEADING_TEXT_LOOKAHEAD = 8
 
 
-def _own_text_below(text_units: list[int], position: int, template: dict[int, float], own_prose: set[int]) -> bool:
-    """Prose of this page follows before any other template line does."""
+def _own_text_below(
+    text_units: list[int],
+    position: int,
+    template: dict[int, float],
+    own_prose: set[int],
+    header_lines: frozenset[int],
+) -> bool:
+    """Prose of this page follows before any other template line (or the page's header) does."""
     for index in text_units[position + 1 : position + 1 + HEADING_TEXT_LOOKAHEAD]:
         if index in own_prose:
             return True
-        if index in template:
+        if index in template or index in header_lines:
             return False
     return False
 

@@ -5,7 +5,7 @@ Format (version 2)::
     {
       "format": "articlecli-site-profile",
       "version": 2,
-      "settings": {"min_pages": 5, "min_share": 0.2, "min_template_pages": 3, ...},
+      "settings": {"min_pages": 5, "min_share": 0.1, "min_template_pages": 5, "key_max_words": 150},
       "sites": {
         "bbc.co.uk": {"by": "host", "pages": 40,
                       "template": {"skip to content": 1.0, "© # bbc": 0.95, ...}},
@@ -157,8 +157,9 @@ def loads(text: str, source: str = "profile") -> Profile:
         raise ProfileError(f"{source}: not a site profile (format is not {FORMAT!r})")
     try:
         return _from_dict(data)
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise ProfileError(f"{source}: malformed site profile ({exc})") from exc
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise ProfileError(f"{source}: malformed site profile ({what})") from exc
 
 
 def _from_dict(data: dict[str, Any]) -> Profile:
