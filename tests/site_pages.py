@@ -83,8 +83,9 @@ def site_page(
     most_read: tuple[str, ...] = (),
     title_line: bool = True,
 ) -> str:
-    """Page `number` of the site: URL line (optional), <title>, masthead, menu, title, byline, date, story (with a heading, and
-    with the site's recurring background paragraph if asked), the subscription pitch, teasers, footer."""
+    """Page `number` of the site: URL line (optional), <title> line, masthead, menu, title, byline, date,
+    story (with a heading, and the site's recurring background paragraph if asked), the subscription pitch,
+    teasers, footer."""
     title = title or TOPICS[number % len(TOPICS)]
     lines = [f"URL: {url}", ""] if url else []
     # The <title> line a whole-page dump starts with, then the masthead.
