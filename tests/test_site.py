@@ -21,6 +21,7 @@ from articlecli.site.profile import (
     load_profile,
     loads,
     match_site,
+    options_for_page,
 )
 
 # --- line keys ----------------------------------------------------------------------------------
@@ -145,6 +146,20 @@ def test_a_group_below_the_minimum_is_left_alone_and_reported():
     assert profile.skipped == {"tiny": MIN_PAGES - 1}
 
 
+def test_a_folder_of_many_sites_pages_is_left_alone_and_reported():
+    # Six pages of six different sites: they share "Features" on three, nothing on half.
+    pages = []
+    for number in range(6):
+        lines = [f"Site {chr(65 + number)} menu {i}" for i in range(4)] + article_paragraphs(number)
+        if number < 3:
+            lines.append("Features")
+        pages.append(("\n\n".join(lines), None, "downloads"))
+    profile = learn_profile(pages, min_share=0.1)
+    assert profile.sites == {}
+    assert profile.mixed == {"downloads": 6}
+    assert json.loads(dumps(profile))["mixed"] == {"downloads": 6}
+
+
 def test_a_line_needs_a_share_and_enough_pages():
     learner = ProfileLearner(min_share=0.5)
     for number in range(10):
@@ -180,7 +195,7 @@ def test_a_kept_count_never_exceeds_the_true_count():
     # Keys evicted by the budget come back; whatever is reported as template truly is on that many pages.
     learner = ProfileLearner(max_keys=300, min_share=0.2)
     for page in range(200):
-        keys = {f"one-off {page} {i}" for i in range(40)}
+        keys = {"home"} | {f"one-off {page} {i}" for i in range(40)}
         if page % 4 == 0:
             keys.add("every fourth page")
         learner.add_keys("s", keys)
@@ -314,3 +329,13 @@ def test_match_site_by_option_host_folder_and_only_site():
     assert match_site(_profile(folder), text="no url here").how == "only-site"
     with pytest.raises(ProfileError, match="no site 'nope'"):
         match_site(both, site="nope")
+
+
+def test_options_for_page_sets_the_matched_site_only():
+    host = SiteProfile("gazette.example", 10, {"home": 1.0}, "host")
+    base = ParseOptions(language="en")
+    options, match = options_for_page(base, _profile(host), url="https://gazette.example/a")
+    assert options == ParseOptions(language="en", site=host) and match is not None and match.how == "host"
+    unchanged, other = options_for_page(base, _profile(host), url="https://elsewhere.example/a")
+    assert unchanged is base and other is not None and other.how == "unknown-host"
+    assert options_for_page(base, None) == (base, None)

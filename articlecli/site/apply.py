@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from articlecli.frontends.unit import Unit
-from articlecli.labeller.content import Region, is_prose
+from articlecli.labeller.content import LINK_HEAVY, Region, is_prose
 from articlecli.records.features import UnitFeatures
 from articlecli.site.keys import site_key
 from articlecli.site.profile import SiteProfile
@@ -92,7 +92,7 @@ def _own_text_below(
 def _heading_like(unit: Unit, feats: UnitFeatures) -> bool:
     if unit.heading_level is not None:
         return True
-    return feats.words <= HEADING_MAX_WORDS and not feats.sentence_end and feats.link_density <= 0.5
+    return feats.words <= HEADING_MAX_WORDS and not feats.sentence_end and feats.link_density <= LINK_HEAVY
 
 
 Features = TypeVar("Features", bound=list[UnitFeatures])

@@ -11,12 +11,14 @@ Format (version 2)::
                       "template": {"skip to content": 1.0, "© # bbc": 0.95, ...}},
         "scrapes/site-a": {"by": "folder", "pages": 12, "template": {...}}
       },
-      "skipped": {"example.org": 2}
+      "skipped": {"example.org": 2},
+      "mixed": {"downloads": 36}
     }
 
 `template` maps a line key (see keys.site_key: casefolded, numbers masked as '#') to the share of
 the site's pages that show it, highest first. `skipped` lists the groups with too few pages to learn
-from, and their page counts. Version 1 (one site per file, page counts instead of shares) is read
+from, `mixed` those whose most common line is on fewer than half their pages (a folder of many
+sites' pages), with their page counts. Version 1 (one site per file, page counts instead of shares) is read
 and migrated; a newer version is refused with a clear error.
 """
 
@@ -24,11 +26,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
 from articlecli.errors import ArticleError, InputIsDirectoryError, InputNotFoundError, UnreadableInputError
+from articlecli.options import ParseOptions
 from articlecli.site.groups import folder_matches, host_matches, site_host, url_line
 
 FORMAT = "articlecli-site-profile"
@@ -64,6 +67,8 @@ class Profile:
     sites: Mapping[str, SiteProfile]
     settings: Mapping[str, float | int] = field(default_factory=dict)
     skipped: Mapping[str, int] = field(default_factory=dict)
+    # Groups with enough pages but no line on half of them (not one site's pages), and their page counts.
+    mixed: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,7 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
         "settings": dict(profile.settings),
         "sites": sites,
         "skipped": {name: profile.skipped[name] for name in sorted(profile.skipped)},
+        "mixed": {name: profile.mixed[name] for name in sorted(profile.mixed)},
     }
 
 
@@ -171,8 +177,9 @@ def _from_dict(data: dict[str, Any]) -> Profile:
             raise ValueError(f"site {name!r}: 'by' is {by!r}, not {BY_HOST!r} or {BY_FOLDER!r}")
         sites[str(name)] = SiteProfile(str(name), int(entry["pages"]), template, by)
     skipped = {str(name): int(pages) for name, pages in dict(data.get("skipped") or {}).items()}
+    mixed = {str(name): int(pages) for name, pages in dict(data.get("mixed") or {}).items()}
     settings = {str(name): value for name, value in dict(data.get("settings") or {}).items()}
-    return Profile(sites, settings, skipped)
+    return Profile(sites, settings, skipped, mixed)
 
 
 def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
@@ -218,3 +225,24 @@ def load_profile(path: str | Path) -> Profile:
 
 def save_profile(profile: Profile, path: str | Path) -> None:
     Path(path).write_text(dumps(profile), encoding="utf-8")
+
+
+def options_for_page(
+    options: ParseOptions,
+    profile: Profile | None,
+    *,
+    site: str | None = None,
+    url: str | None = None,
+    text: str | None = None,
+    path: str | PurePath | None = None,
+) -> tuple[ParseOptions, SiteMatch | None]:
+    """`options` with the profile's site for one page (see match_site), and the match (None without a
+    profile). A page whose site the profile does not hold is parsed with `options` unchanged.
+
+    This is what a batch worker calls per document: `url` is the container record's URL, `text` the
+    page (its URL line is looked for at the top), `path` the file it was read from.
+    """
+    if profile is None:
+        return options, None
+    match = match_site(profile, site=site, url=url, text=text, path=path)
+    return (replace(options, site=match.site) if match.site is not None else options), match
