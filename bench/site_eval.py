@@ -16,12 +16,14 @@ Learning reads only the .txt dumps, never the gold. Template leak: body lines pe
   python bench/site_eval.py
   python bench/site_eval.py --min-share 0.3 --runs none,folder
   python bench/site_eval.py --markdown        # the README table
+  python bench/site_eval.py --speed           # learning and parsing throughput
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -101,6 +103,30 @@ def evaluate_site(site: str, docs: list[Doc], runs: Sequence[str], min_share: fl
     return table
 
 
+def speed(by_site: dict[str, list[Doc]], min_share: float) -> None:
+    """Learning throughput (pages/s, front end and counting), and parse throughput without and with the
+    site's profile (docs/s), in CPU seconds of this process."""
+    texts = {site: [doc.read_text() for doc in sorted(docs)] for site, docs in by_site.items()}
+    start = time.process_time()
+    learner = ProfileLearner(min_share=min_share)
+    for site, pages in texts.items():
+        for text in pages:
+            learner.add(text, group=site)
+    learn_seconds = time.process_time() - start
+    profile = learner.profile()
+    pages = sum(len(p) for p in texts.values())
+    rate = pages / learn_seconds
+    print(f"learn: {pages} pages in {learn_seconds:.2f} s CPU ({rate:.0f} pages/s), peak keys kept {learner.peak_kept}")
+    for label in ("without", "with"):
+        start = time.process_time()
+        for site, site_texts in texts.items():
+            options = ParseOptions(site=profile.sites[site] if label == "with" else None)
+            for text in site_texts:
+                parse_text(text, options=options)
+        seconds = time.process_time() - start
+        print(f"parse {label} profile: {pages / seconds:.1f} docs/s CPU")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
@@ -109,6 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--runs", default=",".join(RUNS), help=f"comma-separated, of {', '.join(RUNS)}")
     p.add_argument("--min-share", type=float, default=MIN_SHARE)
     p.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    p.add_argument("--speed", action="store_true", help="measure learning and parsing throughput instead")
     args = p.parse_args(argv)
     runs = [run for run in args.runs.split(",") if run]
     if not (args.corpus / "index.jsonl").is_file() or any(run not in RUNS for run in runs):
@@ -117,6 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_site: dict[str, list[Doc]] = defaultdict(list)
     for doc in load_index(args.corpus):
         by_site[doc.id.split("/")[0]].append(doc)
+    if args.speed:
+        speed(by_site, args.min_share)
+        return 0
     columns = ("P", "R", "F1", "Tex", "leak", "template")
     if args.markdown:
         print("| site | run | body P | body R | body F1 | title exact | template leak (lines/page) | template lines |")
