@@ -20,6 +20,7 @@ from articlecli.records.record import build_records
 from articlecli.sections import build_sections, is_subheading
 from articlecli.site.apply import (
     SITE_TEMPLATE,
+    better_title,
     explain_notes,
     mark_template,
     template_shares,
@@ -54,7 +55,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     if shares:
         region = trim_region(region, find_region(units, marked, bool(stops)), shares, features, bool(stops))
         if template_title(header.labels, shares):
-            header = parse_header(units, marked, (region.start, region.end), lexicon, language)
+            header = better_title(header, parse_header(units, marked, (region.start, region.end), lexicon, language))
     if header.body_start > region.start:
         region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
     region = _with_leading_heading(units, marked, region, header)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from site_pages import BACKGROUND, FOOTER, HEADING, MENU, PITCH, SECTION_LABEL, TOPICS, article_paragraphs, site_page
 
 from articlecli import ParseOptions, parse_text
@@ -339,3 +341,36 @@ def test_options_for_page_sets_the_matched_site_only():
     unchanged, other = options_for_page(base, _profile(host), url="https://elsewhere.example/a")
     assert unchanged is base and other is not None and other.how == "unknown-host"
     assert options_for_page(base, None) == (base, None)
+
+
+# --- properties: a profile only relabels lines, never loses or invents one --------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    number=st.integers(min_value=0, max_value=30),
+    chosen=st.lists(st.integers(min_value=0, max_value=60), max_size=25),
+    share=st.floats(min_value=0.1, max_value=1.0),
+)
+def test_any_template_keeps_every_line_accounted_for(number, chosen, share):
+    page = site_page(number, background=number % 3 == 0, most_read=(TOPICS[(number + 2) % len(TOPICS)],))
+    lines = [line for line in page.splitlines() if line.strip()]
+    keys = {site_key(lines[i % len(lines)]) for i in chosen} - {None}
+    site = SiteProfile("random", 20, dict.fromkeys(keys, share))
+    plain = parse_text(page)
+    cleaned = parse_text(page, options=ParseOptions(site=site))
+    assert [(d.line, d.text) for d in cleaned.decisions] == [(d.line, d.text) for d in plain.decisions]
+    kept = {d.text.strip() for d in cleaned.decisions if d.label != "removed"}
+    removed = {(r.line, r.text) for r in cleaned.removed}
+    for decision in cleaned.decisions:
+        text = decision.text.strip()
+        if text and decision.label == "removed":
+            assert (decision.line, text) in removed and decision.rule
+        if decision.rule == "site-template":
+            assert decision.detail.startswith("on ") and site_key(text) in keys
+    # The title changes only when the plain read took a template line for it, and then to a longer one.
+    if cleaned.title != plain.title:
+        assert plain.title is not None and site_key(plain.title) in keys
+        assert cleaned.title is not None and len(cleaned.title.split()) > len(plain.title.split())
+    assert kept or not plain.has_body
+    assert parse_text(page, options=ParseOptions(site=site)) == cleaned

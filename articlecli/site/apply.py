@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from articlecli.frontends.unit import Unit
+from articlecli.header.record import Header
 from articlecli.labeller.content import LINK_HEAVY, Region, is_prose
 from articlecli.records.features import UnitFeatures
 from articlecli.site.keys import site_key
@@ -172,3 +173,11 @@ def template_title(header_labels: dict[int, tuple[str, str]], shares: dict[int, 
         label == "title" and shares.get(index, 0.0) >= TEMPLATE_TITLE_MIN_SHARE
         for index, (label, _) in header_labels.items()
     )
+
+
+def better_title(plain: Header, marked: Header) -> Header:
+    """The header read with the template marked, if its title is longer than the template line the plain
+    read took: a masthead ("Tidewater Gazette") gives way to the headline, not to a menu entry ("Letters")."""
+    if marked.title and (not plain.title or len(marked.title.split()) > len(plain.title.split())):
+        return marked
+    return plain
