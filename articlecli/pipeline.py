@@ -53,7 +53,9 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     shares = template_shares(units, features, site, bool(stops), frozenset(header.labels)) if site else {}
     marked = mark_template(features, shares)
     if shares:
-        region = trim_region(region, find_region(units, marked, bool(stops)), shares, features, bool(stops))
+        region = trim_region(
+            region, find_region(units, marked, bool(stops)), shares, features, frozenset(header.labels)
+        )
         if template_title(header.labels, shares):
             header = better_title(header, parse_header(units, marked, (region.start, region.end), lexicon, language))
     if header.body_start > region.start:
