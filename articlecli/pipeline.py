@@ -23,6 +23,7 @@ from articlecli.site.apply import (
     better_title,
     explain_notes,
     mark_template,
+    site_title,
     template_shares,
     template_title,
     trim_region,
@@ -68,7 +69,7 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     return Article(
         source=source,
         input_format=input_format,
-        title=header.title,
+        title=site_title(header.title, site),
         authors=tuple(header.authors),
         published=header.published,
         updated=header.updated,

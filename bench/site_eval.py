@@ -33,10 +33,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from articlecli import ParseOptions, parse_text
-from articlecli.frontends.decoding import normalize_text
-from articlecli.frontends.text import read_units
 from articlecli.site.keys import site_key
-from articlecli.site.learn import MIN_SHARE, ProfileLearner
+from articlecli.site.learn import MIN_SHARE, ProfileLearner, page_keys
 from articlecli.site.profile import SiteProfile
 from bench.corpus import REPO, Doc, load_index
 from bench.peers import prediction_from_article
@@ -48,12 +46,7 @@ DEFAULT_SITES = next((path for path in SITES_CANDIDATES if path.is_dir()), SITES
 RUNS = ("none", "folder", "split", "loo")
 
 
-def page_keys(text: str) -> frozenset[str]:
-    units, _ = read_units(normalize_text(text))
-    return frozenset(key for unit in units if (key := site_key(unit.text)) is not None)
-
-
-def learned(site: str, pages: Sequence[frozenset[str]], min_share: float) -> SiteProfile:
+def learned(site: str, pages: Sequence[set[str]], min_share: float) -> SiteProfile:
     learner = ProfileLearner(min_share=min_share)
     for keys in pages:
         learner.add_keys(site, keys)

@@ -11,7 +11,7 @@ from site_pages import BACKGROUND, FOOTER, HEADING, MENU, PITCH, SECTION_LABEL, 
 
 from articlecli import ParseOptions, parse_text
 from articlecli.site.groups import folder_group, folder_matches, site_host, url_line
-from articlecli.site.keys import KEY_MAX_WORDS, site_key
+from articlecli.site.keys import KEY_MAX_WORDS, site_key, strip_title_affixes
 from articlecli.site.learn import MIN_PAGES, ProfileLearner, learn_profile
 from articlecli.site.profile import (
     FORMAT,
@@ -374,3 +374,29 @@ def test_any_template_keeps_every_line_accounted_for(number, chosen, share):
         assert cleaned.title is not None and len(cleaned.title.split()) > len(plain.title.split())
     assert kept or not plain.has_body
     assert parse_text(page, options=ParseOptions(site=site)) == cleaned
+
+
+def test_the_site_name_around_the_title_is_learned_and_cut():
+    # A theme that writes "Tidewater Gazette - <headline>" in the <title> line, and the headline nowhere else.
+    def page(number: int) -> str:
+        body = site_page(number, title_line=False).replace(TOPICS[number % len(TOPICS)] + "\n", "")
+        body = body.removeprefix("Tidewater Gazette\n\n")  # no masthead line to tell the site's name by
+        return f"Tidewater Gazette - {TOPICS[number % len(TOPICS)]}\n\n{body}"
+
+    site = learn_profile((page(n), None, "g") for n in range(8)).sites["g"]
+    assert site.title_prefixes == {"tidewater gazette": 1.0}
+    assert parse_text(page(9)).title == f"Tidewater Gazette - {TOPICS[9]}"
+    assert parse_text(page(9), options=ParseOptions(site=site)).title == TOPICS[9]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("CNN.com - Expert: Katrina could unleash disaster", "Expert: Katrina could unleash disaster"),
+        ("Rita batters the coast | CNN.com", "Rita batters the coast"),
+        ("CNN.com - Storm", "CNN.com - Storm"),  # one word left: not a title on its own
+        ("Expert: Katrina could unleash disaster", "Expert: Katrina could unleash disaster"),
+    ],
+)
+def test_strip_title_affixes(title, expected):
+    assert strip_title_affixes(title, {"cnn.com": 0.25}, {"cnn.com": 0.6}) == expected

@@ -22,7 +22,7 @@ from articlecli.frontends.unit import Unit
 from articlecli.header.record import Header
 from articlecli.labeller.content import LINK_HEAVY, Region, is_prose
 from articlecli.records.features import UnitFeatures
-from articlecli.site.keys import site_key
+from articlecli.site.keys import site_key, strip_title_affixes
 from articlecli.site.profile import SiteProfile
 
 SITE_TEMPLATE = "site-template"
@@ -187,3 +187,10 @@ def better_title(plain: Header, marked: Header) -> Header:
     if marked.title and (not plain.title or len(marked.title.split()) > len(plain.title.split())):
         return marked
     return plain
+
+
+def site_title(title: str | None, site: SiteProfile | None) -> str | None:
+    """The title without the site's name where the site's <title> lines put it (keys.strip_title_affixes)."""
+    if not title or site is None or not (site.title_prefixes or site.title_suffixes):
+        return title
+    return strip_title_affixes(title, site.title_prefixes, site.title_suffixes)

@@ -8,6 +8,7 @@ Thursday, 12 March 2009") is the page's own metadata, so it has no key at all an
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from articlecli.records.dates import is_month_name, is_weekday
@@ -64,3 +65,27 @@ def _has_date(tokens: list[str]) -> bool:
         if any(other[0].isdigit() for other in beside) and _is_calendar_word(token):
             return True
     return False
+
+
+# What separates a page's title from the site's name in its <title> line (as header.title reads it).
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·:•»]\s+|\s+::\s+")
+# A title keeps at least this many words once the site's name is cut off it.
+TITLE_MIN_WORDS = 2
+
+
+def strip_title_affixes(title: str, prefixes: Mapping[str, float], suffixes: Mapping[str, float]) -> str:
+    """'CNN.com - Rita batters the coast' -> 'Rita batters the coast' when 'CNN.com' opens the <title> line
+    of many of the site's pages (a learned prefix); the same for a learned suffix ('… | Tidewater Gazette')."""
+    pieces = TITLE_SEPARATORS.split(title)
+    separators = TITLE_SEPARATORS.findall(title)
+    start, end = 0, len(pieces)
+    if end - start >= 2 and site_key(pieces[start]) in prefixes:
+        start += 1
+    if end - start >= 2 and site_key(pieces[end - 1]) in suffixes:
+        end -= 1
+    if (start, end) == (0, len(pieces)):
+        return title
+    kept = pieces[start]
+    for separator, piece in zip(separators[start : end - 1], pieces[start + 1 : end], strict=True):
+        kept += separator + piece
+    return kept if len(kept.split()) >= TITLE_MIN_WORDS else title

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
 from articlecli.site.groups import site_host, url_line
-from articlecli.site.keys import KEY_MAX_WORDS, site_key
+from articlecli.site.keys import KEY_MAX_WORDS, TITLE_SEPARATORS, site_key
 from articlecli.site.profile import BY_FOLDER, BY_HOST, Profile, SiteProfile
 
 # Fewer pages than this and a site's "template" would be whatever its few pages share by chance.
@@ -94,8 +94,7 @@ class ProfileLearner:
         """
         host = site_host(url) or site_host(url_line(text))
         name, by = (host, BY_HOST) if host else (group or DEFAULT_GROUP, BY_FOLDER)
-        units, _ = read_units(normalize_text(text))
-        self.add_keys(name, {key for unit in units if (key := site_key(unit.text)) is not None}, by=by)
+        self.add_keys(name, page_keys(text), by=by)
         return name
 
     def add_keys(self, name: str, keys: Iterable[str], *, by: str = BY_FOLDER) -> None:
@@ -150,11 +149,14 @@ class ProfileLearner:
                 skipped[name] = site.pages
                 continue
             needed = max(self.min_template_pages, self.min_share * site.pages)
-            template = {key: count / site.pages for key, (count, _) in site.counts.items() if count >= needed}
+            learned = {key: count / site.pages for key, (count, _) in site.counts.items() if count >= needed}
+            template = {key: share for key, share in learned.items() if not key.startswith(AFFIX_MARK)}
             if max(template.values(), default=0.0) < SITE_MIN_TOP_SHARE:
                 mixed[name] = site.pages
                 continue
-            sites[name] = SiteProfile(name, site.pages, template, site.by)
+            prefixes = {key[len(PREFIX) :]: share for key, share in learned.items() if key.startswith(PREFIX)}
+            suffixes = {key[len(SUFFIX) :]: share for key, share in learned.items() if key.startswith(SUFFIX)}
+            sites[name] = SiteProfile(name, site.pages, template, site.by, prefixes, suffixes)
         settings = {
             "min_pages": self.min_pages,
             "min_share": self.min_share,
@@ -162,6 +164,34 @@ class ProfileLearner:
             "key_max_words": KEY_MAX_WORDS,
         }
         return Profile(sites, settings, skipped, mixed)
+
+
+# The site's name around each page's title in its <title> line ("CNN.com - Title", "Title | Site"): the
+# first and last pieces of a dump's first line, counted like lines under these marks (no line key starts
+# with a control character).
+AFFIX_MARK = "\x01"
+PREFIX = AFFIX_MARK + "prefix "
+SUFFIX = AFFIX_MARK + "suffix "
+
+
+def title_affix_keys(first_line: str) -> set[str]:
+    """The marked keys of the first and last pieces of a page's first line, split at title separators."""
+    pieces = TITLE_SEPARATORS.split(first_line.strip())
+    if len(pieces) < 2:
+        return set()
+    found = set()
+    for mark, piece in ((PREFIX, pieces[0]), (SUFFIX, pieces[-1])):
+        key = site_key(piece)
+        if key is not None:
+            found.add(mark + key)
+    return found
+
+
+def page_keys(text: str) -> set[str]:
+    """What one page contributes: the keys of its units, and the marked pieces around its title line."""
+    units, _ = read_units(normalize_text(text))
+    keys = {key for unit in units if (key := site_key(unit.text)) is not None}
+    return keys | title_affix_keys(next((unit.text for unit in units if unit.text), ""))
 
 
 def learn_profile(

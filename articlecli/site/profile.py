@@ -55,6 +55,9 @@ class SiteProfile:
     pages: int
     template: Mapping[str, float]
     by: str = BY_FOLDER
+    # The site's name before or after the title in its pages' <title> lines (key -> share of pages).
+    title_prefixes: Mapping[str, float] = field(default_factory=dict)
+    title_suffixes: Mapping[str, float] = field(default_factory=dict)
 
     def share(self, key: str | None) -> float | None:
         return self.template.get(key) if key is not None else None
@@ -130,6 +133,8 @@ def profile_to_dict(profile: Profile) -> dict[str, Any]:
             "by": site.by,
             "pages": site.pages,
             "template": {key: round(share, SHARE_DECIMALS) for key, share in ordered},
+            "title_prefixes": {key: round(share, SHARE_DECIMALS) for key, share in sorted(site.title_prefixes.items())},
+            "title_suffixes": {key: round(share, SHARE_DECIMALS) for key, share in sorted(site.title_suffixes.items())},
         }
     return {
         "format": FORMAT,
@@ -175,7 +180,9 @@ def _from_dict(data: dict[str, Any]) -> Profile:
         by = entry.get("by", BY_FOLDER)
         if by not in (BY_HOST, BY_FOLDER):
             raise ValueError(f"site {name!r}: 'by' is {by!r}, not {BY_HOST!r} or {BY_FOLDER!r}")
-        sites[str(name)] = SiteProfile(str(name), int(entry["pages"]), template, by)
+        prefixes = {str(key): float(share) for key, share in dict(entry.get("title_prefixes") or {}).items()}
+        suffixes = {str(key): float(share) for key, share in dict(entry.get("title_suffixes") or {}).items()}
+        sites[str(name)] = SiteProfile(str(name), int(entry["pages"]), template, by, prefixes, suffixes)
     skipped = {str(name): int(pages) for name, pages in dict(data.get("skipped") or {}).items()}
     mixed = {str(name): int(pages) for name, pages in dict(data.get("mixed") or {}).items()}
     settings = {str(name): value for name, value in dict(data.get("settings") or {}).items()}
