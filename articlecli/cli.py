@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from articlecli.errors import NO_BODY_EXIT_CODE, ArticleError
 from articlecli.model import Article
 from articlecli.options import ParseOptions
+
+if TYPE_CHECKING:
+    from articlecli.batch.runner import Inputs
+    from articlecli.site.profile import Profile
 
 FORMATS = ("json", "jsonl", "table", "markdown", "text")
 
@@ -140,7 +144,8 @@ def _with_site(
             2,
         )
     if match.site is None:
-        reason = f"no site for host {match.host}" if match.how == "unknown-host" else "no site for this page"
+        reasons = {"unknown-host": f"no site for host {match.host}", "left-alone": "left this page's site alone"}
+        reason = reasons.get(match.how, "no site for this page")
         click.echo(f"articlecli: warning: {label}: the profile has {reason}; parsed without it", err=True)
         return options
     return replace(options, site=match.site)
@@ -282,6 +287,17 @@ BATCH_FORMATS = ("json", "jsonl", "markdown", "text")
     metavar="ADDRESS",
     help="Run on a Dask cluster (tcp://scheduler:8786) instead of local workers.",
 )
+@click.option(
+    "--learn",
+    is_flag=True,
+    help="First learn each site's template from the inputs (like 'articlecli learn'), then remove it.",
+)
+@click.option(
+    "--profile",
+    "profile_path",
+    metavar="FILE",
+    help="Remove the template of a profile from 'articlecli learn' (each page gets its own site's).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary, no warnings.")
 def batch(
     inputs: tuple[str, ...],
@@ -297,6 +313,8 @@ def batch(
     timeout: float | None,
     language: str | None,
     dask_address: str | None,
+    learn: bool,
+    profile_path: str | None,
     quiet: bool,
 ) -> None:
     """Parse many scrapes in parallel: folders (recursive), globs, files, JSON Lines (.gz) with
@@ -311,6 +329,8 @@ def batch(
       articlecli batch crawl.jsonl --jsonl clean.jsonl   # records keep "record", "url"
       articlecli batch CC-MAIN-x.warc.wet.gz --jsonl -
       articlecli batch scrapes/ -o clean/ --resume       # only what is new or changed
+      articlecli batch scrapes/ -o clean/ --learn        # learn each site's template first
+      articlecli batch scrapes/ -o clean/ --profile site.profile.json
 
     \b
     Exit codes: 0 all parsed (or skipped, or up to date); 7 some inputs had
@@ -330,10 +350,14 @@ def batch(
         raise click.UsageError("--resume needs -o DIR (a JSON Lines file is rewritten whole)")
     if resume and jsonl:
         raise click.UsageError("--resume cannot be combined with --jsonl (skipped inputs would be missing from it)")
+    if learn and profile_path:
+        raise click.UsageError("--learn and --profile exclude each other")
     formats = tuple(dict.fromkeys(([output_format] if out_dir else []) + (["jsonl"] if jsonl else [])))
+    batch_inputs = Inputs(inputs, files_from, PathFilter(include, exclude))
+    profile = _batch_profile(batch_inputs, learn, profile_path, (out_dir, errors_path, jsonl), quiet)
     config = BatchConfig(
-        inputs=Inputs(inputs, files_from, PathFilter(include, exclude)),
-        work=WorkSettings(ParseOptions(language=language.lower() if language else None), formats),
+        inputs=batch_inputs,
+        work=WorkSettings(ParseOptions(language=language.lower() if language else None), formats, profile),
         output_format=output_format,
         out_dir=out_dir,
         jsonl=jsonl,
@@ -352,6 +376,35 @@ def batch(
     except BatchSetupError as exc:
         raise CliError(str(exc), 1) from exc
     sys.exit(tally.exit_code())
+
+
+def _batch_profile(
+    inputs: Inputs, learn: bool, profile_path: str | None, outputs: tuple[str | None, ...], quiet: bool
+) -> Profile | None:
+    """The batch's site profile: loaded from --profile, or learned from the inputs with --learn (a
+    first pass, reported on stderr unless --quiet), or None."""
+    if profile_path is not None:
+        from articlecli.site.profile import load_profile
+
+        try:
+            return load_profile(profile_path)
+        except ArticleError as exc:
+            raise CliError(str(exc), exc.exit_code) from exc
+    if not learn:
+        return None
+    from articlecli.batch.learning import learn_from_inputs
+    from articlecli.batch.listing import Exclusions
+    from articlecli.site.learn import ProfileLearner, report
+
+    learner = ProfileLearner()
+    # The batch's own outputs are never inputs, in the learning pass as in the parse pass.
+    profile = learn_from_inputs(inputs, learner, Exclusions.of(p for p in outputs if p and p != "-"))
+    if not quiet:
+        pages = sum(site.pages for site in profile.sites.values())
+        pages += sum(profile.skipped.values()) + sum(profile.mixed.values())
+        for line in report(profile, learner, pages, {}):
+            click.echo(f"articlecli: {line}", err=True)
+    return profile
 
 
 @main.command()

@@ -400,3 +400,10 @@ def test_the_site_name_around_the_title_is_learned_and_cut():
 )
 def test_strip_title_affixes(title, expected):
     assert strip_title_affixes(title, {"cnn.com": 0.25}, {"cnn.com": 0.6}) == expected
+
+
+def test_a_page_of_a_group_left_alone_gets_no_profile():
+    folder = SiteProfile("scrapes/gazette", 10, {"home": 1.0}, "folder")
+    profile = Profile({folder.name: folder}, skipped={"scrapes/tiny": 2})
+    assert match_site(profile, path="/x/scrapes/tiny/p.txt").how == "left-alone"
+    assert match_site(profile, path="/x/elsewhere/p.txt").how == "only-site"

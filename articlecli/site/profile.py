@@ -77,7 +77,8 @@ class Profile:
 @dataclass(frozen=True)
 class SiteMatch:
     """Which site of a profile a page uses, and why (`how`): site-option, host, folder, only-site;
-    or why none: unknown-host (the page names a host the profile does not know) or ambiguous."""
+    or why none: unknown-host (the page names a host the profile does not know), left-alone (its host
+    or folder is a group the learner left alone) or ambiguous."""
 
     site: SiteProfile | None
     how: str
@@ -119,6 +120,13 @@ def match_site(
             return SiteMatch(max(folders, key=lambda s: len(s.name)), "folder", host)
     if host is not None and hosts:
         return SiteMatch(None, "unknown-host", host)
+    # A group the learner saw and left alone (too few pages, mixed) is not the only site's.
+    alone = [*profile.skipped, *profile.mixed]
+    if any(
+        (host is not None and host_matches(name, host)) or (path is not None and folder_matches(name, path))
+        for name in alone
+    ):
+        return SiteMatch(None, "left-alone", host)
     if len(profile.sites) == 1:
         return SiteMatch(next(iter(profile.sites.values())), "only-site", host)
     return SiteMatch(None, "ambiguous", host)
