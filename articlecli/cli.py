@@ -6,7 +6,8 @@ import errno
 import re
 import sys
 from collections.abc import Iterable
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +21,10 @@ from articlecli.errors import (
 )
 from articlecli.model import Article
 from articlecli.options import ParseOptions
+
+if TYPE_CHECKING:
+    from articlecli.batch.runner import Inputs
+    from articlecli.site.profile import Profile
 
 FORMATS = ("json", "jsonl", "table", "markdown", "text")
 
@@ -80,7 +85,28 @@ def _parse_size(value: str) -> int:
     show_default=True,
     help="Refuse input larger than this (bytes, or K/M/G); 0 for no limit.",
 )
-def parse(input_path: str, output_format: str | None, explain: bool, language: str | None, max_size: str) -> None:
+@click.option(
+    "--profile",
+    "profile_path",
+    metavar="FILE",
+    default=None,
+    help="A site profile from 'articlecli learn': remove the site's template lines (rule site-template).",
+)
+@click.option(
+    "--site",
+    metavar="NAME",
+    default=None,
+    help="The profile's site to use (default: the page's URL host, its folder, or the profile's only site).",
+)
+def parse(
+    input_path: str,
+    output_format: str | None,
+    explain: bool,
+    language: str | None,
+    max_size: str,
+    profile_path: str | None,
+    site: str | None,
+) -> None:
     """Parse one scraped text file (or '-' for stdin) into a structured article.
 
     \b
@@ -90,15 +116,17 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
       articlecli parse scrape.txt | jq -r '.sections[].heading'
       articlecli parse scrape.txt --format markdown
       articlecli parse scrape.txt --explain --format json
+      articlecli parse scrape.txt --profile site.profile.json --explain
 
     \b
     Exit codes: 0 article found; 3 file missing or unreadable; 4 binary
     input; 5 empty input; 6 no article body found (the record is still
     printed); 7 input larger than --max-size; 8 output cannot be written;
-    2 usage error; 1 unexpected error; 130 interrupted; 141 reader of the
-    output left (broken pipe). Repaired encoding errors are a warning.
+    2 usage error or unusable profile; 1 unexpected error; 130 interrupted;
+    141 reader of the output left (broken pipe). Repaired encoding errors
+    are a warning.
     """
-    from articlecli.api import parse_file, parse_stream
+    from articlecli.api import parse_bytes, parse_file, parse_stream, read_input, read_stream
 
     try:
         options = ParseOptions(language=language)
@@ -112,7 +140,15 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
     try:
         if input_path == "-" and sys.stdin is None:
             raise UnreadableInputError("stdin is closed")
-        if input_path == "-":
+        if profile_path is not None or site is not None:
+            # The profile's site is chosen by the page's URL line or folder: the bytes are read first.
+            if input_path == "-":
+                data = read_stream(sys.stdin.buffer, max_size=limit, name="stdin")
+            else:
+                data = read_input(input_path, max_size=limit)
+            options = _with_site(options, data, input_path, profile_path, site)
+            article = parse_bytes(data, source=input_path, options=options)
+        elif input_path == "-":
             article = parse_stream(sys.stdin.buffer, source="-", options=options, max_size=limit)
         else:
             article = parse_file(input_path, options=options, max_size=limit)
@@ -127,6 +163,109 @@ def parse(input_path: str, output_format: str | None, explain: bool, language: s
     if not article.has_body:
         click.echo(f"articlecli: warning: {label}: no article body found", err=True)
         sys.exit(NO_BODY_EXIT_CODE)
+
+
+# The page's URL line, if any, is among its first lines: that much is decoded to look for it.
+URL_PROBE_BYTES = 8192
+
+
+def _with_site(
+    options: ParseOptions, data: bytes, input_path: str, profile_path: str | None, site: str | None
+) -> ParseOptions:
+    """The options with the profile's site for this page (see site.profile.match_site)."""
+    from dataclasses import replace
+
+    from articlecli.site.profile import load_profile, match_site
+
+    if profile_path is None:
+        raise click.UsageError("--site needs --profile")
+    try:
+        profile = load_profile(profile_path)
+        head = data[:URL_PROBE_BYTES].decode("utf-8", "replace")
+        path = None if input_path == "-" else input_path
+        match = match_site(profile, site=site, text=head, path=path)
+    except ArticleError as exc:  # the profile's own errors name the profile, not the page
+        raise CliError(str(exc), exc.exit_code) from exc
+    label = "stdin" if input_path == "-" else display(input_path)
+    if match.how == "ambiguous":
+        names = ", ".join(sorted(profile.sites))
+        raise CliError(
+            f"{label}: the profile holds {len(profile.sites)} sites ({names}) and the page's URL or folder names"
+            " none of them: choose one with --site",
+            2,
+        )
+    if match.site is None:
+        reasons = {"unknown-host": f"no site for host {match.host}", "left-alone": "left this page's site alone"}
+        reason = reasons.get(match.how, "no site for this page")
+        click.echo(f"articlecli: warning: {label}: the profile has {reason}; parsed without it", err=True)
+        return options
+    return replace(options, site=match.site)
+
+
+@main.command()
+@click.argument("inputs", metavar="PATH...", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--output",
+    "-o",
+    "output_path",
+    metavar="FILE",
+    default="-",
+    show_default=True,
+    help="Where to write the profile ('-' for stdout).",
+)
+@click.option(
+    "--min-pages",
+    type=click.IntRange(min=2),
+    default=None,
+    help="Fewest pages a site needs to be learned (default 5); smaller groups are reported and left alone.",
+)
+@click.option(
+    "--min-share",
+    type=click.FloatRange(min=0.1, max=1.0),
+    default=None,
+    help="Share of a site's pages a line must be on to be template (default 0.1; and on 5 pages at least).",
+)
+def learn(inputs: tuple[str, ...], output_path: str, min_pages: int | None, min_share: float | None) -> None:
+    """Learn the template of each site from a folder of its pages, into a profile file.
+
+    Pages are grouped by site: the URL host where known (a URL line at the top of a dump, the `url`
+    of a JSON Lines record), else the folder they are in. Reads .txt, .text, .md and .markdown files
+    and JSON Lines files (.jsonl, .ndjson, .gz); other files in a folder are skipped. A short report
+    goes to stderr.
+
+    \b
+    Examples:
+      articlecli learn scrapes/site-a/ -o site-a.profile.json
+      articlecli learn scrapes/ -o sites.profile.json        # one site per subfolder or host
+      articlecli parse page.txt --profile site-a.profile.json
+
+    \b
+    Exit codes: 0 profile written; 3 a path is missing or the output is not writable; 2 usage error.
+    """
+    from articlecli.site import learn as learning
+    from articlecli.site.profile import dumps
+    from articlecli.site.sources import SourceStats, read_documents
+
+    for path in inputs:
+        if not Path(path).exists():
+            raise CliError(f"no such file or folder: {path}", 3)
+    learner = learning.ProfileLearner(
+        min_pages=min_pages or learning.MIN_PAGES, min_share=min_share or learning.MIN_SHARE
+    )
+    stats = SourceStats()
+    for text, url, group in read_documents(inputs, stats):
+        learner.add(text, url=url, group=group)
+    profile = learner.profile()
+    text = dumps(profile)
+    if output_path == "-":
+        click.echo(text, nl=False)
+    else:
+        try:
+            Path(output_path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"cannot write {output_path}: {exc.strerror or exc}", 3) from exc
+    for line in learning.report(profile, learner, stats.pages, dict(stats.skipped)):
+        click.echo(f"articlecli: {line}", err=True)
 
 
 def _write(article: Article, output_format: str | None, explain: bool) -> None:
@@ -263,6 +402,17 @@ BATCH_FORMATS = ("json", "jsonl", "markdown", "text")
     metavar="ADDRESS",
     help="Run on a Dask cluster (tcp://scheduler:8786) instead of local workers.",
 )
+@click.option(
+    "--learn",
+    is_flag=True,
+    help="First learn each site's template from the inputs (like 'articlecli learn'), then remove it.",
+)
+@click.option(
+    "--profile",
+    "profile_path",
+    metavar="FILE",
+    help="Remove the template of a profile from 'articlecli learn' (each page gets its own site's).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no summary, no warnings.")
 def batch(
     inputs: tuple[str, ...],
@@ -278,6 +428,8 @@ def batch(
     timeout: float | None,
     language: str | None,
     dask_address: str | None,
+    learn: bool,
+    profile_path: str | None,
     quiet: bool,
 ) -> None:
     """Parse many scrapes in parallel: folders (recursive), globs, files, JSON Lines (.gz) with
@@ -292,6 +444,8 @@ def batch(
       articlecli batch crawl.jsonl --jsonl clean.jsonl   # records keep "record", "url"
       articlecli batch CC-MAIN-x.warc.wet.gz --jsonl -
       articlecli batch scrapes/ -o clean/ --resume       # only what is new or changed
+      articlecli batch scrapes/ -o clean/ --learn        # learn each site's template first
+      articlecli batch scrapes/ -o clean/ --profile site.profile.json
 
     \b
     Exit codes: 0 all parsed (or skipped, or up to date); 7 some inputs had
@@ -317,14 +471,18 @@ def batch(
         raise click.UsageError("--resume needs -o DIR (a JSON Lines file is rewritten whole)")
     if resume and jsonl:
         raise click.UsageError("--resume cannot be combined with --jsonl (skipped inputs would be missing from it)")
+    if learn and profile_path:
+        raise click.UsageError("--learn and --profile exclude each other")
     formats = tuple(dict.fromkeys(([output_format] if out_dir else []) + (["jsonl"] if jsonl else [])))
     try:
         options = ParseOptions(language=language)
     except ValueError as exc:
         raise CliError(str(exc), click.UsageError.exit_code) from exc
+    batch_inputs = Inputs(inputs, files_from, PathFilter(include, exclude))
+    profile = _batch_profile(batch_inputs, learn, profile_path, (out_dir, errors_path, jsonl), quiet)
     config = BatchConfig(
-        inputs=Inputs(inputs, files_from, PathFilter(include, exclude)),
-        work=WorkSettings(options, formats),
+        inputs=batch_inputs,
+        work=WorkSettings(options, formats, profile),
         output_format=output_format,
         out_dir=out_dir,
         jsonl=jsonl,
@@ -343,6 +501,35 @@ def batch(
     except BatchSetupError as exc:
         raise CliError(str(exc), 1) from exc
     sys.exit(tally.exit_code())
+
+
+def _batch_profile(
+    inputs: Inputs, learn: bool, profile_path: str | None, outputs: tuple[str | None, ...], quiet: bool
+) -> Profile | None:
+    """The batch's site profile: loaded from --profile, or learned from the inputs with --learn (a
+    first pass, reported on stderr unless --quiet), or None."""
+    if profile_path is not None:
+        from articlecli.site.profile import load_profile
+
+        try:
+            return load_profile(profile_path)
+        except ArticleError as exc:
+            raise CliError(str(exc), exc.exit_code) from exc
+    if not learn:
+        return None
+    from articlecli.batch.learning import learn_from_inputs
+    from articlecli.batch.listing import Exclusions
+    from articlecli.site.learn import ProfileLearner, report
+
+    learner = ProfileLearner()
+    # The batch's own outputs are never inputs, in the learning pass as in the parse pass.
+    profile = learn_from_inputs(inputs, learner, Exclusions.of(p for p in outputs if p and p != "-"))
+    if not quiet:
+        pages = sum(site.pages for site in profile.sites.values())
+        pages += sum(profile.skipped.values()) + sum(profile.mixed.values())
+        for line in report(profile, learner, pages, {}):
+            click.echo(f"articlecli: {line}", err=True)
+    return profile
 
 
 @main.command()

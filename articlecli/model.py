@@ -24,12 +24,17 @@ class RemovedLine(NamedTuple):
 
 
 class LineDecision(NamedTuple):
-    """What happened to one input line: its label and the named rule that decided it."""
+    """What happened to one input line: its label and the named rule that decided it.
+
+    `detail` says more where the rule has more to say (site-template: the share of the site's pages
+    showing the line); empty otherwise.
+    """
 
     line: int
     text: str
     label: str
     rule: str
+    detail: str = ""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from articlecli.site.profile import SiteProfile
+
 
 # A language tag as users write it: a primary subtag, then optional region/script subtags
 # ("en", "EN", "en-US", "pt_BR", "zh-Hant-TW"). Anything else is refused before it is looked up.
@@ -40,9 +45,14 @@ def normalize_language(value: str) -> str:
 @dataclass(frozen=True)
 class ParseOptions:
     """`language` forces the page language instead of detecting it: an ISO 639-1 code, any case,
-    optionally with a region ('en-US' is read as 'en'). Anything else raises ValueError."""
+    optionally with a region ('en-US' is read as 'en'). Anything else raises ValueError.
+
+    `site` is the learned template of the page's site (see articlecli.site): its lines are removed
+    as `site-template` unless they are this page's title, a heading with its own text or its prose.
+    """
 
     language: str | None = None
+    site: SiteProfile | None = None
 
     def __post_init__(self) -> None:
         if self.language is not None:

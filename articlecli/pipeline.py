@@ -18,6 +18,16 @@ from articlecli.records.language import detect_language_by_vote
 from articlecli.records.lexicon import Lexicon, lexicon_for, stopwords
 from articlecli.records.record import build_records
 from articlecli.sections import build_sections, is_subheading
+from articlecli.site.apply import (
+    SITE_TEMPLATE,
+    better_title,
+    explain_notes,
+    mark_template,
+    site_title,
+    template_shares,
+    template_title,
+    trim_region,
+)
 
 # The longest units, each voting for its language (see language.detect_language_by_vote).
 LANGUAGE_SAMPLE_BLOCKS = 12
@@ -36,16 +46,30 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
     features = build_records(units, lexicon, stops, language)
     region = find_region(units, features, bool(stops))
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
+    # With a site profile, the site's template lines are boilerplate (`site-template`) for the main text
+    # and its labels. The header is read as without a profile: its labels (title, byline, dates) take
+    # precedence, so a title that other pages of the site list as a teaser is still this page's title;
+    # only a title line on most of the site's pages (a menu label) sends the header to read it again, marked.
+    site = options.site
+    shares = template_shares(units, features, site, bool(stops), frozenset(header.labels)) if site else {}
+    marked = mark_template(features, shares)
+    if shares:
+        region = trim_region(
+            region, find_region(units, marked, bool(stops)), shares, features, frozenset(header.labels)
+        )
+        if template_title(header.labels, shares):
+            header = better_title(header, parse_header(units, marked, (region.start, region.end), lexicon, language))
     if header.body_start > region.start:
         region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
-    region = _with_leading_heading(units, features, region, header)
-    body_labels = _label_body(units, features, region, header, bool(stops), input_format == "markdown", lexicon)
-    decisions, removed, body = _decide(units, features, region, header, body_labels)
+    region = _with_leading_heading(units, marked, region, header)
+    body_labels = _label_body(units, marked, region, header, bool(stops), input_format == "markdown", lexicon)
+    notes = explain_notes(shares, site) if site and shares else {}
+    decisions, removed, body = _decide(units, marked, region, header, body_labels, notes)
     sections = build_sections(body)
     return Article(
         source=source,
         input_format=input_format,
-        title=header.title,
+        title=site_title(header.title, site),
         authors=tuple(header.authors),
         published=header.published,
         updated=header.updated,
@@ -342,9 +366,13 @@ def _decide(
     region: Region,
     header: Header,
     body_labels: dict[int, tuple[str, str]],
+    notes: dict[int, str] | None = None,
 ) -> tuple[list[LineDecision], list[RemovedLine], list[tuple[str, Unit]]]:
+    """Every line's decision, the removed lines and the body units. `notes` add a detail to a unit's
+    decision when its rule is the site template's (the share of the site's pages that show it)."""
     outside = _outside_reasons(units, features, region)
-    rows: list[tuple[int, str, str, str]] = []
+    notes = notes or {}
+    rows: list[tuple[int, str, str, str, str]] = []
     removed_rows: list[tuple[int, str, str]] = []
     body: list[tuple[str, Unit]] = []
     # Every unit's (label, rule): the header's first, then the body's, then the reason it lies outside.
@@ -355,16 +383,17 @@ def _decide(
         label, rule = decided[index]
         if label in body_labels_set:
             body.append(("heading" if label == "heading" else "paragraph", unit))
+        detail = notes.get(index, "") if rule == SITE_TEMPLATE else ""
         lines = unit.lines
         if len(lines) == 1:
             # Most units are one line: no pairing of numbers and raw lines.
             raw = unit.raw[0]
-            rows.append((lines[0], raw, label, rule))
+            rows.append((lines[0], raw, label, rule, detail))
             if label == "removed":
                 removed_rows.append((lines[0], raw.strip(), rule))
         else:
             for number, raw in zip(lines, unit.raw, strict=True):
-                rows.append((number, raw, label, rule))
+                rows.append((number, raw, label, rule, detail))
                 if label == "removed":
                     removed_rows.append((number, raw.strip(), rule))
         if rest and index in rest and label != "removed":

@@ -7,6 +7,7 @@ Metrics follow the corpus README exactly (see bench/scoring.py). Examples:
   python bench/evaluate.py --system articlecli --system baseline --sample 3
   python bench/evaluate.py --worst body_f1 --n 20 --renderer markdown
   python bench/evaluate.py --per-doc new.jsonl --compare old.jsonl
+  python bench/evaluate.py --learn                          # also with a site profile learned from the corpus
   python bench/evaluate.py --sample 3 --write-minimums > bench/minimums.json
 """
 
@@ -28,8 +29,8 @@ if __package__ in (None, ""):
 
 from bench import gate, report
 from bench.compare import compare, load_records, write_records
-from bench.corpus import ENV_VAR, Selection, corpus_dir, load_index
-from bench.peers import SYSTEMS, SystemUnavailable, check_available
+from bench.corpus import ENV_VAR, Doc, Selection, corpus_dir, load_index
+from bench.peers import PROFILE_ENV, SYSTEMS, SystemUnavailable, check_available
 from bench.runner import DEFAULT_TIMEOUT, Record, run
 
 
@@ -55,13 +56,36 @@ def evaluate(
     root = corpus_dir(corpus)
     if not (root / "index.jsonl").is_file():
         raise FileNotFoundError(f"no evaluation corpus at {root} (use --corpus or ${ENV_VAR})")
-    docs = selection.apply(load_index(root))
+    every = load_index(root)
+    docs = selection.apply(every)
+    if "articlecli-learn" in systems:
+        learn_corpus_profile(every)
     check_available(systems)
     start = time.perf_counter()
     records = run(systems, docs, workers=workers, timeout=timeout)
     elapsed = time.perf_counter() - start
     figures = {name: report.aggregate([r for r in records if r["system"] == name], top_languages) for name in systems}
     return Evaluation(root, selection, records, figures, elapsed)
+
+
+def learn_corpus_profile(docs: Sequence[Doc]) -> Path:
+    """Learn a site profile from every dump of the corpus (not only the selected ones: the whole folder
+    is what a user learns from), grouped by URL host where the index has one (as a JSON Lines or WARC
+    record would), else by folder; the gold is never read. Workers find it through PROFILE_ENV."""
+    import os
+    import tempfile
+
+    from articlecli.site.learn import learn_profile
+    from articlecli.site.profile import save_profile
+
+    profile = learn_profile((doc.read_text(), doc.url, doc.dataset) for doc in docs)
+    handle, name = tempfile.mkstemp(prefix="articlecli-bench-", suffix=".profile.json")
+    os.close(handle)
+    save_profile(profile, name)
+    os.environ[PROFILE_ENV] = name
+    learned = sum(site.pages for site in profile.sites.values())
+    print(f"learned {len(profile.sites)} sites ({learned} of {len(docs)} docs) into {name}", file=sys.stderr)
+    return Path(name)
 
 
 def summary_json(ev: Evaluation) -> dict[str, Any]:
@@ -104,6 +128,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         epilog="\n".join(__doc__.split("\n")[2:]) if __doc__ else None,
     )
     p.add_argument("--system", action="append", choices=list(SYSTEMS), help="system(s) to run (default articlecli)")
+    p.add_argument(
+        "--learn",
+        action="store_true",
+        help="also run articlecli-learn: a site profile learned from the corpus (grouped by URL host) first",
+    )
     p.add_argument("--corpus", help=f"corpus directory (default ${ENV_VAR}, else ../shared/corpus)")
     sel = p.add_argument_group("document selection (filters, then --sample, then --limit)")
     sel.add_argument("--dataset", action="append", default=[])
@@ -174,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):
         # `evaluate.py | head` should end quietly, not with a BrokenPipeError traceback.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    systems = list(dict.fromkeys(args.system or ["articlecli"]))
+    systems = list(dict.fromkeys((args.system or ["articlecli"]) + (["articlecli-learn"] if args.learn else [])))
     try:
         ev = evaluate(systems, _selection(args), args.corpus, args.workers, args.timeout, args.top_langs)
     except (SystemUnavailable, FileNotFoundError) as exc:

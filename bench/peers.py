@@ -74,6 +74,33 @@ def articlecli_system() -> System:
     return run
 
 
+# Where articlecli-learn finds its profile: bench/evaluate.py learns it once, before the workers start.
+PROFILE_ENV = "ARTICLECLI_BENCH_PROFILE"
+
+
+def articlecli_learn_system() -> System:
+    """articlecli with a site profile learned from the whole corpus first, as `batch --learn` would do
+    (see evaluate.learn_corpus_profile); each page uses its site's template, if its site was learned."""
+    import os
+
+    try:
+        from articlecli import ParseOptions, parse_text
+        from articlecli.site.profile import load_profile, match_site
+    except Exception as exc:
+        raise SystemUnavailable(f"cannot import articlecli's site learner: {exc!r}") from exc
+    path = os.environ.get(PROFILE_ENV)
+    if not path:
+        raise SystemUnavailable(f"articlecli-learn needs a learned profile in ${PROFILE_ENV} (use evaluate.py --learn)")
+    profile = load_profile(path)
+
+    def run(text: str, doc: Doc) -> Prediction:
+        match = match_site(profile, url=doc.url, path=doc.text_path)
+        options = ParseOptions(site=match.site)
+        return prediction_from_article(parse_text(text, source=str(doc.text_path), options=options))
+
+    return run
+
+
 def baseline_system() -> System:
     return from_text(lambda text: Prediction(body=text))
 
@@ -224,6 +251,7 @@ def justext_text_system() -> System:
 
 SYSTEMS: dict[str, Callable[[], System]] = {
     "articlecli": articlecli_system,
+    "articlecli-learn": articlecli_learn_system,
     "baseline": baseline_system,
     "trafilatura-text": trafilatura_text_system,
     "justext-text": justext_text_system,

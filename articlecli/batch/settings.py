@@ -8,6 +8,7 @@ import os
 from dataclasses import asdict, dataclass, field
 
 from articlecli.options import ParseOptions
+from articlecli.site.profile import Profile
 
 # The document formats a batch can write; table is for terminals, not for files.
 FORMATS = ("json", "jsonl", "markdown", "text")
@@ -32,6 +33,8 @@ class WorkSettings:
 
     parse_options: ParseOptions = field(default_factory=ParseOptions)
     formats: tuple[str, ...] = ("json",)
+    # Site profile (--learn or --profile): each document gets its site's template (site.profile.options_for_page).
+    profile: Profile | None = None
 
     def fingerprint(self, version: str) -> str:
         """Changes when anything that changes an output changes: options, formats, articlecli version."""

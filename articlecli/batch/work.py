@@ -20,8 +20,10 @@ from articlecli.errors import (
     UnreadableInputError,
 )
 from articlecli.model import Article
+from articlecli.options import ParseOptions
 from articlecli.render.json_out import article_to_dict
 from articlecli.render.plain import render_markdown, render_text
+from articlecli.site.profile import options_for_page
 
 from .model import FAILED, KIND_BYTES, KIND_FILE, KIND_HTML, KIND_JSON_RECORD, NO_BODY, OK, SKIPPED, Result, Task
 from .settings import WorkSettings
@@ -73,10 +75,11 @@ def _process(task: Task, settings: WorkSettings) -> Result:
             return _skipped(task, url)
         if not text.strip():
             raise EmptyInputError("record text is empty or whitespace only")
-        article = parse_text(text, source=task.source, options=settings.parse_options)
+        article = parse_text(text, source=task.source, options=_page_options(settings, url, text, task.source))
     elif task.kind in (KIND_FILE, KIND_BYTES):
         data = read_input(task.source) if task.payload is None else task.payload
-        article = parse_bytes(data, source=task.source, options=settings.parse_options)
+        head = data[:URL_PROBE_BYTES].decode("utf-8", "replace") if settings.profile is not None else ""
+        article = parse_bytes(data, source=task.source, options=_page_options(settings, url, head, task.source))
     else:
         raise ValueError(f"unknown task kind {task.kind!r}")
     outputs = {name: render(article, name, extra) for name in settings.formats}
@@ -93,6 +96,18 @@ def _process(task: Task, settings: WorkSettings) -> Result:
         out_rel=task.out_rel,
         fingerprint=task.fingerprint,
     )
+
+
+# A page's URL line, if any, is among its first lines: that much of a file is decoded to look for it.
+URL_PROBE_BYTES = 8192
+
+
+def _page_options(settings: WorkSettings, url: str | None, head: str, source: str) -> ParseOptions:
+    """The parse options with the profile's site for this document (its URL, URL line or folder)."""
+    if settings.profile is None:
+        return settings.parse_options
+    options, _ = options_for_page(settings.parse_options, settings.profile, url=url, text=head, path=source)
+    return options
 
 
 def render(article: Article, output_format: str, extra: dict[str, Any]) -> str:

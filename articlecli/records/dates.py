@@ -282,3 +282,8 @@ def _weekday_names(languages: tuple[str, ...]) -> frozenset[str]:
 def is_weekday(word: str, languages: tuple[str, ...] = ("en",)) -> bool:
     """'Tuesday,', 'Dienstag', 'lundi': a weekday name that may precede a date."""
     return _fold(word).strip(".,;:") in _weekday_names(languages)
+
+
+def is_month_name(word: str, languages: tuple[str, ...] = ("en",)) -> bool:
+    """'March', 'mars', 'Sept.': a month name (wide or abbreviated, CLDR) of one of `languages`."""
+    return _fold(word).strip(".,;:") in _month_names(languages)

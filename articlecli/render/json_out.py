@@ -51,4 +51,6 @@ def render_explain_json(article: Article) -> str:
 
 def iter_explain_json(article: Article) -> Iterator[str]:
     for d in article.decisions:
-        yield json.dumps({"line": d.line, "label": d.label, "rule": d.rule, "text": d.text}, ensure_ascii=False) + "\n"
+        detail = {"detail": d.detail} if d.detail else {}
+        row = {"line": d.line, "label": d.label, "rule": d.rule, **detail, "text": d.text}
+        yield json.dumps(row, ensure_ascii=False) + "\n"

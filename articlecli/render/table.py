@@ -81,5 +81,6 @@ def print_explain(article: Article, console: Console) -> None:
     table.add_column("text")
     for decision in article.decisions[:TABLE_MAX_ROWS]:
         style = "dim" if decision.label == "removed" else None
-        table.add_row(str(decision.line), decision.label, decision.rule, _preview(decision.text.strip()), style=style)
+        rule = f"{decision.rule} ({decision.detail})" if decision.detail else decision.rule
+        table.add_row(str(decision.line), decision.label, rule, _preview(decision.text.strip()), style=style)
     console.print(table)
