@@ -448,8 +448,8 @@ def batch(
       articlecli batch scrapes/ -o clean/ --profile site.profile.json
 
     \b
-    Exit codes: 0 all parsed (or skipped, or up to date); 7 some inputs had
-    no article body; 8 some inputs failed (see the error report; wins over 7);
+    Exit codes: 0 all parsed (or skipped, or up to date); 10 some inputs had
+    no article body; 11 some inputs failed (see the error report; wins over 10);
     130 interrupted (Ctrl-C: outputs so far kept, summary printed); 2 usage
     error; 1 unexpected error or the output folder is in use by another batch.
     """

@@ -25,7 +25,7 @@ def test_dask_gives_the_same_records_as_the_local_pool(scheduler: str, tmp_path:
     local = invoke(str(scrapes), "--jsonl", "-", "-j", "2", "-q")
     on_dask = invoke(str(scrapes), "--jsonl", "-", "--dask", scheduler, "-q")
     assert on_dask.stdout == local.stdout
-    assert on_dask.exit_code == local.exit_code == 8  # empty.txt fails the same way on both
+    assert on_dask.exit_code == local.exit_code == 11  # empty.txt fails the same way on both
     assert on_dask.stdout.count("\n") == 5
 
 

@@ -55,7 +55,7 @@ def test_error_report_and_exit_code_for_failures(tmp_path: Path) -> None:
     (scrapes / "binary.txt").write_bytes(bytes(range(256)) * 4)
     out = tmp_path / "clean"
     result = invoke(str(scrapes), str(tmp_path / "missing.txt"), "-o", str(out))
-    assert result.exit_code == 8
+    assert result.exit_code == 11
     report = jsonl_records((out / "_errors.jsonl").read_text("utf-8"))
     assert [(Path(str(r["source"])).name, r["status"], r["error"]) for r in report] == [
         ("binary.txt", "failed", "binary"),
@@ -69,7 +69,7 @@ def test_error_report_and_exit_code_for_failures(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("files", "code"),
-    [({"ok.txt": article("en")}, 0), ({"ok.txt": article("en"), "menu.txt": "Home\nNews\nSport\n"}, 7)],
+    [({"ok.txt": article("en")}, 0), ({"ok.txt": article("en"), "menu.txt": "Home\nNews\nSport\n"}, 10)],
 )
 def test_exit_codes_for_clean_and_no_body_runs(tmp_path: Path, files: dict[str, str], code: int) -> None:
     for name, text in files.items():
@@ -118,7 +118,7 @@ def test_a_symlinked_folder_inside_the_output_cannot_redirect_writes(tmp_path: P
     out.mkdir()
     (out / "a").symlink_to(elsewhere, target_is_directory=True)
     result = invoke(str(scrapes), "-o", str(out))
-    assert result.exit_code == 8
+    assert result.exit_code == 11
     assert list(elsewhere.iterdir()) == []
     report = jsonl_records((out / "_errors.jsonl").read_text("utf-8"))
     assert [(r["error"], Path(str(r["source"])).name) for r in report] == [("unsafe-path", "b.txt")]

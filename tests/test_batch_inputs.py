@@ -39,7 +39,7 @@ def test_jsonl_input_keeps_record_url_and_id(tmp_path: Path) -> None:
         (5, "failed", "bad-record"),
         (6, "failed", "bad-record"),
     ]
-    assert result.exit_code == 8
+    assert result.exit_code == 11
 
 
 def test_gzip_jsonl_records_mirror_into_a_folder_named_like_the_file(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_truncated_gzip_fails_the_rest_of_the_container_only(tmp_path: Path) -> 
     report = jsonl_records((tmp_path / "e.jsonl").read_text("utf-8"))
     assert [r["error"] for r in report] == ["unreadable"]
     assert jsonl_records(result.stdout)[-1]["source"] == str(fine)
-    assert result.exit_code == 8
+    assert result.exit_code == 11
 
 
 def test_wet_conversion_records_are_parsed_and_responses_skipped(tmp_path: Path) -> None:

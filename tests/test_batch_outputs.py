@@ -108,5 +108,5 @@ def test_single_file_and_usage_errors(scrapes: Path, tmp_path: Path) -> None:
 
 def test_jsonl_to_a_device_writes_through_without_replacing_it(scrapes: Path) -> None:
     result = invoke(str(scrapes), "--jsonl", os.devnull, "-q")
-    assert result.exit_code == 8  # empty.txt
+    assert result.exit_code == 11  # empty.txt
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -13,8 +13,8 @@ from .model import FAILED, NO_BODY, OK, SKIPPED, UP_TO_DATE, Result
 
 # Exit codes of `articlecli batch`, distinct from parse's 0-6 (README, `batch --help`).
 EXIT_OK = 0  # every input parsed with a body (or skipped, or up to date)
-EXIT_SOME_NO_BODY = 7  # no input failed, but some had no article body
-EXIT_SOME_FAILED = 8  # some inputs failed (error report has them); wins over 7
+EXIT_SOME_NO_BODY = 10  # no input failed, but some had no article body (parse uses 0-8: batch codes differ)
+EXIT_SOME_FAILED = 11  # some inputs failed (error report has them); wins over 10
 EXIT_INTERRUPTED = 130  # Ctrl-C: stopped cleanly, outputs so far kept, summary printed (128 + SIGINT)
 
 STATUS_ORDER = (OK, NO_BODY, FAILED, SKIPPED, UP_TO_DATE)
