@@ -7,7 +7,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from articlecli.api import parse_bytes, parse_file, parse_stream, parse_text
+    from articlecli.api import detect_format, parse_bytes, parse_file, parse_html, parse_stream, parse_text
     from articlecli.errors import ArticleError
     from articlecli.model import Article, LineDecision, RemovedLine, Section
     from articlecli.options import ParseOptions
@@ -19,9 +19,11 @@ __all__ = [
     "ParseOptions",
     "RemovedLine",
     "Section",
+    "detect_format",
     "parse_bytes",
     "parse_file",
     "parse_stream",
+    "parse_html",
     "parse_text",
 ]
 __version__ = "0.1.0"
@@ -29,6 +31,8 @@ __version__ = "0.1.0"
 # The public names are imported on first use (PEP 562), so that `import articlecli` and the console
 # script's start-up import nothing heavy before the CLI can catch Ctrl-C (see console.py).
 _MODULES = {
+    "detect_format": "articlecli.api",
+    "parse_html": "articlecli.api",
     "parse_bytes": "articlecli.api",
     "parse_file": "articlecli.api",
     "parse_stream": "articlecli.api",

@@ -1,4 +1,4 @@
-"""The library entry points: text or bytes in, a frozen Article out."""
+"""The library entry points: text, HTML or bytes in, a frozen Article out."""
 
 from __future__ import annotations
 
@@ -31,13 +31,51 @@ DEFAULT_MAX_SIZE = 64 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
 
 
+def detect_format(data: str | bytes) -> str:
+    """'html' when the input is an HTML page (by content, never by name), else 'text'.
+
+    Text input is told apart from Markdown later, by the text front end.
+    """
+    from articlecli.frontends.html.detect import bytes_look_like_html, looks_like_html
+
+    found = bytes_look_like_html(data) if isinstance(data, bytes) else looks_like_html(data)
+    return "html" if found else "text"
+
+
 def parse_text(text: str, *, source: str = "-", options: ParseOptions | None = None) -> Article:
-    """Parse one scraped text dump (plain text or Markdown) into an Article. Never raises on text."""
+    """Parse one scraped dump (plain text, Markdown or HTML) into an Article. Never raises on text or Markdown."""
+    if detect_format(text) == "html":
+        return parse_html(text, source=source, options=options)
     return _parse_text_from([text], source, options)
 
 
+def parse_html(
+    data: bytes | str, *, source: str = "-", url: str | None = None, options: ParseOptions | None = None
+) -> Article:
+    """Parse one HTML page (bytes in the page's own encoding, or a decoded string).
+
+    `url` is the address the page was fetched from; the page's canonical link wins over it.
+    Nothing is fetched. Raises MarkupError for markup no parser can read, EmptyInputError
+    (and, for bytes, the decoding errors) for input that is not a page.
+    """
+    from articlecli.frontends.html import read_html
+    from articlecli.frontends.html.charset import decode_html
+
+    markup = decode_html(data) if isinstance(data, bytes) else data
+    if not markup.strip():
+        raise EmptyInputError("input is empty or whitespace only")
+    page = read_html(markup, url=url)
+    return build_article(
+        page.units,
+        source=escape_surrogates(source),
+        input_format="html",
+        options=options or _DEFAULT_OPTIONS,
+        markup=page.meta,
+    )
+
+
 def parse_bytes(data: bytes, *, source: str = "-", options: ParseOptions | None = None) -> Article:
-    """Decode raw bytes (any common encoding) and parse them.
+    """Decode raw bytes (any common encoding) and parse them; HTML pages go to parse_html.
 
     Raises BinaryInputError or EmptyInputError for input that is not a text dump. Bytes that are not
     valid in the detected encoding are repaired or replaced line by line; `Article.warnings` says so.
@@ -74,6 +112,8 @@ def parse_stream(
 
 
 def _parse_bytes_from(holder: list[bytes], source: str, options: ParseOptions | None) -> Article:
+    if detect_format(holder[0]) == "html":
+        return parse_html(holder.pop(), source=source, options=options)
     decoded = decode(holder.pop())
     warnings = decoded.warnings
     text = [decoded.text]

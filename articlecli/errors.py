@@ -32,6 +32,10 @@ class DecodeError(ArticleError):
     exit_code = 4
 
 
+class MarkupError(DecodeError):
+    """HTML input that no parser can make a document of (exit code 4, as undecodable input)."""
+
+
 class EmptyInputError(ArticleError):
     exit_code = 5
 

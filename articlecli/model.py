@@ -57,6 +57,11 @@ class Article:
     # What was repaired on the way in (parse_bytes: bytes invalid in the detected encoding, replaced
     # or re-decoded line by line). The CLI prints each as a warning on stderr; not part of the JSON.
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # What the page states about itself (HTML input: canonical link, og:site_name, ...); null otherwise.
+    url: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    image: str | None = None
 
     @property
     def body_blocks(self) -> list[str]:

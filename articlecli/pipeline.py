@@ -8,6 +8,7 @@ from itertools import pairwise, repeat
 
 from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
+from articlecli.header.markup import MarkupMeta, apply_markup
 from articlecli.header.reader import Header, parse_header
 from articlecli.labeller import inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
@@ -39,8 +40,19 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 _ANCHOR = re.compile(r"#[a-z\d_-]*|[^\w\s]+")
 
 
-def build_article(units: list[Unit], *, source: str, input_format: str, options: ParseOptions) -> Article:
+def build_article(
+    units: list[Unit],
+    *,
+    source: str,
+    input_format: str,
+    options: ParseOptions,
+    markup: MarkupMeta | None = None,
+) -> Article:
+    """The article of a page's units. `markup` is what an HTML page states about itself: its
+    fields win over the visible text's (header/markup.apply_markup)."""
     language = options.language or detect_language_by_vote(_language_sample(units))
+    if language is None and markup is not None:
+        language = markup.language
     lexicon = lexicon_for(language)
     stops = stopwords(language)
     features = build_records(units, lexicon, stops, language)
@@ -61,8 +73,12 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
             header = better_title(header, parse_header(units, marked, (region.start, region.end), lexicon, language))
     if header.body_start > region.start:
         region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
+    if markup is not None:
+        apply_markup(header, markup)
     region = _with_leading_heading(units, marked, region, header)
-    body_labels = _label_body(units, marked, region, header, bool(stops), input_format == "markdown", lexicon)
+    # Markdown and HTML mark their headings: nothing else is one there.
+    explicit_headings = input_format in ("markdown", "html")
+    body_labels = _label_body(units, marked, region, header, bool(stops), explicit_headings, lexicon)
     notes = explain_notes(shares, site) if site and shares else {}
     decisions, removed, body = _decide(units, marked, region, header, body_labels, notes)
     sections = build_sections(body)
@@ -80,6 +96,10 @@ def build_article(units: list[Unit], *, source: str, input_format: str, options:
         sections=tuple(sections),
         removed=tuple(removed),
         decisions=tuple(decisions),
+        url=markup.url if markup else None,
+        site_name=markup.site_name if markup else None,
+        description=markup.description if markup else None,
+        image=markup.image if markup else None,
     )
 
 

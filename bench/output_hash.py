@@ -5,12 +5,17 @@ A refactor must not change output: run this before and after, and compare the tw
     python bench/output_hash.py > before.tsv   # on the old commit
     python bench/output_hash.py > after.tsv    # on the new one
     diff before.tsv after.tsv                  # empty when nothing changed
+
+A change that adds output keys proves it changed nothing else with --drop-keys: the record is
+hashed as if those keys did not exist (same key order, same rendering).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
+import json
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -20,12 +25,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import Doc, corpus_dir, load_index
 
 
-def _hash_doc(doc: Doc) -> str:
+def _hash_doc(doc: Doc, drop: tuple[str, ...] = ()) -> str:
     from articlecli import parse_text
-    from articlecli.render.json_out import render_explain_json, render_json
+    from articlecli.render.json_out import article_to_dict, render_explain_json
 
     article = parse_text(doc.read_text(), source=doc.key)
-    digest = hashlib.sha1((render_json(article) + render_explain_json(article)).encode("utf-8")).hexdigest()
+    record = {key: value for key, value in article_to_dict(article).items() if key not in drop}
+    rendered = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    digest = hashlib.sha1((rendered + render_explain_json(article)).encode("utf-8")).hexdigest()
     return f"{doc.key}\t{digest}"
 
 
@@ -33,10 +40,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=None, help="corpus directory (default ../shared/corpus)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--drop-keys", default="", help="comma-separated output keys to leave out of the hash")
     args = parser.parse_args()
+    drop = tuple(key for key in args.drop_keys.split(",") if key)
     docs = load_index(corpus_dir(args.corpus))
     with ProcessPoolExecutor(args.workers) as pool:
-        for line in pool.map(_hash_doc, docs, chunksize=16):
+        for line in pool.map(functools.partial(_hash_doc, drop=drop), docs, chunksize=16):
             print(line)
 
 

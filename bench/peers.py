@@ -22,7 +22,7 @@ from bench.corpus import Doc
 from bench.scoring import Prediction
 
 System = Callable[[str, Doc], Prediction]
-PEER_EXTRA = "pip install 'articlecli[bench]'  (trafilatura, justext, lxml_html_clean)"
+PEER_EXTRA = "pip install 'articlecli[bench]'  (trafilatura, justext, lxml_html_clean, readability-lxml)"
 
 
 class SystemUnavailable(RuntimeError):
@@ -97,6 +97,23 @@ def articlecli_learn_system() -> System:
         match = match_site(profile, url=doc.url, path=doc.text_path)
         options = ParseOptions(site=match.site)
         return prediction_from_article(parse_text(text, source=str(doc.text_path), options=options))
+
+
+def read_html_bytes(doc: Doc) -> bytes:
+    """The page as saved: its own bytes, in its own encoding (decoding is the system's job)."""
+    with gzip.open(doc.html_path) as fh:
+        return fh.read()
+
+
+def articlecli_html_system() -> System:
+    """articlecli on the original page bytes (the HTML front end), not on the text dump."""
+    try:
+        from articlecli import parse_html
+    except Exception as exc:
+        raise SystemUnavailable(f"cannot import articlecli.parse_html: {exc!r}") from exc
+
+    def run(_text: str, doc: Doc) -> Prediction:
+        return prediction_from_article(parse_html(read_html_bytes(doc), source=str(doc.html_path), url=doc.url))
 
     return run
 
@@ -212,6 +229,39 @@ def trafilatura_html_system() -> System:
     return run
 
 
+# --- readability-lxml ------------------------------------------------------------
+
+_READABILITY_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", "th", "dd", "dt")
+_READABILITY_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def readability_html_system() -> System:
+    """readability-lxml (Mozilla Readability's Python port): title = short_title(), body = the summary's blocks."""
+    _require("readability")
+    from lxml import html as lxml_html
+    from readability import Document
+
+    logging.getLogger("readability").setLevel(logging.CRITICAL)
+
+    def run(_text: str, doc: Doc) -> Prediction:
+        document = Document(read_html(doc), url=doc.url)
+        summary = lxml_html.fromstring(document.summary(html_partial=True))
+        blocks: list[str] = []
+        headings: list[str] = []
+        for element in summary.iter(*_READABILITY_BLOCKS):
+            # The innermost blocks only: an <li> holding a <p> is read once, through the <p>.
+            if any(True for _ in element.iterdescendants(*_READABILITY_BLOCKS)):
+                continue
+            text = " ".join(element.text_content().split())
+            if text:
+                blocks.append(text)
+                if element.tag in _READABILITY_HEADINGS:
+                    headings.append(text)
+        return Prediction(title=document.short_title() or None, headings=tuple(headings), body="\n".join(blocks))
+
+    return run
+
+
 # --- jusText -----------------------------------------------------------------------
 
 _STOPLIST_NAMES = {
@@ -256,6 +306,8 @@ SYSTEMS: dict[str, Callable[[], System]] = {
     "trafilatura-text": trafilatura_text_system,
     "justext-text": justext_text_system,
     "trafilatura-html": trafilatura_html_system,
+    "articlecli-html": articlecli_html_system,
+    "readability-html": readability_html_system,
 }
 
 

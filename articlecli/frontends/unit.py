@@ -21,6 +21,12 @@ class Unit:
     link_chars: int = 0
     blank_before: bool = True
     indent: int = 0
+    # Markup hints (HTML front end only; text units keep these defaults). `zone` is what the
+    # enclosing markup says the block is ("navigation", "comments", "byline", ... see
+    # frontends/html/hints.py); `pre` keeps its line breaks; `table` is a table cell.
+    zone: str | None = None
+    pre: bool = False
+    table: bool = False
 
     @property
     def link_density(self) -> float:

@@ -12,6 +12,7 @@ from articlecli.records.record import (
     CJK_CHARS_PER_WORD,
     DENSITY_SAMPLE_CHARS,
     PHRASE_MAX_WORDS,
+    ZONE_REASONS,
     RecordTable,
     TextFeatures,
     UnitRecord,
@@ -46,5 +47,7 @@ def unit_features(
         if memo is not None:
             memo[unit.text] = found
     key, words, stopword_share, sentence_end, boilerplate, ends_question = found
+    if unit.zone is not None and boilerplate is None:
+        boilerplate = ZONE_REASONS.get(unit.zone)
     link_density = unit.link_density
     return UnitRecord(key, words, stopword_share, link_density, sentence_end, boilerplate, ends_question, unit.index)

@@ -150,6 +150,30 @@ class RecordTable(list[UnitRecord]):
         return record.name_like_
 
 
+# Markup zones (Unit.zone, from the HTML front end) that only ever hold page chrome: a unit inside
+# one counts as boilerplate "in-<zone>" ("in-comments", "in-navigation"), as a matching phrase would.
+# The names differ from the phrase categories on purpose: a zone marks every block of a widget, so
+# it costs like boilerplate but never ends the article the way one "Comments" line does (content
+# TERMINATORS). Byline, date and breadcrumb zones are header hints, not removals; text units have
+# no zone.
+MARKUP_BOILERPLATE = frozenset(
+    {
+        "navigation",
+        "sidebar",
+        "form",
+        "page-header",
+        "footer",
+        "comments",
+        "related-links",
+        "share",
+        "cookie-notice",
+        "newsletter",
+        "advertisement",
+    }
+)
+ZONE_REASONS = {zone: f"in-{zone}" for zone in MARKUP_BOILERPLATE}
+
+
 def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str], language: str | None) -> RecordTable:
     """The records of `units`: one pass over the page, each distinct text analysed once."""
     counts = Counter([unit.text for unit in units])
@@ -159,6 +183,8 @@ def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str]
     for position, unit in enumerate(units):
         text = unit.text
         key, words, stopword_share, sentence_end, boilerplate, ends_question = found[text]
+        if unit.zone is not None and boilerplate is None:
+            boilerplate = ZONE_REASONS.get(unit.zone)
         blank_after = position == last or units[position + 1].blank_before
         # Positional: keyword arguments cost measurably at one call per unit.
         records.append(

@@ -21,6 +21,10 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "tags": list(article.tags),
         "breadcrumbs": list(article.breadcrumbs),
         "language": article.language,
+        "url": article.url,
+        "site_name": article.site_name,
+        "description": article.description,
+        "image": article.image,
         "sections": [
             {"heading": s.heading, "level": s.level, "paragraphs": list(s.paragraphs)} for s in article.sections
         ],

@@ -1,0 +1,343 @@
+"""Parse HTML safely and walk the tree into text blocks, as a browser would lay them out.
+
+The tree is walked with lxml's iterwalk (a flat event stream, never Python recursion), so a page
+of 100,000 nested elements costs a loop, not a RecursionError. Inline elements (a, b, span, ...)
+do not split a block; block elements (p, div, li, h1-h6, td, ...) do; <br> starts a new line of
+the same block; <pre> keeps its lines. Scripts, styles, templates, noscript, SVG/MathML islands,
+form controls, comments and hidden elements never reach the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from articlecli.errors import MarkupError
+from articlecli.frontends.decoding import normalize_text
+from articlecli.frontends.html.hints import ARTICLE_SCOPED_TAGS, ROLE_HINTS, TAG_HINTS, hint_for_names
+
+# Elements that start and end a block of text (HTML's block-level and table elements).
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+# Elements whose content is never page text: code, styling, embedded documents, vector and maths
+# islands, form controls (their labels are button captions, not prose), and the <head> (its
+# <title> and metadata are read separately).
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "picture",
+        "source",
+        "select",
+        "option",
+        "textarea",
+        "button",
+        "input",
+        "head",
+        "link",
+        "meta",
+        "title",
+        "base",
+    ]
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Elements that hold the article: hints from tags, roles, classes and ids never apply to them or
+# to their ancestors (a <form> wrapping a whole ASP.NET page, a body class "comments-open").
+_CONTENT_XPATH = "//h1 | //main | //*[@role='main'] | //*[@itemprop='articleBody'] | //article"
+# More <article> elements than this are teaser cards of a listing, not the page's article.
+MAX_CONTENT_ARTICLES = 2
+# libxml2's nesting limit without XML_PARSE_HUGE (which we leave off: it also lifts the size limits).
+MAX_DEPTH = 256
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Control characters libxml2 refuses in text (and NUL, which ends C strings).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@dataclass(slots=True)
+class Block:
+    """One run of text between block edges, with what the markup says about it."""
+
+    text: str
+    line: int
+    heading_level: int | None
+    list_item: bool
+    numbered: bool
+    quote: bool
+    pre: bool
+    table: bool
+    link_chars: int
+    blank_before: bool
+    hint: str | None
+    # Identity of the element that gave the hint (to discard a hint on a wrapper of most of the page).
+    hint_owner: int
+
+
+# The walker's context: what every enclosing element says. A tuple, pushed and popped per element.
+# (heading, list_item, numbered, quote, pre, table, link, hint, hint_owner, in_article)
+_Context = tuple[int | None, bool, bool, bool, bool, bool, bool, str | None, int, bool]
+_ROOT_CONTEXT: _Context = (None, False, False, False, False, False, False, None, 0, False)
+
+
+def parse_document(markup: str) -> Any:
+    """The lxml tree of a page. Never fetches anything: no network, no external entities, no DTD."""
+    from lxml import html
+
+    markup = _CONTROL.sub("", markup)
+    parser = html.HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,
+        recover=True,
+        default_doctype=False,
+    )
+    try:
+        root = html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise MarkupError(f"the HTML could not be parsed: {exc}") from exc
+    if root is None:
+        raise MarkupError("the HTML could not be parsed: no document element")
+    # libxml2 stops reading (silently, with recover) at elements nested deeper than its limit:
+    # the rest of the page would be lost without a word, so the page is refused instead.
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        raise MarkupError(
+            f"the HTML nests elements deeper than {MAX_DEPTH} levels; no browser-like reading is possible"
+        )
+    return root
+
+
+def _protected(root: Any) -> dict[int, Any]:
+    """The elements that hold the article (and their ancestors), by id.
+
+    The elements themselves are kept as values: lxml makes a new proxy object (and a new id) for a
+    node whose proxy was freed, so ids are only stable while the proxies live.
+    """
+    found = root.xpath(_CONTENT_XPATH)
+    articles = [el for el in found if el.tag == "article"]
+    if len(articles) > MAX_CONTENT_ARTICLES:
+        found = [el for el in found if el.tag != "article"]
+    keep: dict[int, Any] = {}
+    for element in found:
+        keep[id(element)] = element
+        for ancestor in element.iterancestors():
+            if id(ancestor) in keep:
+                break
+            keep[id(ancestor)] = ancestor
+    return keep
+
+
+def _hidden(element: Any) -> bool:
+    attrib = element.attrib
+    if not attrib:
+        return False
+    if "hidden" in attrib or attrib.get("aria-hidden", "").strip().lower() == "true":
+        return True
+    style = attrib.get("style")
+    return bool(style) and bool(_HIDDEN_STYLE.search(style))
+
+
+def _element_hint(element: Any, tag: str, in_article: bool) -> str | None:
+    hint = TAG_HINTS.get(tag)
+    if hint and (tag not in ARTICLE_SCOPED_TAGS or not in_article):
+        return hint
+    attrib = element.attrib
+    if not attrib:
+        return None
+    role = attrib.get("role")
+    if role and role in ROLE_HINTS:
+        return ROLE_HINTS[role]
+    names = " ".join(filter(None, (attrib.get("class"), attrib.get("id"))))
+    return hint_for_names(names) if names else None
+
+
+class _Walker:
+    """Collects blocks from the event stream; one per document."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.pieces: list[str] = []
+        self.link_chars = 0
+        self.context: _Context = _ROOT_CONTEXT
+        self.line = 0
+        self.continued = False
+        self.start_context: _Context = _ROOT_CONTEXT
+        # Serial number of the last element that gave a hint (block.hint_owner).
+        self.owners = 0
+
+    def add(self, text: str | None, line: int | None) -> None:
+        if not text:
+            return
+        if not self.pieces:
+            if text.isspace():
+                return
+            self.line = line or self.line
+            self.start_context = self.context
+        self.pieces.append(text)
+        if self.context[6]:
+            self.link_chars += len(text.strip())
+
+    def flush(self, continued: bool = False) -> None:
+        """End the current block; `continued` when a <br> breaks it (the next line follows directly)."""
+        if self.pieces:
+            context = self.start_context
+            raw = "".join(self.pieces)
+            if context[4]:
+                lines = [" ".join(line.split()) if not line.strip() else line.rstrip() for line in raw.split("\n")]
+                text = normalize_text("\n".join(lines).strip("\n"))
+            else:
+                text = " ".join(normalize_text(raw).split())
+            self.pieces = []
+            if text:
+                heading, list_item, numbered, quote, pre, table, _link, hint, owner, _article = context
+                self.blocks.append(
+                    Block(
+                        text,
+                        self.line,
+                        heading,
+                        list_item,
+                        numbered,
+                        quote,
+                        pre,
+                        table,
+                        min(self.link_chars, len(text)),
+                        not self.continued,
+                        hint,
+                        owner,
+                    )
+                )
+                self.continued = continued
+            self.link_chars = 0
+        elif not continued:
+            self.continued = False
+
+
+def walk(root: Any, protected: dict[int, Any] | None = None) -> list[Block]:
+    """The text blocks of the page body in reading order."""
+    if protected is None:
+        protected = _protected(root)
+    walker = _Walker()
+    stack: list[tuple[_Context, bool]] = []
+    events = etree.iterwalk(root, events=("start", "end"))
+    for event, element in events:
+        tag = element.tag
+        if event == "start":
+            if not isinstance(tag, str):
+                events.skip_subtree()
+                stack.append((walker.context, False))
+                continue
+            if "}" in tag:
+                tag = tag.rsplit("}", 1)[1]
+            if tag in SKIP_TAGS or _hidden(element):
+                events.skip_subtree()
+                stack.append((walker.context, False))
+                continue
+            if tag == "br":
+                walker.flush(continued=True)
+                stack.append((walker.context, False))
+                continue
+            block = tag in BLOCK_TAGS
+            if block:
+                walker.flush()
+            stack.append((walker.context, block))
+            walker.context = _enter(element, tag, walker, protected)
+            walker.add(element.text, element.sourceline)
+        else:
+            parent_context, block = stack.pop()
+            if block:
+                walker.flush()
+            walker.context = parent_context
+            walker.add(element.tail, element.sourceline)
+    walker.flush()
+    return walker.blocks
+
+
+def _enter(element: Any, tag: str, walker: _Walker, protected: dict[int, Any]) -> _Context:
+    """The context inside `element`."""
+    context = walker.context
+    heading, list_item, numbered, quote, pre, table, link, hint, owner, in_article = context
+    changed = False
+    if tag in _HEADINGS:
+        heading, changed = _HEADINGS[tag], True
+    elif tag == "li":
+        parent = element.getparent()
+        list_item, numbered, changed = True, parent is not None and parent.tag == "ol", True
+    elif tag == "blockquote":
+        quote, changed = True, True
+    elif tag == "pre":
+        pre, changed = True, True
+    elif tag in ("td", "th", "caption"):
+        table, changed = True, True
+    elif tag == "a" and element.get("href") is not None:
+        link, changed = True, True
+    elif tag in ("article", "main"):
+        in_article, changed = True, True
+    if id(element) not in protected:
+        found = _element_hint(element, tag, in_article)
+        if found:
+            walker.owners += 1
+            hint, owner, changed = found, walker.owners, True
+    if not changed:
+        return context
+    return (heading, list_item, numbered, quote, pre, table, link, hint, owner, in_article)

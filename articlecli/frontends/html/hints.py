@@ -1,0 +1,69 @@
+"""What an element says about the blocks inside it: its tag, ARIA role, class and id.
+
+Tag and role hints are fixed by the HTML standard; class and id tokens are data
+(`articlecli/data/html_hints.txt`), since every CMS names its widgets a little differently.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+# Page chrome by tag. <header> and <footer> inside an <article>/<main> are the article's own
+# (title, byline, tags), so the walker only applies these outside one.
+TAG_HINTS = {
+    "nav": "navigation",
+    "aside": "sidebar",
+    "form": "form",
+    "header": "page-header",
+    "footer": "footer",
+}
+ROLE_HINTS = {
+    "navigation": "navigation",
+    "banner": "page-header",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "search": "form",
+}
+# Hints that only ever wrap chrome; tags whose hint depends on being outside the article.
+ARTICLE_SCOPED_TAGS = frozenset({"header", "footer"})
+
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def class_hints() -> dict[str, str]:
+    """Class/id token -> hint, from the data file."""
+    text = resources.files("articlecli.data").joinpath("html_hints.txt").read_text("utf-8")
+    hints: dict[str, str] = {}
+    section: str | None = None
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif section is not None:
+            hints[line] = section
+    return hints
+
+
+@lru_cache(maxsize=4096)
+def hint_for_names(names: str) -> str | None:
+    """The hint of a class/id attribute value ("post-share social-bar" -> "share"), or None.
+
+    A whole class name is looked up first ("read-more"), then each of its tokens ("share").
+    Cached: a page repeats its class names, and so do the pages of one site.
+    """
+    table = class_hints()
+    for name in names.lower().split():
+        found = table.get(name)
+        if found:
+            return found
+        for token in _TOKEN_SPLIT.split(name):
+            if token:
+                found = table.get(token)
+                if found:
+                    return found
+    return None

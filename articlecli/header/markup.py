@@ -1,0 +1,58 @@
+"""Metadata a page states in its markup (JSON-LD, meta tags, <time>), and how it joins the Header.
+
+The HTML front end fills a MarkupMeta; the pipeline lays it over what the visible text gave: a
+field the markup states wins, a field it leaves empty keeps the visible reading. Which markup
+source wins for each field is the front end's business (frontends/html/metadata.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from articlecli.header.record import Header
+
+
+@dataclass(frozen=True)
+class MarkupMeta:
+    """One page's metadata from its markup; empty where the markup says nothing.
+
+    `sources` names, per field, the markup source that gave it (for --explain and tests).
+    """
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    breadcrumbs: tuple[str, ...] = ()
+    language: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    image: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()
+
+    def source(self, field: str) -> str | None:
+        return dict(self.sources).get(field)
+
+
+def apply_markup(header: Header, meta: MarkupMeta) -> None:
+    """Fields the markup states replace the visible reading; the units the header labelled stay labelled."""
+    if meta.title:
+        header.title = meta.title
+    if meta.authors:
+        header.authors = list(meta.authors)
+    if meta.published:
+        header.published = meta.published
+        if meta.updated or header.updated == header.published:
+            header.updated = meta.updated
+    elif meta.updated:
+        header.updated = meta.updated
+        header.published = header.published or meta.updated
+    if meta.categories:
+        header.categories = list(meta.categories)
+    if meta.tags:
+        header.tags = list(meta.tags)
+    if meta.breadcrumbs:
+        header.breadcrumbs = list(meta.breadcrumbs)
