@@ -19,6 +19,9 @@ from articlecli.header.markup import MarkupMeta
 # A hinted element holding at least this share of the page's words wraps the page, not a widget
 # (a theme's "has-sidebar" layout div, a body-wide <form>): its hint is dropped.
 HINT_WRAPPER_MAX_SHARE = 0.5
+# A hint whose blocks hold this many times the words of all unhinted blocks marks the page's own
+# content (a forum thread is all "comments", a Q&A page all "answers"), not chrome around it.
+HINT_OVER_CONTENT_RATIO = 2.0
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,9 @@ def read_html(markup: str, *, url: str | None = None) -> HtmlPage:
     if title:
         title_line = next((el.sourceline for el in root.iter("title")), None) or 1
         units.append(Unit(0, (title_line,), (title,), title))
-    wrappers = _wrapper_owners(blocks)
+    wrappers, content_hints = _misplaced_hints(blocks)
     for block in blocks:
-        hint = None if block.hint_owner in wrappers else block.hint
+        hint = None if block.hint_owner in wrappers or block.hint in content_hints else block.hint
         units.append(
             Unit(
                 len(units),
@@ -61,12 +64,19 @@ def read_html(markup: str, *, url: str | None = None) -> HtmlPage:
     return HtmlPage(units, meta)
 
 
-def _wrapper_owners(blocks: list[Block]) -> set[int]:
-    words: Counter[int] = Counter()
-    total = 0
+def _misplaced_hints(blocks: list[Block]) -> tuple[set[int], set[str]]:
+    """Hinted elements that wrap most of the page, and hints that cover the page's content."""
+    by_owner: Counter[int] = Counter()
+    by_hint: Counter[str] = Counter()
+    total = unhinted = 0
     for block in blocks:
         count = len(block.text.split())
         total += count
         if block.hint:
-            words[block.hint_owner] += count
-    return {owner for owner, count in words.items() if count >= HINT_WRAPPER_MAX_SHARE * total}
+            by_owner[block.hint_owner] += count
+            by_hint[block.hint] += count
+        else:
+            unhinted += count
+    wrappers = {owner for owner, count in by_owner.items() if count >= HINT_WRAPPER_MAX_SHARE * total}
+    content = {hint for hint, count in by_hint.items() if count >= HINT_OVER_CONTENT_RATIO * unhinted}
+    return wrappers, content

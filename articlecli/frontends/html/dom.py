@@ -19,7 +19,8 @@ from articlecli.errors import MarkupError
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.html.hints import ARTICLE_SCOPED_TAGS, ROLE_HINTS, TAG_HINTS, hint_for_names
 
-# Elements that start and end a block of text (HTML's block-level and table elements).
+# Elements that start and end a block of text (HTML's block-level and table elements). A table row
+# is one block, its cells joined by CELL_SEPARATOR; a cell holding paragraphs splits at them.
 BLOCK_TAGS = frozenset(
     [
         "address",
@@ -63,17 +64,15 @@ BLOCK_TAGS = frozenset(
         "summary",
         "table",
         "tbody",
-        "td",
         "tfoot",
-        "th",
         "thead",
         "tr",
         "ul",
     ]
 )
 # Elements whose content is never page text: code, styling, embedded documents, vector and maths
-# islands, form controls (their labels are button captions, not prose), and the <head> (its
-# <title> and metadata are read separately).
+# islands, form controls that hold no prose (a <button> is inline: libxml2 lets an unclosed one wrap the
+# rest of the page), and the <head> (its <title> and metadata are read separately).
 SKIP_TAGS = frozenset(
     [
         "script",
@@ -93,7 +92,6 @@ SKIP_TAGS = frozenset(
         "select",
         "option",
         "textarea",
-        "button",
         "input",
         "head",
         "link",
@@ -102,14 +100,21 @@ SKIP_TAGS = frozenset(
         "base",
     ]
 )
+_CELLS = frozenset({"td", "th"})
+CELL_SEPARATOR = " | "
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that hold the article: hints from tags, roles, classes and ids never apply to them or
 # to their ancestors (a <form> wrapping a whole ASP.NET page, a body class "comments-open").
 _CONTENT_XPATH = "//h1 | //main | //*[@role='main'] | //*[@itemprop='articleBody'] | //article"
 # More <article> elements than this are teaser cards of a listing, not the page's article.
 MAX_CONTENT_ARTICLES = 2
+# <noscript> text is read instead of skipped when it has this many times the words the page shows.
+NOSCRIPT_OVER_SHOWN_RATIO = 2.0
 # libxml2's nesting limit without XML_PARSE_HUGE (which we leave off: it also lifts the size limits).
 MAX_DEPTH = 256
+# React's streaming server rendering sends each late part of the page as <div hidden id="S:0">,
+# which its own inline script moves into place at once: shown content, not hidden.
+_STREAMED_SEGMENT = re.compile(r"S:\d+$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Control characters libxml2 refuses in text (and NUL, which ends C strings).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -192,7 +197,9 @@ def _hidden(element: Any) -> bool:
     attrib = element.attrib
     if not attrib:
         return False
-    if "hidden" in attrib or attrib.get("aria-hidden", "").strip().lower() == "true":
+    if "hidden" in attrib and not _STREAMED_SEGMENT.match(attrib.get("id", "")):
+        return True
+    if attrib.get("aria-hidden", "").strip().lower() == "true":
         return True
     style = attrib.get("style")
     return bool(style) and bool(_HIDDEN_STYLE.search(style))
@@ -273,10 +280,22 @@ class _Walker:
             self.continued = False
 
 
-def walk(root: Any, protected: dict[int, Any] | None = None) -> list[Block]:
-    """The text blocks of the page body in reading order."""
-    if protected is None:
-        protected = _protected(root)
+def walk(root: Any) -> list[Block]:
+    """The text blocks of the page body in reading order.
+
+    A page that shows its text only to clients without JavaScript (a forum's crawler view, an app
+    shell) is read with its <noscript> content: that is the page as saved, without its scripts.
+    """
+    protected = _protected(root)
+    blocks = _walk(root, protected, SKIP_TAGS)
+    shown = sum(len(block.text.split()) for block in blocks)
+    hidden = sum(len(el.text_content().split()) for el in root.iter("noscript"))
+    if hidden > NOSCRIPT_OVER_SHOWN_RATIO * shown:
+        return _walk(root, protected, SKIP_TAGS - {"noscript"})
+    return blocks
+
+
+def _walk(root: Any, protected: dict[int, Any], skip: frozenset[str]) -> list[Block]:
     walker = _Walker()
     stack: list[tuple[_Context, bool]] = []
     events = etree.iterwalk(root, events=("start", "end"))
@@ -289,7 +308,7 @@ def walk(root: Any, protected: dict[int, Any] | None = None) -> list[Block]:
                 continue
             if "}" in tag:
                 tag = tag.rsplit("}", 1)[1]
-            if tag in SKIP_TAGS or _hidden(element):
+            if tag in skip or _hidden(element):
                 events.skip_subtree()
                 stack.append((walker.context, False))
                 continue
@@ -300,6 +319,8 @@ def walk(root: Any, protected: dict[int, Any] | None = None) -> list[Block]:
             block = tag in BLOCK_TAGS
             if block:
                 walker.flush()
+            elif tag in _CELLS and walker.pieces:
+                walker.pieces.append(CELL_SEPARATOR)
             stack.append((walker.context, block))
             walker.context = _enter(element, tag, walker, protected)
             walker.add(element.text, element.sourceline)
@@ -327,7 +348,7 @@ def _enter(element: Any, tag: str, walker: _Walker, protected: dict[int, Any]) -
         quote, changed = True, True
     elif tag == "pre":
         pre, changed = True, True
-    elif tag in ("td", "th", "caption"):
+    elif tag in _CELLS or tag == "caption":
         table, changed = True, True
     elif tag == "a" and element.get("href") is not None:
         link, changed = True, True
