@@ -66,12 +66,19 @@ def is_prose(features: UnitFeatures, has_stopwords: bool) -> bool:
     return True
 
 
+# HTML: prose outside the page's one <main>/<article> (Unit.zone "outside-main", set by the HTML front
+# end) is a cookie dialog, a footer pitch or a teaser more often than the article: it counts at this share.
+OUTSIDE_MAIN_WEIGHT = 0.25
+
+
 def unit_score(unit: Unit, features: UnitFeatures, has_stopwords: bool) -> float:
     if features.boilerplate:
         return -BOILERPLATE_COST
     if features.link_density > LINK_HEAVY:
         return -LINK_LINE_COST
     if is_prose(features, has_stopwords):
+        if unit.zone == "outside-main":
+            return OUTSIDE_MAIN_WEIGHT * min(features.words, PROSE_SCORE_CAP)
         return float(min(features.words, PROSE_SCORE_CAP))
     if unit.heading_level:
         return -0.5

@@ -21,7 +21,17 @@ from articlecli.header.markup import MarkupMeta
 HINT_WRAPPER_MAX_SHARE = 0.5
 # A hint whose blocks hold this many times the words of all unhinted blocks marks the page's own
 # content (a forum thread is all "comments", a Q&A page all "answers"), not chrome around it.
+# Only where the unhinted text is less than a short article: an article with a long comment
+# thread below it keeps its comments hint.
 HINT_OVER_CONTENT_RATIO = 2.0
+UNHINTED_ARTICLE_MIN_WORDS = 200
+
+
+# The page's main container (dom.main_container) counts only when it holds this share of its words:
+# a <main> around a hero banner alone says nothing about where the text is.
+MAIN_MIN_SHARE = 0.2
+# The zone of an unhinted block outside that container (labeller/content.py weighs its prose less).
+OUTSIDE_MAIN = "outside-main"
 
 
 @dataclass(frozen=True)
@@ -41,8 +51,12 @@ def read_html(markup: str, *, url: str | None = None) -> HtmlPage:
         title_line = next((el.sourceline for el in root.iter("title")), None) or 1
         units.append(Unit(0, (title_line,), (title,), title))
     wrappers, content_hints = _misplaced_hints(blocks)
+    main_words = sum(len(block.text.split()) for block in blocks if block.in_main)
+    has_main = main_words >= MAIN_MIN_SHARE * sum(len(block.text.split()) for block in blocks)
     for block in blocks:
         hint = None if block.hint_owner in wrappers or block.hint in content_hints else block.hint
+        if hint is None and has_main and not block.in_main:
+            hint = OUTSIDE_MAIN
         units.append(
             Unit(
                 len(units),
@@ -78,5 +92,9 @@ def _misplaced_hints(blocks: list[Block]) -> tuple[set[int], set[str]]:
         else:
             unhinted += count
     wrappers = {owner for owner, count in by_owner.items() if count >= HINT_WRAPPER_MAX_SHARE * total}
-    content = {hint for hint, count in by_hint.items() if count >= HINT_OVER_CONTENT_RATIO * unhinted}
+    content = {
+        hint
+        for hint, count in by_hint.items()
+        if count >= HINT_OVER_CONTENT_RATIO * unhinted and unhinted < UNHINTED_ARTICLE_MIN_WORDS
+    }
     return wrappers, content

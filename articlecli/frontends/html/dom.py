@@ -110,6 +110,8 @@ _CONTENT_XPATH = "//h1 | //main | //*[@role='main'] | //*[@itemprop='articleBody
 MAX_CONTENT_ARTICLES = 2
 # <noscript> text is read instead of skipped when it has this many times the words the page shows.
 NOSCRIPT_OVER_SHOWN_RATIO = 2.0
+# An XHTML page's XML declaration names the encoding of bytes we have already decoded.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # libxml2's nesting limit without XML_PARSE_HUGE (which we leave off: it also lifts the size limits).
 MAX_DEPTH = 256
 # React's streaming server rendering sends each late part of the page as <div hidden id="S:0">,
@@ -137,19 +139,21 @@ class Block:
     hint: str | None
     # Identity of the element that gave the hint (to discard a hint on a wrapper of most of the page).
     hint_owner: int
+    # Inside the page's one main container (<main>, else its one <article>); see main_container.
+    in_main: bool
 
 
 # The walker's context: what every enclosing element says. A tuple, pushed and popped per element.
-# (heading, list_item, numbered, quote, pre, table, link, hint, hint_owner, in_article)
-_Context = tuple[int | None, bool, bool, bool, bool, bool, bool, str | None, int, bool]
-_ROOT_CONTEXT: _Context = (None, False, False, False, False, False, False, None, 0, False)
+# (heading, list_item, numbered, quote, pre, table, link, hint, hint_owner, in_article, in_main)
+_Context = tuple[int | None, bool, bool, bool, bool, bool, bool, str | None, int, bool, bool]
+_ROOT_CONTEXT: _Context = (None, False, False, False, False, False, False, None, 0, False, False)
 
 
 def parse_document(markup: str) -> Any:
     """The lxml tree of a page. Never fetches anything: no network, no external entities, no DTD."""
     from lxml import html
 
-    markup = _CONTROL.sub("", markup)
+    markup = _XML_DECLARATION.sub("", _CONTROL.sub("", markup), count=1)
     parser = html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
@@ -232,6 +236,7 @@ class _Walker:
         self.start_context: _Context = _ROOT_CONTEXT
         # Serial number of the last element that gave a hint (block.hint_owner).
         self.owners = 0
+        self.main: Any | None = None
 
     def add(self, text: str | None, line: int | None) -> None:
         if not text:
@@ -257,7 +262,7 @@ class _Walker:
                 text = " ".join(normalize_text(raw).split())
             self.pieces = []
             if text:
-                heading, list_item, numbered, quote, pre, table, _link, hint, owner, _article = context
+                heading, list_item, numbered, quote, pre, table, _link, hint, owner, _article, in_main = context
                 self.blocks.append(
                     Block(
                         text,
@@ -272,6 +277,7 @@ class _Walker:
                         not self.continued,
                         hint,
                         owner,
+                        in_main,
                     )
                 )
                 self.continued = continued
@@ -287,16 +293,32 @@ def walk(root: Any) -> list[Block]:
     shell) is read with its <noscript> content: that is the page as saved, without its scripts.
     """
     protected = _protected(root)
-    blocks = _walk(root, protected, SKIP_TAGS)
+    main = main_container(root)
+    if main is not None:
+        protected[id(main)] = main
+    blocks = _walk(root, protected, SKIP_TAGS, main)
     shown = sum(len(block.text.split()) for block in blocks)
     hidden = sum(len(el.text_content().split()) for el in root.iter("noscript"))
     if hidden > NOSCRIPT_OVER_SHOWN_RATIO * shown:
-        return _walk(root, protected, SKIP_TAGS - {"noscript"})
+        return _walk(root, protected, SKIP_TAGS - {"noscript"}, main)
     return blocks
 
 
-def _walk(root: Any, protected: dict[int, Any], skip: frozenset[str]) -> list[Block]:
+def main_container(root: Any) -> Any | None:
+    """The page's one <main> (or role=main), else its one <article>: where its own text is. None when
+    the page has none or several (a listing's teaser cards are <article>s too)."""
+    for query in ("//main | //*[@role='main']", "//article"):
+        found = root.xpath(query)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
+
+
+def _walk(root: Any, protected: dict[int, Any], skip: frozenset[str], main: Any | None) -> list[Block]:
     walker = _Walker()
+    walker.main = main
     stack: list[tuple[_Context, bool]] = []
     events = etree.iterwalk(root, events=("start", "end"))
     for event, element in events:
@@ -337,8 +359,10 @@ def _walk(root: Any, protected: dict[int, Any], skip: frozenset[str]) -> list[Bl
 def _enter(element: Any, tag: str, walker: _Walker, protected: dict[int, Any]) -> _Context:
     """The context inside `element`."""
     context = walker.context
-    heading, list_item, numbered, quote, pre, table, link, hint, owner, in_article = context
+    heading, list_item, numbered, quote, pre, table, link, hint, owner, in_article, in_main = context
     changed = False
+    if element is walker.main:
+        in_main, changed = True, True
     if tag in _HEADINGS:
         heading, changed = _HEADINGS[tag], True
     elif tag == "li":
@@ -361,4 +385,4 @@ def _enter(element: Any, tag: str, walker: _Walker, protected: dict[int, Any]) -
             hint, owner, changed = found, walker.owners, True
     if not changed:
         return context
-    return (heading, list_item, numbered, quote, pre, table, link, hint, owner, in_article)
+    return (heading, list_item, numbered, quote, pre, table, link, hint, owner, in_article, in_main)
