@@ -31,6 +31,8 @@ class MarkupMeta:
     site_name: str | None = None
     description: str | None = None
     image: str | None = None
+    # Every date any markup source states for the page (published or modified), deduplicated.
+    stated_dates: tuple[str, ...] = ()
     sources: tuple[tuple[str, str], ...] = ()
 
     def source(self, field: str) -> str | None:
@@ -43,7 +45,11 @@ def apply_markup(header: Header, meta: MarkupMeta) -> None:
         header.title = meta.title
     if meta.authors:
         header.authors = list(meta.authors)
-    if meta.published:
+    if header.published and header.published in meta.stated_dates:
+        # The date the page shows is one its markup states too (often the modified one): the page's own
+        # choice of which date to show wins over the markup's label.
+        pass
+    elif meta.published:
         header.published = meta.published
         if meta.updated or header.updated == header.published:
             header.updated = meta.updated

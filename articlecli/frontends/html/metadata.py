@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from articlecli.frontends.html import jsonld
+from articlecli.frontends.html.dom import main_container
 from articlecli.header.markup import MarkupMeta
 from articlecli.header.title import strip_site_suffix
 from articlecli.records.lexicon import lexicon_for
@@ -101,17 +102,16 @@ def read_metadata(root: Any, url: str | None = None) -> MarkupMeta:
         ("microdata", _microdata_authors(root, site_name)),
         ("rel-author", _rel_authors(root, site_name)),
     )
-    published = pick(
-        "published",
-        ("json-ld", _day(article.get("datePublished") or article.get("dateCreated")) if article else None),
-        ("meta", _first_day(metas, PUBLISHED_KEYS)),
-        ("time", _time_published(root)),
+    jsonld_dates = (
+        (_day(article.get("datePublished") or article.get("dateCreated")), _day(article.get("dateModified")))
+        if article
+        else (None, None)
     )
-    updated = pick(
-        "updated",
-        ("json-ld", _day(article.get("dateModified")) if article else None),
-        ("meta", _first_day(metas, UPDATED_KEYS)),
-    )
+    meta_dates = (_first_day(metas, PUBLISHED_KEYS), _first_day(metas, UPDATED_KEYS))
+    time_date = _time_published(root)
+    published = pick("published", ("json-ld", jsonld_dates[0]), ("meta", meta_dates[0]), ("time", time_date))
+    updated = pick("updated", ("json-ld", jsonld_dates[1]), ("meta", meta_dates[1]))
+    stated = tuple(dict.fromkeys(d for d in (*jsonld_dates, *meta_dates, time_date) if d))
     categories = pick(
         "categories",
         ("json-ld", _strings(article.get("articleSection")) if article else None),
@@ -152,6 +152,7 @@ def read_metadata(root: Any, url: str | None = None) -> MarkupMeta:
         site_name=site_name,
         description=description,
         image=_absolute(image, base),
+        stated_dates=stated,
         sources=tuple(sorted(sources.items())),
     )
 
