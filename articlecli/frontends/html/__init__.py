@@ -27,9 +27,11 @@ HINT_OVER_CONTENT_RATIO = 2.0
 UNHINTED_ARTICLE_MIN_WORDS = 200
 
 
-# The page's main container (dom.main_container) counts only when it holds this share of its words:
+# The page's main container (dom.main_container) counts when it holds this share of its words
 # a <main> around a hero banner alone says nothing about where the text is.
 MAIN_MIN_SHARE = 0.2
+# ... or this many words, whatever the rest of the page holds (a page can carry a huge hidden menu).
+MAIN_MIN_WORDS = 150
 # The zone of an unhinted block outside that container (labeller/content.py weighs its prose less).
 OUTSIDE_MAIN = "outside-main"
 
@@ -52,7 +54,8 @@ def read_html(markup: str, *, url: str | None = None) -> HtmlPage:
         units.append(Unit(0, (title_line,), (title,), title))
     wrappers, content_hints = _misplaced_hints(blocks)
     main_words = sum(len(block.text.split()) for block in blocks if block.in_main)
-    has_main = main_words >= MAIN_MIN_SHARE * sum(len(block.text.split()) for block in blocks)
+    total_words = sum(len(block.text.split()) for block in blocks)
+    has_main = main_words >= min(MAIN_MIN_WORDS, MAIN_MIN_SHARE * total_words)
     for block in blocks:
         hint = None if block.hint_owner in wrappers or block.hint in content_hints else block.hint
         if hint is None and has_main and not block.in_main:

@@ -101,6 +101,7 @@ SKIP_TAGS = frozenset(
     ]
 )
 _CELLS = frozenset({"td", "th"})
+_CONTROLS = frozenset({"a", "button"})
 CELL_SEPARATOR = " | "
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Elements that hold the article: hints from tags, roles, classes and ids never apply to them or
@@ -343,6 +344,10 @@ def _walk(root: Any, protected: dict[int, Any], skip: frozenset[str], main: Any 
                 walker.flush()
             elif tag in _CELLS and walker.pieces:
                 walker.pieces.append(CELL_SEPARATOR)
+            elif tag in _CONTROLS and walker.pieces and walker.pieces[-1][-1:].isalnum():
+                # Links and buttons set side by side ("Log In" "Find jobs") are laid out apart by the
+                # page's CSS; glued, they would make words that exist nowhere ("InFind").
+                walker.pieces.append(" ")
             stack.append((walker.context, block))
             walker.context = _enter(element, tag, walker, protected)
             walker.add(element.text, element.sourceline)
