@@ -84,6 +84,9 @@ def unit_score(unit: Unit, features: UnitFeatures, has_stopwords: bool) -> float
         return float(min(features.words, PROSE_SCORE_CAP))
     if unit.heading_level:
         return -0.5
+    if unit.zone == "main":
+        # HTML: a short line inside the page's main container (a checklist item, a spec row) is its text.
+        return 0.0
     return -SHORT_LINE_COST
 
 

@@ -32,8 +32,9 @@ UNHINTED_ARTICLE_MIN_WORDS = 200
 MAIN_MIN_SHARE = 0.2
 # ... or this many words, whatever the rest of the page holds (a page can carry a huge hidden menu).
 MAIN_MIN_WORDS = 150
-# The zone of an unhinted block outside that container (labeller/content.py weighs its prose less).
+# The zone of an unhinted block outside that container and inside it (labeller/content.py scores both).
 OUTSIDE_MAIN = "outside-main"
+INSIDE_MAIN = "main"
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def read_html(markup: str, *, url: str | None = None) -> HtmlPage:
     has_main = main_words >= min(MAIN_MIN_WORDS, MAIN_MIN_SHARE * total_words)
     for block in blocks:
         hint = None if block.hint_owner in wrappers or block.hint in content_hints else block.hint
-        if hint is None and has_main and not block.in_main:
-            hint = OUTSIDE_MAIN
+        if hint is None and has_main:
+            hint = INSIDE_MAIN if block.in_main else OUTSIDE_MAIN
         units.append(
             Unit(
                 len(units),
