@@ -133,9 +133,38 @@ def bench_adversarial() -> None:
         print(f"adversarial: {name}: {len(make(4000)) // 1000} K chars {times[0]:.2f} s, x2 {times[1]:.2f} s of CPU")
 
 
+# A saved article repeated inside one page, to the sizes a crawler may hand over; plus the
+# pathological pages of the HTML front end (tests/test_html_input.py checks them for errors).
+HTML_ROW = (
+    "<div class='row'><h2>Harbour news</h2><p>The city council voted on Tuesday to close the old harbour "
+    "bridge to cars from next spring, after engineers warned that the structure could no longer carry "
+    "heavy traffic safely. <a href='/more'>Read more</a></p><ul><li>One</li><li>Two</li></ul></div>\n"
+)
+
+
+def bench_html() -> None:
+    from articlecli import parse_html
+    from articlecli.errors import ArticleError
+
+    pages = {}
+    for megabytes in (5, 50):
+        rows = HTML_ROW * (megabytes * 1_000_000 // len(HTML_ROW))
+        pages[f"{megabytes} MB page"] = f"<!DOCTYPE html><html><body>{rows}</body></html>"
+    pages["100,000 nested divs"] = "<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>"
+    pages["100,000 unclosed <b>"] = "<html><body>" + "<b>" * 100_000 + "x"
+    for name, markup in pages.items():
+        start = time.perf_counter()
+        try:
+            parse_html(markup)
+            outcome = "parsed"
+        except ArticleError as exc:
+            outcome = f"refused (exit {exc.exit_code}: {exc})"
+        print(f"html: {name}: {time.perf_counter() - start:.2f} s, {outcome}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("cli", "throughput", "scaling", "adversarial"))
+    parser.add_argument("--only", choices=("cli", "throughput", "scaling", "adversarial", "html"))
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=500)
@@ -154,6 +183,8 @@ def main() -> None:
         bench_scaling()
     if args.only in (None, "adversarial"):
         bench_adversarial()
+    if args.only in (None, "html"):
+        bench_html()
 
 
 if __name__ == "__main__":

@@ -45,4 +45,4 @@ def bytes_look_like_html(data: bytes) -> bool:
     head = data[:SNIFF_CHARS]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return looks_like_html(head.decode("utf-16", errors="ignore"))
-    return looks_like_html(head.decode("latin-1"))
+    return looks_like_html(head.removeprefix(b"\xef\xbb\xbf").decode("latin-1"))

@@ -10,6 +10,7 @@ form controls, comments and hidden elements never reach the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,6 +112,16 @@ _CONTENT_XPATH = "//h1 | //main | //*[@role='main'] | //*[@itemprop='articleBody
 MAX_CONTENT_ARTICLES = 2
 # <noscript> text is read instead of skipped when it has this many times the words the page shows.
 NOSCRIPT_OVER_SHOWN_RATIO = 2.0
+# Characters a character reference can produce that text input never keeps (see decoding._INVISIBLE
+# and decoding._SPACES): removed, or made plain spaces.
+_ENTITY_CLEANUP = {
+    **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), None),
+    **dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"), None),
+    **dict.fromkeys(
+        map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"),
+        " ",
+    ),
+}
 # An XHTML page's XML declaration names the encoding of bytes we have already decoded.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # libxml2's nesting limit without XML_PARSE_HUGE (which we leave off: it also lifts the size limits).
@@ -150,12 +161,24 @@ _Context = tuple[int | None, bool, bool, bool, bool, bool, bool, str | None, int
 _ROOT_CONTEXT: _Context = (None, False, False, False, False, False, False, None, 0, False, False)
 
 
-def parse_document(markup: str) -> Any:
-    """The lxml tree of a page. Never fetches anything: no network, no external entities, no DTD."""
-    from lxml import html
+def _clean_entities(text: str) -> str:
+    """What character references put back after the page-wide normalisation: invisible characters
+    (&shy;, &#8203;) go, exotic spaces become spaces, the text is composed to NFC."""
+    if text.isascii():
+        return text
+    text = text.translate(_ENTITY_CLEANUP)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
-    markup = _XML_DECLARATION.sub("", _CONTROL.sub("", markup), count=1)
-    parser = html.HTMLParser(
+
+def parse_document(markup: str) -> Any:
+    """The lxml tree of a page. Never fetches anything: no network, no external entities, no DTD.
+
+    The markup is normalised as text input is (line breaks, invisible characters, mojibake) before
+    parsing, once for the page rather than once per block.
+    """
+    markup = normalize_text(_XML_DECLARATION.sub("", _CONTROL.sub("", markup), count=1))
+    # etree's parser, not lxml.html's: its plain elements are much cheaper to walk than HtmlElement.
+    parser = etree.HTMLParser(
         remove_comments=True,
         remove_pis=True,
         no_network=True,
@@ -164,8 +187,8 @@ def parse_document(markup: str) -> Any:
         default_doctype=False,
     )
     try:
-        root = html.document_fromstring(markup, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(markup, parser=parser)
+    except (etree.LxmlError, ValueError) as exc:
         raise MarkupError(f"the HTML could not be parsed: {exc}") from exc
     if root is None:
         raise MarkupError("the HTML could not be parsed: no document element")
@@ -257,10 +280,10 @@ class _Walker:
             context = self.start_context
             raw = "".join(self.pieces)
             if context[4]:
-                lines = [" ".join(line.split()) if not line.strip() else line.rstrip() for line in raw.split("\n")]
-                text = normalize_text("\n".join(lines).strip("\n"))
+                lines = [line.rstrip().replace("\xa0", " ") for line in raw.split("\n")]
+                text = _clean_entities("\n".join(lines).strip("\n"))
             else:
-                text = " ".join(normalize_text(raw).split())
+                text = _clean_entities(" ".join(raw.split()))
             self.pieces = []
             if text:
                 heading, list_item, numbered, quote, pre, table, _link, hint, owner, _article, in_main = context
@@ -299,7 +322,7 @@ def walk(root: Any) -> list[Block]:
         protected[id(main)] = main
     blocks = _walk(root, protected, SKIP_TAGS, main)
     shown = sum(len(block.text.split()) for block in blocks)
-    hidden = sum(len(el.text_content().split()) for el in root.iter("noscript"))
+    hidden = sum(len("".join(el.itertext()).split()) for el in root.iter("noscript"))
     if hidden > NOSCRIPT_OVER_SHOWN_RATIO * shown:
         return _walk(root, protected, SKIP_TAGS - {"noscript"}, main)
     return blocks

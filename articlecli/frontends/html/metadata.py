@@ -54,6 +54,8 @@ _COMPACT_DAY = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
 _LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 # Author values that are not names: profile URLs, handles, e-mail addresses.
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.com\b|/")
+# "Surname, Given names": one word, a comma, then given names or initials and nothing else.
+_SURNAME_FIRST = re.compile(r"^[^\W\d_][\w'’-]*,\s*(?:[^\W\d_][\w.'’-]*\s?){1,3}$")
 # An author field longer than this is a sentence, not a name list.
 AUTHOR_MAX_WORDS = 12
 
@@ -237,7 +239,7 @@ def _microdata_authors(root: Any, site_name: str | None) -> list[str]:
     for element in root.xpath("//*[@itemprop='author']"):
         inner = element.xpath(".//*[@itemprop='name']")
         source = inner[0] if inner else element
-        value = source.get("content") or " ".join(source.text_content().split())
+        value = source.get("content") or " ".join("".join(source.itertext()).split())
         names.extend(_split_author_value(value, site_name))
     return _unique(names)
 
@@ -246,7 +248,7 @@ def _rel_authors(root: Any, site_name: str | None) -> list[str]:
     names: list[str] = []
     for element in root.xpath("//a[@rel='author'] | //link[@rel='author']"):
         if element.tag == "a":
-            names.extend(_split_author_value(" ".join(element.text_content().split()), site_name))
+            names.extend(_split_author_value(" ".join("".join(element.itertext()).split()), site_name))
     return _unique(names)
 
 
@@ -257,20 +259,22 @@ def _split_author_value(value: str, organisation: str | None) -> list[str]:
         return []
     if organisation and value.casefold() == organisation.casefold():
         return []
+    if _SURNAME_FIRST.match(value):
+        # 'Ng, Alice' (citation_author's form) is one name, not two.
+        return [value]
     names = split_names(value, lexicon_for(None))
     return names or [value]
 
 
 def _time_published(root: Any) -> str | None:
-    """<time> marked as the publication date, else the first <time datetime> in the page."""
+    """<time> marked as the publication date, else the first <time datetime> inside the page's one
+    main container (a <time> elsewhere dates a comment, a teaser or a sidebar post)."""
     marked = root.xpath(
         "//time[@itemprop='datePublished' or @pubdate]/@datetime | //*[@itemprop='datePublished']/@content"
     )
-    for value in marked:
-        day = _day(value)
-        if day:
-            return day
-    for value in root.xpath("//time/@datetime"):
+    main = main_container(root)
+    values = [*marked, *(main.xpath(".//time/@datetime") if main is not None else ())]
+    for value in values:
         day = _day(value)
         if day:
             return day
