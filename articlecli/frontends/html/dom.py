@@ -101,6 +101,7 @@ SKIP_TAGS = frozenset(
         "base",
     ]
 )
+_IN_PAGE_LINKS = ("#", "javascript:")
 _CELLS = frozenset({"td", "th"})
 _CONTROLS = frozenset({"a", "button"})
 CELL_SEPARATOR = " | "
@@ -231,6 +232,12 @@ def _hidden(element: Any) -> bool:
         return True
     style = attrib.get("style")
     return bool(style) and bool(_HIDDEN_STYLE.search(style))
+
+
+def _leaves_page(href: str | None) -> bool:
+    """A link to another page; an in-page anchor ("#section-2", a table of contents, an accordion
+    toggle) or a script call is a control, and its text is the page's own."""
+    return href is not None and not href.lstrip().startswith(_IN_PAGE_LINKS)
 
 
 def _element_hint(element: Any, tag: str, in_article: bool) -> str | None:
@@ -402,7 +409,7 @@ def _enter(element: Any, tag: str, walker: _Walker, protected: dict[int, Any]) -
         pre, changed = True, True
     elif tag in _CELLS or tag == "caption":
         table, changed = True, True
-    elif tag == "a" and element.get("href") is not None:
+    elif tag == "a" and _leaves_page(element.get("href")):
         link, changed = True, True
     elif tag in ("article", "main"):
         in_article, changed = True, True
