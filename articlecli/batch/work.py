@@ -121,6 +121,11 @@ def render(article: Article, output_format: str, extra: dict[str, Any]) -> str:
         return render_text(article)
     record = article_to_dict(article)
     if extra:
+        if "url" in extra:
+            # The record's URL (JSON Lines `url`, WARC-Target-URI) first; an HTML page's canonical link
+            # (the article's own `url`) where the record has none.
+            article_url = record.pop("url", None)
+            extra = {**extra, "url": extra["url"] or article_url}
         record = {"source": record.pop("source"), **extra, **record}
     if output_format == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
