@@ -148,3 +148,10 @@ def test_text_units_keep_the_default_hints() -> None:
 
     units, _ = read_units("Title\n\nSome text here.\n")
     assert all(u.zone is None and not u.pre and not u.table for u in units)
+
+
+def test_a_long_preformatted_block_goes_through_the_pipeline_with_its_lines() -> None:
+    code = "\n".join(f"    result_{i} = compute(value_{i}, factor={i})  # step {i}" for i in range(60))
+    article = parse_html(page("<title>Code</title>", f"<main><h1>Code</h1><p>{LONG}</p><pre>{code}</pre></main>"))
+    assert LONG in article.text
+    assert all(not r.text.startswith("result_") for r in article.removed)

@@ -116,7 +116,12 @@ def _drop_tail(
         return
     last = prose[-1]
     for index in kept[last + 1 :]:
-        if labels[index][0] in BODY_LABELS and not _closing_sentence(units[index], features[index]):
+        # A preformatted block (HTML <pre>: code, a listing) is the article's own, not a widget title.
+        if (
+            labels[index][0] in BODY_LABELS
+            and not units[index].pre
+            and not _closing_sentence(units[index], features[index])
+        ):
             labels[index] = ("removed", "after-last-prose")
 
 

@@ -233,7 +233,8 @@ def page_text_features(texts: list[str], lexicon: Lexicon, stopwords: frozenset[
         key if words <= PHRASE_MAX_WORDS else text[:DENSITY_SAMPLE_CHARS].casefold()
         for text, key, words in zip(texts, keys, counts, strict=True)
     ]
-    tokens = _TOKEN_OR_BREAK.findall("\n".join(sources))
+    # A unit of preformatted text (HTML <pre>) keeps its line breaks: they must not pass for line ends here.
+    tokens = _TOKEN_OR_BREAK.findall("\n".join(source.replace("\n", " ") for source in sources))
     # Running count of function words over the page's tokens; the breaks mark where each line's tokens end.
     hits = [0, *accumulate(map(stopwords.__contains__, tokens))]
     breaks = [position for position, token in enumerate(tokens) if token == "\n"]
