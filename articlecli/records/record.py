@@ -169,6 +169,7 @@ MARKUP_BOILERPLATE = frozenset(
         "cookie-notice",
         "newsletter",
         "advertisement",
+        "caption",
     }
 )
 ZONE_REASONS = {zone: f"in-{zone}" for zone in MARKUP_BOILERPLATE}

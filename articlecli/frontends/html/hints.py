@@ -18,6 +18,9 @@ TAG_HINTS = {
     "form": "form",
     "header": "page-header",
     "footer": "footer",
+    # A figure's caption describes an image, not the story: on 200 wcxb pages 102 of 109 captions of
+    # four words or more are left out of the gold article text.
+    "figcaption": "caption",
 }
 ROLE_HINTS = {
     "navigation": "navigation",
