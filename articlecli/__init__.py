@@ -22,8 +22,8 @@ __all__ = [
     "detect_format",
     "parse_bytes",
     "parse_file",
-    "parse_stream",
     "parse_html",
+    "parse_stream",
     "parse_text",
 ]
 __version__ = "0.1.0"
