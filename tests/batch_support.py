@@ -68,13 +68,19 @@ def warc_record(kind: str, uri: str, body: bytes, content_type: str) -> bytes:
     return head.encode() + body + b"\r\n\r\n"
 
 
-def make_wet(path: Path, pages: list[tuple[str, bytes]], html: tuple[tuple[str, bytes], ...] = ()) -> None:
+def make_wet(
+    path: Path,
+    pages: list[tuple[str, bytes]],
+    html: list[tuple[str, bytes]] | None = None,
+    other: list[tuple[str, str, bytes]] | None = None,
+) -> None:
     """A gzip WET file, one gzip member per record: warcinfo, then conversion records, then
-    (as in a WARC) response records carrying HTML."""
+    (as in a WARC) response records carrying HTML, then responses of other content types."""
     records = [warc_record("warcinfo", "", b"software: articlecli-tests\r\n", "application/warc-fields")]
     records += [warc_record("conversion", url, body, "text/plain") for url, body in pages]
-    for url, page in html:
-        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+    responses = [(url, "text/html; charset=utf-8", page) for url, page in html or []] + list(other or [])
+    for url, content_type, body in responses:
+        http = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n".encode() + body
         records.append(warc_record("response", url, http, "application/http; msgtype=response"))
     with open(path, "wb") as handle:
         for record in records:

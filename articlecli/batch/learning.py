@@ -24,7 +24,7 @@ from .listing import Exclusions, InputFile
 from .model import KIND_BYTES, KIND_FILE, KIND_JSON_RECORD, Task
 from .readers import RecordPath, read_tasks
 from .runner import Inputs
-from .work import _decode_record, _record_text
+from .work import decode_record, record_document
 
 
 def learn_from_inputs(inputs: Inputs, learner: ProfileLearner, exclusions: Exclusions | None = None) -> Profile:
@@ -61,10 +61,13 @@ def _root(item: InputFile) -> str:
 def _page(task: Task) -> tuple[str, str | None] | None:
     try:
         if task.kind == KIND_JSON_RECORD:
-            fields = _decode_record(task.payload or b"")
-            text = _record_text(fields)
+            fields = decode_record(task.payload or b"")
+            field_name, text = record_document(fields)
             url = fields.get("url")
-            return (text, url if isinstance(url, str) else None) if text and text.strip() else None
+            # Templates are learned from text dumps; an HTML record's markup is not one.
+            if field_name == "html" or not text.strip():
+                return None
+            return text, url if isinstance(url, str) else None
         if task.kind in (KIND_FILE, KIND_BYTES):
             data = read_input(task.source) if task.payload is None else task.payload
             text = decode_bytes(data)

@@ -15,7 +15,8 @@ UP_TO_DATE = "up-to-date"  # --resume: the output on disk is current, nothing wa
 KIND_FILE = "file"  # payload None: the worker reads `source` from disk (no bytes through the pipe)
 KIND_BYTES = "bytes"  # payload: the raw document (WET conversion record, or a file read by the parent)
 KIND_JSON_RECORD = "json-record"  # payload: one JSON Lines line, decoded by the worker
-KIND_HTML = "html"  # payload: an HTML page; skipped until the HTML front end exists (see work.py)
+KIND_HTML = "html"  # payload: an HTML page (WARC response body), or None: the worker reads `source` (.html files)
+KIND_NOT_HTML = "not-html"  # a WARC response that is no page (image, PDF): reported as skipped, never parsed
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterator
 
 from .listing import InputFile
-from .model import FAILED, KIND_BYTES, KIND_FILE, KIND_HTML, KIND_JSON_RECORD, Result, Task
+from .model import FAILED, KIND_BYTES, KIND_FILE, KIND_HTML, KIND_JSON_RECORD, KIND_NOT_HTML, Result, Task
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".wet", ".warc.gz", ".wet.gz")
@@ -92,8 +92,13 @@ def _warc_records(path: str) -> Iterator[tuple[int, str, str | None, bytes]]:
             if record.record_type == WarcRecordType.conversion:
                 kind = KIND_BYTES
             elif record.record_type == WarcRecordType.response:
-                kind = KIND_HTML
+                kind = KIND_HTML if _is_html_response(record.http_content_type) else KIND_NOT_HTML
             else:
                 continue
             url = record.headers.get("WARC-Target-URI")
             yield number, kind, url, record.reader.read()
+
+
+def _is_html_response(content_type: str | None) -> bool:
+    """An HTTP Content-Type of a page (text/html, application/xhtml+xml); a missing one is tried as a page."""
+    return content_type is None or "html" in content_type.lower()

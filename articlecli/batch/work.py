@@ -6,10 +6,12 @@ becomes a FAILED result of kind `internal`, so one document never stops a batch.
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 from typing import Any
 
-from articlecli.api import parse_bytes, parse_text, read_input
+from articlecli.api import parse_bytes, parse_html, parse_text, read_input
 from articlecli.errors import (
     ArticleError,
     BinaryInputError,
@@ -25,12 +27,25 @@ from articlecli.render.json_out import article_to_dict
 from articlecli.render.plain import render_markdown, render_text
 from articlecli.site.profile import options_for_page
 
-from .model import FAILED, KIND_BYTES, KIND_FILE, KIND_HTML, KIND_JSON_RECORD, NO_BODY, OK, SKIPPED, Result, Task
+from .model import (
+    FAILED,
+    KIND_BYTES,
+    KIND_FILE,
+    KIND_HTML,
+    KIND_JSON_RECORD,
+    KIND_NOT_HTML,
+    NO_BODY,
+    OK,
+    SKIPPED,
+    Result,
+    Task,
+)
 from .settings import WorkSettings
 
-# The one switch for HTML input (WARC response records, `html` fields in JSON Lines, .html files):
-# when articlecli gains an HTML front end, parse here instead of skipping.
-HTML_SKIP_REASON = "HTML input: articlecli has no HTML front end yet"
+# A WARC response whose HTTP Content-Type says it is no page (an image, a PDF, a script).
+NOT_HTML_REASON = "WARC response is not an HTML page"
+# An .html.gz file is decompressed up to this size: a page is never near it, a gzip bomb is stopped.
+GZIP_PAGE_MAX_BYTES = 64 * 1024 * 1024
 
 ERROR_KINDS: dict[type[ArticleError], str] = {
     InputNotFoundError: "not-found",
@@ -62,20 +77,25 @@ def process_document(task: Task, settings: WorkSettings) -> Result:
 def _process(task: Task, settings: WorkSettings) -> Result:
     extra: dict[str, Any] = {} if task.record is None else {"record": task.record, "url": task.url}
     url = task.url
+    if task.kind == KIND_NOT_HTML:
+        return _skipped(task, url, NOT_HTML_REASON)
     if task.kind == KIND_HTML:
-        return _skipped(task, url)
-    if task.kind == KIND_JSON_RECORD:
-        fields = _decode_record(task.payload or b"")
+        page = _read_html_file(task.source) if task.payload is None else task.payload
+        article = parse_html(page, source=task.source, url=url, options=_page_options(settings, url, "", task.source))
+    elif task.kind == KIND_JSON_RECORD:
+        fields = decode_record(task.payload or b"")
         url = fields.get("url") if isinstance(fields.get("url"), str) else None
         extra["url"] = url
         if isinstance(fields.get("id"), (str, int)):
             extra["id"] = str(fields["id"])
-        text = _record_text(fields)
-        if text is None:
-            return _skipped(task, url)
-        if not text.strip():
-            raise EmptyInputError("record text is empty or whitespace only")
-        article = parse_text(text, source=task.source, options=_page_options(settings, url, text, task.source))
+        field_name, document = record_document(fields)
+        if not document.strip():
+            raise EmptyInputError(f"record {field_name} is empty or whitespace only")
+        options = _page_options(settings, url, "" if field_name == "html" else document, task.source)
+        if field_name == "html":
+            article = parse_html(document, source=task.source, url=url, options=options)
+        else:
+            article = parse_text(document, source=task.source, options=options)
     elif task.kind in (KIND_FILE, KIND_BYTES):
         data = read_input(task.source) if task.payload is None else task.payload
         head = data[:URL_PROBE_BYTES].decode("utf-8", "replace") if settings.profile is not None else ""
@@ -134,7 +154,7 @@ def render(article: Article, output_format: str, extra: dict[str, Any]) -> str:
     raise ValueError(f"unknown output format {output_format!r}")
 
 
-def _decode_record(line: bytes) -> dict[str, Any]:
+def decode_record(line: bytes) -> dict[str, Any]:
     try:
         fields = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -144,26 +164,39 @@ def _decode_record(line: bytes) -> dict[str, Any]:
     return fields
 
 
-def _record_text(fields: dict[str, Any]) -> str | None:
-    """The document of a JSON Lines record; None for an HTML-only record (skipped)."""
-    for name in ("text", "markdown"):
+def record_document(fields: dict[str, Any]) -> tuple[str, str]:
+    """(field name, document) of a JSON Lines record: its text dump first, else its HTML."""
+    for name in ("text", "markdown", "html"):
         value = fields.get(name)
         if isinstance(value, str):
-            return value
-    if isinstance(fields.get("html"), str):
-        return None
+            return name, value
     raise BadRecordError('record has no "text", "markdown" or "html" string field')
 
 
-def _skipped(task: Task, url: str | None) -> Result:
+def _read_html_file(path: str) -> bytes:
+    """An .html file's bytes; an .html.gz file decompressed (bounded, so a gzip bomb stops early)."""
+    data = read_input(path)
+    if not path.endswith(".gz"):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            page = stream.read(GZIP_PAGE_MAX_BYTES + 1)
+    except (OSError, EOFError) as exc:
+        raise UnreadableInputError(f"not a readable gzip file: {exc}") from exc
+    if len(page) > GZIP_PAGE_MAX_BYTES:
+        raise UnreadableInputError(f"decompresses to more than {GZIP_PAGE_MAX_BYTES // (1024 * 1024)} MiB")
+    return page
+
+
+def _skipped(task: Task, url: str | None, reason: str) -> Result:
     return Result(
         index=task.index,
         source=task.source,
         status=SKIPPED,
         record=task.record,
         url=url,
-        error_kind="html",
-        message=HTML_SKIP_REASON,
+        error_kind="not-html",
+        message=reason,
         size=task.size,
         out_rel=task.out_rel,
         fingerprint=task.fingerprint,
