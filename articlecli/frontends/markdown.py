@@ -20,6 +20,10 @@ _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
 _QUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?)])")
+# A setext heading's underline (CommonMark): '=' (level 1) or '-' (level 2) alone on the line right
+# under the heading text, as markdownify and many other converters write h1/h2 by default. One '-' is
+# an empty list item, so '-' needs two.
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
 
 # Share of non-blank lines with Markdown syntax above which a dump is read as Markdown.
 MARKDOWN_MIN_SHARE = 0.04
@@ -43,6 +47,14 @@ def heading_level(line: str) -> tuple[int, str] | None:
     if not match:
         return None
     return len(match.group(1)), match.group(2)
+
+
+def setext_level(line: str) -> int | None:
+    """1 or 2 when `line` could underline the line above it as a setext heading, else None."""
+    match = _SETEXT_UNDERLINE.match(line)
+    if not match:
+        return None
+    return 1 if match.group(1)[0] == "=" else 2
 
 
 def is_rule(line: str) -> bool:

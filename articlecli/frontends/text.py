@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice, pairwise
 
-from articlecli.frontends import markdown
+from articlecli.frontends import browser, markdown
 from articlecli.frontends.unit import Unit
 
 # A line ending like this finishes a sentence, so the next line starts a new unit.
@@ -72,16 +72,28 @@ class _Line:
     link_chars: int
     blank_before: bool
     indent: int
+    # A setext underline ("=====" under a Markdown heading): it belongs to the heading above it.
+    underline: bool = False
 
 
 def read_units(text: str) -> tuple[list[Unit], str]:
     """Split normalised text into units; also say whether it was read as 'markdown' or 'text'."""
     raw_lines = text.split("\n")
     is_markdown = markdown.looks_like_markdown(raw_lines)
+    # A lynx dump ends on its list of link targets: read the page above it, with its link markers stripped.
+    references = None if is_markdown else browser.reference_list_start(raw_lines)
+    page_lines = raw_lines if references is None else raw_lines[:references]
     # None: the page is not glued, so no line is cut.
     words = None if is_markdown else _glue_protected(text)
-    lines = _scan_lines(raw_lines, is_markdown, words)
-    units = _join_fragments(lines)
+    lines = _scan_lines(page_lines, is_markdown, words)
+    if references is not None:
+        for line in lines:
+            line.text, line.link_chars = browser.strip_markers(line.text)
+    # A text browser wraps paragraphs at the terminal's width: a line its next line's first word did not fit on goes on.
+    width = None if is_markdown else browser.wrap_width(page_lines)
+    units = _join_fragments(lines, width)
+    if references is not None:
+        units += browser.reference_units(raw_lines, references, len(units))
     return units, "markdown" if is_markdown else "text"
 
 
@@ -306,9 +318,19 @@ def _split_tails(pieces: list[str]) -> list[str]:
 def _scan_lines(raw_lines: list[str], is_markdown: bool, camel_words: frozenset[str] | None = None) -> list[_Line]:
     lines: list[_Line] = []
     blank_before = True
+    underlined = _setext_headings(raw_lines) if is_markdown else {}
     for number, raw in enumerate(raw_lines, start=1):
         if not raw.strip():
             blank_before = True
+            continue
+        if number in underlined:
+            lines.append(_Line(number, raw, "", None, False, False, False, 0, False, 0, underline=True))
+            continue
+        if number + 1 in underlined:
+            line = _scan_line(number, raw, is_markdown, blank_before)
+            line.heading_level, line.list_item, line.numbered = underlined[number + 1], False, False
+            lines.append(line)
+            blank_before = False
             continue
         # Only long lines can be glued (see _unglue): skip the call for the rest.
         if camel_words is None or len(raw) < GLUED_LINE_MIN_CHARS:
@@ -320,6 +342,40 @@ def _scan_lines(raw_lines: list[str], is_markdown: bool, camel_words: frozenset[
             lines.append(_scan_line(number, piece, is_markdown, blank_before and not position))
         blank_before = False
     return lines
+
+
+# Converters underline a heading to its full length (markdownify), people nearly so; a short "---" under a
+# long line is a rule the page wrote after a paragraph, not an underline.
+SETEXT_MIN_UNDERLINE_SHARE = 0.5
+SETEXT_MAX_WORDS = 20
+
+
+def _setext_headings(raw_lines: list[str]) -> dict[int, int]:
+    """Line numbers of setext underlines, with the level they give the line right above them.
+
+    The line above must be text: not blank, not a '#' heading, a list item or a quote (CommonMark
+    reads '---' under those as a rule), and not an underline itself.
+    """
+    found: dict[int, int] = {}
+    for number in range(2, len(raw_lines) + 1):
+        raw, above = raw_lines[number - 1], raw_lines[number - 2]
+        if number - 1 in found or not above.strip() or raw[:1] not in " =-":
+            continue
+        level = markdown.setext_level(raw)
+        body = above.strip()
+        if (
+            level
+            and len(raw.strip()) >= SETEXT_MIN_UNDERLINE_SHARE * len(body)
+            and len(body.split()) <= SETEXT_MAX_WORDS
+            and markdown.heading_level(body) is None
+            and markdown.bullet_prefix(above) is None
+            and not markdown.is_numbered(body)
+            and markdown.quote_prefix(body) is None
+            and markdown.setext_level(above) is None
+            and not markdown.is_rule(body)
+        ):
+            found[number] = level
+    return found
 
 
 # First characters of a bullet (markdown._BULLET: symbols, or an indented "o").
@@ -358,11 +414,14 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
     return _Line(number, raw, body, level, list_item or numbered, numbered, quote, link_chars, blank_before, indent)
 
 
-def _join_fragments(lines: list[_Line]) -> list[Unit]:
+def _join_fragments(lines: list[_Line], wrap_width: int | None = None) -> list[Unit]:
     units: list[Unit] = []
     group: list[_Line] = []
     last = len(lines) - 1
     for position, line in enumerate(lines):
+        if group and (line.underline or (wrap_width and _wrapped(group[-1], line, wrap_width))):
+            group.append(line)
+            continue
         # Neither test joins a line that follows a blank line: skip both calls for those.
         if (
             group
@@ -402,6 +461,18 @@ def _continues(previous: _Line, line: _Line) -> bool:
         # "by Jane Doe" under a title is a byline, not the title's continuation.
         return not _starts_label(line.text)
     return previous_words[-1].casefold() in _joiner_words() and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
+
+
+def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
+    """`line` is the rest of a paragraph a text browser broke at `width` (not a new heading or list item)."""
+    return (
+        not line.blank_before
+        and not line.list_item
+        and not previous.heading_level
+        and bool(previous.text)
+        and bool(line.text)
+        and browser.wraps_before(previous.raw, line.raw, width)
+    )
 
 
 def _bridges(previous: _Line, line: _Line, following: _Line | None) -> bool:

@@ -27,6 +27,9 @@ class Unit:
     zone: str | None = None
     pre: bool = False
     table: bool = False
+    # The front end's own removal reason, when the scraper's syntax says what the line is (a text
+    # browser's list of link targets: "link-references"); the pipeline removes such a unit.
+    boilerplate: str | None = None
 
     @property
     def link_density(self) -> float:

@@ -184,6 +184,7 @@ def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str]
     for position, unit in enumerate(units):
         text = unit.text
         key, words, stopword_share, sentence_end, boilerplate, ends_question = found[text]
+        boilerplate = unit.boilerplate or boilerplate
         if unit.zone is not None and boilerplate is None:
             boilerplate = ZONE_REASONS.get(unit.zone)
         blank_after = position == last or units[position + 1].blank_before
