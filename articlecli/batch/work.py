@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from dataclasses import replace
 from typing import Any
 
 from articlecli.api import parse_bytes, parse_html, parse_text, read_input
@@ -39,6 +40,7 @@ from .model import (
     SKIPPED,
     Result,
     Task,
+    result_for,
 )
 from .settings import WorkSettings
 
@@ -189,30 +191,8 @@ def _read_html_file(path: str) -> bytes:
 
 
 def _skipped(task: Task, url: str | None, reason: str) -> Result:
-    return Result(
-        index=task.index,
-        source=task.source,
-        status=SKIPPED,
-        record=task.record,
-        url=url,
-        error_kind="not-html",
-        message=reason,
-        size=task.size,
-        out_rel=task.out_rel,
-        fingerprint=task.fingerprint,
-    )
+    return replace(result_for(task, SKIPPED, "not-html", reason), url=url)
 
 
 def _failed(task: Task, kind: str, message: str) -> Result:
-    return Result(
-        index=task.index,
-        source=task.source,
-        status=FAILED,
-        record=task.record,
-        url=task.url,
-        error_kind=kind,
-        message=message,
-        size=task.size,
-        out_rel=task.out_rel,
-        fingerprint=task.fingerprint,
-    )
+    return result_for(task, FAILED, kind, message)
