@@ -53,6 +53,8 @@ class Article:
     language: str | None = None
     sections: tuple[Section, ...] = ()
     removed: tuple[RemovedLine, ...] = ()
+    # The labeller model's estimate of this page's body word F1 (0-1, calibrated); None without a model.
+    confidence: float | None = None
     decisions: tuple[LineDecision, ...] = field(default=(), compare=False, repr=False)
     # What was repaired on the way in (parse_bytes: bytes invalid in the detected encoding, replaced
     # or re-decoded line by line). The CLI prints each as a warning on stderr; not part of the JSON.

@@ -12,6 +12,8 @@ from articlecli.header.markup import MarkupMeta, apply_markup
 from articlecli.header.reader import Header, parse_header
 from articlecli.labeller import inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
+from articlecli.labeller.decode import Decoded, decode
+from articlecli.labeller.unit_vectors import RuleView
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
 from articlecli.records.features import UnitFeatures
@@ -40,16 +42,12 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 _ANCHOR = re.compile(r"#[a-z\d_-]*|[^\w\s]+")
 
 
-def build_article(
-    units: list[Unit],
-    *,
-    source: str,
-    input_format: str,
-    options: ParseOptions,
-    markup: MarkupMeta | None = None,
-) -> Article:
-    """The article of a page's units. `markup` is what an HTML page states about itself: its
-    fields win over the visible text's (header/markup.apply_markup)."""
+def rule_stage(
+    units: list[Unit], *, input_format: str, options: ParseOptions, markup: MarkupMeta | None = None
+) -> RuleView:
+    """Everything the rules decide about the page's units, before the labeller model looks at them.
+    `markup` is what an HTML page states about itself: its fields win over the visible text's
+    (header/markup.apply_markup)."""
     language = options.language or detect_language_by_vote(_language_sample(units))
     if language is None and markup is not None:
         language = markup.language
@@ -79,20 +77,45 @@ def build_article(
     # Markdown and HTML mark their headings: nothing else is one there.
     explicit_headings = input_format in ("markdown", "html")
     body_labels = _label_body(units, marked, region, header, bool(stops), explicit_headings, lexicon)
+    markdown_input = input_format == "markdown"
     notes = explain_notes(shares, site) if site and shares else {}
-    decisions, removed, body = _decide(units, marked, region, header, body_labels, notes)
+    title = site_title(header.title, site)
+    return RuleView(units, marked, region, header, body_labels, language, bool(stops), markdown_input, notes, title)
+
+
+def build_article(
+    units: list[Unit],
+    *,
+    source: str,
+    input_format: str,
+    options: ParseOptions,
+    markup: MarkupMeta | None = None,
+) -> Article:
+    """The article of a page's units: the rules' labels, then the labeller model's overrides."""
+    view = rule_stage(units, input_format=input_format, options=options, markup=markup)
+    return article_from(view, decode(view), source=source, input_format=input_format, markup=markup)
+
+
+def article_from(
+    view: RuleView, decoded: Decoded, *, source: str, input_format: str, markup: MarkupMeta | None = None
+) -> Article:
+    """The Article from the rules' decisions and the model's overrides."""
+    header = view.header
+    decisions, removed, body = _decide(
+        view.units, view.features, view.region, header, view.body_labels, view.notes, decoded.labels
+    )
     sections = build_sections(body)
     return Article(
         source=source,
         input_format=input_format,
-        title=site_title(header.title, site),
+        title=view.title,
         authors=tuple(header.authors),
         published=header.published,
         updated=header.updated,
         categories=tuple(header.categories),
         tags=tuple(header.tags),
         breadcrumbs=tuple(header.breadcrumbs),
-        language=language,
+        language=view.language,
         sections=tuple(sections),
         removed=tuple(removed),
         decisions=tuple(decisions),
@@ -100,6 +123,7 @@ def build_article(
         site_name=markup.site_name if markup else None,
         description=markup.description if markup else None,
         image=markup.image if markup else None,
+        confidence=decoded.confidence,
     )
 
 
@@ -387,6 +411,7 @@ def _decide(
     header: Header,
     body_labels: dict[int, tuple[str, str]],
     notes: dict[int, str] | None = None,
+    overrides: dict[int, tuple[str, str]] | None = None,
 ) -> tuple[list[LineDecision], list[RemovedLine], list[tuple[str, Unit]]]:
     """Every line's decision, the removed lines and the body units. `notes` add a detail to a unit's
     decision when its rule is the site template's (the share of the site's pages that show it)."""
@@ -396,7 +421,13 @@ def _decide(
     removed_rows: list[tuple[int, str, str]] = []
     body: list[tuple[str, Unit]] = []
     # Every unit's (label, rule): the header's first, then the body's, then the reason it lies outside.
-    decided = {**{index: ("removed", reason) for index, reason in outside.items()}, **body_labels, **header.labels}
+    # The labeller model's overrides come between the body's labels and the header's.
+    decided = {
+        **{index: ("removed", reason) for index, reason in outside.items()},
+        **body_labels,
+        **(overrides or {}),
+        **header.labels,
+    }
     body_labels_set = inbody.BODY_LABELS
     rest = header.rest
     for index, unit in enumerate(units):

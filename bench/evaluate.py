@@ -9,12 +9,14 @@ Metrics follow the corpus README exactly (see bench/scoring.py). Examples:
   python bench/evaluate.py --per-doc new.jsonl --compare old.jsonl
   python bench/evaluate.py --learn                          # also with a site profile learned from the corpus
   python bench/evaluate.py --sample 3 --write-minimums > bench/minimums.json
+  python bench/evaluate.py --model none                     # the rules alone (or --model FILE: a fold model)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import time
@@ -27,6 +29,7 @@ if __package__ in (None, ""):
     # Run as a script: make the `bench` package importable from the repo root.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from articlecli.labeller.decode import MODEL_ENV
 from bench import gate, report
 from bench.compare import compare, load_records, write_records
 from bench.corpus import ENV_VAR, Doc, Selection, corpus_dir, load_index
@@ -141,6 +144,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     sel.add_argument("--lang", action="append", default=[], help="ISO 639-1 code; 'none' for unknown")
     sel.add_argument("--sample", type=int, default=1, metavar="K", help="every K-th doc by (dataset, id)")
     sel.add_argument("--limit", type=int, metavar="N")
+    p.add_argument(
+        "--model",
+        metavar="FILE|none",
+        help="labeller model file for articlecli (a fold model), or 'none' for the rules alone "
+        "(sets $ARTICLECLI_LABELLER_MODEL for the workers)",
+    )
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per doc (0 = none)")
     p.add_argument("--top-langs", type=int, default=report.TOP_LANGUAGES, help="languages shown; rest = other")
@@ -204,6 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `evaluate.py | head` should end quietly, not with a BrokenPipeError traceback.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     systems = list(dict.fromkeys((args.system or ["articlecli"]) + (["articlecli-learn"] if args.learn else [])))
+    if args.model:
+        # Read by articlecli.labeller.decode in every worker (the pool forks after this point).
+        os.environ[MODEL_ENV] = args.model
     try:
         ev = evaluate(systems, _selection(args), args.corpus, args.workers, args.timeout, args.top_langs)
     except (SystemUnavailable, FileNotFoundError) as exc:

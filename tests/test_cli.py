@@ -100,6 +100,7 @@ def test_json_key_order(article_file):
         "sections",
         "text",
         "word_count",
+        "confidence",
         "removed",
     ]
 

@@ -30,6 +30,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         ],
         "text": article.text,
         "word_count": article.word_count,
+        "confidence": article.confidence,
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed],
     }
 

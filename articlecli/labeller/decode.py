@@ -1,0 +1,231 @@
+"""Decoding: the labeller model's unit scores turned into body decisions, and the page's confidence.
+
+The rules label every unit first (pipeline.rule_stage). The model (weights in
+data/labeller/model.json, written by bench/train_labeller.py) scores each unit from its vector
+(unit_vectors.py): the probability that it is article text. Where the model is confident and
+disagrees with the rules, it overrides them; the line's rule then reads `model:<score>` so
+--explain names what decided it. Title, byline and date lines taken by the header stay the rules'.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from articlecli.labeller.inbody import BODY_LABELS
+from articlecli.labeller.unit_vectors import FEATURE_NAMES, RuleView, unit_vectors
+
+# Points the pipeline at another model file (the bench's fold models), or "none" for the rules alone.
+MODEL_ENV = "ARTICLECLI_LABELLER_MODEL"
+RULES_ONLY = "none"
+# The model removes a unit the rules kept below this text probability, and keeps one the rules removed
+# only above the upper bound: where it is unsure, the rules stand. A first cut at .4 (chosen on the
+# out-of-fold unit scores) traded recall for precision with no gain in body F1 and cost headings
+# (short lines score low as text), so removals are stricter and never touch a rule heading.
+REMOVE_BELOW = 0.3
+KEEP_ABOVE = 0.9
+# A kept unit becomes a heading when the heading model is this sure, and a rule heading becomes a
+# paragraph below the lower bound (out of fold, about six in seven of such changes are right).
+HEADING_ABOVE = 0.7
+PARAGRAPH_BELOW = 0.2
+# Removals the rules make precisely, which the model never undoes: a phrase-list match (its category
+# is the reason), a line without text (decoration, image), a repeated title, a reading time, and the
+# in-body rules that read a line in its context (credits, captions, author boxes, the run's tail).
+PRECISE_REMOVALS = frozenset(
+    {
+        "decoration",
+        "image",
+        "repeated-title",
+        "reading-time",
+        "heading-without-text",
+        "photo-credit",
+        "image-caption",
+        "author-box",
+        "author-bio",
+        "after-last-prose",
+        "after-widget",
+    }
+)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The model's overrides (unit index -> label, rule) and the page's confidence."""
+
+    labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+    confidence: float | None = None
+
+
+class _Linear:
+    """A logistic model: weights per feature, and the means and scales the features were standardised with."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        scale = spec["scale"]
+        self.weights = [w / s for w, s in zip(spec["weights"], scale, strict=True)]
+        self.bias = spec["bias"] - sum(w * m for w, m in zip(self.weights, spec["mean"], strict=True))
+
+    def margin(self, row: list[float]) -> float:
+        return self.bias + sum(map(float.__mul__, self.weights, row))
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -500 else 0.0
+
+
+@dataclass(frozen=True)
+class LabellerModel:
+    """The shipped model: unit text probability, heading probability, and the page-confidence model."""
+
+    body: _Linear
+    heading: _Linear
+    # The page-confidence part; the bench's fold models have none (it is trained on their output).
+    confidence: _Linear | None
+    calibration_x: tuple[float, ...]
+    calibration_y: tuple[float, ...]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LabellerModel:
+        if tuple(data["features"]) != FEATURE_NAMES:
+            raise ValueError("labeller model was trained on other features; retrain with bench/train_labeller.py")
+        confidence = data.get("confidence")
+        calibration = confidence["calibration"] if confidence else []
+        return cls(
+            _Linear(data["body"]),
+            _Linear(data["heading"]),
+            _Linear(confidence) if confidence else None,
+            tuple(x for x, _ in calibration),
+            tuple(y for _, y in calibration),
+        )
+
+    def calibrated(self, raw: float) -> float:
+        """Piecewise-constant (isotonic) map from the confidence model's output to expected body F1."""
+        at = bisect_right(self.calibration_x, raw) - 1
+        return self.calibration_y[max(at, 0)]
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None) -> LabellerModel:
+    if path is None:
+        text = resources.files("articlecli.data").joinpath("labeller/model.json").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return LabellerModel.from_json(json.loads(text))
+
+
+def active_model() -> LabellerModel | None:
+    """The packaged model, or the file $ARTICLECLI_LABELLER_MODEL names ("none": rules only)."""
+    chosen = os.environ.get(MODEL_ENV)
+    if chosen == RULES_ONLY:
+        return None
+    return _load(chosen or None)
+
+
+def unit_scores(view: RuleView, model: LabellerModel) -> tuple[list[float], list[float]]:
+    """Per unit: the probability that it is article text, and that it is a heading if it is text."""
+    rows = unit_vectors(view)
+    body = [_sigmoid(model.body.margin(row)) for row in rows]
+    heading = [_sigmoid(model.heading.margin(row)) for row in rows]
+    return body, heading
+
+
+def decode(view: RuleView, model: LabellerModel | None = None) -> Decoded:
+    model = model or active_model()
+    if model is None or not view.units:
+        return Decoded()
+    body, heading = unit_scores(view, model)
+    labels: dict[int, tuple[str, str]] = {}
+    header = view.header.labels
+    # On a listing page (the rules' no-prose fallback) every item line is the content: headings stay the rules'.
+    relabel_headings = not view.region.listing
+    for index in range(len(view.units)):
+        if index in header:
+            continue
+        label, rule = view.rule_label(index)
+        p = body[index]
+        kept = label in BODY_LABELS
+        if kept and label != "heading" and p < REMOVE_BELOW:
+            labels[index] = ("removed", f"model:{p:.2f}")
+        elif not kept and p > KEEP_ABOVE and _may_add(view, index, rule):
+            is_heading = heading[index] > HEADING_ABOVE
+            labels[index] = ("heading" if is_heading else _text_label(view, index), f"model:{p:.2f}")
+        elif not relabel_headings:
+            continue
+        elif kept and label != "heading" and heading[index] > HEADING_ABOVE and not view.units[index].list_item:
+            labels[index] = ("heading", f"model:{heading[index]:.2f}")
+        elif kept and label == "heading" and heading[index] < PARAGRAPH_BELOW:
+            labels[index] = (_text_label(view, index), f"model:{heading[index]:.2f}")
+    return Decoded(labels, page_confidence(view, body, labels, model))
+
+
+def _may_add(view: RuleView, index: int, rule: str) -> bool:
+    """The rules removed the unit for its position (outside the run, a menu run), not for what it is."""
+    if rule in PRECISE_REMOVALS or view.features[index].boilerplate:
+        return False
+    # Below a terminator (comments, related links) the rules ended the article on a phrase: it stays ended.
+    if view.region.terminated_by is not None and index >= view.region.end:
+        return False
+    text = view.units[index].text
+    return bool(_HAS_LETTER.search(text)) and not text.startswith("#")
+
+
+def _text_label(view: RuleView, index: int) -> str:
+    unit = view.units[index]
+    return "list-item" if unit.list_item else "quote" if unit.quote else "paragraph"
+
+
+CONFIDENCE_FEATURES = (
+    "kept_words_log",
+    "kept_mean_p",
+    "kept_doubtful_share",
+    "removed_likely_share",
+    "kept_share",
+    "mean_margin",
+    "units_log",
+)
+# A unit's score is doubtful between these bounds (neither clearly text nor clearly not).
+DOUBT_LOW, DOUBT_HIGH = 0.3, 0.7
+
+
+def confidence_vector(view: RuleView, body: list[float], labels: dict[int, tuple[str, str]]) -> list[float]:
+    """Page-level signals of how clean the decision was: words behind it and how sure each unit was."""
+    kept_words = removed_words = doubtful = likely_removed = 0.0
+    weighted_p = margin = 0.0
+    for index, p in enumerate(body):
+        words = float(view.features[index].words)
+        label = labels.get(index) or view.header.labels.get(index) or view.rule_label(index)
+        margin += abs(p - 0.5)
+        if label[0] in BODY_LABELS:
+            kept_words += words
+            weighted_p += p * words
+            doubtful += words * (DOUBT_LOW < p < DOUBT_HIGH)
+        else:
+            removed_words += words
+            likely_removed += words * (p > DOUBT_HIGH)
+    total = kept_words + removed_words or 1.0
+    return [
+        math.log1p(kept_words),
+        weighted_p / kept_words if kept_words else 0.0,
+        doubtful / kept_words if kept_words else 1.0,
+        likely_removed / total,
+        kept_words / total,
+        margin / len(body) if body else 0.0,
+        math.log1p(len(body)),
+    ]
+
+
+def page_confidence(
+    view: RuleView, body: list[float], labels: dict[int, tuple[str, str]], model: LabellerModel
+) -> float | None:
+    if model.confidence is None:
+        return None
+    raw = model.confidence.margin(confidence_vector(view, body, labels))
+    return round(model.calibrated(raw), 3)

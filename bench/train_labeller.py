@@ -1,0 +1,502 @@
+#!/usr/bin/env python
+"""Train the labeller model from ../shared/corpus alone, measure it out of fold, ship it.
+
+  python bench/train_labeller.py                      # folds, cross-dataset, ship model + out-of-fold table
+  python bench/train_labeller.py --families           # also LightGBM vs logistic regression, unit level
+  python bench/train_labeller.py --check-fold 0       # re-run one fold, compare with the shipped table
+
+Steps: every dev document is run through the rules (pipeline.rule_stage) and its units turned into
+vectors (labeller/unit_vectors.py) and labels (bench/align.py). Hosts (from the index's url) are
+split into 5 folds; for each fold a model trained on the other four decodes the fold's documents
+through the whole pipeline, and those documents are scored exactly as bench/evaluate.py scores
+them. The out-of-fold table, the rules-only table on the same documents, train-on-one-dataset /
+test-on-the-other and the confidence deciles go to articlecli/data/labeller/oof.json; the model
+trained on every document goes to articlecli/data/labeller/model.json. Deterministic: fixed fold
+assignment, a deterministic solver, no random state.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from articlecli.frontends.decoding import normalize_text
+from articlecli.frontends.text import read_units
+from articlecli.labeller import decode as decoding
+from articlecli.labeller.unit_vectors import FEATURE_NAMES, unit_vectors
+from articlecli.options import ParseOptions
+from articlecli.pipeline import article_from, rule_stage
+from bench import report
+from bench.align import align
+from bench.corpus import Doc, corpus_dir, load_index
+from bench.peers import prediction_from_article
+from bench.scoring import score_document
+
+PACKAGE_DATA = Path(__file__).resolve().parent.parent / "articlecli" / "data" / "labeller"
+FOLDS = 5
+# Inverse regularisation strength of both logistic models (sklearn's C), on standardised features.
+C_BODY = 1.0
+C_HEADING = 1.0
+# Body F1 counts words, so a unit weighs by its length, damped so one long unit does not outweigh a page.
+WEIGHT_CAP_WORDS = 200
+# Confidence deciles reported in the README (lowest and highest tenth of pages by confidence).
+DECILES = 10
+# A page's units weigh together as much as this many units at most, so long pages do not dominate.
+TEXT_TARGET = frozenset({"body", "heading", "body-any"})
+NOT_TEXT = frozenset({"title", "byline", "date", "boilerplate"})
+# Figures compared by --check-fold and tests/test_labeller_fold.py, and their tolerance.
+CHECK_METRICS = ("body_f1", "headings_f1", "with_hit", "without_leak", "title_exact", "authors_f1", "date_acc")
+CHECK_TOLERANCE = 0.005
+# The check run that CI repeats: every third document, this fold held out (a third of a fold's cost).
+CHECK_SAMPLE = 3
+CHECK_FOLD = 0
+
+
+# --- extraction ------------------------------------------------------------------
+
+
+@dataclass
+class DocData:
+    doc: Doc
+    rows: list[list[float]]
+    labels: list[str | None]
+    words: list[int]
+    has_headings: bool
+
+
+def host(doc: Doc) -> str:
+    netloc = urlsplit(doc.url or "").netloc.lower()
+    netloc = netloc.removeprefix("www.")
+    return netloc or f"no-host:{doc.key}"
+
+
+def extract(doc: Doc) -> DocData:
+    text, gold = doc.read_text(), doc.read_gold()
+    units, input_format = read_units(normalize_text(text))
+    view = rule_stage(units, input_format=input_format, options=ParseOptions())
+    rows = unit_vectors(view)
+    labels = align(units, gold, view.language)
+    words = [f.words for f in view.features]
+    return DocData(doc, rows, labels, words, gold.get("headings") is not None and gold.get("body") is not None)
+
+
+def _pool_map(fn: Any, items: Sequence[Any], workers: int) -> list[Any]:
+    if workers <= 1:
+        return list(map(fn, items))
+    with multiprocessing.Pool(workers) as pool:
+        return pool.map(fn, items, chunksize=8)
+
+
+def assign_folds(docs: Sequence[Doc], folds: int = FOLDS) -> dict[str, int]:
+    """Hosts into folds: largest hosts first, each to the fold with fewest documents (ties: lowest fold).
+    Hosts of equal size are ordered by a hash of their name, so the split depends on nothing else."""
+    sizes = Counter(host(doc) for doc in docs)
+    order = sorted(sizes, key=lambda h: (-sizes[h], hashlib.sha1(h.encode()).hexdigest()))
+    load = [0] * folds
+    fold_of: dict[str, int] = {}
+    for name in order:
+        target = min(range(folds), key=lambda f: (load[f], f))
+        fold_of[name] = target
+        load[target] += sizes[name]
+    return {doc.key: fold_of[host(doc)] for doc in docs}
+
+
+# --- fitting ---------------------------------------------------------------------
+
+
+@dataclass
+class Matrix:
+    x: np.ndarray
+    body_y: np.ndarray
+    body_w: np.ndarray
+    body_mask: np.ndarray
+    heading_mask: np.ndarray
+    heading_y: np.ndarray
+
+
+def stack(data: Iterable[DocData]) -> Matrix:
+    rows: list[list[float]] = []
+    labels: list[str | None] = []
+    words: list[int] = []
+    heading_ok: list[bool] = []
+    for item in data:
+        rows.extend(item.rows)
+        labels.extend(item.labels)
+        words.extend(item.words)
+        heading_ok.extend([item.has_headings] * len(item.rows))
+    x = np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURE_NAMES))
+    body_mask = np.array([label in TEXT_TARGET or label in NOT_TEXT for label in labels], dtype=bool)
+    body_y = np.array([label in TEXT_TARGET for label in labels], dtype=np.int8)
+    weight = np.sqrt(np.minimum(np.asarray(words, dtype=np.float64), WEIGHT_CAP_WORDS) + 1.0)
+    heading_mask = np.array([ok and label in ("body", "heading") for ok, label in zip(heading_ok, labels, strict=True)])
+    heading_y = np.array([label == "heading" for label in labels], dtype=np.int8)
+    return Matrix(x, body_y, weight, body_mask, heading_mask, heading_y)
+
+
+def _fit_linear(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict[str, Any]:
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(y.tolist())) < 2:
+        # No positive (or no negative) example (a dataset without heading gold): a model that always
+        # answers 0.5, which leaves the rules alone.
+        zeros = [0.0] * x.shape[1]
+        return {"weights": zeros, "bias": 0.0, "mean": zeros, "scale": [1.0] * x.shape[1]}
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+    model.fit((x - mean) / scale, y, sample_weight=w)
+    return {
+        "weights": [round(float(v), 6) for v in model.coef_[0]],
+        "bias": round(float(model.intercept_[0]), 6),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+    }
+
+
+def fit_units(m: Matrix) -> dict[str, Any]:
+    body = _fit_linear(m.x[m.body_mask], m.body_y[m.body_mask], m.body_w[m.body_mask], C_BODY)
+    heading = _fit_linear(m.x[m.heading_mask], m.heading_y[m.heading_mask], m.body_w[m.heading_mask], C_HEADING)
+    return {"version": 1, "features": list(FEATURE_NAMES), "body": body, "heading": heading}
+
+
+# --- out-of-fold decoding ----------------------------------------------------------
+
+
+def decode_doc(task: tuple[Doc, tuple[tuple[str, str], ...]]) -> dict[str, dict[str, Any]]:
+    """Run the pipeline on one doc once and decode it with each (name, model file) given ("none": rules
+    only); score each result as bench/evaluate.py does."""
+    doc, models = task
+    text, gold = doc.read_text(), doc.read_gold()
+    start = time.process_time()
+    units, input_format = read_units(normalize_text(text))
+    view = rule_stage(units, input_format=input_format, options=ParseOptions())
+    rules_seconds = time.process_time() - start
+    out = {}
+    for name, model_path in models:
+        start = time.process_time()
+        model = None if model_path == decoding.RULES_ONLY else decoding._load(model_path)
+        decoded = decoding.decode(view, model) if model is not None else decoding.Decoded()
+        article = article_from(view, decoded, source=str(doc.text_path), input_format=input_format)
+        seconds = rules_seconds + time.process_time() - start
+        vector = None
+        if model is not None and units:
+            body, _ = decoding.unit_scores(view, model)
+            vector = decoding.confidence_vector(view, body, decoded.labels)
+        out[name] = {
+            "system": "articlecli",
+            "dataset": doc.dataset,
+            "id": doc.id,
+            "renderer": doc.renderer,
+            "scope": doc.scope,
+            "language": doc.language,
+            "seconds": seconds,
+            "error": None,
+            "scores": score_document(prediction_from_article(article), gold),
+            "confidence_vector": vector,
+        }
+    return out
+
+
+def run_decoding(tasks: Sequence[tuple[Doc, tuple[tuple[str, str], ...]]], workers: int) -> dict[str, list[Any]]:
+    """Records per model name, each list in (dataset, id) order."""
+    by_name: dict[str, list[Any]] = defaultdict(list)
+    for result in _pool_map(decode_doc, tasks, workers):
+        for name, record in result.items():
+            by_name[name].append(record)
+    for records in by_name.values():
+        records.sort(key=lambda r: (r["dataset"], r["id"]))
+    return by_name
+
+
+def figures_of(records: Sequence[dict[str, Any]]) -> dict[str, float | None]:
+    values = report.aggregate(records).values
+    return {k: (round(v, 4) if v is not None else None) for k, v in values.items() if not k.endswith("docs_per_s")}
+
+
+# --- confidence --------------------------------------------------------------------
+
+
+def _fit_confidence(x: np.ndarray, y: np.ndarray) -> dict[str, Any]:
+    """Least squares from the page vector to body F1, then isotonic calibration of its output."""
+    from sklearn.isotonic import IsotonicRegression
+    from sklearn.linear_model import Ridge
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    ridge = Ridge(alpha=1.0).fit((x - mean) / scale, y)
+    raw = ridge.predict((x - mean) / scale)
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, y)
+    steps = [
+        [round(float(a), 6), round(float(b), 4)] for a, b in zip(iso.X_thresholds_, iso.y_thresholds_, strict=True)
+    ]
+    return {
+        "features": list(decoding.CONFIDENCE_FEATURES),
+        "weights": [round(float(v), 6) for v in ridge.coef_],
+        "bias": round(float(ridge.intercept_), 6),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "calibration": steps,
+    }
+
+
+def _apply_confidence(spec: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    raw = ((x - np.asarray(spec["mean"])) / np.asarray(spec["scale"])) @ np.asarray(spec["weights"]) + spec["bias"]
+    xs = [a for a, _ in spec["calibration"]]
+    ys = [b for _, b in spec["calibration"]]
+    positions = np.clip(np.searchsorted(xs, raw, side="right") - 1, 0, len(ys) - 1)
+    return np.asarray(ys)[positions]
+
+
+def confidence_table(records: Sequence[dict[str, Any]], fold_of: dict[str, int]) -> tuple[dict[str, Any], list[Any]]:
+    """Out-of-fold confidence on wcxb pages (those with a gold body): deciles of body F1 by confidence."""
+    rows = [r for r in records if r["confidence_vector"] is not None and r["scores"].get("body_f1") is not None]
+    x = np.asarray([r["confidence_vector"] for r in rows])
+    y = np.asarray([r["scores"]["body_f1"] for r in rows])
+    folds = np.asarray([fold_of[f"{r['dataset']}/{r['id']}"] for r in rows])
+    predicted = np.zeros(len(rows))
+    for fold in range(FOLDS):
+        test = folds == fold
+        spec = _fit_confidence(x[~test], y[~test])
+        predicted[test] = _apply_confidence(spec, x[test])
+    # Ties broken by document order (stable sort): the deciles do not depend on anything else.
+    order = np.argsort(predicted, kind="stable")
+    deciles = []
+    for part in np.array_split(order, DECILES):
+        deciles.append(
+            {
+                "docs": len(part),
+                "mean_confidence": round(float(predicted[part].mean()), 4),
+                "mean_body_f1": round(float(y[part].mean()), 4),
+            }
+        )
+    corr = float(np.corrcoef(predicted, y)[0, 1]) if len(rows) > 1 else None
+    summary = {
+        "docs": len(rows),
+        "deciles": deciles,
+        "pearson": round(corr, 4) if corr is not None else None,
+        "mean_abs_error": round(float(np.abs(predicted - y).mean()), 4),
+    }
+    return summary, [x, y]
+
+
+# --- families (unit level) -----------------------------------------------------------
+
+
+def compare_families(data: Sequence[DocData], fold_of: dict[str, int]) -> dict[str, Any]:
+    """Unit-level out-of-fold comparison of logistic regression and LightGBM on the body target."""
+    import lightgbm as lgb
+    from sklearn.metrics import log_loss, roc_auc_score
+
+    out: dict[str, Any] = {}
+    preds: dict[str, list[np.ndarray]] = defaultdict(list)
+    truths: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    for fold in range(FOLDS):
+        train = stack(d for d in data if fold_of[d.doc.key] != fold)
+        test = stack(d for d in data if fold_of[d.doc.key] == fold)
+        spec = _fit_linear(
+            train.x[train.body_mask], train.body_y[train.body_mask], train.body_w[train.body_mask], C_BODY
+        )
+        xt = test.x[test.body_mask]
+        margin = ((xt - np.asarray(spec["mean"])) / np.asarray(spec["scale"])) @ np.asarray(spec["weights"])
+        preds["logistic"].append(1 / (1 + np.exp(-(margin + spec["bias"]))))
+        gbm = lgb.LGBMClassifier(
+            n_estimators=200, num_leaves=31, learning_rate=0.05, deterministic=True, seed=0, n_jobs=2, verbose=-1
+        )
+        gbm.fit(train.x[train.body_mask], train.body_y[train.body_mask], sample_weight=train.body_w[train.body_mask])
+        preds["lightgbm-200x31"].append(gbm.predict_proba(xt)[:, 1])
+        truths.append(test.body_y[test.body_mask])
+        weights.append(test.body_w[test.body_mask])
+    y = np.concatenate(truths)
+    w = np.concatenate(weights)
+    for name, parts in preds.items():
+        p = np.concatenate(parts)
+        out[name] = {
+            "auc": round(float(roc_auc_score(y, p, sample_weight=w)), 4),
+            "log_loss": round(float(log_loss(y, np.clip(p, 1e-6, 1 - 1e-6), sample_weight=w)), 4),
+            "accuracy": round(float(((p > 0.5) == y).astype(float) @ w / w.sum()), 4),
+        }
+    out["units"] = len(y)
+    return out
+
+
+# --- main ----------------------------------------------------------------------------
+
+
+def _write_model(spec: dict[str, Any], directory: Path, name: str) -> str:
+    path = directory / name
+    path.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _label_counts(data: Sequence[DocData]) -> dict[str, int]:
+    counts = Counter(label or "masked" for item in data for label in item.labels)
+    return dict(sorted(counts.items()))
+
+
+def train(args: argparse.Namespace) -> dict[str, Any]:
+    root = corpus_dir(args.corpus)
+    docs = load_index(root)[:: args.sample]
+    fold_of = assign_folds(docs)
+    started = time.perf_counter()
+    data = _extracted(docs, args)
+    print(f"extracted {len(data)} docs in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    result: dict[str, Any] = {
+        "command": "python bench/train_labeller.py" + (f" --sample {args.sample}" if args.sample > 1 else ""),
+        "docs": len(docs),
+        "folds": FOLDS,
+        "fold_docs": [sum(1 for k in fold_of.values() if k == f) for f in range(FOLDS)],
+        "labels": _label_counts(data),
+        "settings": {"C_body": C_BODY, "C_heading": C_HEADING, "weight_cap_words": WEIGHT_CAP_WORDS},
+        "thresholds": {
+            "remove_below": decoding.REMOVE_BELOW,
+            "keep_above": decoding.KEEP_ABOVE,
+            "heading_above": decoding.HEADING_ABOVE,
+            "paragraph_below": decoding.PARAGRAPH_BELOW,
+        },
+    }
+    only = args.check_fold
+    with tempfile.TemporaryDirectory() as tmp:
+        where = Path(tmp)
+        fold_paths = {
+            fold: _write_model(fit_units(stack(d for d in data if fold_of[d.doc.key] != fold)), where, f"f{fold}.json")
+            for fold in range(FOLDS)
+            if only is None or fold == only
+        }
+        if only is not None:
+            tasks = [(d.doc, (("oof", fold_paths[only]),)) for d in data if fold_of[d.doc.key] == only]
+            result["per_fold"] = {str(only): _check_figures(run_decoding(tasks, args.workers)["oof"])}
+            return result
+        cross = {
+            test_on: _write_model(
+                fit_units(stack(d for d in data if d.doc.dataset == train_on)), where, f"x{test_on}.json"
+            )
+            for train_on, test_on in (("wcxb", "trafilatura-eval"), ("trafilatura-eval", "wcxb"))
+        }
+        shipped = fit_units(stack(data))
+        shipped_path = _write_model(shipped, where, "shipped.json")
+        # The CI check run: what `--sample 3 --check-fold 0` computes, from the same extracted documents.
+        check_keys = {doc.key for doc in docs[::CHECK_SAMPLE]}
+        check_folds = assign_folds([d.doc for d in data if d.doc.key in check_keys])
+        check_train = (d for d in data if d.doc.key in check_keys and check_folds[d.doc.key] != CHECK_FOLD)
+        check_path = _write_model(fit_units(stack(check_train)), where, "check.json")
+        check_docs = {k for k, fold in check_folds.items() if fold == CHECK_FOLD}
+        tasks = [
+            (
+                d.doc,
+                (
+                    ("oof", fold_paths[fold_of[d.doc.key]]),
+                    ("rules", decoding.RULES_ONLY),
+                    ("cross", cross[d.doc.dataset]),
+                    ("shipped", shipped_path),
+                    *((("check", check_path),) if d.doc.key in check_docs else ()),
+                ),
+            )
+            for d in data
+        ]
+        runs = run_decoding(tasks, args.workers)
+    print(f"decoded in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    oof = runs["oof"]
+    result["per_fold"] = {
+        str(fold): _check_figures([r for r in oof if fold_of[f"{r['dataset']}/{r['id']}"] == fold])
+        for fold in range(FOLDS)
+    }
+    result["check"] = {
+        "command": f"python bench/train_labeller.py --sample {CHECK_SAMPLE} --check-fold {CHECK_FOLD}",
+        "per_fold": {str(CHECK_FOLD): _check_figures(runs["check"])} if args.sample == 1 else {},
+    }
+    result["rules_only"] = figures_of(runs["rules"])
+    result["out_of_fold"] = figures_of(oof)
+    result["cross_dataset"] = figures_of(runs["cross"])
+    result["shipped_in_sample"] = figures_of(runs["shipped"])
+    confidence, (cx, cy) = confidence_table(oof, fold_of)
+    result["confidence"] = confidence
+    if args.families:
+        result["families"] = compare_families(data, fold_of)
+    shipped["confidence"] = _fit_confidence(cx, cy)
+    args.out.mkdir(parents=True, exist_ok=True)
+    _write_model(shipped, args.out, "model.json")
+    result["seconds"] = round(time.perf_counter() - started)
+    return result
+
+
+def _extracted(docs: Sequence[Doc], args: argparse.Namespace) -> list[DocData]:
+    """Every document's vectors and labels; --cache keeps them in a file between runs (extraction is
+    deterministic, so a cached run gives the same result as a fresh one)."""
+    cache: Path | None = getattr(args, "cache", None)
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as fh:
+            cached: list[DocData] = pickle.load(fh)
+        wanted = {doc.key for doc in docs}
+        data = [d for d in cached if d.doc.key in wanted]
+        if len(data) == len(wanted) and all(len(d.rows[0]) == len(FEATURE_NAMES) for d in data if d.rows):
+            return data
+    data = _pool_map(extract, docs, args.workers)
+    if cache is not None:
+        with cache.open("wb") as fh:
+            pickle.dump(data, fh)
+    return data
+
+
+def _check_figures(records: Sequence[dict[str, Any]]) -> dict[str, float | None]:
+    return {k: v for k, v in figures_of(records).items() if k.startswith("all.") and k[4:] in CHECK_METRICS}
+
+
+def check(result: dict[str, Any], table: dict[str, Any]) -> list[str]:
+    """Figures of the re-run fold(s) that differ from the shipped table by more than the tolerance."""
+    problems = []
+    for fold, figures in result["per_fold"].items():
+        pinned = table["per_fold"].get(fold, {})
+        for key, value in figures.items():
+            want = pinned.get(key)
+            if (value is None) != (want is None) or (value is not None and abs(value - want) > CHECK_TOLERANCE):
+                problems.append(f"fold {fold} {key}: {value} (table: {want})")
+    return problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", help="evaluation corpus (default ../shared/corpus)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sample", type=int, default=1, help="every k-th document (for iterating; not for shipping)")
+    parser.add_argument("--families", action="store_true", help="also compare LightGBM with the logistic model")
+    parser.add_argument(
+        "--check-fold", type=int, help="re-run one fold (with --sample 3: the CI check) and compare with oof.json"
+    )
+    parser.add_argument("--cache", type=Path, help="keep extracted vectors and labels in this file (iterating)")
+    parser.add_argument("--out", type=Path, default=PACKAGE_DATA, help="where model.json and oof.json go")
+    args = parser.parse_args(argv)
+    os.environ.pop(decoding.MODEL_ENV, None)
+    result = train(args)
+    if args.check_fold is not None:
+        table = json.loads((args.out / "oof.json").read_text(encoding="utf-8"))
+        problems = check(result, table["check"])
+        print("\n".join(problems) if problems else f"fold {args.check_fold} reproduces oof.json")
+        return 1 if problems else 0
+    (args.out / "oof.json").write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(json.dumps({k: result[k] for k in ("confidence",)}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
