@@ -2,7 +2,7 @@
 """Train the labeller model from ../shared/corpus alone, measure it out of fold, ship it.
 
   python bench/train_labeller.py                      # folds, cross-dataset, ship model + out-of-fold table
-  python bench/train_labeller.py --families           # also LightGBM vs logistic regression, unit level
+  python bench/train_labeller.py --families           # only: LightGBM vs logistic regression, unit level
   python bench/train_labeller.py --check-fold 0       # re-run one fold, compare with the shipped table
 
 Steps: every dev document is run through the rules (pipeline.rule_stage) and its units turned into
@@ -28,7 +28,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -44,7 +44,7 @@ from articlecli.labeller import decode as decoding
 from articlecli.labeller.unit_vectors import FEATURE_NAMES, unit_vectors
 from articlecli.options import ParseOptions
 from articlecli.pipeline import article_from, rule_stage
-from bench import report
+from bench import gate, report
 from bench.align import align
 from bench.corpus import Doc, corpus_dir, load_index
 from bench.peers import prediction_from_article
@@ -181,26 +181,31 @@ def fit_units(m: Matrix) -> dict[str, Any]:
 # --- out-of-fold decoding ----------------------------------------------------------
 
 
-def decode_doc(task: tuple[Doc, tuple[tuple[str, str], ...]]) -> dict[str, dict[str, Any]]:
-    """Run the pipeline on one doc once and decode it with each (name, model file) given ("none": rules
-    only); score each result as bench/evaluate.py does."""
+Task = tuple[Doc, tuple[tuple[str, str, str], ...]]
+
+
+def decode_doc(task: Task) -> dict[str, dict[str, Any]]:
+    """Run the rules on one doc once, then decode with each (name, model file, override set) given
+    (model "none": the rules alone) and score each result as bench/evaluate.py does. The page vector
+    for the confidence is read with the first model."""
     doc, models = task
     text, gold = doc.read_text(), doc.read_gold()
     start = time.process_time()
     units, input_format = read_units(normalize_text(text))
     view = rule_stage(units, input_format=input_format, options=ParseOptions())
     rules_seconds = time.process_time() - start
+    sets = {s.name: s for s in decoding.OVERRIDE_SETS}
     out = {}
-    for name, model_path in models:
+    vector = None
+    for name, model_path, set_name in models:
         start = time.process_time()
         model = None if model_path == decoding.RULES_ONLY else decoding._load(model_path)
-        decoded = decoding.decode(view, model) if model is not None else decoding.Decoded()
+        decoded = decoding.decode(view, model, sets[set_name]) if model is not None else decoding.Decoded()
         article = article_from(view, decoded, source=str(doc.text_path), input_format=input_format)
         seconds = rules_seconds + time.process_time() - start
-        vector = None
-        if model is not None and units:
+        if vector is None and model is not None and units:
             body, _ = decoding.unit_scores(view, model)
-            vector = decoding.confidence_vector(view, body, decoded.labels)
+            vector = decoding.confidence_vector(view, body)
         out[name] = {
             "system": "articlecli",
             "dataset": doc.dataset,
@@ -216,7 +221,7 @@ def decode_doc(task: tuple[Doc, tuple[tuple[str, str], ...]]) -> dict[str, dict[
     return out
 
 
-def run_decoding(tasks: Sequence[tuple[Doc, tuple[tuple[str, str], ...]]], workers: int) -> dict[str, list[Any]]:
+def run_decoding(tasks: Sequence[Task], workers: int) -> dict[str, list[Any]]:
     """Records per model name, each list in (dataset, id) order."""
     by_name: dict[str, list[Any]] = defaultdict(list)
     for result in _pool_map(decode_doc, tasks, workers):
@@ -325,6 +330,8 @@ def compare_families(data: Sequence[DocData], fold_of: dict[str, int]) -> dict[s
         )
         gbm.fit(train.x[train.body_mask], train.body_y[train.body_mask], sample_weight=train.body_w[train.body_mask])
         preds["lightgbm-200x31"].append(gbm.predict_proba(xt)[:, 1])
+        # The rules' own decision (kept as text or heading), as a 0/1 score.
+        preds["rules"].append(xt[:, FEATURE_NAMES.index("rule_text")] + xt[:, FEATURE_NAMES.index("rule_heading")])
         truths.append(test.body_y[test.body_mask])
         weights.append(test.body_w[test.body_mask])
     y = np.concatenate(truths)
@@ -376,6 +383,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         },
     }
     only = args.check_fold
+    sets = [overrides.name for overrides in decoding.OVERRIDE_SETS]
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
         fold_paths = {
@@ -384,7 +392,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             if only is None or fold == only
         }
         if only is not None:
-            tasks = [(d.doc, (("oof", fold_paths[only]),)) for d in data if fold_of[d.doc.key] == only]
+            chosen = args.check_overrides
+            tasks = [(d.doc, (("oof", fold_paths[only], chosen),)) for d in data if fold_of[d.doc.key] == only]
             result["per_fold"] = {str(only): _check_figures(run_decoding(tasks, args.workers)["oof"])}
             return result
         cross = {
@@ -401,43 +410,85 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         check_train = (d for d in data if d.doc.key in check_keys and check_folds[d.doc.key] != CHECK_FOLD)
         check_path = _write_model(fit_units(stack(check_train)), where, "check.json")
         check_docs = {k for k, fold in check_folds.items() if fold == CHECK_FOLD}
-        tasks = [
-            (
-                d.doc,
-                (
-                    ("oof", fold_paths[fold_of[d.doc.key]]),
-                    ("rules", decoding.RULES_ONLY),
-                    ("cross", cross[d.doc.dataset]),
-                    ("shipped", shipped_path),
-                    *((("check", check_path),) if d.doc.key in check_docs else ()),
-                ),
-            )
-            for d in data
-        ]
+        tasks = []
+        for d in data:
+            models = [("rules", decoding.RULES_ONLY, "none")]
+            for name in sets:
+                models += [
+                    (f"oof:{name}", fold_paths[fold_of[d.doc.key]], name),
+                    (f"cross:{name}", cross[d.doc.dataset], name),
+                    (f"shipped:{name}", shipped_path, name),
+                ]
+                if d.doc.key in check_docs:
+                    models.append((f"check:{name}", check_path, name))
+            # The out-of-fold model first: the confidence vector is read with it.
+            models.sort(key=lambda m: not m[0].startswith("oof:"))
+            tasks.append((d.doc, tuple(models)))
         runs = run_decoding(tasks, args.workers)
     print(f"decoded in {time.perf_counter() - started:.0f}s", file=sys.stderr)
-    oof = runs["oof"]
+    rules = figures_of(runs["rules"])
+    ablation = {name: figures_of(runs[f"oof:{name}"]) for name in sets}
+    chosen = choose_overrides(rules, ablation)
+    result["overrides"] = asdict(next(o for o in decoding.OVERRIDE_SETS if o.name == chosen))
+    result["override_sets"] = {
+        name: {**_verdict(rules, figures), **{k: figures.get(k) for k in _ABLATION_KEYS}}
+        for name, figures in ablation.items()
+    }
+    oof = runs[f"oof:{chosen}"]
     result["per_fold"] = {
         str(fold): _check_figures([r for r in oof if fold_of[f"{r['dataset']}/{r['id']}"] == fold])
         for fold in range(FOLDS)
     }
     result["check"] = {
         "command": f"python bench/train_labeller.py --sample {CHECK_SAMPLE} --check-fold {CHECK_FOLD}",
-        "per_fold": {str(CHECK_FOLD): _check_figures(runs["check"])} if args.sample == 1 else {},
+        "overrides": chosen,
+        "per_fold": {str(CHECK_FOLD): _check_figures(runs[f"check:{chosen}"])} if args.sample == 1 else {},
     }
-    result["rules_only"] = figures_of(runs["rules"])
+    result["rules_only"] = rules
     result["out_of_fold"] = figures_of(oof)
-    result["cross_dataset"] = figures_of(runs["cross"])
-    result["shipped_in_sample"] = figures_of(runs["shipped"])
+    result["cross_dataset"] = figures_of(runs[f"cross:{chosen}"])
+    result["shipped_in_sample"] = figures_of(runs[f"shipped:{chosen}"])
     confidence, (cx, cy) = confidence_table(oof, fold_of)
     result["confidence"] = confidence
-    if args.families:
-        result["families"] = compare_families(data, fold_of)
     shipped["confidence"] = _fit_confidence(cx, cy)
+    shipped["overrides"] = result["overrides"]
     args.out.mkdir(parents=True, exist_ok=True)
     _write_model(shipped, args.out, "model.json")
     result["seconds"] = round(time.perf_counter() - started)
     return result
+
+
+# Figures an override set must not lower (the quality gate's keys: overall, per dataset, renderer, scope)
+# and the gain it must show. A set that lowers none and raises some is kept; of several, the largest gain.
+GATE_NOISE = 0.0005
+_ABLATION_KEYS = (
+    "wcxb.body_f1",
+    "all.headings_f1",
+    "all.headings_p",
+    "all.with_hit",
+    "all.without_leak",
+    "trafilatura-eval.without_leak",
+)
+
+
+def _verdict(rules: dict[str, float | None], figures: dict[str, float | None]) -> dict[str, Any]:
+    drops, gain = [], 0.0
+    for key in gate.gated_keys():
+        before, after = rules.get(key), figures.get(key)
+        if before is None or after is None:
+            continue
+        change = (before - after) if gate.lower_is_better(key) else (after - before)
+        if change < -GATE_NOISE:
+            drops.append(f"{key} {before:.3f} -> {after:.3f}")
+        gain += max(change, 0.0)
+    return {"drops": drops, "gain": round(gain, 4)}
+
+
+def choose_overrides(rules: dict[str, float | None], ablation: dict[str, dict[str, float | None]]) -> str:
+    """The override set kept: no gated figure below the rules', the largest total gain; else none."""
+    verdicts = {name: _verdict(rules, figures) for name, figures in ablation.items()}
+    kept = [name for name, v in verdicts.items() if not v["drops"] and v["gain"] > 0]
+    return max(kept, key=lambda name: (verdicts[name]["gain"], name)) if kept else "none"
 
 
 def _extracted(docs: Sequence[Doc], args: argparse.Namespace) -> list[DocData]:
@@ -474,22 +525,71 @@ def check(result: dict[str, Any], table: dict[str, Any]) -> list[str]:
     return problems
 
 
+# The README's table: (column title, metric keys joined by " / ").
+TABLE_COLUMNS = (
+    ("body word F1 (wcxb)", ("wcxb.body_f1",)),
+    ("body P / R", ("wcxb.body_p", "wcxb.body_r")),
+    ("headings F1 (P)", ("all.headings_f1", "all.headings_p")),
+    ("title exact", ("all.title_exact",)),
+    ("authors F1", ("all.authors_f1",)),
+    ("date acc / wrong", ("all.date_acc", "all.date_wrong")),
+    ("traf-eval hit / leak", ("trafilatura-eval.with_hit", "trafilatura-eval.without_leak")),
+    ("all hit / leak", ("all.with_hit", "all.without_leak")),
+)
+TABLE_ROWS = (
+    ("rules only", "rules_only"),
+    ("model, out of fold (5 folds by host)", "out_of_fold"),
+    ("model, trained on the other dataset", "cross_dataset"),
+    ("shipped model, in sample", "shipped_in_sample"),
+)
+
+
+def markdown_table(table: dict[str, Any]) -> str:
+    """The README tables from oof.json: overall figures per system, and body F1 per renderer/scope."""
+    lines = ["| | " + " | ".join(title for title, _ in TABLE_COLUMNS) + " |", "|---" * (len(TABLE_COLUMNS) + 1) + "|"]
+    for label, key in TABLE_ROWS:
+        figures = table[key]
+        cells = [" / ".join(report.fmt(figures.get(k)) for k in keys) for _, keys in TABLE_COLUMNS]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    slices = [k.rsplit(".", 1)[0] for k in table["rules_only"] if k.endswith(".docs")]
+    for metric, prefixes in (("body_f1", ("renderer:", "scope:")), ("without_leak", ("renderer:", "scope:", "lang:"))):
+        names = [name for name in slices if name.startswith(prefixes) and table["rules_only"].get(f"{name}.{metric}")]
+        lines += ["", f"| {metric} | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+        for label, key in TABLE_ROWS:
+            cells = [report.fmt(table[key].get(f"{name}.{metric}")) for name in names]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", help="evaluation corpus (default ../shared/corpus)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--sample", type=int, default=1, help="every k-th document (for iterating; not for shipping)")
-    parser.add_argument("--families", action="store_true", help="also compare LightGBM with the logistic model")
+    parser.add_argument(
+        "--families",
+        action="store_true",
+        help="only compare LightGBM with logistic regression (unit level, out of fold)",
+    )
     parser.add_argument(
         "--check-fold", type=int, help="re-run one fold (with --sample 3: the CI check) and compare with oof.json"
     )
     parser.add_argument("--cache", type=Path, help="keep extracted vectors and labels in this file (iterating)")
     parser.add_argument("--out", type=Path, default=PACKAGE_DATA, help="where model.json and oof.json go")
+    parser.add_argument("--table", action="store_true", help="print the README tables from oof.json and stop")
     args = parser.parse_args(argv)
+    if args.table:
+        print(markdown_table(json.loads((args.out / "oof.json").read_text(encoding="utf-8"))), end="")
+        return 0
     os.environ.pop(decoding.MODEL_ENV, None)
+    if args.families:
+        docs = load_index(corpus_dir(args.corpus))[:: args.sample]
+        print(json.dumps(compare_families(_extracted(docs, args), assign_folds(docs)), indent=1))
+        return 0
+    table = json.loads((args.out / "oof.json").read_text(encoding="utf-8")) if args.check_fold is not None else {}
+    args.check_overrides = table.get("check", {}).get("overrides", "none")
     result = train(args)
     if args.check_fold is not None:
-        table = json.loads((args.out / "oof.json").read_text(encoding="utf-8"))
         problems = check(result, table["check"])
         print("\n".join(problems) if problems else f"fold {args.check_fold} reproduces oof.json")
         return 1 if problems else 0

@@ -26,7 +26,14 @@ def test_check_fold_reproduces_the_shipped_table() -> None:
         pytest.skip(f"evaluation corpus not found at {root} (set {ENV_VAR} to re-run a fold)")
     pytest.importorskip("sklearn", reason="the training library is in the bench extra")
     table = json.loads((PACKAGE_DATA / "oof.json").read_text(encoding="utf-8"))
-    args = Namespace(corpus=None, workers=2, sample=CHECK_SAMPLE, check_fold=CHECK_FOLD, families=False, out=None)
+    args = Namespace(
+        corpus=None,
+        workers=2,
+        sample=CHECK_SAMPLE,
+        check_fold=CHECK_FOLD,
+        check_overrides=table["check"]["overrides"],
+        cache=None,
+    )
     result = train(args)
     problems = check(result, table["check"])
     assert not problems, "re-run fold differs from oof.json:\n  " + "\n  ".join(problems)

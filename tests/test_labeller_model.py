@@ -88,3 +88,44 @@ def test_confidence_is_in_the_json_output(tmp_path):
     result = CliRunner().invoke(main, ["parse", str(page)], catch_exceptions=False)
     record = json.loads(result.stdout)
     assert isinstance(record["confidence"], float)
+
+
+def constant_model(text_bias: float, heading_bias: float) -> decode.LabellerModel:
+    """A model that gives every unit the same scores: the decoding rules alone decide what changes."""
+    size = len(FEATURE_NAMES)
+
+    def linear(bias: float) -> decode._Linear:
+        return decode._Linear({"weights": [0.0] * size, "bias": bias, "mean": [0.0] * size, "scale": [1.0] * size})
+
+    return decode.LabellerModel(linear(text_bias), linear(heading_bias), None, (), ())
+
+
+def decoded_page(model: decode.LabellerModel, overrides: decode.Overrides, text: str):
+    units, input_format = read_units(text)
+    view = rule_stage(units, input_format=input_format, options=ParseOptions())
+    return view, decode.decode(view, model, overrides)
+
+
+def test_a_sure_model_removes_kept_text_but_never_header_lines_or_rule_headings():
+    view, decoded = decoded_page(constant_model(-10.0, 0.0), decode.Overrides(remove_text=True), article_page())
+    kept = [i for i, (label, _) in view.body_labels.items() if label in ("paragraph", "list-item", "quote")]
+    assert kept and all(decoded.labels[i] == ("removed", "model:0.00") for i in kept)
+    assert not set(decoded.labels) & set(view.header.labels)
+    assert all(view.body_labels.get(i, ("",))[0] != "heading" for i in decoded.labels)
+
+
+def test_a_sure_model_adds_lines_the_rules_removed_for_position_not_for_what_they_are():
+    text = article_page().replace("Home", "* * *").replace("News", "Share on Facebook")
+    view, decoded = decoded_page(constant_model(10.0, -10.0), decode.Overrides(add_text=True), text)
+    added = {view.units[i].text for i, (label, rule) in decoded.labels.items() if label == "paragraph"}
+    assert "Sport" in added and "Business" in added  # a menu run: removed for its position
+    assert "* * *" not in added  # decoration
+    assert "Share on Facebook" not in added  # a phrase-list match
+    assert all(rule == "model:1.00" for _, rule in decoded.labels.values())
+
+
+def test_no_override_set_changes_nothing_but_still_scores_the_page():
+    model = decode._load(None)
+    view, decoded = decoded_page(model, decode.Overrides(), article_page())
+    assert decoded.labels == {}
+    assert decoded.confidence is not None

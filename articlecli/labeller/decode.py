@@ -58,6 +58,33 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
+class Overrides:
+    """Which decisions the model may take from the rules. The shipped model file names its set: the
+    training script keeps only overrides whose out-of-fold table beats the rules with no slice dropping."""
+
+    remove_text: bool = False
+    add_text: bool = False
+    headings: bool = False
+
+    @property
+    def name(self) -> str:
+        parts = [
+            n for n, on in (("remove", self.remove_text), ("add", self.add_text), ("headings", self.headings)) if on
+        ]
+        return "+".join(parts) or "none"
+
+
+# Every set the training script measures (a full factorial would triple its run for sets never kept).
+OVERRIDE_SETS = (
+    Overrides(),
+    Overrides(headings=True),
+    Overrides(remove_text=True),
+    Overrides(remove_text=True, add_text=True),
+    Overrides(remove_text=True, add_text=True, headings=True),
+)
+
+
+@dataclass(frozen=True)
 class Decoded:
     """The model's overrides (unit index -> label, rule) and the page's confidence."""
 
@@ -91,6 +118,7 @@ class LabellerModel:
     confidence: _Linear | None
     calibration_x: tuple[float, ...]
     calibration_y: tuple[float, ...]
+    overrides: Overrides = Overrides()
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LabellerModel:
@@ -104,6 +132,7 @@ class LabellerModel:
             _Linear(confidence) if confidence else None,
             tuple(x for x, _ in calibration),
             tuple(y for _, y in calibration),
+            Overrides(**data.get("overrides", {})),
         )
 
     def calibrated(self, raw: float) -> float:
@@ -129,41 +158,55 @@ def active_model() -> LabellerModel | None:
     return _load(chosen or None)
 
 
-def unit_scores(view: RuleView, model: LabellerModel) -> tuple[list[float], list[float]]:
-    """Per unit: the probability that it is article text, and that it is a heading if it is text."""
+def unit_scores(view: RuleView, model: LabellerModel) -> tuple[list[float], list[list[float]]]:
+    """Per unit: the probability that it is article text; and the vectors, for the heading model."""
     rows = unit_vectors(view)
-    body = [_sigmoid(model.body.margin(row)) for row in rows]
-    heading = [_sigmoid(model.heading.margin(row)) for row in rows]
-    return body, heading
+    margin = model.body.margin
+    return [_sigmoid(margin(row)) for row in rows], rows
 
 
-def decode(view: RuleView, model: LabellerModel | None = None) -> Decoded:
+def decode(view: RuleView, model: LabellerModel | None = None, overrides: Overrides | None = None) -> Decoded:
+    """The model's overrides of the rules' labels (the model file's set unless `overrides` is given)."""
     model = model or active_model()
     if model is None or not view.units:
         return Decoded()
-    body, heading = unit_scores(view, model)
+    body, rows = unit_scores(view, model)
+    chosen = overrides if overrides is not None else model.overrides
+    labels = _override(view, model, chosen, body, rows)
+    return Decoded(labels, page_confidence(view, body, model))
+
+
+def _override(
+    view: RuleView, model: LabellerModel, chosen: Overrides, body: list[float], rows: list[list[float]]
+) -> dict[int, tuple[str, str]]:
     labels: dict[int, tuple[str, str]] = {}
+    if chosen == Overrides():
+        return labels
     header = view.header.labels
     # On a listing page (the rules' no-prose fallback) every item line is the content: headings stay the rules'.
-    relabel_headings = not view.region.listing
+    relabel_headings = chosen.headings and not view.region.listing
     for index in range(len(view.units)):
         if index in header:
             continue
         label, rule = view.rule_label(index)
         p = body[index]
         kept = label in BODY_LABELS
-        if kept and label != "heading" and p < REMOVE_BELOW:
-            labels[index] = ("removed", f"model:{p:.2f}")
-        elif not kept and p > KEEP_ABOVE and _may_add(view, index, rule):
-            is_heading = heading[index] > HEADING_ABOVE
-            labels[index] = ("heading" if is_heading else _text_label(view, index), f"model:{p:.2f}")
-        elif not relabel_headings:
+        if not kept and (p <= KEEP_ABOVE or not chosen.add_text):
             continue
-        elif kept and label != "heading" and heading[index] > HEADING_ABOVE and not view.units[index].list_item:
-            labels[index] = ("heading", f"model:{heading[index]:.2f}")
-        elif kept and label == "heading" and heading[index] < PARAGRAPH_BELOW:
-            labels[index] = (_text_label(view, index), f"model:{heading[index]:.2f}")
-    return Decoded(labels, page_confidence(view, body, labels, model))
+        # The heading model only where its answer is used: kept units and units the model adds.
+        heading = _sigmoid(model.heading.margin(rows[index]))
+        if chosen.remove_text and kept and label != "heading" and p < REMOVE_BELOW:
+            labels[index] = ("removed", f"model:{p:.2f}")
+        elif not kept and _may_add(view, index, rule):
+            is_heading = heading > HEADING_ABOVE
+            labels[index] = ("heading" if is_heading else _text_label(view, index), f"model:{p:.2f}")
+        elif not relabel_headings or not kept:
+            continue
+        elif label != "heading" and heading > HEADING_ABOVE and not view.units[index].list_item:
+            labels[index] = ("heading", f"model:{heading:.2f}")
+        elif label == "heading" and heading < PARAGRAPH_BELOW:
+            labels[index] = (_text_label(view, index), f"model:{heading:.2f}")
+    return labels
 
 
 def _may_add(view: RuleView, index: int, rule: str) -> bool:
@@ -195,13 +238,14 @@ CONFIDENCE_FEATURES = (
 DOUBT_LOW, DOUBT_HIGH = 0.3, 0.7
 
 
-def confidence_vector(view: RuleView, body: list[float], labels: dict[int, tuple[str, str]]) -> list[float]:
-    """Page-level signals of how clean the decision was: words behind it and how sure each unit was."""
+def confidence_vector(view: RuleView, body: list[float]) -> list[float]:
+    """Page-level signals of how clean the rules' decision looks to the model: the words behind it and how
+    sure the model is of each unit (read on the rules' labels, so it does not depend on the override set)."""
     kept_words = removed_words = doubtful = likely_removed = 0.0
     weighted_p = margin = 0.0
     for index, p in enumerate(body):
         words = float(view.features[index].words)
-        label = labels.get(index) or view.header.labels.get(index) or view.rule_label(index)
+        label = view.rule_label(index)
         margin += abs(p - 0.5)
         if label[0] in BODY_LABELS:
             kept_words += words
@@ -222,10 +266,8 @@ def confidence_vector(view: RuleView, body: list[float], labels: dict[int, tuple
     ]
 
 
-def page_confidence(
-    view: RuleView, body: list[float], labels: dict[int, tuple[str, str]], model: LabellerModel
-) -> float | None:
+def page_confidence(view: RuleView, body: list[float], model: LabellerModel) -> float | None:
     if model.confidence is None:
         return None
-    raw = model.confidence.margin(confidence_vector(view, body, labels))
+    raw = model.confidence.margin(confidence_vector(view, body))
     return round(model.calibrated(raw), 3)
