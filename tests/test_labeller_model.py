@@ -126,6 +126,6 @@ def test_a_sure_model_adds_lines_the_rules_removed_for_position_not_for_what_the
 
 def test_no_override_set_changes_nothing_but_still_scores_the_page():
     model = decode._load(None)
-    view, decoded = decoded_page(model, decode.Overrides(), article_page())
+    _, decoded = decoded_page(model, decode.Overrides(), article_page())
     assert decoded.labels == {}
     assert decoded.confidence is not None
