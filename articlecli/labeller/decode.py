@@ -74,6 +74,7 @@ class Overrides:
         return "+".join(parts) or "none"
 
 
+NO_OVERRIDES = Overrides()
 # Every set the training script measures (a full factorial would triple its run for sets never kept).
 OVERRIDE_SETS = (
     Overrides(),
