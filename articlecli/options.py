@@ -49,10 +49,16 @@ class ParseOptions:
 
     `site` is the learned template of the page's site (see articlecli.site): its lines are removed
     as `site-template` unless they are this page's title, a heading with its own text or its prose.
+
+    `confidence` runs the learned labeller (articlecli.labeller.decode) after the rules: the article
+    gets a `confidence` (the model's estimate of the page's body word F1) and the model may relabel
+    headings it is sure of. Off by default: it costs about 40% of throughput (59 -> 35 docs/s of CPU,
+    bench/speed.py) for headings F1 +.003 out of fold, so only a caller who routes pages by it pays.
     """
 
     language: str | None = None
     site: SiteProfile | None = None
+    confidence: bool = False
 
     def __post_init__(self) -> None:
         if self.language is not None:

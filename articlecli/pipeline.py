@@ -12,7 +12,7 @@ from articlecli.header.markup import MarkupMeta, apply_markup
 from articlecli.header.reader import Header, parse_header
 from articlecli.labeller import inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
-from articlecli.labeller.decode import NO_OVERRIDES, Decoded, decode
+from articlecli.labeller.decode import NO_OVERRIDES, Decoded, decode, model_forced
 from articlecli.labeller.unit_vectors import RuleView
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
@@ -93,8 +93,11 @@ def build_article(
 ) -> Article:
     """The article of a page's units: the rules' labels, then the labeller model's overrides."""
     view = rule_stage(units, input_format=input_format, options=options, markup=markup)
-    # The model was trained and measured on text dumps: on HTML it scores the page but overrides nothing.
-    decoded = decode(view, overrides=NO_OVERRIDES if input_format == "html" else None)
+    if not (options.confidence or model_forced()):
+        decoded = Decoded()
+    else:
+        # The model was trained and measured on text dumps: on HTML it scores the page but overrides nothing.
+        decoded = decode(view, overrides=NO_OVERRIDES if input_format == "html" else None)
     return article_from(view, decoded, source=source, input_format=input_format, markup=markup)
 
 

@@ -47,8 +47,16 @@ def test_every_unit_gets_one_vector_of_the_named_features():
     assert all(isinstance(value, float) for row in rows for value in row)
 
 
+WITH_MODEL = ParseOptions(confidence=True)
+
+
+def test_the_model_runs_only_when_asked():
+    assert parse_text(article_page()).confidence is None
+    assert parse_text(article_page(), options=WITH_MODEL).confidence is not None
+
+
 def test_explain_names_the_rule_or_the_model_with_its_score():
-    article = parse_text(article_page())
+    article = parse_text(article_page(), options=WITH_MODEL)
     for decision in article.decisions:
         assert decision.rule and (not decision.rule.startswith("model") or MODEL_RULE.fullmatch(decision.rule))
     assert [p for s in article.sections for p in s.paragraphs] == list(BODIES["en"])
@@ -56,7 +64,7 @@ def test_explain_names_the_rule_or_the_model_with_its_score():
 
 def test_rules_only_switch(monkeypatch):
     monkeypatch.setenv(decode.MODEL_ENV, decode.RULES_ONLY)
-    article = parse_text(article_page())
+    article = parse_text(article_page(), options=WITH_MODEL)
     assert article.confidence is None
     assert not any(d.rule.startswith("model") for d in article.decisions)
 
@@ -75,8 +83,8 @@ def test_model_file_from_the_environment(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("language", ["en", "de", "fr"])
 def test_confidence_is_a_calibrated_share_and_ranks_an_article_above_a_menu_page(language):
-    article = parse_text(article_page(language))
-    menus = parse_text(menu_page())
+    article = parse_text(article_page(language), options=WITH_MODEL)
+    menus = parse_text(menu_page(), options=WITH_MODEL)
     assert article.confidence is not None and menus.confidence is not None
     assert 0.0 <= menus.confidence <= 1.0 and 0.0 <= article.confidence <= 1.0
     assert article.confidence > menus.confidence
@@ -85,9 +93,11 @@ def test_confidence_is_a_calibrated_share_and_ranks_an_article_above_a_menu_page
 def test_confidence_is_in_the_json_output(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text(article_page(), encoding="utf-8")
-    result = CliRunner().invoke(main, ["parse", str(page)], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["parse", str(page), "--confidence"], catch_exceptions=False)
     record = json.loads(result.stdout)
     assert isinstance(record["confidence"], float)
+    plain = CliRunner().invoke(main, ["parse", str(page)], catch_exceptions=False)
+    assert json.loads(plain.stdout)["confidence"] is None
 
 
 def constant_model(text_bias: float, heading_bias: float) -> decode.LabellerModel:

@@ -151,6 +151,12 @@ def _load(path: str | None) -> LabellerModel:
     return LabellerModel.from_json(json.loads(text))
 
 
+def model_forced() -> bool:
+    """$ARTICLECLI_LABELLER_MODEL names a model file: the bench runs that model on every page (a fold's
+    model, out of fold), whatever the parse options say."""
+    return os.environ.get(MODEL_ENV, RULES_ONLY) != RULES_ONLY
+
+
 def active_model() -> LabellerModel | None:
     """The packaged model, or the file $ARTICLECLI_LABELLER_MODEL names ("none": rules only)."""
     chosen = os.environ.get(MODEL_ENV)
