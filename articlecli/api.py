@@ -58,8 +58,8 @@ def parse_html(
     Nothing is fetched. Raises MarkupError for markup no parser can read, EmptyInputError
     (and, for bytes, the decoding errors) for input that is not a page.
     """
-    from articlecli.frontends.html import read_html
     from articlecli.frontends.html.charset import decode_html
+    from articlecli.frontends.html.reader import read_html
 
     markup = decode_html(data) if isinstance(data, bytes) else data
     if not markup.strip():

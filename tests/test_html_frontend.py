@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from articlecli import parse_html
-from articlecli.frontends.html import read_html
+from articlecli.frontends.html.reader import read_html
 from articlecli.frontends.unit import Unit
 from tests.html_pages import PARAGRAPHS, TITLE, page
 
