@@ -21,16 +21,10 @@ from articlecli.records.language import detect_language_by_vote
 from articlecli.records.lexicon import Lexicon, lexicon_for, stopwords
 from articlecli.records.record import build_records
 from articlecli.sections import build_sections, is_subheading
-from articlecli.site.apply import (
-    SITE_TEMPLATE,
-    better_title,
-    explain_notes,
-    mark_template,
-    site_title,
-    template_shares,
-    template_title,
-    trim_region,
-)
+
+# The rule name of a site profile's template lines (site/apply.py SITE_TEMPLATE; not imported from
+# there so that a parse without a profile does not load the site layer).
+SITE_TEMPLATE_RULE = "site-template"
 
 # The longest units, each voting for its language (see language.detect_language_by_vote).
 LANGUAGE_SAMPLE_BLOCKS = 12
@@ -61,14 +55,22 @@ def rule_stage(
     # precedence, so a title that other pages of the site list as a teaser is still this page's title;
     # only a title line on most of the site's pages (a menu label) sends the header to read it again, marked.
     site = options.site
-    shares = template_shares(units, features, site, bool(stops), frozenset(header.labels)) if site else {}
-    marked = mark_template(features, shares)
-    if shares:
-        region = trim_region(
-            region, find_region(units, marked, bool(stops)), shares, features, frozenset(header.labels)
-        )
-        if template_title(header.labels, shares):
-            header = better_title(header, parse_header(units, marked, (region.start, region.end), lexicon, language))
+    shares: dict[int, float] = {}
+    marked = features
+    if site is not None:
+        # Imported here: a parse without a profile (the common case) does not load the site layer.
+        from articlecli.site.apply import better_title, mark_template, template_shares, template_title, trim_region
+
+        shares = template_shares(units, features, site, bool(stops), frozenset(header.labels))
+        marked = mark_template(features, shares)
+        if shares:
+            region = trim_region(
+                region, find_region(units, marked, bool(stops)), shares, features, frozenset(header.labels)
+            )
+            if template_title(header.labels, shares):
+                header = better_title(
+                    header, parse_header(units, marked, (region.start, region.end), lexicon, language)
+                )
     if header.body_start > region.start:
         region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
     if markup is not None:
@@ -78,8 +80,13 @@ def rule_stage(
     explicit_headings = input_format in ("markdown", "html")
     body_labels = _label_body(units, marked, region, header, bool(stops), explicit_headings, lexicon)
     markdown_input = input_format == "markdown"
-    notes = explain_notes(shares, site) if site and shares else {}
-    title = site_title(header.title, site)
+    notes: dict[int, str] = {}
+    title = header.title
+    if site is not None:
+        from articlecli.site.apply import explain_notes, site_title
+
+        notes = explain_notes(shares, site) if shares else {}
+        title = site_title(header.title, site)
     return RuleView(units, marked, region, header, body_labels, language, bool(stops), markdown_input, notes, title)
 
 
@@ -439,7 +446,7 @@ def _decide(
         label, rule = decided[index]
         if label in body_labels_set:
             body.append(("heading" if label == "heading" else "paragraph", unit))
-        detail = notes.get(index, "") if rule == SITE_TEMPLATE else ""
+        detail = notes.get(index, "") if notes and rule == SITE_TEMPLATE_RULE else ""
         lines = unit.lines
         if len(lines) == 1:
             # Most units are one line: no pairing of numbers and raw lines.

@@ -407,3 +407,10 @@ def test_a_page_of_a_group_left_alone_gets_no_profile():
     profile = Profile({folder.name: folder}, skipped={"scrapes/tiny": 2})
     assert match_site(profile, path="/x/scrapes/tiny/p.txt").how == "left-alone"
     assert match_site(profile, path="/x/elsewhere/p.txt").how == "only-site"
+
+
+def test_pipeline_names_the_template_rule_as_the_site_layer_does():
+    from articlecli import pipeline
+    from articlecli.site import apply
+
+    assert pipeline.SITE_TEMPLATE_RULE == apply.SITE_TEMPLATE
