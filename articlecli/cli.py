@@ -5,9 +5,9 @@ from __future__ import annotations
 import errno
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -39,6 +39,21 @@ class CliError(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"articlecli: error: {self.message}", err=True)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def page_options(command: F) -> F:
+    """--lang and --confidence: the ParseOptions of every command that parses pages (parse, batch)."""
+    command = click.option(
+        "--confidence",
+        is_flag=True,
+        help="Also run the learned labeller: adds `confidence`, its estimate of the page's body F1 (about 40% slower).",
+    )(command)
+    return click.option(
+        "--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect)."
+    )(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,14 +90,7 @@ def _parse_size(value: str) -> int:
     help="Output format (default: json; with --explain: a line-by-line listing).",
 )
 @click.option("--explain", is_flag=True, help="Show every input line, its label and the rule that decided it.")
-@click.option(
-    "--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect)."
-)
-@click.option(
-    "--confidence",
-    is_flag=True,
-    help="Also run the learned labeller: adds `confidence`, its estimate of the page's body F1 (about 40% slower).",
-)
+@page_options
 @click.option(
     "--max-size",
     metavar="SIZE",
@@ -171,28 +179,23 @@ def parse(
         sys.exit(NO_BODY_EXIT_CODE)
 
 
-# The page's URL line, if any, is among its first lines: that much is decoded to look for it.
-URL_PROBE_BYTES = 8192
-
-
 def _with_site(
     options: ParseOptions, data: bytes, input_path: str, profile_path: str | None, site: str | None
 ) -> ParseOptions:
     """The options with the profile's site for this page (see site.profile.match_site)."""
-    from dataclasses import replace
-
-    from articlecli.site.profile import load_profile, match_site
+    from articlecli.site.groups import page_head
+    from articlecli.site.profile import load_profile, options_for_page
 
     if profile_path is None:
         raise click.UsageError("--site needs --profile")
     try:
         profile = load_profile(profile_path)
-        head = data[:URL_PROBE_BYTES].decode("utf-8", "replace")
         path = None if input_path == "-" else input_path
-        match = match_site(profile, site=site, text=head, path=path)
+        site_options, match = options_for_page(options, profile, site=site, text=page_head(data), path=path)
     except ArticleError as exc:  # the profile's own errors name the profile, not the page
         raise CliError(str(exc), exc.exit_code) from exc
     label = "stdin" if input_path == "-" else display(input_path)
+    assert match is not None  # a profile was given
     if match.how == "ambiguous":
         names = ", ".join(sorted(profile.sites))
         raise CliError(
@@ -204,8 +207,7 @@ def _with_site(
         reasons = {"unknown-host": f"no site for host {match.host}", "left-alone": "left this page's site alone"}
         reason = reasons.get(match.how, "no site for this page")
         click.echo(f"articlecli: warning: {label}: the profile has {reason}; parsed without it", err=True)
-        return options
-    return replace(options, site=match.site)
+    return site_options
 
 
 @main.command()
@@ -399,14 +401,7 @@ BATCH_FORMATS = ("json", "jsonl", "markdown", "text")
     metavar="SECONDS",
     help="Time limit per input; a worker past it is replaced [default: 60].",
 )
-@click.option(
-    "--lang", "language", metavar="CODE", default=None, help="Page language as an ISO 639-1 code (default: detect)."
-)
-@click.option(
-    "--confidence",
-    is_flag=True,
-    help="Also run the learned labeller: adds `confidence`, its estimate of the page's body F1 (about 40% slower).",
-)
+@page_options
 @click.option(
     "--dask",
     "dask_address",

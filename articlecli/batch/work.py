@@ -26,6 +26,7 @@ from articlecli.model import Article
 from articlecli.options import ParseOptions
 from articlecli.render.json_out import article_to_dict
 from articlecli.render.plain import render_markdown, render_text
+from articlecli.site.groups import page_head
 from articlecli.site.profile import options_for_page
 
 from .model import (
@@ -100,7 +101,7 @@ def _process(task: Task, settings: WorkSettings) -> Result:
             article = parse_text(document, source=task.source, options=options)
     elif task.kind in (KIND_FILE, KIND_BYTES):
         data = read_input(task.source) if task.payload is None else task.payload
-        head = data[:URL_PROBE_BYTES].decode("utf-8", "replace") if settings.profile is not None else ""
+        head = page_head(data) if settings.profile is not None else ""
         article = parse_bytes(data, source=task.source, options=_page_options(settings, url, head, task.source))
     else:
         raise ValueError(f"unknown task kind {task.kind!r}")
@@ -118,10 +119,6 @@ def _process(task: Task, settings: WorkSettings) -> Result:
         out_rel=task.out_rel,
         fingerprint=task.fingerprint,
     )
-
-
-# A page's URL line, if any, is among its first lines: that much of a file is decoded to look for it.
-URL_PROBE_BYTES = 8192
 
 
 def _page_options(settings: WorkSettings, url: str | None, head: str, source: str) -> ParseOptions:

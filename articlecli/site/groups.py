@@ -18,6 +18,15 @@ ARCHIVE_HOSTS = frozenset({"web.archive.org", "web-beta.archive.org", "wayback.a
 _ARCHIVED = re.compile(r"^/web/[0-9]{4,14}[a-z_]*/+(.+)$")
 
 
+# The page's URL line, if any, is among its first lines: that much of a file is decoded to look for it.
+URL_PROBE_BYTES = 8192
+
+
+def page_head(data: bytes) -> str:
+    """The first bytes of a page, decoded leniently: enough for url_line, without decoding the page."""
+    return data[:URL_PROBE_BYTES].decode("utf-8", "replace")
+
+
 def url_line(text: str) -> str | None:
     """The page's own URL when one of its first non-blank lines is nothing but that URL (maybe labelled)."""
     seen = 0
