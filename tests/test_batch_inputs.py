@@ -127,3 +127,14 @@ def test_html_files_in_a_folder_go_through_the_html_front_end(tmp_path: Path) ->
     report = jsonl_records((tmp_path / "e.jsonl").read_text("utf-8"))
     assert [(Path(r["source"]).name, r["error"]) for r in report] == [("bomb.html.gz", "unreadable")]
     assert result.exit_code == 11
+
+
+def test_a_file_named_html_is_parsed_by_its_content(tmp_path: Path) -> None:
+    scrapes = tmp_path / "scrapes"
+    scrapes.mkdir()
+    (scrapes / "saved-as.html").write_text(article("en"), encoding="utf-8")  # a text dump, whatever its name
+    result = invoke(str(scrapes), "--jsonl", "-")
+    [record] = jsonl_records(result.stdout)
+    assert record["input_format"] == "text"
+    assert record["title"] == "Old harbour bridge to close to cars next spring"
+    assert result.exit_code == 0

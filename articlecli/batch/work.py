@@ -82,9 +82,10 @@ def _process(task: Task, settings: WorkSettings) -> Result:
     url = task.url
     if task.kind == KIND_NOT_HTML:
         return _skipped(task, url, NOT_HTML_REASON)
-    if task.kind == KIND_HTML:
-        page = _read_html_file(task.source) if task.payload is None else task.payload
-        article = parse_html(page, source=task.source, url=url, options=_page_options(settings, url, "", task.source))
+    if task.kind == KIND_HTML and task.payload is not None:
+        # A WARC response whose Content-Type says it is a page: HTML by the server's word.
+        options = _page_options(settings, url, "", task.source)
+        article = parse_html(task.payload, source=task.source, url=url, options=options)
     elif task.kind == KIND_JSON_RECORD:
         fields = decode_record(task.payload or b"")
         url = fields.get("url") if isinstance(fields.get("url"), str) else None
@@ -99,8 +100,12 @@ def _process(task: Task, settings: WorkSettings) -> Result:
             article = parse_html(document, source=task.source, url=url, options=options)
         else:
             article = parse_text(document, source=task.source, options=options)
-    elif task.kind in (KIND_FILE, KIND_BYTES):
-        data = read_input(task.source) if task.payload is None else task.payload
+    elif task.kind in (KIND_FILE, KIND_BYTES, KIND_HTML):
+        # A file is told HTML or text by its content (parse_bytes), whatever its name; .html.gz is unpacked.
+        if task.payload is not None:
+            data = task.payload
+        else:
+            data = _read_html_file(task.source) if task.kind == KIND_HTML else read_input(task.source)
         head = page_head(data) if settings.profile is not None else ""
         article = parse_bytes(data, source=task.source, options=_page_options(settings, url, head, task.source))
     else:
