@@ -55,6 +55,8 @@ def test_jsonl_input_keeps_record_url_and_id(tmp_path: Path) -> None:
         (5, "failed", "bad-record"),
         (6, "failed", "bad-record"),
     ]
+    # A record that is JSON but no document still names its page; the broken line has no url to give.
+    assert [r["url"] for r in report] == [None, "https://example.org/none"]
     assert result.exit_code == 11
 
 

@@ -197,4 +197,17 @@ def _skipped(task: Task, url: str | None, reason: str) -> Result:
 
 
 def _failed(task: Task, kind: str, message: str) -> Result:
-    return result_for(task, FAILED, kind, message)
+    return replace(result_for(task, FAILED, kind, message), url=task.url or _record_url(task))
+
+
+def _record_url(task: Task) -> str | None:
+    """The `url` of a JSON Lines record that failed after its line was read, so the error report
+    names the page; None when the line is no JSON object or has no string url."""
+    if task.kind != KIND_JSON_RECORD or not task.payload:
+        return None
+    try:
+        fields = decode_record(task.payload)
+    except BadRecordError:
+        return None
+    url = fields.get("url")
+    return url if isinstance(url, str) else None
