@@ -8,6 +8,9 @@ A refactor must not change output: run this before and after, and compare the tw
 
 A change that adds output keys proves it changed nothing else with --drop-keys: the record is
 hashed as if those keys did not exist (same key order, same rendering).
+
+--confidence parses with ParseOptions(confidence=True) (the learned labeller after the rules), so a
+change to the labeller's inputs is proved on its output too.
 """
 
 from __future__ import annotations
@@ -25,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import Doc, corpus_dir, load_index
 
 
-def _hash_doc(doc: Doc, drop: tuple[str, ...] = ()) -> str:
-    from articlecli import parse_text
+def _hash_doc(doc: Doc, drop: tuple[str, ...] = (), confidence: bool = False) -> str:
+    from articlecli import ParseOptions, parse_text
     from articlecli.render.json_out import article_to_dict, render_explain_json
 
-    article = parse_text(doc.read_text(), source=doc.key)
+    article = parse_text(doc.read_text(), source=doc.key, options=ParseOptions(confidence=confidence))
     record = {key: value for key, value in article_to_dict(article).items() if key not in drop}
     rendered = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     digest = hashlib.sha1((rendered + render_explain_json(article)).encode("utf-8")).hexdigest()
@@ -41,11 +44,12 @@ def main() -> None:
     parser.add_argument("--corpus", default=None, help="corpus directory (default ../shared/corpus)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--drop-keys", default="", help="comma-separated output keys to leave out of the hash")
+    parser.add_argument("--confidence", action="store_true", help="parse with the learned labeller on (--confidence)")
     args = parser.parse_args()
     drop = tuple(key for key in args.drop_keys.split(",") if key)
     docs = load_index(corpus_dir(args.corpus))
     with ProcessPoolExecutor(args.workers) as pool:
-        for line in pool.map(functools.partial(_hash_doc, drop=drop), docs, chunksize=16):
+        for line in pool.map(functools.partial(_hash_doc, drop=drop, confidence=args.confidence), docs, chunksize=16):
             print(line)
 
 

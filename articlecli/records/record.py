@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
 from typing import NamedTuple
 
 from articlecli.frontends.unit import Unit
@@ -24,8 +23,8 @@ from articlecli.records.dates import FoundDate
 from articlecli.records.lexicon import Lexicon, line_keys
 from articlecli.records.names import byline_names, looks_like_name
 
-# A word token, or the line break that separates the lines of a page in one findall.
-_TOKEN_OR_BREAK = re.compile(r"\w+|\n")
+# A word token.
+_WORD_TOKEN = re.compile(r"\w+")
 
 
 @cache
@@ -235,18 +234,14 @@ def page_text_features(texts: list[str], lexicon: Lexicon, stopwords: frozenset[
         key if words <= PHRASE_MAX_WORDS else text[:DENSITY_SAMPLE_CHARS].casefold()
         for text, key, words in zip(texts, keys, counts, strict=True)
     ]
-    # A unit of preformatted text (HTML <pre>) keeps its line breaks: they must not pass for line ends here.
-    tokens = _TOKEN_OR_BREAK.findall("\n".join(source.replace("\n", " ") for source in sources))
-    # Running count of function words over the page's tokens; the breaks mark where each line's tokens end.
-    hits = [0, *accumulate(map(stopwords.__contains__, tokens))]
-    breaks = [position for position, token in enumerate(tokens) if token == "\n"]
+    # Each line's word tokens (one findall per line: no joined copy of the page to scan for breaks), and
+    # how many of them are function words (counted in C).
+    tokens = list(map(_WORD_TOKEN.findall, sources))
+    hits = [sum(map(stopwords.__contains__, line_tokens)) for line_tokens in tokens]
     out: list[TextFeatures] = []
-    start = 0
-    for text, key, words, end in zip(texts, keys, counts, [*breaks, len(tokens)], strict=True):
+    for text, key, words, tokens_here, hits_here in zip(texts, keys, counts, map(len, tokens), hits, strict=True):
         boilerplate = lexicon.boilerplate_category(key) if words <= PHRASE_MAX_WORDS else None
-        tokens_here = end - start
-        share = (hits[end] - hits[start]) / tokens_here if tokens_here else 0.0
-        start = end + 1
+        share = hits_here / tokens_here if tokens_here else 0.0
         # Both end tests look past closing quotes and brackets: strip them once, test the last character.
         tail = text.rstrip(_CLOSERS)
         out.append((key, words, share, tail.endswith(_SENTENCE_ENDERS), boilerplate, tail.endswith(("?", "？"))))
