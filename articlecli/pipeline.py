@@ -455,10 +455,10 @@ def _decide(
             if label == "removed":
                 removed_rows.append((lines[0], raw.strip(), rule))
         else:
-            for number, raw in zip(lines, unit.raw, strict=True):
-                rows.append((number, raw, label, rule, detail))
-                if label == "removed":
-                    removed_rows.append((number, raw.strip(), rule))
+            # A unit of many lines (a million short lines can join into one): the rows are built by zip.
+            rows.extend(zip(lines, unit.raw, repeat(label), repeat(rule), repeat(detail), strict=False))
+            if label == "removed":
+                removed_rows.extend(zip(lines, map(str.strip, unit.raw), repeat(rule), strict=False))
         if rest and index in rest and label != "removed":
             # What a metadata line says besides the field it was read for (header/line_rest.py).
             for piece, reason in rest[index]:

@@ -201,6 +201,44 @@ def test_mojibake_article_is_repaired():
     assert "réforme très attendue" in article.text
 
 
+# A page that is UTF-8 read as cp1252 throughout, and the same lines pasted into a page of correct
+# text (only the lines that show mojibake are repaired, each on its own).
+ALL_MOJIBAKE_LINES = [
+    "Prices: 10 Ø±.Ù\x82 QAR",  # Arabic, no "Ã"/"â" lead
+    "Share on ð\x9d\x95\x8f",  # an emoji outside the BMP
+    "1.Â Â Â Myth: all fat is bad",  # no-break spaces made plain spaces
+    "It\x92s a CafÃ© crÃ¨me",  # a C1 control (cp1252 read as latin-1) beside mojibake
+]
+ALL_MOJIBAKE_FIXED = [
+    "Prices: 10 ر.ق QAR",
+    "Share on 𝕏",
+    "1.\u00a0\u00a0\u00a0Myth: all fat is bad",
+    "It’s a Café crème",
+]
+
+
+def test_page_of_mojibake_is_repaired_on_every_line():
+    assert normalize_text("\n".join(ALL_MOJIBAKE_LINES)) == "\n".join(ALL_MOJIBAKE_FIXED)
+
+
+def test_mojibake_lines_in_a_correct_page_are_repaired_each_on_its_own():
+    correct = ["Ein Kaffee für 3 €, naïve façade", "日本語のテキスト", "Step 2:Â Appoint an agent"]
+    page = "\n".join([correct[0], "CafÃ© crÃ¨me â€” itâ€™s here", correct[1], "He shouldn\x92t go", correct[2]])
+    assert normalize_text(page).split("\n") == [
+        correct[0],
+        "Café crème — it’s here",
+        correct[1],
+        "He shouldn’t go",
+        "Step 2:\u00a0Appoint an agent",
+    ]
+
+
+def test_mojibake_on_a_very_long_line_is_repaired_around_each_spot():
+    words = "plain words here " * 2000
+    line = words + "CafÃ© " + words + "crÃ¨me " + words
+    assert normalize_text(line) == words + "Café " + words + "crème " + words
+
+
 # --- input that is not a text dump -------------------------------------------------------------
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000010000000100806000000") + bytes(range(256)) * 4

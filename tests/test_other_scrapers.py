@@ -198,6 +198,17 @@ def test_wrap_width_is_found_only_in_wrapped_dumps() -> None:
     assert browser.wrap_width(unwrapped.split("\n")) is None
 
 
+def test_w3m_rule_across_the_width_is_not_joined_to_its_neighbours() -> None:
+    rule = "━" * 79
+    text = W3M.replace("Privacy policy Terms of use", f"{rule}\nAdd to list\nAdd to registry\n{rule}\nPrivacy policy")
+    article = parse_text(text)
+    # "━━━ Add to list" joined would read as a line of text; alone, the rule is decoration and the
+    # two short button labels after the article are not part of it.
+    assert "Add to list" not in article.text
+    assert not browser.wraps_before(rule, "Add to list", 80)
+    assert not browser.wraps_before("word " * 15 + "end", rule, 80)
+
+
 def test_lynx_wrapped_paragraph_with_a_marker_is_one_paragraph() -> None:
     article = parse_text(LYNX)
     paragraphs = [p for s in article.sections for p in s.paragraphs]

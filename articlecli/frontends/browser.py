@@ -111,4 +111,11 @@ def wrap_width(lines: list[str]) -> int | None:
 def wraps_before(line: str, following: str, width: int) -> bool:
     """True when `following` goes on with `line`: its first word did not fit on `line` at `width`."""
     first = following.split(maxsplit=1)[0] if following.strip() else ""
-    return bool(first) and len(line.rstrip()) + 1 + len(first) > width
+    if not first or len(line.rstrip()) + 1 + len(first) <= width:
+        return False
+    # A rule drawn across the width (w3m draws <hr> as a line of "━") is full but holds no word: the
+    # line after it, or a rule after a full line, was not wrapped ("━━━━" + "Add to list" is no paragraph).
+    return bool(_WORD_CHAR.search(line)) and bool(_WORD_CHAR.search(first))
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")

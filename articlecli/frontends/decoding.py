@@ -314,15 +314,119 @@ def _without_lone_surrogates(text: str) -> str:
 _MOJIBAKE_HINT = re.compile(
     "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc]"
 )
-
-
 # The first characters of every _MOJIBAKE_HINT match: most pages have none, found by a plain scan.
 _MOJIBAKE_LEADS = ("Ã", "Â", "â")
+# On a page that shows mojibake, a line is handed to ftfy when it has a character that can be part of
+# it: a lead byte of a UTF-8 sequence read as cp1252/latin-1 (Ã-ô) followed by a continuation byte read
+# so (U+0080-U+00BF, cp1252's punctuation and letters), or a C1 control (cp1252 punctuation read as
+# latin-1: "shouldn\x92t"), or "Â"/"Ã" before a space (a no-break space of mojibake made a plain space,
+# "Step 2:Â Appoint"). Wider than the page hint ("Ø±" is Arabic, "ð\x9d" an emoji, "ï·" a
+# symbol): ftfy decides on each such line whether it is mojibake, so a false match costs only time.
+_MOJIBAKE_LINE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u0192]"
+    "|[\u0080-\u009f]|[ÂÃ] "
+)
+# A line longer than this (a page glued onto one line) is repaired in windows of about this many
+# characters either side of each mojibake spot, cut at spaces: mojibake never spans a space-free
+# run that long, and ftfy's cost and memory then stay bounded by the window, not by the line.
+MOJIBAKE_WINDOW_CHARS = 2000
 
 
 def _repair_mojibake(text: str) -> str:
+    """Mojibake repaired by ftfy: over the whole page when all of it is UTF-8 read in a single-byte code
+    page, else on each line that shows it, every other line untouched.
+
+    Line by line (or in bounded pieces), so the cost follows the amount of mojibake rather than the size
+    of the page: ftfy over a whole large page that shows mojibake in a few lines costs seconds per
+    megabyte and many times the page's size in memory.
+    """
     if not any(lead in text for lead in _MOJIBAKE_LEADS) or not _MOJIBAKE_HINT.search(text):
         return text
     import ftfy
 
-    return ftfy.fix_encoding(text)
+    if _all_mojibake(text):
+        # ftfy repairs such a page as one string; in pieces cut at line ends it gives the same result.
+        return "".join(ftfy.fix_encoding(piece) for piece in _pieces(text))
+    pieces: list[str] = []
+    done = 0
+    match = _MOJIBAKE_LINE.search(text)
+    while match is not None:
+        start, end = _mojibake_window(text, match.start(), match.end(), done)
+        pieces.append(text[done:start])
+        pieces.append(_repair_line(text[start:end]))
+        done = end
+        match = _MOJIBAKE_LINE.search(text, end)
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _repair_line(line: str) -> str:
+    """ftfy's repair of one line of a page that shows mojibake. ftfy leaves alone a line that does not
+    look bad on its own ("Step 2:Â Appoint"); over the whole page it would have applied its
+    inconsistent-UTF-8 and C1 repairs to it, because the page looks bad, so these apply here too."""
+    import ftfy
+    from ftfy.chardata import UTF8_DETECTOR_RE
+    from ftfy.fixes import decode_inconsistent_utf8, fix_c1_controls
+
+    fixed = ftfy.fix_encoding(line)
+    if fixed != line:
+        return fixed
+    if UTF8_DETECTOR_RE.search(line):
+        line = decode_inconsistent_utf8(line)
+    return fix_c1_controls(line)
+
+
+def _all_mojibake(text: str) -> bool:
+    """The page, encoded in one of the code pages ftfy tries, decodes as UTF-8: it is UTF-8 read in
+    that code page throughout (ftfy's first repair step, tested with C codecs only, failing at the
+    first character that rules it out)."""
+    from ftfy.chardata import CHARMAP_ENCODINGS
+    from ftfy.fixes import replace_lossy_sequences, restore_byte_a0
+
+    for encoding in CHARMAP_ENCODINGS:
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        if encoding != "macroman":
+            data = restore_byte_a0(data)
+        if encoding.startswith("sloppy"):
+            data = replace_lossy_sequences(data)
+        try:
+            data.decode("utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+# A page repaired whole is handed to ftfy in pieces of about this many characters, cut at line ends,
+# so its memory stays bounded.
+MOJIBAKE_PIECE_CHARS = 1 << 16
+
+
+def _pieces(text: str) -> list[str]:
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + MOJIBAKE_PIECE_CHARS)
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _mojibake_window(text: str, spot_start: int, spot_end: int, done: int) -> tuple[int, int]:
+    """The line around a mojibake spot, or on a long line a window cut at spaces (never before `done`)."""
+    start = max(text.rfind("\n", 0, spot_start) + 1, done)
+    end = text.find("\n", spot_end)
+    end = len(text) if end < 0 else end
+    if end - start <= 2 * MOJIBAKE_WINDOW_CHARS:
+        return start, end
+    if spot_start - start > MOJIBAKE_WINDOW_CHARS:
+        space = text.rfind(" ", start, spot_start - MOJIBAKE_WINDOW_CHARS)
+        start = max(start, space + 1)
+    if end - spot_end > MOJIBAKE_WINDOW_CHARS:
+        space = text.find(" ", spot_end + MOJIBAKE_WINDOW_CHARS, end)
+        end = end if space < 0 else space
+    return start, end
