@@ -99,6 +99,35 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
             return
 
 
+def find_dated_byline_anywhere(
+    units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header
+) -> None:
+    """A date line with a byline word inside ('6. Dezember 2022 von Fatima in Gefühle', 'Posted on
+    December 20, 2025 by Jean-Luc Aufranc') names the author wherever it stands: themes print it above
+    the title, below the body, or in a header the main-text region left out. The one nearest the body
+    start wins."""
+    words = _inner_byline_words(lexicon)
+    for index in _by_distance(header.body_start, len(units)):
+        if index in header.labels and header.labels[index][0] not in ("date", "removed"):
+            continue
+        if features[index].words > META_MAX_WORDS * 2 or features[index].boilerplate:
+            continue
+        if words.isdisjoint(features[index].key.split()) or not features.dates(index):
+            continue
+        names = plausible_names(names_in_date_line(units[index].text, lexicon, features.language), header)
+        if names:
+            header.authors = names
+            if index not in header.labels:
+                header.label(index, "byline", "dated-byline")
+            return
+
+
+@lru_cache(maxsize=32)
+def _inner_byline_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every word of the byline phrases, in the form line keys write them: a cheap filter."""
+    return frozenset(word for phrase in lexicon.phrases("byline-prefix").exact for word in phrase.split())
+
+
 def _by_distance(start: int, count: int) -> list[int]:
     """range(count) ordered by distance from `start`, the lower index first on a tie."""
     start = min(max(start, 0), count)

@@ -9,6 +9,7 @@ from articlecli.header.bylines import (
     byline_at,
     find_author_box,
     find_byline_anywhere,
+    find_dated_byline_anywhere,
     find_name_above_role,
     find_name_beside_date,
     find_name_beside_title,
@@ -78,6 +79,8 @@ def parse_header(
         find_name_above_role(units, features, window, lexicon, header)
     if not header.authors:
         find_byline_anywhere(units, features, lexicon, header)
+    if not header.authors:
+        find_dated_byline_anywhere(units, features, lexicon, header)
     if not header.authors:
         find_author_box(units, features, lexicon, header)
     if not header.authors:
