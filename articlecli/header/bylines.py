@@ -297,6 +297,43 @@ def find_name_beside_date(
                 return
 
 
+# A one-word name beside the date must also stand this close below the title ('Title' / 'Newsdesk' / 'Dec 19').
+LONE_NAME_TITLE_DISTANCE = 3
+
+
+def find_word_beside_date(
+    units: list[Unit], features: list[UnitFeatures], window: range, header: Header, lexicon: Lexicon, language: str | None
+) -> None:
+    """The last resort: one word alone between the title and the date line ('Title' / 'Newsdesk' /
+    'Dec 19, 2025'), a first name, a desk or a poster's handle."""
+    for date_index in (i for i in window if header.labels.get(i, ("", ""))[0] == "date"):
+        for step in (-1, 1):
+            index = date_index + step
+            if 0 <= index < len(units) and not units[index].text.strip(_NAME_EDGE):
+                index += step
+            if index < 0 or index >= len(units) or index in header.labels or features[index].boilerplate:
+                continue
+            raw = units[index].text.strip()
+            text = strip_emphasis(raw).strip(_NAME_EDGE)
+            if " " in text or raw.endswith(":") or text == header.title:
+                continue
+            if _is_lone_name_by_title(text, index, header, lexicon, language):
+                header.authors = [text]
+                header.label(index, "byline", "word-beside-date")
+                return
+
+
+def _is_lone_name_by_title(text: str, index: int, header: Header, lexicon: Lexicon, language: str | None) -> bool:
+    """'Newsdesk', 'Kev', 'Redaktion' between the title and the date: a one-word name (a first name, a
+    desk, a poster's handle) where the page writes its byline; not a word the page writes in lowercase."""
+    title = header.title_unit
+    if title is None or not 0 < index - title <= LONE_NAME_TITLE_DISTANCE:
+        return False
+    if not _is_lone_poster(text, lexicon, language) or text.casefold() in header.common_words:
+        return False
+    return not dates.is_month_name(text, lexicon.languages)
+
+
 # A forum handle above or below a post date: 'MikeNils', 'ColdJ', 'archuser38013' (a camel-case join or a digit).
 _USER_HANDLE = re.compile(r"^(?=.*(?:[a-z][A-Z]|[A-Za-z]\d))[A-Za-z][\w.\-]{2,30}$")
 

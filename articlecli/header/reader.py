@@ -13,6 +13,7 @@ from articlecli.header.bylines import (
     find_name_above_role,
     find_name_beside_date,
     find_name_beside_title,
+    find_word_beside_date,
     names_in_date_line,
     nearest_byline,
     plausible_names,
@@ -85,6 +86,8 @@ def parse_header(
         find_author_box(units, features, lexicon, header)
     if not header.authors:
         find_name_beside_title(units, features, lexicon, language, header)
+    if not header.authors:
+        find_word_beside_date(units, features, window, header, lexicon, language)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)
     if not header.published and header.updated:
