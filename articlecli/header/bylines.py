@@ -128,6 +128,69 @@ def _inner_byline_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(word for phrase in lexicon.phrases("byline-prefix").exact for word in phrase.split())
 
 
+# A Markdown link's text and target: '[Jane Doe](/author/jane-doe "Posts by Jane Doe")' (not an image's).
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{2,80})\]\(\s*([^()\s]+)")
+# A target's scheme and host: the words that lead to an author's page are in its path and query.
+_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.IGNORECASE)
+_PATH_WORD = re.compile(r"[^\W\d_]+")
+# An author link is read only on a short line: a byline or a line of author links, not a paragraph.
+AUTHOR_LINK_MAX_WORDS = META_MAX_WORDS * 2
+
+
+def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
+    """A Markdown link to an author's page ('[Jane Doe](/author/jane-doe)', '[piizog](/members/piizog.77075/)')
+    names the author: the theme links the byline to the writer's archive. The line nearest the title wins;
+    every author link on it is an author."""
+    path_words = lexicon.phrases("author-path").exact
+    if not path_words:
+        return
+    anchor = header.title_unit if header.title_unit is not None else header.body_start
+    for index in _by_distance(anchor, len(units)):
+        unit = units[index]
+        if header.labels.get(index, ("", ""))[0] in ("title", "breadcrumb", "category", "tag"):
+            continue
+        if features[index].words > AUTHOR_LINK_MAX_WORDS or not any("](" in raw for raw in unit.raw):
+            continue
+        names: list[str] = []
+        for raw in unit.raw:
+            for match in _MARKDOWN_LINK.finditer(raw):
+                path = _URL_HOST.sub("", match.group(2)).casefold()
+                if not _is_author_page(path, path_words):
+                    continue
+                names.extend(n for n in _link_names(match.group(1), lexicon, header) if n not in names)
+        if names and len(names) <= MAX_LINKED_AUTHORS:
+            header.authors = names
+            if index not in header.labels:
+                header.label(index, "byline", "author-link")
+            return
+
+
+# More linked names than this on one line is a list of writers (a team page, a menu), not a byline.
+MAX_LINKED_AUTHORS = 4
+
+
+def _is_author_page(path: str, path_words: frozenset[str]) -> bool:
+    """'/author/jane-doe', '/members/piizog.77075/', '?author=14': an author word followed by the page's
+    own slug or number; '/users' or '/people' alone is the site's directory."""
+    match = next((m for m in _PATH_SEGMENT.finditer(path) if m.group(1) in path_words), None)
+    return match is not None and bool(_SLUG.search(path[match.end() :]))
+
+
+_PATH_SEGMENT = re.compile(r"(?<![^\W_])([^\W\d_]+)(?![^\W_])")
+_SLUG = re.compile(r"[^\W_]")
+
+
+def _link_names(text: str, lexicon: Lexicon, header: Header) -> list[str]:
+    """The author names an author link's text gives: 'Jane Doe', 'By Jane Doe', 'piizog'; not a label
+    such as 'View all posts' or 'Alle Artikel'."""
+    text = strip_emphasis(text).strip(_NAME_EDGE + " ")
+    if not text or _is_ui_phrase(text, lexicon) or is_label_text(text, lexicon):
+        return []
+    found = byline_names(text, lexicon)
+    names = found if found is not None else split_names(text, lexicon, loose=True)
+    return plausible_names(names, header)
+
+
 def _by_distance(start: int, count: int) -> list[int]:
     """range(count) ordered by distance from `start`, the lower index first on a tie."""
     start = min(max(start, 0), count)

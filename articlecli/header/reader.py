@@ -8,6 +8,7 @@ from articlecli.frontends.unit import Unit
 from articlecli.header.bylines import (
     byline_at,
     find_author_box,
+    find_author_link,
     find_byline_anywhere,
     find_dated_byline_anywhere,
     find_name_above_role,
@@ -82,6 +83,8 @@ def parse_header(
         find_byline_anywhere(units, features, lexicon, header)
     if not header.authors:
         find_dated_byline_anywhere(units, features, lexicon, header)
+    if not header.authors:
+        find_author_link(units, features, lexicon, header)
     if not header.authors:
         find_author_box(units, features, lexicon, header)
     if not header.authors:
