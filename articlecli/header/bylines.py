@@ -229,6 +229,9 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     names = byline_names(text, lexicon)
     if names:
         return names, [index]
+    handle = _lone_handle(text, lexicon) if names is not None else None
+    if handle and not _in_prose(handle, units):
+        return [handle], [index]
     if len(text.split()) > BYLINE_LABEL_MAX_WORDS:
         return None
     key = line_key(text)
@@ -259,6 +262,35 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
             if len(previous) == 1:
                 return previous, [index - 1, index]
     return None
+
+
+def _lone_handle(text: str, lexicon: Lexicon) -> str | None:
+    """'by ibby', 'von eseppelt': a byline word and one lowercase user name, the whole line."""
+    words = text.split()
+    if len(words) < 2:
+        return None
+    prefix = lexicon.phrases("byline-prefix").leading_phrase(line_key(" ".join(words[:-1])))
+    if prefix is None or len(prefix.split()) != len(words) - 1:
+        return None
+    handle = words[-1].strip(_NAME_EDGE)
+    if not HANDLE.match(handle) or not handle[:1].isalpha():
+        return None
+    key = handle.casefold()
+    if any(key in stopwords(language) for language in lexicon.languages) or is_label_text(handle, lexicon):
+        return None
+    return None if lexicon.boilerplate_category(line_key(handle)) else handle
+
+
+# A line this long is prose: a user name that also stands in prose is a word ('Browse by industry').
+PROSE_MIN_WORDS = 10
+
+
+def _in_prose(word: str, units: list[Unit]) -> bool:
+    key = word.casefold()
+    return any(
+        len(words) >= PROSE_MIN_WORDS and key in (w.strip(".,;:!?()\"'").casefold() for w in words)
+        for words in (unit.text.split() for unit in units)
+    )
 
 
 # --- names on date lines ----------------------------------------------------------------------
