@@ -33,6 +33,7 @@ from articlecli.records.record import RecordTable
 BYLINE_LABEL_MAX_WORDS = 5
 
 _NAME_EDGE = " |·•,-–—/»:_*"
+_LEADING_MARKS = " |·•-–—/»>*"
 # Where a glued dump keeps the page's own whitespace, a long gap separates two elements.
 _GLUED_GAP = re.compile(r"\s{3,}")
 
@@ -81,9 +82,11 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
     for index in _by_distance(start, len(units)):
         if index in header.labels:
             continue
-        if features[index].words > META_MAX_WORDS and len(_GLUED_GAP.split(units[index].text, 1)[0].split()) > 8:
+        lead = _GLUED_GAP.split(units[index].text, 1)[0]
+        if features[index].words > META_MAX_WORDS and len(lead.split()) > 8:
             continue
-        words = features[index].key.split()
+        # A long line has no key (records keep keys for label-length lines): its first glued piece's.
+        words = (features[index].key or line_key(lead)).split()
         if not words:
             continue
         # A byline starts with a byline word ("By", glued "ByJane"), or is a short label ending in one.
@@ -225,7 +228,8 @@ def byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) -
 
 
 def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:
-    text = unglue_labels(strip_emphasis(units[index].text), lexicon)
+    # '— by Jane Doe', '• words written by Jane Doe': a separator or bullet before the byline word.
+    text = unglue_labels(strip_emphasis(units[index].text), lexicon).lstrip(_LEADING_MARKS)
     names = byline_names(text, lexicon)
     if names:
         return names, [index]
