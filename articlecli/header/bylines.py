@@ -97,7 +97,8 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
         byline = byline_at(units, index, lexicon, header)
         if byline:
             header.authors = byline[0]
-            for taken in byline[1]:
+            # A long glued line carries the article's text after the byline: it stays in the body.
+            for taken in byline[1] if features[index].words <= META_MAX_WORDS * 2 else []:
                 header.label(taken, "byline", "byline-prefix")
             return
 
@@ -368,32 +369,81 @@ def find_name_beside_date(
     date_lines = [i for i in window if header.labels.get(i, ("", ""))[0] == "date"]
     for date_index in date_lines:
         for step in (-1, 1):
-            index = date_index + step
-            # 'Jane Doe' / '|' / 'October 11, 2024': skip a separator-only line between.
-            if 0 <= index < len(units) and not units[index].text.strip(_NAME_EDGE):
-                index += step
-            if index < 0 or index >= len(units) or index in header.labels:
-                continue
-            raw = units[index].text.strip()
-            text = raw.strip(_NAME_EDGE)
-            if features[index].boilerplate or text == header.title or raw.endswith(":"):
-                continue
-            if len(text.split()) < 2 and not _USER_HANDLE.match(text):
-                continue
-            if (
-                looks_like_name(text)
-                and not _is_common_phrase(text, header)
-                and not _opens_with_common_word(text, header)
-                # 'CLICK HERE FOR CATALOG': a call to action in capitals, longer than a name in capitals.
-                and not (text.isupper() and len(text.split()) > 3)
-                # 'Example H2', 'Top 10 Picks': a person's name has no digits (a one-word handle may).
-                and (" " not in text or not any(char.isdigit() for char in text))
-                and not _has_function_word(text, language)
-                and not _is_ui_phrase(text, lexicon)
-            ):
-                header.authors = [text]
+            index = _beside(units, date_index, step)
+            name = _lone_name_at(units, features, index, header, lexicon, language) if index is not None else None
+            if name and index is not None:
+                header.authors = [name]
                 header.label(index, "byline", "name-beside-date")
                 return
+
+
+def find_name_beside_any_date(
+    units: list[Unit], features: RecordTable, header: Header, lexicon: Lexicon, language: str | None
+) -> None:
+    """The same as find_name_beside_date for a date line anywhere on the page ('Thomas Hanke' / '27.04.2020
+    - 18:50 Uhr' where the region or the title was found elsewhere); the one nearest the body start wins."""
+    found: list[tuple[int, str]] = []
+    for date_index in range(len(units)):
+        if features[date_index].words > META_MAX_WORDS or not any(c.isdigit() for c in units[date_index].text):
+            continue
+        if header.labels.get(date_index, ("date", ""))[0] != "date" or not features.dates(date_index):
+            continue
+        for step in (-1, 1):
+            index = _beside(units, date_index, step)
+            name = _lone_name_at(units, features, index, header, lexicon, language) if index is not None else None
+            # Far from the header, the stricter test: two or more capitalised words the page never
+            # writes in lowercase ('Weitere News', 'Senior Member' are labels; a handle may be a widget's).
+            if name and index is not None and " " in name and _is_proper_name(name, header, language) and not is_role(name, lexicon):
+                found.append((index, name))
+                break
+    if not found:
+        return
+    # Several name-and-date pairs are the posts of a thread (or teasers): the first post's is the author's.
+    start = header.title_unit if header.title_unit is not None else 0
+    later = [item for item in found if item[0] >= start]
+    if len(found) > 1 and later:
+        index, name = later[0]
+    else:
+        index, name = min(found, key=lambda item: (abs(item[0] - header.body_start), item[0]))
+    header.authors = [name]
+    header.label(index, "byline", "name-beside-date")
+
+
+def _beside(units: list[Unit], index: int, step: int) -> int | None:
+    """The unit next to `index` in direction `step`; 'Jane Doe' / '|' / 'October 11, 2024': a separator or
+    icon line between is skipped."""
+    index += step
+    if 0 <= index < len(units) and not any(char.isalnum() for char in units[index].text):
+        index += step
+    return index if 0 <= index < len(units) else None
+
+
+def _lone_name_at(
+    units: list[Unit], features: list[UnitFeatures], index: int, header: Header, lexicon: Lexicon, language: str | None
+) -> str | None:
+    """The line at `index` when it is only a name (2+ words, or a user handle) that no label or heading
+    test takes for something else."""
+    if index in header.labels:
+        return None
+    raw = units[index].text.strip()
+    text = raw.strip(_NAME_EDGE)
+    if features[index].boilerplate or text == header.title or raw.endswith(":"):
+        return None
+    if len(text.split()) < 2 and not _USER_HANDLE.match(text):
+        return None
+    if (
+        looks_like_name(text)
+        and not _is_common_phrase(text, header)
+        and not _opens_with_common_word(text, header)
+        # 'CLICK HERE FOR CATALOG': a call to action in capitals, longer than a name in capitals.
+        and not (text.isupper() and len(text.split()) > 3)
+        # 'Example H2', 'Top 10 Picks': a person's name has no digits (a one-word handle may).
+        and (" " not in text or not any(char.isdigit() for char in text))
+        and not _has_function_word(text, language)
+        and not _is_ui_phrase(text, lexicon)
+    ):
+        return text
+    return None
 
 
 # A one-word name beside the date must also stand this close below the title ('Title' / 'Newsdesk' / 'Dec 19').

@@ -12,6 +12,7 @@ from articlecli.header.bylines import (
     find_byline_anywhere,
     find_dated_byline_anywhere,
     find_name_above_role,
+    find_name_beside_any_date,
     find_name_beside_date,
     find_name_beside_title,
     find_word_beside_date,
@@ -91,6 +92,8 @@ def parse_header(
         find_name_beside_title(units, features, lexicon, language, header)
     if not header.authors:
         find_word_beside_date(units, features, window, header, lexicon, language)
+    if not header.authors:
+        find_name_beside_any_date(units, features, header, lexicon, language)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)
     if not header.published and header.updated:
