@@ -260,6 +260,10 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     following = split_names(units[index + 1].text, lexicon) if index + 1 < len(units) else []
     if following:
         return following, [index, index + 1]
+    # 'by' / 'mady', 'Artikel von:' / 'hausinfo': a user name alone on the line below the label.
+    handle = units[index + 1].text.strip(_NAME_EDGE) if index + 1 < len(units) and starts[0] == 0 else ""
+    if handle and " " not in handle and _is_handle(handle, lexicon) and not _in_prose(handle, units):
+        return [handle], [index, index + 1]
     if len(label_words) == 1 and len(key) >= 5 and key in prefixes and index > 0:
         before = units[index - 1].text.strip(_NAME_EDGE)
         if len(before.split()) >= 2 and not before.endswith(":"):
@@ -278,12 +282,17 @@ def _lone_handle(text: str, lexicon: Lexicon) -> str | None:
     if prefix is None or len(prefix.split()) != len(words) - 1:
         return None
     handle = words[-1].strip(_NAME_EDGE)
-    if not HANDLE.match(handle) or not handle[:1].isalpha():
-        return None
-    key = handle.casefold()
-    if any(key in stopwords(language) for language in lexicon.languages) or is_label_text(handle, lexicon):
-        return None
-    return None if lexicon.boilerplate_category(line_key(handle)) else handle
+    return handle if _is_handle(handle, lexicon) else None
+
+
+def _is_handle(word: str, lexicon: Lexicon) -> bool:
+    """A user name: letters first, no function word, label or theme word."""
+    if not HANDLE.match(word) or not word[:1].isalpha():
+        return False
+    key = word.casefold()
+    if any(key in stopwords(language) for language in lexicon.languages) or is_label_text(word, lexicon):
+        return False
+    return not lexicon.boilerplate_category(line_key(word))
 
 
 # A line this long is prose: a user name that also stands in prose is a word ('Browse by industry').
@@ -318,14 +327,14 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     tail = LIST_SEPARATORS.split(text[found[-1].end :].strip(_NAME_EDGE))[0]
     trail = cut_category(clean_name(tail.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE))
     for piece in (lead, trail):
-        if (
-            len(piece.split()) >= 2
-            and looks_like_name(piece)
-            and not is_label_text(piece, lexicon)
-            and not _has_function_word(piece, language)
-            and not _is_ui_phrase(piece, lexicon)
-        ):
+        if _is_name_piece(piece, lexicon, language):
             return [piece]
+    # 'Date | 13:10 Uhr | Jane Doe', 'Date • Section • Jane Doe': the fields between separators, the last
+    # one that is a name (a section label comes first on such lines).
+    pieces = [cut_category(clean_name(p.strip(_NAME_EDGE), lexicon)) for p in _FIELD_SEPARATORS.split(text)]
+    named = [p for p in pieces if _is_plain_field(p) and _is_name_piece(p, lexicon, language)]
+    if named:
+        return [named[-1]]
     # 'raoul (raoul) May 3, 2024, 8:45am', 'Redaktion 1. November 2023': a forum or blog post header
     # opens with the poster's one-word name; 'Berlin, 3. Mai 2022' (a comma) is a dateline instead.
     poster = _TRAILING_ALIAS.sub("", head.strip())
@@ -335,6 +344,31 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     if poster and " " not in poster and timed and _is_lone_poster(poster, lexicon, language):
         return [poster]
     return []
+
+
+# The fields of a date line: 'Date | 13:10 Uhr | Jane Doe', 'Date • Section • Jane Doe'.
+_FIELD_SEPARATORS = re.compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
+
+
+# A domain ('ACHGUT.COM') in a field: the site's name, not a person's.
+_DOMAIN = re.compile(r"\w\.\w{2,}")
+
+
+def _is_plain_field(piece: str) -> bool:
+    """No digits, no domain, not a slogan in capitals ('DIE ACHSE DES GUTEN')."""
+    if any(char.isdigit() for char in piece) or _DOMAIN.search(piece):
+        return False
+    return not (piece.isupper() and len(piece.split()) > 3)
+
+
+def _is_name_piece(piece: str, lexicon: Lexicon, language: str | None) -> bool:
+    return (
+        len(piece.split()) >= 2
+        and looks_like_name(piece)
+        and not is_label_text(piece, lexicon)
+        and not _has_function_word(piece, language)
+        and not _is_ui_phrase(piece, lexicon)
+    )
 
 
 _CLOCK_TIME = re.compile(r"(?<!\d)\d\d?[:.h]\d\d(?!\d)")
