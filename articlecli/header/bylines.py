@@ -56,6 +56,34 @@ def plausible_names(names: list[str], header: Header) -> list[str]:
     return [name for name in names if not _is_common_phrase(name, header)]
 
 
+# A name glued to the next field: 'Turner-TrauringLast updated', 'MarturanoSouth Carolina'. Five lowercase
+# letters before the capital: 'McDonald', 'DeSiato', 'MacArthur', 'SubbaRao' keep theirs.
+_GLUED_FIELD = re.compile(r"(?<=[a-zà-öø-ÿ]{5})(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def tidy_names(names: list[str], units: list[Unit]) -> list[str]:
+    """Names cut where a glued dump ran them into the next field: at a lower→Upper join inside a word,
+    and before trailing words that stand alone elsewhere on the page as a line of their own (a section
+    link: 'Carola Pönisch Kultur', 'Daniel Lemire Categories')."""
+    lines: set[str] | None = None
+    tidy: list[str] = []
+    for name in names:
+        words = name.split()
+        if len(words) >= 2:
+            for i, word in enumerate(words[1:], start=1):
+                match = _GLUED_FIELD.search(word)
+                if match:
+                    words = [*words[:i], word[: match.start()]]
+                    break
+        if len(words) >= 3 and "," not in name:
+            if lines is None:
+                lines = {unit.text.strip(_NAME_EDGE).casefold() for unit in units if len(unit.text) <= 40}
+            while len(words) >= 3 and words[-1].casefold() in lines:
+                words.pop()
+        tidy.append(" ".join(words) if words != name.split() else name)
+    return tidy
+
+
 # --- byline lines -----------------------------------------------------------------------------
 
 

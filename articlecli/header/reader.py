@@ -19,6 +19,7 @@ from articlecli.header.bylines import (
     names_in_date_line,
     nearest_byline,
     plausible_names,
+    tidy_names,
 )
 from articlecli.header.line_rest import page_title_rest, read_date_line_rest
 from articlecli.header.meta_labels import label_phrases, unglue_labels
@@ -94,6 +95,7 @@ def parse_header(
         find_word_beside_date(units, features, window, header, lexicon, language)
     if not header.authors:
         find_name_beside_any_date(units, features, header, lexicon, language)
+    header.authors = tidy_names(header.authors, units)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)
     if not header.published and header.updated:
