@@ -450,8 +450,13 @@ def find_name_beside_any_date(
             continue
         if header.labels.get(date_index, ("date", ""))[0] != "date" or not features.dates(date_index):
             continue
+        labelled = bool(lexicon.phrases("published-prefix").leading_phrase(features[date_index].key))
         for step in (-1, 1):
             index = _beside(units, date_index, step)
+            if labelled and step == 1 and index is not None and _posted_handle(units, index, header, lexicon):
+                # 'asked May 2, 2009' / 'jldugger': the poster's user name under a labelled post date.
+                found.append((index, units[index].text.strip(_NAME_EDGE)))
+                break
             name = _lone_name_at(units, features, index, header, lexicon, language) if index is not None else None
             # Far from the header, the stricter test: two or more capitalised words the page never
             # writes in lowercase ('Weitere News', 'Senior Member' are labels; a handle may be a widget's).
@@ -469,6 +474,13 @@ def find_name_beside_any_date(
         index, name = min(found, key=lambda item: (abs(item[0] - header.body_start), item[0]))
     header.authors = [name]
     header.label(index, "byline", "name-beside-date")
+
+
+def _posted_handle(units: list[Unit], index: int, header: Header, lexicon: Lexicon) -> bool:
+    text = units[index].text.strip(_NAME_EDGE)
+    if index in header.labels or " " in text or not _is_handle(text, lexicon):
+        return False
+    return not _in_prose(text, units)
 
 
 def _beside(units: list[Unit], index: int, step: int) -> int | None:
