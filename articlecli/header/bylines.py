@@ -374,6 +374,7 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     return []
 
 
+_DIGIT = re.compile(r"\d")
 # The fields of a date line: 'Date | 13:10 Uhr | Jane Doe', 'Date • Section • Jane Doe'.
 _FIELD_SEPARATORS = re.compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
 
@@ -446,7 +447,7 @@ def find_name_beside_any_date(
     - 18:50 Uhr' where the region or the title was found elsewhere); the one nearest the body start wins."""
     found: list[tuple[int, str]] = []
     for date_index in range(len(units)):
-        if features[date_index].words > META_MAX_WORDS or not any(c.isdigit() for c in units[date_index].text):
+        if features[date_index].words > META_MAX_WORDS or not _DIGIT.search(units[date_index].text):
             continue
         if header.labels.get(date_index, ("date", ""))[0] != "date" or not features.dates(date_index):
             continue
