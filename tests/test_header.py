@@ -504,6 +504,102 @@ def test_line_of_full_names_beside_date():
     assert parse_text(text).authors == ("Naftali Tishby", "Fernando C. Pereira", "William Bialek")
 
 
+@pytest.mark.parametrize(
+    ("language", "line", "authors"),
+    [
+        ("de", "6. Dezember 2022 von Fatima Aydin in Gefühle", ("Fatima Aydin",)),
+        ("en", "Posted on December 20, 2025 by Jean-Luc Aufranc - 5 Comments", ("Jean-Luc Aufranc",)),
+    ],
+)
+def test_dated_byline_below_the_body(language, line, authors):
+    # A theme prints the post's date and byline under the article, far from the header.
+    more = tuple(f"{paragraph} {paragraph}" for paragraph in BODIES[language])
+    text = page(language, trailer=(*more, *more, line))
+    article = parse_text(text)
+    assert article.authors == authors
+    assert labels(article, line) == ["byline"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors"),
+    [
+        ('[Jane Doe](https://example.org/author/jane-doe/ "Posts by Jane Doe")', ("Jane Doe",)),
+        ("[piizog](/members/piizog.77075/)", ("piizog",)),
+        (
+            "[Sadhbh Kelly](/de-de/author/sk), [Elisabeth Kochan](/de-de/author/ek)",
+            ("Sadhbh Kelly", "Elisabeth Kochan"),
+        ),
+        ("[Raj Patel](/?author=14) · 5 min read", ("Raj Patel",)),
+    ],
+)
+def test_markdown_link_to_an_author_page_names_the_author(raw, authors):
+    text = page("en", f"# {TITLES['en']}", raw, title=f"# {TITLES['en']}")
+    assert parse_text(text).authors == authors
+
+
+def test_link_to_the_site_directory_names_no_author():
+    # '/users' with nothing after it is the directory of every user, a menu link.
+    text = page("en", f"# {TITLES['en']}", "[Users](/users)", title=f"# {TITLES['en']}")
+    assert parse_text(text).authors == ()
+
+
+@pytest.mark.parametrize("word", ["Newsdesk", "Redaktion"])
+def test_one_word_between_title_and_date(word):
+    text = page("en", TITLES["en"], word, "September 8, 2021", title=TITLES["en"])
+    article = parse_text(text)
+    assert article.authors == (word,)
+    assert labels(article, word) == ["byline"]
+
+
+def test_one_word_above_the_title_is_a_section_not_an_author():
+    # 'Politics' / title / date: a section label stands above the headline, a byline below it.
+    text = page("en", "Politics", TITLES["en"], "September 8, 2021", title=TITLES["en"])
+    assert parse_text(text).authors == ()
+
+
+@pytest.mark.parametrize("line", ["by ibby", "von eseppelt"])
+def test_byline_word_and_a_user_name(line):
+    text = page("de" if line.startswith("von") else "en", TITLES["en"], line, title=TITLES["en"])
+    assert parse_text(text).authors == (line.split()[-1],)
+
+
+def test_byline_word_and_a_word_of_the_prose_is_a_sort_option():
+    # 'by industry' is a filter menu when 'industry' is a word the page writes in its sentences.
+    prose = "Our reports cover every industry we know, from farming to software and back again."
+    text = page("en", TITLES["en"], "by industry", title=TITLES["en"], trailer=(prose,))
+    assert parse_text(text).authors == ()
+
+
+@pytest.mark.parametrize("line", ["— by Kenneth Surin", "• written by Kenneth Surin"])
+def test_byline_after_a_separator(line):
+    text = page("en", TITLES["en"], line, title=TITLES["en"])
+    assert parse_text(text).authors == ("Kenneth Surin",)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ("Uta Helkenberg",)),
+        ("12/19/2025 • 30 min • 6279 words • Ash Vardanian", ("Ash Vardanian",)),
+    ],
+)
+def test_name_among_the_fields_of_a_date_line(line, authors):
+    text = page("en", TITLES["en"], line, title=TITLES["en"])
+    assert parse_text(text).authors == authors
+
+
+def test_name_glued_to_the_next_field_is_cut():
+    text = page("en", TITLES["en"], "by Itamar Turner-TrauringLast updated 04 Jun 2020", title=TITLES["en"])
+    assert parse_text(text).authors == ("Itamar Turner-Trauring",)
+
+
+def test_poster_handle_below_a_labelled_post_date():
+    # A Q&A page: 'asked' and the date, then the asker's user name, in the body's flow.
+    thread = ("asked May 2, 2009 at 0:01", "jldugger")
+    text = page("en", TITLES["en"], title=TITLES["en"], trailer=thread)
+    assert parse_text(text).authors == ("jldugger",)
+
+
 # --- categories and tags -----------------------------------------------------------------------
 
 

@@ -131,9 +131,7 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
             return
 
 
-def find_dated_byline_anywhere(
-    units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header
-) -> None:
+def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
     """A date line with a byline word inside ('6. Dezember 2022 von Fatima in Gefühle', 'Posted on
     December 20, 2025 by Jean-Luc Aufranc') names the author wherever it stands: themes print it above
     the title, below the body, or in a header the main-text region left out. The one nearest the body
@@ -461,7 +459,13 @@ def find_name_beside_any_date(
             name = _lone_name_at(units, features, index, header, lexicon, language) if index is not None else None
             # Far from the header, the stricter test: two or more capitalised words the page never
             # writes in lowercase ('Weitere News', 'Senior Member' are labels; a handle may be a widget's).
-            if name and index is not None and " " in name and _is_proper_name(name, header, language) and not is_role(name, lexicon):
+            if (
+                name
+                and index is not None
+                and " " in name
+                and _is_proper_name(name, header, language)
+                and not is_role(name, lexicon)
+            ):
                 found.append((index, name))
                 break
     if not found:
@@ -526,7 +530,12 @@ LONE_NAME_TITLE_DISTANCE = 3
 
 
 def find_word_beside_date(
-    units: list[Unit], features: list[UnitFeatures], window: range, header: Header, lexicon: Lexicon, language: str | None
+    units: list[Unit],
+    features: list[UnitFeatures],
+    window: range,
+    header: Header,
+    lexicon: Lexicon,
+    language: str | None,
 ) -> None:
     """The last resort: one word alone between the title and the date line ('Title' / 'Newsdesk' /
     'Dec 19, 2025'), a first name, a desk or a poster's handle."""
