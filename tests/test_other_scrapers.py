@@ -222,3 +222,41 @@ def test_every_line_of_each_new_dump_style_is_decided() -> None:
         article = parse_text(text)
         non_blank = {n for n, line in enumerate(text.split("\n"), start=1) if line.strip()}
         assert {d.line for d in article.decisions} == non_blank
+
+
+# BeautifulSoup get_text(" "): the whole page, menus, title, byline and paragraphs, on one line.
+_SENTENCES = [
+    "The city council voted on Tuesday to close the old bridge for two years of repairs.",
+    "Engineers will replace the deck first and then strengthen the piers, working mostly at night.",
+    "Boats will still pass under the bridge during the day, the harbour office said on Wednesday.",
+    "Cyclists asked the mayor for a temporary ferry, which the council will discuss in March.",
+    "The repairs will cost 40 million euros, of which the region pays half and the state the rest.",
+]
+BS4_SPACE = (
+    "Home News Sport Weather Business Culture Contact Subscribe Old bridge to close for two years "
+    + " ".join(_SENTENCES * 6)
+    + " Privacy policy Terms of use Cookie settings"
+)
+
+
+def test_space_joined_page_is_cut_at_its_sentence_ends() -> None:
+    units, _ = read_units(BS4_SPACE)
+    texts = [unit.text for unit in units]
+    assert texts[1:5] == _SENTENCES[1:]
+    # Every piece comes from the one line, and together they are the whole line.
+    assert {line for unit in units for line in unit.lines} == {1}
+    assert "".join(raw for unit in units for raw in unit.raw) == BS4_SPACE
+
+
+def test_space_joined_page_body_leaves_out_the_footer() -> None:
+    article = parse_text(BS4_SPACE)
+    assert _SENTENCES[2] in article.text
+    assert "Cookie settings" not in article.text
+    assert any("Cookie settings" in removed.text for removed in article.removed)
+
+
+def test_a_long_paragraph_line_among_others_is_not_cut() -> None:
+    # The long line is two thirds of the page: an article with one long paragraph, not a joined page.
+    page = "Old bridge to close\n\n" + " ".join(_SENTENCES * 6) + "\n\n" + "\n\n".join(_SENTENCES * 3)
+    units, _ = read_units(page)
+    assert len(units[1].text) == len(" ".join(_SENTENCES * 6))

@@ -99,7 +99,9 @@ def read_units(text: str) -> tuple[list[Unit], str]:
     page_lines = raw_lines if references is None else raw_lines[:references]
     # None: the page is not glued, so no line is cut.
     words = None if is_markdown else _glue_protected(text)
-    lines = _scan_lines(page_lines, is_markdown, words)
+    # A page joined onto one line with spaces (BeautifulSoup's get_text(" ")) is cut at its sentence ends.
+    one_line = words is None and not is_markdown and _space_joined(page_lines)
+    lines = _scan_lines(page_lines, is_markdown, words, one_line)
     if references is not None:
         for line in lines:
             line.text, line.link_chars = browser.strip_markers(line.text)
@@ -329,7 +331,9 @@ def _split_tails(pieces: list[str]) -> list[str]:
     return out
 
 
-def _scan_lines(raw_lines: list[str], is_markdown: bool, camel_words: frozenset[str] | None = None) -> list[_Line]:
+def _scan_lines(
+    raw_lines: list[str], is_markdown: bool, camel_words: frozenset[str] | None = None, one_line: bool = False
+) -> list[_Line]:
     lines: list[_Line] = []
     blank_before = True
     underlined = _setext_headings(raw_lines) if is_markdown else {}
@@ -346,6 +350,12 @@ def _scan_lines(raw_lines: list[str], is_markdown: bool, camel_words: frozenset[
             lines.append(line)
             blank_before = False
             continue
+        if one_line and len(raw) >= SPACE_JOINED_MIN_CHARS:
+            # The sentences of a space-joined page were adjacent on the page: no blank line between them.
+            for position, piece in enumerate(_sentences(raw)):
+                lines.append(_scan_line(number, piece, is_markdown, blank_before and not position))
+            blank_before = False
+            continue
         # Only long lines can be glued (see _unglue): skip the call for the rest.
         if camel_words is None or len(raw) < GLUED_LINE_MIN_CHARS:
             lines.append(_scan_line(number, raw, is_markdown, blank_before))
@@ -356,6 +366,33 @@ def _scan_lines(raw_lines: list[str], is_markdown: bool, camel_words: frozenset[
             lines.append(_scan_line(number, piece, is_markdown, blank_before and not position))
         blank_before = False
     return lines
+
+
+# A page whose text nodes a scraper joined with single spaces (BeautifulSoup `get_text(" ")`) is one
+# line holding nearly all of the page: no line break is left to tell the title, the menu and the
+# paragraphs apart. Such a line is cut after each sentence end followed by a capitalised word, so the
+# sentences are units again. An ordinary long paragraph line is never most of a page this long.
+SPACE_JOINED_MIN_CHARS = 2000
+SPACE_JOINED_MIN_SHARE = 0.8
+# A sentence end: terminal punctuation (and a closing quote) before a space and a capital, a digit or an
+# opening quote. The cut falls after the space, which stays at the end of the sentence before it.
+_SENTENCE_CUT = re.compile(r"[.!?…][\"'”»)]*\s+(?=[\"“«¿¡(]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def _space_joined(lines: list[str]) -> bool:
+    total = sum(len(line) for line in lines)
+    longest = max((len(line) for line in lines), default=0)
+    return longest >= SPACE_JOINED_MIN_CHARS and longest >= SPACE_JOINED_MIN_SHARE * total
+
+
+def _sentences(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_CUT.finditer(line):
+        pieces.append(line[start : match.end()])
+        start = match.end()
+    pieces.append(line[start:])
+    return [piece for piece in pieces if piece.strip()]
 
 
 # Converters underline a heading to its full length (markdownify), people nearly so; a short "---" under a
