@@ -10,6 +10,7 @@ from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
 from articlecli.header.markup import MarkupMeta, apply_markup
 from articlecli.header.reader import Header, parse_header
+from articlecli.labeller import headings as heading_scorer
 from articlecli.labeller import inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.labeller.decode import NO_OVERRIDES, Decoded, decode, model_forced
@@ -79,6 +80,16 @@ def rule_stage(
     # Markdown and HTML mark their headings: nothing else is one there.
     explicit_headings = input_format in ("markdown", "html")
     body_labels = _label_body(units, marked, region, header, bool(stops), explicit_headings, lexicon)
+    # The heading scorer decides the heading candidates (trained on text dumps: not on HTML input).
+    if input_format != "html":
+        heading_scorer.relabel(
+            units,
+            marked,
+            body_labels,
+            markdown_input=input_format == "markdown",
+            has_stopwords=bool(stops),
+            listing=region.listing,
+        )
     markdown_input = input_format == "markdown"
     notes: dict[int, str] = {}
     title = header.title

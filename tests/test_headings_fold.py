@@ -1,0 +1,43 @@
+"""The heading scorer's out-of-fold table cannot go stale: one fold re-run must reproduce it.
+
+bench/train_headings.py writes bench/headings_oof.json, including the figures of a small check run
+(every third document, fold 0 held out). This test repeats that run (candidates and labels from the
+rules and the gold, training, deciding the held-out pages) and compares within a small tolerance.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from articlecli.labeller.headings import MODEL_ENV, RULES_ONLY
+from bench.corpus import ENV_VAR, corpus_dir
+from bench.train_headings import CHECK_FOLD, CHECK_SAMPLE, OOF_TABLE, check, run
+
+
+def test_check_fold_reproduces_the_heading_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = corpus_dir()
+    if not (root / "index.jsonl").is_file():
+        pytest.skip(f"evaluation corpus not found at {root} (set {ENV_VAR} to re-run a fold)")
+    pytest.importorskip("sklearn", reason="the training library is in the bench extra")
+    monkeypatch.setenv(MODEL_ENV, RULES_ONLY)  # run() reads the rules alone; restored after the test
+    table = json.loads(OOF_TABLE.read_text(encoding="utf-8"))
+    result = run(Namespace(corpus=None, sample=CHECK_SAMPLE, check_fold=CHECK_FOLD, cache=None, save_model=None))
+    problems = check(result, table["check"])
+    assert not problems, "re-run fold differs from headings_oof.json:\n  " + "\n  ".join(problems)
+    # The held-out pages were really decided and scored.
+    figures = result["per_fold"][str(CHECK_FOLD)]
+    assert figures["all.docs"] > 20
+    assert 0.3 < figures["all.headings_f1"] < 1.0
+
+
+def test_the_table_says_why_the_scorer_is_off() -> None:
+    """The scorer stays off by default only while its out-of-fold F1 does not beat the rules'."""
+    table = json.loads(OOF_TABLE.read_text(encoding="utf-8"))
+    assert table["out_of_fold"]["all.headings_f1"] <= table["rules_only"]["all.headings_f1"]
