@@ -59,6 +59,9 @@ _PLAIN_WORD = re.compile(r"^[^\W\d_]+$")
 # Units whose words the census splits at once: a page's header and body in one or two batches, while
 # a page of a million lines never holds all its words in one list.
 CENSUS_BATCH_UNITS = 512
+# The word searches may test this many tokens per distinct token of the page in all (a name's few words
+# test a handful each) before the census counts every word once instead.
+CENSUS_SEARCH_BUDGET = 2
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]*_“”„«»"
 
 
@@ -87,10 +90,16 @@ class LowercaseWords:
         self._folded = "\n".join(self._tokens).casefold()
         self._line_starts = [0, *accumulate(len(line) + 1 for line in self._folded.split("\n"))]
         self._verdicts: dict[str, bool] = {}
+        # Tokens the searches may test in all before the whole census is counted once instead: many
+        # short words asked of a page of many distinct tokens stay linear in the page's size.
+        self._budget = CENSUS_SEARCH_BUDGET * len(self._tokens)
+        self._census: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
+        if self._census is not None:
+            return word in self._census
         verdict = self._verdicts.get(word)
         if verdict is None:
             verdict = self._verdicts[word] = self._is_lowercase(word)
@@ -103,6 +112,10 @@ class LowercaseWords:
         folded, starts = self._folded, self._line_starts
         at = folded.find(key)
         while at != -1:
+            self._budget -= 1
+            if self._budget < 0:
+                self._census = self._whole_census()
+                return key in self._census
             line = bisect_right(starts, at) - 1
             word = self._tokens[line].strip(_EDGE_PUNCTUATION)
             # isalpha() implies the regex and not isalnum() rules it out: the regex only for the rest.
@@ -114,3 +127,15 @@ class LowercaseWords:
             # Each token once: go on from the next line.
             at = folded.find(key, starts[line + 1])
         return lower > 0 and lower >= upper
+
+    def _whole_census(self) -> frozenset[str]:
+        """Every word the page writes in lowercase at least as often as capitalised, in one pass."""
+        lower: dict[str, int] = {}
+        upper: dict[str, int] = {}
+        for token, count in zip(self._tokens, self._counts, strict=True):
+            word = token.strip(_EDGE_PUNCTUATION)
+            if word.isalpha() or (word.isalnum() and _PLAIN_WORD.match(word)):
+                counts = lower if word[0].islower() else upper
+                key = word.casefold()
+                counts[key] = counts.get(key, 0) + count
+        return frozenset(w for w, n in lower.items() if n >= upper.get(w, 0))
