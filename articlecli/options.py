@@ -52,7 +52,7 @@ class ParseOptions:
 
     `confidence` runs the learned labeller (articlecli.labeller.decode) after the rules: the article
     gets a `confidence` (the model's estimate of the page's body word F1) and the model may relabel
-    headings it is sure of. Off by default: it costs about 40% of throughput (59 -> 35 docs/s of CPU,
+    headings it is sure of. Off by default: it costs about 30% of throughput (60 -> 43 docs/s of CPU,
     bench/speed.py) for headings F1 +.003 out of fold, so only a caller who routes pages by it pays.
     """
 

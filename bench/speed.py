@@ -5,6 +5,7 @@ super-linear time.
     python bench/speed.py                 # all four
     python bench/speed.py --only cli
     python bench/speed.py --only throughput --limit 300 --profile 40   # where the time goes
+    python bench/speed.py --only throughput --confidence                # with the learned labeller
 
 Figures go to stdout; nothing is asserted (speed is measured here, not in unit tests). Times are CPU
 time of this process (the CLI's: of its child), so a machine shared with other work does not skew
@@ -77,23 +78,25 @@ def profile_throughput(corpus: Path, limit: int, top: int) -> None:
     pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(r"articlecli", top)
 
 
-def bench_throughput(corpus: Path, limit: int) -> None:
-    from articlecli import parse_text
+def bench_throughput(corpus: Path, limit: int, confidence: bool = False) -> None:
+    from articlecli import ParseOptions, parse_text
+
+    options = ParseOptions(confidence=confidence)
 
     if not (corpus / "index.jsonl").exists():
         print(f"throughput: skipped, no corpus at {corpus}")
         return
     texts = _corpus_texts(corpus, 5_000, 50_000, limit)
-    parse_text(texts[0])  # load models and phrase lists once, as a long-running process would
+    parse_text(texts[0], options=options)  # load models and phrase lists once, as a long-running process would
     # CPU time, not wall time: the figure should not depend on what else the machine is doing.
     start_cpu, start_wall = time.process_time(), time.perf_counter()
     for text in texts:
-        parse_text(text)
+        parse_text(text, options=options)
     cpu, wall = time.process_time() - start_cpu, time.perf_counter() - start_wall
     size = sum(len(t) for t in texts) / len(texts) / 1000
     print(
         f"throughput: {len(texts) / cpu:.0f} docs/s of CPU time on one core ({len(texts) / wall:.0f} by wall clock; "
-        f"{len(texts)} corpus dumps of 5-50 KB, mean {size:.1f} K chars)"
+        f"{len(texts)} corpus dumps of 5-50 KB, mean {size:.1f} K chars{'; --confidence' if confidence else ''})"
     )
 
 
@@ -169,6 +172,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument(
+        "--confidence", action="store_true", help="with throughput: parse with the learned labeller on (--confidence)"
+    )
+    parser.add_argument(
         "--profile", type=int, metavar="N", help="with --only throughput: print the N costliest articlecli functions"
     )
     args = parser.parse_args()
@@ -178,7 +184,7 @@ def main() -> None:
     if args.only in (None, "cli"):
         bench_cli(args.runs)
     if args.only in (None, "throughput"):
-        bench_throughput(args.corpus, args.limit)
+        bench_throughput(args.corpus, args.limit, args.confidence)
     if args.only in (None, "scaling"):
         bench_scaling()
     if args.only in (None, "adversarial"):

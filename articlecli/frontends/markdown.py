@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 _LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -20,6 +21,9 @@ _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
 _QUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?)])")
+# The replacement of the two patterns above (match[1]): as a C callable, not a template string, which
+# re compiles on every call and expands in Python at every match.
+_FIRST_GROUP = itemgetter(1)
 # A setext heading's underline (CommonMark): '=' (level 1) or '-' (level 2) alone on the line right
 # under the heading text, as markdownify and many other converters write h1/h2 by default. One '-' is
 # an empty list item, so '-' needs two.
@@ -91,9 +95,9 @@ def strip_inline(text: str) -> tuple[str, int]:
     if "*" in text or "__" in text:
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
     if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
+        text = _ESCAPE.sub(_FIRST_GROUP, text)
     text = " ".join(text.split())
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_BEFORE_PUNCT.sub(_FIRST_GROUP, text)
     return text, link_chars
 
 

@@ -512,9 +512,9 @@ def _continues(previous: _Line, line: _Line) -> bool:
     if first in _CONTINUATION_START_CHARS:
         # "by Jane Doe" under a title is a byline, not the title's continuation.
         return not _starts_label(text)
-    return (
-        previous_text.split()[-1].casefold() in _joiner_words() and len(text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
-    )
+    # The last word only: a long paragraph is not split to its end.
+    last_word = previous_text.rsplit(None, 1)[-1]
+    return last_word.casefold() in _joiner_words() and len(text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
 
 
 def _wrapped(previous: _Line, line: _Line, width: int) -> bool:

@@ -119,10 +119,12 @@ def _find_title(
     language: str | None,
 ) -> TitleChoice | None:
     verdicts: dict[str, bool] = {}
+    # The records' keys of the units' texts ("" for a line too long to have one): a line is not keyed twice.
+    keys = {unit.text: feats.key for unit, feats in zip(units, features, strict=True)}
 
     def is_meta(text: str) -> bool:
         if text not in verdicts:
-            verdicts[text] = _is_meta_line(text, lexicon, language)
+            verdicts[text] = _is_meta_line(text, lexicon, language, keys.get(text, ""))
         return verdicts[text]
 
     choice = find_title(units, features, region, is_meta)
@@ -163,9 +165,10 @@ def _label_title_copies(units: list[Unit], choice: TitleChoice, header: Header) 
             header.label(index, "removed", "repeated-title")
 
 
-def _is_meta_line(text: str, lexicon: Lexicon, language: str | None) -> bool:
-    """A byline, date, reading-time, breadcrumb or category line: never the title."""
-    key = line_key(text)
+def _is_meta_line(text: str, lexicon: Lexicon, language: str | None, key: str = "") -> bool:
+    """A byline, date, reading-time, breadcrumb or category line: never the title. `key` is line_key(text)
+    when the caller has it."""
+    key = key or line_key(text)
     if lexicon.phrases("reading-time").matches_whole(key) or byline_names(text, lexicon) is not None:
         return True
     if label_phrases(lexicon).leading_phrase(key):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from articlecli.frontends.unit import Unit
 
@@ -33,7 +35,7 @@ class Header:
     month_first: bool | None = None
     # The page's units, for common_words.
     units: list[Unit] = field(default_factory=list, repr=False)
-    _common_words: frozenset[str] | None = field(default=None, repr=False)
+    _common_words: LowercaseWords | None = field(default=None, repr=False)
     # Pieces of metadata lines that no field took (line_rest.py): unit index -> [(text, reason)],
     # reported in `removed` beside the line's own label.
     rest: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
@@ -44,11 +46,12 @@ class Header:
         self.labels.setdefault(index, (label, rule))
 
     @property
-    def common_words(self) -> frozenset[str]:
+    def common_words(self) -> LowercaseWords:
         """Words the page writes in lowercase: a capitalised 'name' made only of them is a heading or
-        a label. Counted on first use: most pages never test a name against them."""
+        a label. Set up on first use (most pages never test a name against them), each word counted
+        when it is first asked about."""
         if self._common_words is None:
-            self._common_words = _lowercase_words(self.units)
+            self._common_words = LowercaseWords(self.units)
         return self._common_words
 
 
@@ -56,25 +59,83 @@ _PLAIN_WORD = re.compile(r"^[^\W\d_]+$")
 # Units whose words the census splits at once: a page's header and body in one or two batches, while
 # a page of a million lines never holds all its words in one list.
 CENSUS_BATCH_UNITS = 512
+# The word searches may test this many tokens per distinct token of the page in all (a name's few words
+# test a handful each) before the census counts every word once instead.
+CENSUS_SEARCH_BUDGET = 2
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]*_“”„«»"
 
 
-def _lowercase_words(units: list[Unit]) -> frozenset[str]:
-    """Plain words the page writes in lowercase at least as often as capitalised (a name's slug in a
-    menu or a 'Hi melissa,' does not make the name common)."""
-    lower: dict[str, int] = {}
-    upper: dict[str, int] = {}
-    # Pages repeat their words: test each distinct token once, weighted by how often it occurs.
-    # A few hundred units at a time (one join and split in C instead of a call per unit), not one
-    # split of the joined page: that list held every word of the page at once (about ten times the
-    # page's size in memory).
-    tokens: Counter[str] = Counter()
-    for start in range(0, len(units), CENSUS_BATCH_UNITS):
-        tokens.update(" ".join([unit.text for unit in units[start : start + CENSUS_BATCH_UNITS]]).split())
-    for token, count in tokens.items():
-        word = token.strip(".,;:!?\"'()[]*_“”„«»")
-        # isalpha() implies the regex and not isalnum() rules it out: the regex only for the rest.
-        if word.isalpha() or (word.isalnum() and _PLAIN_WORD.match(word)):
-            counts = lower if word[0].islower() else upper
-            key = word.casefold()
-            counts[key] = counts.get(key, 0) + count
-    return frozenset(w for w, n in lower.items() if n >= upper.get(w, 0))
+class LowercaseWords:
+    """The plain words the page writes in lowercase at least as often as capitalised (a name's slug in
+    a menu or a 'Hi melissa,' does not make the name common), as a membership test: `word in census`
+    for a casefolded word.
+
+    A token of the page is a whitespace-separated piece; its word is the token without the punctuation
+    around it, if that is letters only (no digit, no '_'). Only the few words a name test asks about are
+    counted: the tokens holding the word are found by one substring search over the page's distinct
+    tokens, casefolded and one a line, instead of testing every token of the page.
+    """
+
+    def __init__(self, units: list[Unit]) -> None:
+        # Pages repeat their words: each distinct token once, with how often it occurs. A few hundred
+        # units at a time, not one split of the joined page: that list held every word of the page at
+        # once (about ten times the page's size in memory).
+        tokens: Counter[str] = Counter()
+        for start in range(0, len(units), CENSUS_BATCH_UNITS):
+            tokens.update(" ".join([unit.text for unit in units[start : start + CENSUS_BATCH_UNITS]]).split())
+        self._tokens = list(tokens)
+        self._counts = list(tokens.values())
+        # Casefolding maps each character on its own and never makes a line break or punctuation: line
+        # i is tokens[i] casefolded, and a token whose word casefolds to w has w in its line.
+        self._folded = "\n".join(self._tokens).casefold()
+        self._line_starts = [0, *accumulate(len(line) + 1 for line in self._folded.split("\n"))]
+        self._verdicts: dict[str, bool] = {}
+        # Tokens the searches may test in all before the whole census is counted once instead: many
+        # short words asked of a page of many distinct tokens stay linear in the page's size.
+        self._budget = CENSUS_SEARCH_BUDGET * len(self._tokens)
+        self._census: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if self._census is not None:
+            return word in self._census
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._verdicts[word] = self._is_lowercase(word)
+        return verdict
+
+    def _is_lowercase(self, key: str) -> bool:
+        if not key:
+            return False
+        lower = upper = 0
+        folded, starts = self._folded, self._line_starts
+        at = folded.find(key)
+        while at != -1:
+            self._budget -= 1
+            if self._budget < 0:
+                self._census = self._whole_census()
+                return key in self._census
+            line = bisect_right(starts, at) - 1
+            word = self._tokens[line].strip(_EDGE_PUNCTUATION)
+            # isalpha() implies the regex and not isalnum() rules it out: the regex only for the rest.
+            if word.casefold() == key and (word.isalpha() or (word.isalnum() and _PLAIN_WORD.match(word))):
+                if word[0].islower():
+                    lower += self._counts[line]
+                else:
+                    upper += self._counts[line]
+            # Each token once: go on from the next line.
+            at = folded.find(key, starts[line + 1])
+        return lower > 0 and lower >= upper
+
+    def _whole_census(self) -> frozenset[str]:
+        """Every word the page writes in lowercase at least as often as capitalised, in one pass."""
+        lower: dict[str, int] = {}
+        upper: dict[str, int] = {}
+        for token, count in zip(self._tokens, self._counts, strict=True):
+            word = token.strip(_EDGE_PUNCTUATION)
+            if word.isalpha() or (word.isalnum() and _PLAIN_WORD.match(word)):
+                counts = lower if word[0].islower() else upper
+                key = word.casefold()
+                counts[key] = counts.get(key, 0) + count
+        return frozenset(w for w, n in lower.items() if n >= upper.get(w, 0))

@@ -252,10 +252,18 @@ def _first_line_choice(
     if text.endswith((".", ",", ":", ";")):
         return None
     start, end = region
-    # The first line itself never counts as the main text it is compared with.
-    body_words = _content_words(units[max(1, start) : min(end, start + FIRST_LINE_BODY_UNITS)])
     own = set(map(str.casefold, _CONTENT_WORD.findall(text)))
-    if not own or len(own & body_words) < FIRST_LINE_MIN_OVERLAP * len(own):
+    if not own:
+        return None
+    # The first line itself never counts as the main text it is compared with. The units are read
+    # until enough of its words are found: the title's words are usually in the first paragraphs.
+    needed = FIRST_LINE_MIN_OVERLAP * len(own)
+    found: set[str] = set()
+    for other in units[max(1, start) : min(end, start + FIRST_LINE_BODY_UNITS)]:
+        found |= own & _text_content_words(other.text)
+        if len(found) >= needed:
+            break
+    else:
         return None
     score = FIRST_LINE_EVIDENCE + _shape_score(unit, feats) + (1.0 if text != head else 0.0)
     rule = "page-title" if text != unit.text else "title-first-line"

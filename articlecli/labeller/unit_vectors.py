@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import sub, truediv
 
 from articlecli.frontends.unit import Unit
@@ -266,8 +266,9 @@ def _window_mean(series: list[float], half: int) -> list[float]:
     """Mean of the series over [i - half, i + half], clipped at the page edges (prefix sums: linear)."""
     prefix = [0.0, *accumulate(series)]
     size = len(series)
-    # The window of i is [max(0, i - half), min(size, i + half + 1)); maps over the bounds, not a Python loop.
-    lows = list(map(max, repeat(0), range(-half, size - half)))
-    highs = list(map(min, repeat(size), range(half + 1, size + half + 1)))
+    # The window of i is [max(0, i - half), min(size, i + half + 1)): the bounds as ranges, the sums
+    # and means by maps in C, not a Python loop.
+    lows = [0] * min(half + 1, size) + list(range(1, size - half))
+    highs = list(range(half + 1, size + 1)) + [size] * min(half, size)
     get = prefix.__getitem__
     return list(map(truediv, map(sub, map(get, highs), map(get, lows)), map(sub, highs, lows)))

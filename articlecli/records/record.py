@@ -213,7 +213,7 @@ def text_features(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> Tex
 def page_text_features(texts: list[str], lexicon: Lexicon, stopwords: frozenset[str]) -> list[TextFeatures]:
     """`text_features` of each of `texts` (distinct lines of a page, no line breaks inside).
 
-    Keys and word tokens are found in one pass over the joined lines, not one regex call per line.
+    Keys are found in one pass over the joined lines (records.lexicon.line_keys), not one call per line.
     """
     if not texts:
         return []
