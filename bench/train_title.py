@@ -46,6 +46,7 @@ from articlecli.options import ParseOptions
 from articlecli.pipeline import article_from, rule_stage
 from articlecli.records.lexicon import lexicon_for, stopwords
 from bench import report
+from bench.compare import write_records
 from bench.corpus import Doc, corpus_dir, load_index
 from bench.peers import prediction_from_article
 from bench.scoring import n as normalise
@@ -171,7 +172,9 @@ def parse_record(doc: Doc, model_path: str) -> dict[str, Any]:
     units, input_format = read_units(normalize_text(doc.read_text()))
     view = rule_stage(units, input_format=input_format, options=ParseOptions())
     article = article_from(view, Decoded(), source=str(doc.text_path), input_format=input_format)
-    scores = score_document(prediction_from_article(article), doc.read_gold())
+    gold = doc.read_gold()
+    prediction = prediction_from_article(article)
+    scores = score_document(prediction, gold)
     return {
         "system": "articlecli",
         "dataset": doc.dataset,
@@ -182,6 +185,8 @@ def parse_record(doc: Doc, model_path: str) -> dict[str, Any]:
         "scores": scores,
         "seconds": 0.0,
         "error": None,
+        "gold": {k: gold.get(k) for k in ("title", "authors", "published")},
+        "pred": {"title": prediction.title, "authors": list(prediction.authors), "published": prediction.published},
     }
 
 
@@ -225,6 +230,11 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                 rules.append(parse_record(doc, RULES_ONLY))
                 model.append(parse_record(doc, str(path)))
     os.environ.pop(TITLE_MODEL_ENV, None)
+    per_doc: Path | None = getattr(args, "per_doc", None)
+    if per_doc is not None:
+        # bench/evaluate.py's --per-doc format, so `--compare` can read the out-of-fold run against the rules.
+        write_records(per_doc, model)
+        write_records(per_doc.with_suffix(".rules.jsonl"), rules)
     result: dict[str, Any] = {
         "threshold": threshold,
         "sample": args.sample,
@@ -326,6 +336,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check-fold", type=int, help="re-run one fold and compare with title_oof.json's check")
     parser.add_argument("--out", type=Path, default=PACKAGE_DATA, help="where title.json and title_oof.json go")
     parser.add_argument("--table", action="store_true", help="print the README table from title_oof.json and stop")
+    parser.add_argument(
+        "--per-doc", type=Path, help="write the out-of-fold records here (and the rules' beside, .rules.jsonl)"
+    )
     parser.add_argument("--cache", type=Path, help="with --quick: keep the extracted candidates in this file")
     parser.add_argument(
         "--quick", action="store_true", help="only the candidate-level title exact out of fold (no reparse)"
@@ -349,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     shipped = result.pop("shipped")
     enabled, drops = verdict(result)
     result["enabled"], result["drops"] = enabled, drops
-    check_args = argparse.Namespace(**{**vars(args), "sample": CHECK_SAMPLE, "check_fold": CHECK_FOLD})
+    check_args = argparse.Namespace(**{**vars(args), "sample": CHECK_SAMPLE, "check_fold": CHECK_FOLD, "per_doc": None})
     check_args.threshold = result["threshold"]
     result["check"] = {k: v for k, v in train(check_args).items() if k in ("rules_only", "out_of_fold", "threshold")}
     oof_path.write_text(json.dumps(result, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -91,6 +91,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "region_start_log",
     "above_rule_pick",
     "below_rule_pick",
+    "cut_part_elsewhere",
+    "cut_part_words_log",
 )
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -98,6 +100,10 @@ _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s[|\-–—·•]\s")
 # How many of the main text's first units its content words are read from (as title.OVERLAP_BODY_UNITS).
 BODY_UNITS = 20
+# How many lines at each end of the page are searched for the site name a <title> suffix cut off.
+CHROME_UNITS = 200
+# What may follow the <title> on the first line of a whole-page scrape (a glued menu), in words.
+FIRST_LINE_REST_MAX_WORDS = 60
 # A following line this long with function words is prose (the headline's first paragraph).
 PROSE_MIN_WORDS = 15
 
@@ -184,10 +190,21 @@ def candidates(
     for unit in units:
         counts[unit.text] = counts.get(unit.text, 0) + 1
     first_words_log = math.log1p(features[0].words)
+    first = rules._GLUE_GAP.split(units[0].text.strip()[: rules.FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
     first_choice = rules._first_line_choice(units, features, region, is_meta)
     seen: set[str] = set()
     found: list[Candidate] = []
     first_heading = next((i for i in sorted(scored) if units[i].heading_level), None)
+
+    # The site name a <title> suffix holds recurs in the page's chrome (menu, footer): its first and last lines.
+    chrome = [u.text.casefold() for u in units[1 : 1 + CHROME_UNITS]]
+    chrome += [u.text.casefold() for u in units[max(1 + CHROME_UNITS, len(units) - CHROME_UNITS) :]]
+
+    def cut_part(index: int, text: str) -> str:
+        """What a cleaned form of the first line left out (the site name a suffix held, or nothing)."""
+        if index != 0 or not first.startswith(text):
+            return ""
+        return first[len(text) :].strip(" |-–—·:•\t")
 
     def add(index: int, text: str, kind: str, order: int) -> None:
         text = text.strip()
@@ -214,6 +231,7 @@ def candidates(
             for i in range(index + 1, min(len(units), index + 4))
         )
         key = text.casefold()
+        cut = cut_part(index, text)
         pick = choice.index if choice is not None else -10
         vector = (
             float(choice is not None and text == choice.text),
@@ -268,6 +286,8 @@ def candidates(
             math.log1p(start),
             float(0 < pick - index <= 2),
             float(0 < index - pick <= 2),
+            float(bool(cut) and any(cut.casefold() in other for other in chrome)),
+            math.log1p(len(cut.split())),
         )
         found.append(Candidate(index, text, kind, vector))
 
@@ -276,8 +296,11 @@ def candidates(
         add(choice.index, choice.text, "line" if choice.text == units[choice.index].text else "cleaned", 0)
     if first_choice is not None:
         add(0, first_choice[0].text, "first-suffix", 0)
-    for form, kind in _first_line_forms(units[0].text):
-        add(0, form, kind, 0)
+    # A first line that goes on long after its head is a page glued into one line: taking its head as the
+    # title would take the line, and the text in it, out of the article.
+    if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
+        for form, kind in _first_line_forms(units[0].text):
+            add(0, form, kind, 0)
     # A line inside the main text below the rules' pick is no candidate: taking it would cut the text above it.
     lowest = max(start, choice.index if choice is not None else start)
     for order, index in enumerate(sorted(scored), start=1):
