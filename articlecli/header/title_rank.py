@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,14 @@ class TitleModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     threshold: float
+    # The weights on the raw (unstandardised) vector and the constant: one multiply-add per feature.
+    coefficients: tuple[float, ...] = ()
+    offset: float = 0.0
+
+    def __post_init__(self) -> None:
+        coefficients = tuple(w / s for w, s in zip(self.weights, self.scale, strict=True))
+        object.__setattr__(self, "coefficients", coefficients)
+        object.__setattr__(self, "offset", -sum(c * m for c, m in zip(coefficients, self.mean, strict=True)))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TitleModel:
@@ -130,7 +139,7 @@ class TitleModel:
         return cls(tuple(data["weights"]), tuple(data["mean"]), tuple(data["scale"]), float(data["threshold"]))
 
     def margin(self, vector: tuple[float, ...]) -> float:
-        return sum(w * (x - m) / s for w, x, m, s in zip(self.weights, vector, self.mean, self.scale, strict=True))
+        return self.offset + sum(map(mul, self.coefficients, vector))
 
 
 @lru_cache(maxsize=8)
@@ -186,9 +195,6 @@ def candidates(
     first_words = _words(units[0].text)
     first_key = units[0].text.casefold()
     body_words = rules._content_words(units[start : start + BODY_UNITS])
-    counts: dict[str, int] = {}
-    for unit in units:
-        counts[unit.text] = counts.get(unit.text, 0) + 1
     first_words_log = math.log1p(features[0].words)
     first = rules._GLUE_GAP.split(units[0].text.strip()[: rules.FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
     first_choice = rules._first_line_choice(units, features, region, is_meta)
@@ -197,8 +203,27 @@ def candidates(
     first_heading = next((i for i in sorted(scored) if units[i].heading_level), None)
 
     # The site name a <title> suffix holds recurs in the page's chrome (menu, footer): its first and last lines.
-    chrome = [u.text.casefold() for u in units[1 : 1 + CHROME_UNITS]]
-    chrome += [u.text.casefold() for u in units[max(1 + CHROME_UNITS, len(units) - CHROME_UNITS) :]]
+    # One string searched once per form (a name never spans two lines: it holds no line break).
+    chrome: list[str] = []
+
+    def in_chrome(name: str) -> bool:
+        if not chrome:
+            lines = [u.text for u in units[1 : 1 + CHROME_UNITS]]
+            lines += [u.text for u in units[max(1 + CHROME_UNITS, len(units) - CHROME_UNITS) :]]
+            chrome.append("\n".join(lines).casefold())
+        return name.casefold() in chrome[0]
+
+    # A repeated candidate line has a later copy when the page holds more copies than the lines up to it:
+    # counted in one pass down to the lowest candidate instead of a scan of the rest of the page per line.
+    lowest = max(start, choice.index if choice is not None else start)
+    copies_upto: dict[int, int] = {}
+    repeated = {units[i].text for i in (0, *scored) if i <= lowest and features[i].repeats > 1}
+    if repeated:
+        running: dict[str, int] = {}
+        for position, unit in enumerate(units[: lowest + 1]):
+            if unit.text in repeated:
+                running[unit.text] = running.get(unit.text, 0) + 1
+                copies_upto[position] = running[unit.text]
 
     def cut_part(index: int, text: str) -> str:
         """What a cleaned form of the first line left out (the site name a suffix held, or nothing)."""
@@ -218,7 +243,7 @@ def candidates(
         score, evidence = scored.get(index, (0.0, 0.0))
         position = rank.get(index, 99)
         distance = index - start
-        letters = [c for c in text if c.isalpha()]
+        letters = list(filter(str.isalpha, text))
         own = _words(text)
         before = units[index - 1] if index > 0 else None
         after = units[index + 1] if index + 1 < len(units) else None
@@ -252,7 +277,7 @@ def candidates(
             math.log1p(len(words)),
             float(len(words) <= 2),
             float(len(words) >= 15),
-            sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
+            sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
             sum(w[:1].isupper() for w in words) / len(words),
             feats.stopword_share,
             float(text.endswith(("?", "!"))),
@@ -267,7 +292,7 @@ def candidates(
             float(distance == 0),
             math.log1p(order),
             float(index == first_heading),
-            math.log1p(counts.get(unit.text, 1) - 1),
+            math.log1p(feats.repeats - 1),
             float(index > 0 and len(key) >= 8 and key in first_key),
             float(index > 0 and first_key.startswith(key)),
             len(own & first_words) / len(own) if own and index > 0 else 0.0,
@@ -278,7 +303,7 @@ def candidates(
             float(unit.blank_before),
             float(before is not None and bool(before.heading_level)),
             float(after is not None and bool(after.heading_level)),
-            float(any(u.text == unit.text for u in units[index + 1 :]) if counts.get(unit.text, 1) > 1 else 0.0),
+            float(feats.repeats > copies_upto.get(index, feats.repeats)),
             float(_title_like(units, features, index + 1)),
             float(_title_like(units, features, index - 1)),
             float(bool(rules._GLUE_GAP.search(unit.text))),
@@ -286,7 +311,7 @@ def candidates(
             math.log1p(start),
             float(0 < pick - index <= 2),
             float(0 < index - pick <= 2),
-            float(bool(cut) and any(cut.casefold() in other for other in chrome)),
+            float(bool(cut) and in_chrome(cut)),
             math.log1p(len(cut.split())),
         )
         found.append(Candidate(index, text, kind, vector))
@@ -302,7 +327,6 @@ def candidates(
         for form, kind in _first_line_forms(units[0].text):
             add(0, form, kind, 0)
     # A line inside the main text below the rules' pick is no candidate: taking it would cut the text above it.
-    lowest = max(start, choice.index if choice is not None else start)
     for order, index in enumerate(sorted(scored), start=1):
         if index > lowest:
             break
