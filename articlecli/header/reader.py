@@ -41,6 +41,7 @@ from articlecli.header.taxonomy import (
     split_list,
 )
 from articlecli.header.title import TitleChoice, find_title
+from articlecli.header.title_rank import MODEL_RULE, active_title_model, rerank
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, line_key
@@ -127,7 +128,11 @@ def _find_title(
             verdicts[text] = _is_meta_line(text, lexicon, language, keys.get(text, ""))
         return verdicts[text]
 
-    choice = find_title(units, features, region, is_meta)
+    scored: dict[int, tuple[float, float]] = {}
+    choice = find_title(units, features, region, is_meta, scored)
+    model = active_title_model()
+    if model is not None:
+        choice = rerank(units, features, region, is_meta, scored, choice, model)
     if choice is None:
         return None
     header.title = choice.text
@@ -140,9 +145,11 @@ def _label_title_copies(units: list[Unit], choice: TitleChoice, header: Header) 
     title = choice.text
     first_index = choice.index
     glued_prefix = ""
-    if choice.rule == "page-title":
+    # A cleaned form of the first line (the <title> without its site name), by the rules or the ranker.
+    from_first = choice.index == 0 and choice.text != units[0].text and choice.rule.startswith(MODEL_RULE)
+    if choice.rule == "page-title" or from_first:
         header.title_unit = 0
-        header.label(0, "title", "page-title")
+        header.label(0, "title", choice.rule)
         rest = page_title_rest(units[0].text, title)
         if rest:
             header.rest[0] = rest

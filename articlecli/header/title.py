@@ -65,8 +65,11 @@ def find_title(
     features: list[UnitFeatures],
     region: tuple[int, int],
     is_meta: Callable[[str], bool],
+    scored: dict[int, tuple[float, float]] | None = None,
 ) -> TitleChoice | None:
-    """The best title line, or a cleaned <title> line when nothing better exists."""
+    """The best title line, or a cleaned <title> line when nothing better exists.
+
+    `scored`, when given, receives every searched line's (score, evidence): the title ranker's inputs."""
     start, end = region
     if not units:
         return None
@@ -104,6 +107,8 @@ def find_title(
             below = _content_words(units[index + 1 : index + 1 + OVERLAP_BODY_UNITS])
             score += _overlap_score(units[index].text, index, index + 1, below)
         scores[index] = score
+        if scored is not None:
+            scored[index] = (score, evidence)
         if score >= best_score and score > 0:
             # On a tie the later line wins: the title sits right above the body, site chrome above it.
             best, best_score = TitleChoice(index, units[index].text, evidence, rule), score

@@ -1,0 +1,384 @@
+"""A learned ranker over the title candidates the rules looked at.
+
+The rules (title.py) score every line above and early in the main text and keep the best; the ranker
+sees the same lines (and the cleaned forms of the page's first line, the HTML <title> of a whole-page
+scrape) with the rules' own scores beside shape, position, repetition, similarity to the first line,
+and whether a byline or date is next to them, and picks one by a conditional logit (a softmax over
+the page's candidates). It overrides the rules only when its pick is not the rules' and its
+probability clears the model file's threshold. No feature names a site, a word of a page or a
+renderer. Weights: articlecli/data/labeller/title.json, trained by bench/train_title.py; evaluated
+here in pure Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from operator import mul
+from pathlib import Path
+from typing import Any
+
+from articlecli.frontends.unit import Unit
+from articlecli.header import title as rules
+from articlecli.header.record import META_MAX_WORDS
+from articlecli.records import dates
+from articlecli.records.features import UnitFeatures
+
+# The bench names a fold's model file here ("none": the rules alone), as for the labeller model.
+TITLE_MODEL_ENV = "ARTICLECLI_TITLE_MODEL"
+RULES_ONLY = "none"
+# The rule name of a title the ranker chose, followed by its probability ("model:0.87").
+MODEL_RULE = "model:"
+
+# How the candidate's text was made from its line.
+KINDS = ("line", "cleaned", "first-head", "first-suffix", "first-part")
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "rule_pick",
+    "rule_index",
+    "rule_score",
+    "rule_evidence",
+    "rule_rank_0",
+    "rule_rank_1",
+    "rule_rank_2",
+    "rule_margin",
+    "unscored",
+    *(f"kind_{kind}" for kind in KINDS),
+    "first_line",
+    "first_line_trusted",
+    "heading_1",
+    "heading_2",
+    "heading_3",
+    "words_log",
+    "words_le_2",
+    "words_ge_15",
+    "caps_share",
+    "capitalised_share",
+    "stopword_share",
+    "ends_question",
+    "has_colon",
+    "has_separator",
+    "has_date",
+    "has_digit",
+    "link_density",
+    "above",
+    "above_log",
+    "inside_log",
+    "at_start",
+    "order_log",
+    "first_heading",
+    "repeats_log",
+    "in_first_line",
+    "starts_first_line",
+    "first_line_share",
+    "body_overlap",
+    "meta_before",
+    "meta_after",
+    "prose_after",
+    "blank_before",
+    "prev_heading",
+    "next_heading",
+    "later_copy",
+    "next_title_like",
+    "prev_title_like",
+    "glue_gap",
+    "page_first_words_log",
+    "region_start_log",
+    "above_rule_pick",
+    "below_rule_pick",
+    "cut_part_elsewhere",
+    "cut_part_words_log",
+)
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_DIGIT = re.compile(r"\d")
+_SEPARATOR = re.compile(r"\s[|\-–—·•]\s")
+# How many of the main text's first units its content words are read from (as title.OVERLAP_BODY_UNITS).
+BODY_UNITS = 20
+# How many lines at each end of the page are searched for the site name a <title> suffix cut off.
+CHROME_UNITS = 200
+# What may follow the <title> on the first line of a whole-page scrape (a glued menu), in words.
+FIRST_LINE_REST_MAX_WORDS = 60
+# A following line this long with function words is prose (the headline's first paragraph).
+PROSE_MIN_WORDS = 15
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int
+    text: str
+    kind: str
+    vector: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class TitleModel:
+    weights: tuple[float, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    threshold: float
+    # The weights on the raw (unstandardised) vector and the constant: one multiply-add per feature.
+    coefficients: tuple[float, ...] = ()
+    offset: float = 0.0
+
+    def __post_init__(self) -> None:
+        coefficients = tuple(w / s for w, s in zip(self.weights, self.scale, strict=True))
+        object.__setattr__(self, "coefficients", coefficients)
+        object.__setattr__(self, "offset", -sum(c * m for c, m in zip(coefficients, self.mean, strict=True)))
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TitleModel:
+        if tuple(data["features"]) != FEATURE_NAMES:
+            raise ValueError("title model was trained on other features; retrain with bench/train_title.py")
+        return cls(tuple(data["weights"]), tuple(data["mean"]), tuple(data["scale"]), float(data["threshold"]))
+
+    def margin(self, vector: tuple[float, ...]) -> float:
+        return self.offset + sum(map(mul, self.coefficients, vector))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str | None) -> TitleModel | None:
+    if path is None:
+        text = resources.files("articlecli.data").joinpath("labeller/title.json").read_text(encoding="utf-8")
+        data = json.loads(text)
+        if not data.get("enabled"):
+            return None
+    else:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return TitleModel.from_json(data)
+
+
+def active_title_model() -> TitleModel | None:
+    """The packaged model when its file says it is on, or the file $ARTICLECLI_TITLE_MODEL names."""
+    chosen = os.environ.get(TITLE_MODEL_ENV)
+    if chosen == RULES_ONLY:
+        return None
+    return _load(chosen or None)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in _WORD.findall(text))
+
+
+def _first_line_forms(first: str) -> list[tuple[str, str]]:
+    """The page's first line and its cleaned forms: before a glue gap, without a site suffix, each part."""
+    head = rules._GLUE_GAP.split(first.strip()[: rules.FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
+    if len(head) > rules.FIRST_LINE_MAX_CHARS:
+        return []
+    forms = [(head, "first-head"), (rules.strip_site_suffix(head), "first-suffix")]
+    forms += [(part.strip(), "first-part") for part in rules._SITE_SEPARATORS.split(head)]
+    return forms
+
+
+def candidates(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    region: tuple[int, int],
+    is_meta: Callable[[str], bool],
+    scored: dict[int, tuple[float, float]],
+    choice: rules.TitleChoice | None,
+) -> list[Candidate]:
+    """Every line the rules scored down to the main text's start or their pick (as printed, and without glued
+    metadata), and the first line's forms."""
+    if not units:
+        return []
+    start = region[0]
+    ranked = sorted(scored, key=lambda i: -scored[i][0])
+    rank = {index: position for position, index in enumerate(ranked)}
+    best_score = scored[ranked[0]][0] if ranked else 0.0
+    first_words = _words(units[0].text)
+    first_key = units[0].text.casefold()
+    body_words = rules._content_words(units[start : start + BODY_UNITS])
+    first_words_log = math.log1p(features[0].words)
+    first = rules._GLUE_GAP.split(units[0].text.strip()[: rules.FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
+    first_choice = rules._first_line_choice(units, features, region, is_meta)
+    seen: set[str] = set()
+    found: list[Candidate] = []
+    first_heading = next((i for i in sorted(scored) if units[i].heading_level), None)
+
+    # The site name a <title> suffix holds recurs in the page's chrome (menu, footer): its first and last lines.
+    # One string searched once per form (a name never spans two lines: it holds no line break).
+    chrome: list[str] = []
+
+    def in_chrome(name: str) -> bool:
+        if not chrome:
+            lines = [u.text for u in units[1 : 1 + CHROME_UNITS]]
+            lines += [u.text for u in units[max(1 + CHROME_UNITS, len(units) - CHROME_UNITS) :]]
+            chrome.append("\n".join(lines).casefold())
+        return name.casefold() in chrome[0]
+
+    # A repeated candidate line has a later copy when the page holds more copies than the lines up to it:
+    # counted in one pass down to the lowest candidate instead of a scan of the rest of the page per line.
+    lowest = max(start, choice.index if choice is not None else start)
+    copies_upto: dict[int, int] = {}
+    repeated = {units[i].text for i in (0, *scored) if i <= lowest and features[i].repeats > 1}
+    if repeated:
+        running: dict[str, int] = {}
+        for position, unit in enumerate(units[: lowest + 1]):
+            if unit.text in repeated:
+                running[unit.text] = running.get(unit.text, 0) + 1
+                copies_upto[position] = running[unit.text]
+
+    def cut_part(index: int, text: str) -> str:
+        """What a cleaned form of the first line left out (the site name a suffix held, or nothing)."""
+        if index != 0 or not first.startswith(text):
+            return ""
+        return first[len(text) :].strip(" |-–—·:•\t")
+
+    def add(index: int, text: str, kind: str, order: int) -> None:
+        text = text.strip()
+        if not text or text in seen or not rules._HAS_LETTERS.search(text):
+            return
+        words = text.split()
+        if len(words) > rules.TITLE_MAX_WORDS:
+            return
+        seen.add(text)
+        unit, feats = units[index], features[index]
+        score, evidence = scored.get(index, (0.0, 0.0))
+        position = rank.get(index, 99)
+        distance = index - start
+        letters = list(filter(str.isalpha, text))
+        own = _words(text)
+        before = units[index - 1] if index > 0 else None
+        after = units[index + 1] if index + 1 < len(units) else None
+        after_feats = features[index + 1] if after is not None else None
+        meta_before = before is not None and features[index - 1].words <= META_MAX_WORDS and is_meta(before.text)
+        meta_after = after is not None and after_feats is not None and after_feats.words <= META_MAX_WORDS
+        meta_after = meta_after and after is not None and is_meta(after.text)
+        prose_after = any(
+            features[i].words >= PROSE_MIN_WORDS and features[i].stopword_share > 0
+            for i in range(index + 1, min(len(units), index + 4))
+        )
+        key = text.casefold()
+        cut = cut_part(index, text)
+        pick = choice.index if choice is not None else -10
+        vector = (
+            float(choice is not None and text == choice.text),
+            float(choice is not None and index == choice.index),
+            score / 10.0,
+            evidence / 10.0,
+            float(position == 0),
+            float(position == 1),
+            float(position == 2),
+            (best_score - score) / 10.0 if index in scored else 1.0,
+            float(index not in scored),
+            *(float(kind == k) for k in KINDS),
+            float(index == 0),
+            float(index == 0 and first_choice is not None),
+            float(unit.heading_level == 1),
+            float(unit.heading_level == 2),
+            float((unit.heading_level or 0) >= 3),
+            math.log1p(len(words)),
+            float(len(words) <= 2),
+            float(len(words) >= 15),
+            sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
+            sum(w[:1].isupper() for w in words) / len(words),
+            feats.stopword_share,
+            float(text.endswith(("?", "!"))),
+            float(":" in text),
+            float(bool(_SEPARATOR.search(text))),
+            float(bool(dates.find_dates(text))),
+            float(bool(_DIGIT.search(text))),
+            feats.link_density,
+            float(distance < 0),
+            math.log1p(-distance) if distance < 0 else 0.0,
+            math.log1p(distance) if distance > 0 else 0.0,
+            float(distance == 0),
+            math.log1p(order),
+            float(index == first_heading),
+            math.log1p(feats.repeats - 1),
+            float(index > 0 and len(key) >= 8 and key in first_key),
+            float(index > 0 and first_key.startswith(key)),
+            len(own & first_words) / len(own) if own and index > 0 else 0.0,
+            len(own & body_words) / len(own) if own and index < start else 0.0,
+            float(meta_before),
+            float(meta_after),
+            float(prose_after),
+            float(unit.blank_before),
+            float(before is not None and bool(before.heading_level)),
+            float(after is not None and bool(after.heading_level)),
+            float(feats.repeats > copies_upto.get(index, feats.repeats)),
+            float(_title_like(units, features, index + 1)),
+            float(_title_like(units, features, index - 1)),
+            float(bool(rules._GLUE_GAP.search(unit.text))),
+            first_words_log,
+            math.log1p(start),
+            float(0 < pick - index <= 2),
+            float(0 < index - pick <= 2),
+            float(bool(cut) and in_chrome(cut)),
+            math.log1p(len(cut.split())),
+        )
+        found.append(Candidate(index, text, kind, vector))
+
+    if choice is not None:
+        # The rules' own pick first (a cleaned form may be no line's text).
+        add(choice.index, choice.text, "line" if choice.text == units[choice.index].text else "cleaned", 0)
+    if first_choice is not None:
+        add(0, first_choice[0].text, "first-suffix", 0)
+    # A first line that goes on long after its head is a page glued into one line: taking its head as the
+    # title would take the line, and the text in it, out of the article.
+    if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
+        for form, kind in _first_line_forms(units[0].text):
+            add(0, form, kind, 0)
+    # A line inside the main text below the rules' pick is no candidate: taking it would cut the text above it.
+    for order, index in enumerate(sorted(scored), start=1):
+        if index > lowest:
+            break
+        add(index, units[index].text, "line", order)
+        cleaned = rules._without_glued_meta(rules.TitleChoice(index, units[index].text, 0.0, "line"), is_meta)
+        if cleaned is not None:
+            add(index, cleaned.text, "cleaned", order)
+    return found
+
+
+# A line reads as a title: short, no final full stop, no link list, not a byline or date line.
+TITLE_LIKE_MAX_WORDS = 20
+
+
+def _title_like(units: list[Unit], features: list[UnitFeatures], index: int) -> bool:
+    if not 0 <= index < len(units):
+        return False
+    feats = features[index]
+    return (
+        1 <= feats.words <= TITLE_LIKE_MAX_WORDS
+        and not feats.sentence_end
+        and not feats.boilerplate
+        and feats.link_density <= 0.5
+        and not units[index].list_item
+    )
+
+
+def softmax(margins: list[float]) -> list[float]:
+    top = max(margins)
+    exps = [math.exp(m - top) for m in margins]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def rerank(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    region: tuple[int, int],
+    is_meta: Callable[[str], bool],
+    scored: dict[int, tuple[float, float]],
+    choice: rules.TitleChoice | None,
+    model: TitleModel,
+) -> rules.TitleChoice | None:
+    """The model's pick when it differs from the rules' and its probability clears the threshold."""
+    found = candidates(units, features, region, is_meta, scored, choice)
+    if not found:
+        return choice
+    probabilities = softmax([model.margin(c.vector) for c in found])
+    best = max(range(len(found)), key=lambda i: (probabilities[i], -i))
+    picked, probability = found[best], probabilities[best]
+    if choice is not None and picked.text == choice.text:
+        return choice
+    if probability < model.threshold:
+        return choice
+    return rules.TitleChoice(picked.index, picked.text, 0.0, f"{MODEL_RULE}{probability:.2f}")
