@@ -13,7 +13,7 @@ from articlecli.header.reader import Header, parse_header
 from articlecli.labeller import headings as heading_scorer
 from articlecli.labeller import inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
-from articlecli.labeller.decode import NO_OVERRIDES, Decoded, decode, model_forced
+from articlecli.labeller.decode import MODEL_REGION, NO_OVERRIDES, Decoded, decode, model_forced
 from articlecli.labeller.unit_vectors import RuleView
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
@@ -124,8 +124,11 @@ def article_from(
 ) -> Article:
     """The Article from the rules' decisions and the model's overrides."""
     header = view.header
+    overrides = decoded.labels
+    if decoded.region is not None and input_format != "html":
+        view, overrides = _in_model_region(view, decoded, input_format)
     decisions, removed, body = _decide(
-        view.units, view.features, view.region, header, view.body_labels, view.notes, decoded.labels
+        view.units, view.features, view.region, header, view.body_labels, view.notes, overrides
     )
     sections = build_sections(body)
     return Article(
@@ -148,6 +151,34 @@ def article_from(
         image=markup.image if markup else None,
         confidence=decoded.confidence,
     )
+
+
+def _in_model_region(
+    view: RuleView, decoded: Decoded, input_format: str
+) -> tuple[RuleView, dict[int, tuple[str, str]]]:
+    """The rules' view with the model's main-text run as its region, the body inside it labelled by the
+    same rules (headings, in-body chrome), and the overrides: every unit the model's run took in or left
+    out against the rules' decision is named `model-region:<P(text)>`, so --explain shows what decided it.
+    The model's other overrides (headings) stand on the units still kept."""
+    assert decoded.region is not None
+    region = _with_leading_heading(view.units, view.features, decoded.region, view.header)
+    lexicon = lexicon_for(view.language)
+    explicit_headings = input_format in ("markdown", "html")
+    labels = _label_body(view.units, view.features, region, view.header, view.has_stopwords, explicit_headings, lexicon)
+    moved = replace(view, region=region, body_labels=labels)
+    overrides: dict[int, tuple[str, str]] = {}
+    body_labels = inbody.BODY_LABELS
+    for index in range(len(view.units)):
+        if index in view.header.labels:
+            continue
+        before = view.rule_label(index)[0] in body_labels
+        label = moved.rule_label(index)[0]
+        now = label in body_labels
+        if before != now:
+            overrides[index] = (label, f"{MODEL_REGION}:{decoded.scores[index]:.2f}")
+        elif now and index in decoded.labels:
+            overrides[index] = decoded.labels[index]
+    return moved, overrides
 
 
 def _with_leading_heading(units: list[Unit], features: list[UnitFeatures], region: Region, header: Header) -> Region:

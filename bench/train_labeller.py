@@ -181,31 +181,38 @@ def fit_units(m: Matrix) -> dict[str, Any]:
 # --- out-of-fold decoding ----------------------------------------------------------
 
 
-Task = tuple[Doc, tuple[tuple[str, str, str], ...]]
+# A document, its vectors (read once, at extraction), and the (name, model file, override set) to decode.
+Task = tuple[Doc, list[list[float]], tuple[tuple[str, str, str], ...]]
 
 
 def decode_doc(task: Task) -> dict[str, dict[str, Any]]:
     """Run the rules on one doc once, then decode with each (name, model file, override set) given
-    (model "none": the rules alone) and score each result as bench/evaluate.py does. The page vector
-    for the confidence is read with the first model."""
-    doc, models = task
+    (model "none": the rules alone) and score each result as bench/evaluate.py does. The vectors are
+    the extraction's and each model scores the units once, whatever the number of override sets. The
+    page vector for the confidence is read with the first model."""
+    doc, rows, models = task
     text, gold = doc.read_text(), doc.read_gold()
     start = time.process_time()
     units, input_format = read_units(normalize_text(text))
     view = rule_stage(units, input_format=input_format, options=ParseOptions())
     rules_seconds = time.process_time() - start
     sets = {s.name: s for s in decoding.OVERRIDE_SETS}
+    scored: dict[str, list[float]] = {}
     out = {}
     vector = None
     for name, model_path, set_name in models:
         start = time.process_time()
         model = None if model_path == decoding.RULES_ONLY else decoding._load(model_path)
-        decoded = decoding.decode(view, model, sets[set_name]) if model is not None else decoding.Decoded()
+        if model is not None and model_path not in scored:
+            scored[model_path] = decoding.unit_scores(view, model, rows)[0]
+        if model is not None:
+            decoded = decoding.decode(view, model, sets[set_name], rows, scored[model_path])
+        else:
+            decoded = decoding.Decoded()
         article = article_from(view, decoded, source=str(doc.text_path), input_format=input_format)
         seconds = rules_seconds + time.process_time() - start
         if vector is None and model is not None and units:
-            body, _ = decoding.unit_scores(view, model)
-            vector = decoding.confidence_vector(view, body)
+            vector = decoding.confidence_vector(view, scored[model_path])
         out[name] = {
             "system": "articlecli",
             "dataset": doc.dataset,
@@ -380,6 +387,8 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             "keep_above": decoding.KEEP_ABOVE,
             "heading_above": decoding.HEADING_ABOVE,
             "paragraph_below": decoding.PARAGRAPH_BELOW,
+            "region_threshold": decoding.REGION_THRESHOLD,
+            "region_word_cap": decoding.REGION_WORD_CAP,
         },
     }
     only = args.check_fold
@@ -393,7 +402,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         }
         if only is not None:
             chosen = args.check_overrides
-            tasks = [(d.doc, (("oof", fold_paths[only], chosen),)) for d in data if fold_of[d.doc.key] == only]
+            tasks = [(d.doc, d.rows, (("oof", fold_paths[only], chosen),)) for d in data if fold_of[d.doc.key] == only]
             result["per_fold"] = {str(only): _check_figures(run_decoding(tasks, args.workers)["oof"])}
             return result
         cross = {
@@ -423,7 +432,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                     models.append((f"check:{name}", check_path, name))
             # The out-of-fold model first: the confidence vector is read with it.
             models.sort(key=lambda m: not m[0].startswith("oof:"))
-            tasks.append((d.doc, tuple(models)))
+            tasks.append((d.doc, d.rows, tuple(models)))
         runs = run_decoding(tasks, args.workers)
     print(f"decoded in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     rules = figures_of(runs["rules"])
@@ -491,21 +500,37 @@ def choose_overrides(rules: dict[str, float | None], ablation: dict[str, dict[st
     return max(kept, key=lambda name: (verdicts[name]["gain"], name)) if kept else "none"
 
 
+def _code_fingerprint() -> str:
+    """A hash of the package's code and data: vectors extracted by other rules are never reused."""
+    package = Path(__file__).resolve().parent.parent / "articlecli"
+    digest = hashlib.sha1()
+    # The trained model and its table are what the cached vectors train, not what they are made of.
+    trained = package / "data" / "labeller"
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".json", ".tsv") and path.parent != trained:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _extracted(docs: Sequence[Doc], args: argparse.Namespace) -> list[DocData]:
     """Every document's vectors and labels; --cache keeps them in a file between runs (extraction is
-    deterministic, so a cached run gives the same result as a fresh one)."""
+    deterministic, so a cached run gives the same result as a fresh one). The cache holds the code's
+    fingerprint: after any change to the rules or the vectors it is extracted again."""
     cache: Path | None = getattr(args, "cache", None)
+    fingerprint = _code_fingerprint() if cache is not None else ""
     if cache is not None and cache.is_file():
         with cache.open("rb") as fh:
-            cached: list[DocData] = pickle.load(fh)
-        wanted = {doc.key for doc in docs}
-        data = [d for d in cached if d.doc.key in wanted]
-        if len(data) == len(wanted) and all(len(d.rows[0]) == len(FEATURE_NAMES) for d in data if d.rows):
-            return data
+            cached = pickle.load(fh)
+        if isinstance(cached, tuple) and cached[0] == fingerprint:
+            wanted = {doc.key for doc in docs}
+            data = [d for d in cached[1] if d.doc.key in wanted]
+            if len(data) == len(wanted):
+                return data
     data = _pool_map(extract, docs, args.workers)
     if cache is not None:
         with cache.open("wb") as fh:
-            pickle.dump(data, fh)
+            pickle.dump((fingerprint, data), fh)
     return data
 
 

@@ -15,9 +15,9 @@ from articlecli.frontends.text import read_units
 from articlecli.labeller import decode
 from articlecli.labeller.unit_vectors import FEATURE_NAMES, unit_vectors
 from articlecli.options import ParseOptions
-from articlecli.pipeline import rule_stage
+from articlecli.pipeline import article_from, rule_stage
 
-MODEL_RULE = re.compile(r"model:[01]\.\d\d")
+MODEL_RULE = re.compile(r"model(-region)?:[01]\.\d\d")
 MENU = ["Home", "News", "Sport", "Business", "Culture", "Weather", "Contact us"]
 FOOTER = ["© 2024 Harbour Times. All rights reserved.", "Privacy policy", "Terms of use", "Cookie settings"]
 
@@ -139,3 +139,40 @@ def test_no_override_set_changes_nothing_but_still_scores_the_page():
     _, decoded = decoded_page(model, decode.Overrides(), article_page())
     assert decoded.labels == {}
     assert decoded.confidence is not None
+
+
+COMMENTS = [
+    "Reader comments",
+    "I have lived by the harbour for forty years and I have never seen the water this high in winter.",
+    "The council has known about this problem for a decade and has done nothing about it at all.",
+    "My grandmother told stories of the great flood and the boats that were tied to the chapel door.",
+]
+
+
+def test_the_model_run_replaces_the_rules_region_and_explain_names_what_it_moved():
+    """The main text as the maximum-sum run of the model's scores: where the model believes a block the
+    rules took is not the article, the run leaves it out, and every line it moved says so."""
+    text = "\n\n".join([*MENU, TITLES["en"], *BODIES["en"], *COMMENTS, *FOOTER]) + "\n"
+    units, input_format = read_units(text)
+    view = rule_stage(units, input_format=input_format, options=ParseOptions())
+    comment_units = {u.index for u in units if u.text in COMMENTS}
+    # The rules keep the comments (prose after the article, no phrase ends the run here).
+    assert all(view.rule_label(i)[0] == "paragraph" for i in comment_units if units[i].text != COMMENTS[0])
+    body = [0.95 if u.text in BODIES["en"] else 0.1 for u in units]
+    region = decode.model_region(view, body)
+    assert region is not None
+    assert {units[i].text for i in range(region.start, region.end)} >= set(BODIES["en"])
+    assert not comment_units & set(range(region.start, region.end))
+    decoded = decode.Decoded(region=region, scores=tuple(body))
+    article = article_from(view, decoded, source="page.txt", input_format=input_format)
+    assert [p for s in article.sections for p in s.paragraphs] == list(BODIES["en"])
+    moved = {d.text: d.rule for d in article.decisions if d.text in COMMENTS[1:]}
+    assert moved and set(moved.values()) == {"model-region:0.10"}
+
+
+def test_no_likely_text_leaves_the_rules_region():
+    units, input_format = read_units(article_page())
+    view = rule_stage(units, input_format=input_format, options=ParseOptions())
+    assert decode.model_region(view, [0.05] * len(units)) is None
+    view, decoded = decoded_page(constant_model(-10.0, 0.0), decode.Overrides(region=True), article_page())
+    assert decoded.region is None and decoded.labels == {}

@@ -110,10 +110,10 @@ def _label_score(unit: Unit, features: UnitFeatures) -> float:
 def find_region(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> Region:
     scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features, strict=True)]
     _damp_menu_descriptions(units, scores)
-    start, end = _max_run(scores)
+    start, end = max_run(scores)
     if end <= start:
         # No prose at all (a product listing, a link hub): the densest run of label lines is the content.
-        start, end = _max_run([_label_score(u, f) for u, f in zip(units, features, strict=True)])
+        start, end = max_run([_label_score(u, f) for u, f in zip(units, features, strict=True)])
         return Region(start, end, listing=end > start)
     listing = _listing_over_prose(units, features, scores, start, end)
     if listing is not None:
@@ -139,7 +139,7 @@ def _listing_over_prose(
     if prose > LISTING_PROSE_MAX:
         return None
     labels = _item_scores(units, features)
-    first, last = _max_run(labels)
+    first, last = max_run(labels)
     items = sum(s for s in labels[first:last] if s > 0)
     if items < LISTING_OVER_PROSE_RATIO * prose:
         return None
@@ -171,7 +171,7 @@ def _damp_menu_descriptions(units: list[Unit], scores: list[float]) -> None:
             scores[index] *= MENU_DESCRIPTION_WEIGHT
 
 
-def _max_run(scores: list[float]) -> tuple[int, int]:
+def max_run(scores: list[float]) -> tuple[int, int]:
     best_sum, best = 0.0, (0, 0)
     running, run_start = 0.0, 0
     for index, score in enumerate(scores):

@@ -21,6 +21,7 @@ from operator import mul
 from pathlib import Path
 from typing import Any
 
+from articlecli.labeller.content import Region, max_run
 from articlecli.labeller.inbody import BODY_LABELS
 from articlecli.labeller.unit_vectors import FEATURE_NAMES, RuleView, unit_vectors
 
@@ -56,6 +57,14 @@ PRECISE_REMOVALS = frozenset(
     }
 )
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# The model's main-text run: the maximum-sum run of (P(text) - REGION_THRESHOLD) × words, each unit's
+# words capped (as content.PROSE_SCORE_CAP caps the rules' score) so one huge unit does not swallow the
+# page around it. Chosen out of fold on every third dev document, against the rules' wcxb body F1 .823,
+# trafilatura-eval hit .939 / leak .180 (bench/train_labeller.py then measures the set on all of them):
+# threshold .3: body .831, hit .929, leak .214; .35: .829, .920, .190; .4: .828, .915, .173;
+# .45: .824, .902, .154; .5: .815. The .4 run gains body F1 and lowers the leak.
+REGION_THRESHOLD = 0.4
+REGION_WORD_CAP = 150
 
 
 @dataclass(frozen=True)
@@ -66,13 +75,18 @@ class Overrides:
     remove_text: bool = False
     add_text: bool = False
     headings: bool = False
+    # The main-text run is the model's maximum-sum run (model_region) instead of the rules' region.
+    region: bool = False
 
     @property
     def name(self) -> str:
-        parts = [
-            n for n, on in (("remove", self.remove_text), ("add", self.add_text), ("headings", self.headings)) if on
-        ]
-        return "+".join(parts) or "none"
+        flags = (
+            ("region", self.region),
+            ("remove", self.remove_text),
+            ("add", self.add_text),
+            ("headings", self.headings),
+        )
+        return "+".join(n for n, on in flags if on) or "none"
 
 
 NO_OVERRIDES = Overrides()
@@ -80,18 +94,22 @@ NO_OVERRIDES = Overrides()
 OVERRIDE_SETS = (
     Overrides(),
     Overrides(headings=True),
-    Overrides(remove_text=True),
     Overrides(remove_text=True, add_text=True),
-    Overrides(remove_text=True, add_text=True, headings=True),
+    Overrides(region=True),
+    Overrides(region=True, headings=True),
 )
 
 
 @dataclass(frozen=True)
 class Decoded:
-    """The model's overrides (unit index -> label, rule) and the page's confidence."""
+    """The model's overrides (unit index -> label, rule), the page's confidence, and the model's main-text
+    run with each unit's text probability when the region override is on (pipeline.article_from relabels
+    the body inside it with the rules)."""
 
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
     confidence: float | None = None
+    region: Region | None = None
+    scores: tuple[float, ...] = ()
 
 
 class _Linear:
@@ -167,29 +185,63 @@ def active_model() -> LabellerModel | None:
     return _load(chosen or None)
 
 
-def unit_scores(view: RuleView, model: LabellerModel) -> tuple[list[float], list[list[float]]]:
-    """Per unit: the probability that it is article text; and the vectors, for the heading model."""
-    rows = unit_vectors(view)
+def unit_scores(
+    view: RuleView, model: LabellerModel, rows: list[list[float]] | None = None
+) -> tuple[list[float], list[list[float]]]:
+    """Per unit: the probability that it is article text; and the vectors, for the heading model. `rows`
+    are the page's vectors when the caller has them already (the training script reads them once)."""
+    rows = unit_vectors(view) if rows is None else rows
     margin = model.body.margin
     return [_sigmoid(margin(row)) for row in rows], rows
 
 
-def decode(view: RuleView, model: LabellerModel | None = None, overrides: Overrides | None = None) -> Decoded:
-    """The model's overrides of the rules' labels (the model file's set unless `overrides` is given)."""
+def decode(
+    view: RuleView,
+    model: LabellerModel | None = None,
+    overrides: Overrides | None = None,
+    rows: list[list[float]] | None = None,
+    body: list[float] | None = None,
+) -> Decoded:
+    """The model's overrides of the rules' labels (the model file's set unless `overrides` is given).
+    `rows` and `body` are the page's vectors and text probabilities when the caller has them (the
+    training script decodes one page with several override sets)."""
     model = model or active_model()
     if model is None or not view.units:
         return Decoded()
-    body, rows = unit_scores(view, model)
+    if body is None or rows is None:
+        body, rows = unit_scores(view, model, rows)
     chosen = overrides if overrides is not None else model.overrides
     labels = _override(view, model, chosen, body, rows)
-    return Decoded(labels, page_confidence(view, body, model))
+    region = model_region(view, body) if chosen.region else None
+    return Decoded(labels, page_confidence(view, body, model), region, tuple(body) if region else ())
+
+
+def model_region(view: RuleView, body: list[float]) -> Region | None:
+    """The main-text run scored by the model: the maximum-sum run of (P(text) - REGION_THRESHOLD), each
+    unit weighted by its words (capped). It starts no higher than the header's end, as the rules' run
+    does. None when no unit is likely text (the rules' region stands)."""
+    scores = [
+        (p - REGION_THRESHOLD) * min(features.words, REGION_WORD_CAP)
+        for p, features in zip(body, view.features, strict=True)
+    ]
+    start, end = max_run(scores)
+    if end <= start:
+        return None
+    body_start = view.header.body_start
+    if body_start > start:
+        start, end = body_start, max(end, body_start)
+    return Region(start, end)
+
+
+# The rule name of lines the model's run took in or left out, against the rules' decision.
+MODEL_REGION = "model-region"
 
 
 def _override(
     view: RuleView, model: LabellerModel, chosen: Overrides, body: list[float], rows: list[list[float]]
 ) -> dict[int, tuple[str, str]]:
     labels: dict[int, tuple[str, str]] = {}
-    if chosen == Overrides():
+    if not (chosen.remove_text or chosen.add_text or chosen.headings):
         return labels
     header = view.header.labels
     # On a listing page (the rules' no-prose fallback) every item line is the content: headings stay the rules'.
