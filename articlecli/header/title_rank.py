@@ -370,7 +370,12 @@ def rerank(
     choice: rules.TitleChoice | None,
     model: TitleModel,
 ) -> rules.TitleChoice | None:
-    """The model's pick when it differs from the rules' and its probability clears the threshold."""
+    """The model's pick when it differs from the rules' and its probability clears the threshold.
+
+    A page with no main text keeps the rules' answer: the candidates are placed by the main text's
+    start, and on a page of menu lines alone the model would crown the first one ("Home")."""
+    if region[1] <= region[0]:
+        return choice
     found = candidates(units, features, region, is_meta, scored, choice)
     if not found:
         return choice
