@@ -48,7 +48,7 @@ from articlecli.options import ParseOptions
 from articlecli.pipeline import rule_stage
 from bench.corpus import Doc, corpus_dir, load_index
 from bench.scoring import heading_scores, n
-from bench.train_labeller import FOLDS, assign_folds
+from bench.train_labeller import FOLDS, assign_folds, differing_figures
 
 OOF_TABLE = Path(__file__).resolve().parent / "headings_oof.json"
 # Inverse regularisation strength (sklearn's C) on standardised features.
@@ -302,11 +302,7 @@ def check(result: dict[str, Any], table: dict[str, Any]) -> list[str]:
     """Figures of the re-run fold that differ from the shipped table by more than the tolerance."""
     problems = []
     for fold, values in result["per_fold"].items():
-        pinned = table["per_fold"].get(fold, {})
-        for key, value in values.items():
-            want = pinned.get(key)
-            if (value is None) != (want is None) or (value is not None and abs(value - want) > CHECK_TOLERANCE):
-                problems.append(f"fold {fold} {key}: {value} (table: {want})")
+        problems += differing_figures(values, table["per_fold"].get(fold, {}), f"fold {fold}", CHECK_TOLERANCE)
     return problems
 
 

@@ -538,15 +538,24 @@ def _check_figures(records: Sequence[dict[str, Any]]) -> dict[str, float | None]
     return {k: v for k, v in figures_of(records).items() if k.startswith("all.") and k[4:] in CHECK_METRICS}
 
 
+def differing_figures(
+    figures: dict[str, float | None], pinned: dict[str, Any], label: str, tolerance: float = CHECK_TOLERANCE
+) -> list[str]:
+    """The figures of a re-run that differ from the pinned ones by more than the tolerance (or that one
+    of the two lacks), one line each, prefixed by `label`. Every training script's fold check uses it."""
+    problems = []
+    for key, value in figures.items():
+        want = pinned.get(key)
+        if (value is None) != (want is None) or (value is not None and abs(value - want) > tolerance):
+            problems.append(f"{label} {key}: {value} (table: {want})")
+    return problems
+
+
 def check(result: dict[str, Any], table: dict[str, Any]) -> list[str]:
     """Figures of the re-run fold(s) that differ from the shipped table by more than the tolerance."""
     problems = []
     for fold, figures in result["per_fold"].items():
-        pinned = table["per_fold"].get(fold, {})
-        for key, value in figures.items():
-            want = pinned.get(key)
-            if (value is None) != (want is None) or (value is not None and abs(value - want) > CHECK_TOLERANCE):
-                problems.append(f"fold {fold} {key}: {value} (table: {want})")
+        problems += differing_figures(figures, table["per_fold"].get(fold, {}), f"fold {fold}")
     return problems
 
 

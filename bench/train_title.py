@@ -51,7 +51,7 @@ from bench.corpus import Doc, corpus_dir, load_index
 from bench.peers import prediction_from_article
 from bench.scoring import n as normalise
 from bench.scoring import score_document
-from bench.train_labeller import FOLDS, assign_folds, figures_of
+from bench.train_labeller import FOLDS, assign_folds, differing_figures, figures_of
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "articlecli" / "data" / "labeller"
 # L2 penalty on the standardised weights (per page of training data).
@@ -303,11 +303,8 @@ def check(result: dict[str, Any], table: dict[str, Any]) -> list[str]:
     """Figures of the re-run fold that differ from the pinned check figures by more than the tolerance."""
     problems = []
     for system in ("rules_only", "out_of_fold"):
-        for metric in CHECK_METRICS:
-            key = f"all.{metric}"
-            value, want = result[system].get(key), table[system].get(key)
-            if (value is None) != (want is None) or (value is not None and abs(value - want) > CHECK_TOLERANCE):
-                problems.append(f"{system} {key}: {value} (table: {want})")
+        figures = {f"all.{metric}": result[system].get(f"all.{metric}") for metric in CHECK_METRICS}
+        problems += differing_figures(figures, table[system], system, CHECK_TOLERANCE)
     return problems
 
 

@@ -229,6 +229,13 @@ def _standfirst_pair(
 FIRST_LINE_MAX_CHARS = 2000
 
 
+def first_line_head(text: str) -> str:
+    """The first line before a glue gap (where a scraper ran the next field into it); longer than
+    FIRST_LINE_MAX_CHARS when the line has no gap within the limit."""
+    # A gap starting within the limit lies wholly in the slice, so the head is the one of the whole line.
+    return _GLUE_GAP.split(text.strip()[: FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
+
+
 def _first_line_choice(
     units: list[Unit], features: list[UnitFeatures], region: tuple[int, int], is_meta: Callable[[str], bool]
 ) -> tuple[TitleChoice, float] | None:
@@ -240,8 +247,7 @@ def _first_line_choice(
     unit, feats = units[0], features[0]
     if feats.boilerplate or unit.list_item or (feats.link_density > 0.5 and not unit.heading_level):
         return None
-    # A gap starting within the limit lies wholly in the slice, so the head is the one of the whole line.
-    head = _GLUE_GAP.split(unit.text.strip()[: FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
+    head = first_line_head(unit.text)
     if len(head) > FIRST_LINE_MAX_CHARS:
         return None
     if " | " in head:

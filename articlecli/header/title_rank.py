@@ -166,9 +166,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(word.casefold() for word in _WORD.findall(text))
 
 
-def _first_line_forms(first: str) -> list[tuple[str, str]]:
-    """The page's first line and its cleaned forms: before a glue gap, without a site suffix, each part."""
-    head = rules._GLUE_GAP.split(first.strip()[: rules.FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
+def _first_line_forms(head: str) -> list[tuple[str, str]]:
+    """The cleaned forms of the page's first line from its head (`title.first_line_head`): the head,
+    without a site suffix, each part."""
     if len(head) > rules.FIRST_LINE_MAX_CHARS:
         return []
     forms = [(head, "first-head"), (rules.strip_site_suffix(head), "first-suffix")]
@@ -196,8 +196,9 @@ def candidates(
     first_key = units[0].text.casefold()
     body_words = rules._content_words(units[start : start + BODY_UNITS])
     first_words_log = math.log1p(features[0].words)
-    first = rules._GLUE_GAP.split(units[0].text.strip()[: rules.FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
+    first = rules.first_line_head(units[0].text)
     first_choice = rules._first_line_choice(units, features, region, is_meta)
+    pick = choice.index if choice is not None else -10
     seen: set[str] = set()
     found: list[Candidate] = []
     first_heading = next((i for i in sorted(scored) if units[i].heading_level), None)
@@ -257,7 +258,6 @@ def candidates(
         )
         key = text.casefold()
         cut = cut_part(index, text)
-        pick = choice.index if choice is not None else -10
         vector = (
             float(choice is not None and text == choice.text),
             float(choice is not None and index == choice.index),
@@ -324,7 +324,7 @@ def candidates(
     # A first line that goes on long after its head is a page glued into one line: taking its head as the
     # title would take the line, and the text in it, out of the article.
     if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
-        for form, kind in _first_line_forms(units[0].text):
+        for form, kind in _first_line_forms(first):
             add(0, form, kind, 0)
     # A line inside the main text below the rules' pick is no candidate: taking it would cut the text above it.
     for order, index in enumerate(sorted(scored), start=1):
