@@ -110,11 +110,14 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
     for index in _by_distance(start, len(units)):
         if index in header.labels:
             continue
-        lead = _GLUED_GAP.split(units[index].text, 1)[0]
-        if features[index].words > META_MAX_WORDS and len(lead.split()) > 8:
-            continue
-        # A long line has no key (records keep keys for label-length lines): its first glued piece's.
-        words = (features[index].key or line_key(lead)).split()
+        key = features[index].key
+        if features[index].words > META_MAX_WORDS or not key:
+            lead = _GLUED_GAP.split(units[index].text, 1)[0]
+            if features[index].words > META_MAX_WORDS and len(lead.split()) > 8:
+                continue
+            # A long line has no key (records keep keys for label-length lines): its first glued piece's.
+            key = key or line_key(lead)
+        words = key.split()
         if not words:
             continue
         # A byline starts with a byline word ("By", glued "ByJane"), or is a short label ending in one.
@@ -224,12 +227,13 @@ def _link_names(text: str, lexicon: Lexicon, header: Header) -> list[str]:
 def _by_distance(start: int, count: int) -> list[int]:
     """range(count) ordered by distance from `start`, the lower index first on a tie."""
     start = min(max(start, 0), count)
-    order: list[int] = []
-    for distance in range(max(start, count - start) + 1):
-        if distance and start - distance >= 0:
-            order.append(start - distance)
-        if start + distance < count:
-            order.append(start + distance)
+    # Above and below in pairs while both sides last, then the rest of the longer side.
+    above = range(start - 1, -1, -1)
+    below = range(start + 1, count)
+    pairs = min(len(above), len(below))
+    order = [start] if start < count else []
+    order += [index for pair in zip(above[:pairs], below[:pairs], strict=True) for index in pair]
+    order += above[pairs:] if len(above) > pairs else below[pairs:]
     return order
 
 

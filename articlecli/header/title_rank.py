@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from operator import mul
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +97,10 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# The one-hot kind features of each kind.
+_KIND_FLAGS = {kind: tuple(float(kind == k) for k in KINDS) for kind in KINDS}
+# A word's first character (the words of str.split are never empty).
+_FIRST_CHAR = itemgetter(0)
 _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s[|\-–—·•]\s")
 # How many of the main text's first units its content words are read from (as title.OVERLAP_BODY_UNITS).
@@ -232,6 +236,15 @@ def candidates(
             return ""
         return first[len(text) :].strip(" |-–—·:•\t")
 
+    # Whether a line reads as a title, by index: each line is asked about as the neighbour of two candidates.
+    title_likes: dict[int, bool] = {}
+
+    def title_like(index: int) -> bool:
+        verdict = title_likes.get(index)
+        if verdict is None:
+            verdict = title_likes[index] = _title_like(units, features, index)
+        return verdict
+
     def add(index: int, text: str, kind: str, order: int) -> None:
         text = text.strip()
         if not text or text in seen or not rules._HAS_LETTERS.search(text):
@@ -268,7 +281,7 @@ def candidates(
             float(position == 2),
             (best_score - score) / 10.0 if index in scored else 1.0,
             float(index not in scored),
-            *(float(kind == k) for k in KINDS),
+            *_KIND_FLAGS[kind],
             float(index == 0),
             float(index == 0 and first_choice is not None),
             float(unit.heading_level == 1),
@@ -278,7 +291,7 @@ def candidates(
             float(len(words) <= 2),
             float(len(words) >= 15),
             sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
-            sum(w[:1].isupper() for w in words) / len(words),
+            sum(map(str.isupper, map(_FIRST_CHAR, words))) / len(words),
             feats.stopword_share,
             float(text.endswith(("?", "!"))),
             float(":" in text),
@@ -304,8 +317,8 @@ def candidates(
             float(before is not None and bool(before.heading_level)),
             float(after is not None and bool(after.heading_level)),
             float(feats.repeats > copies_upto.get(index, feats.repeats)),
-            float(_title_like(units, features, index + 1)),
-            float(_title_like(units, features, index - 1)),
+            float(title_like(index + 1)),
+            float(title_like(index - 1)),
             float(bool(rules._GLUE_GAP.search(unit.text))),
             first_words_log,
             math.log1p(start),
