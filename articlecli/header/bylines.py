@@ -611,8 +611,9 @@ def find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: Le
     """'About the author' / 'Über den Autor' and a name within the next few short lines: an author box
     (usually below the body)."""
     phrases = lexicon.phrases("author-box")
-    for index, unit in enumerate(units):
-        if features[index].words > 6 or not phrases.matches_whole(line_key(unit.text)):
+    for index in range(len(units)):
+        # A line this short has its key in its record (records.record.PHRASE_MAX_WORDS).
+        if features[index].words > 6 or not phrases.matches_whole(features[index].key):
             continue
         for following in range(index + 1, min(len(units), index + 4)):
             text = units[following].text.strip(_NAME_EDGE)

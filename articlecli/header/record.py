@@ -63,7 +63,6 @@ CENSUS_BATCH_UNITS = 512
 # test a handful each) before the census counts every word once instead.
 CENSUS_SEARCH_BUDGET = 2
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]*_“”„«»"
-_PLUS_ONE = (1).__add__
 
 
 class LowercaseWords:
@@ -89,8 +88,7 @@ class LowercaseWords:
         # Casefolding maps each character on its own and never makes a line break or punctuation: line
         # i is tokens[i] casefolded, and a token whose word casefolds to w has w in its line.
         self._folded = "\n".join(self._tokens).casefold()
-        # Each line's start: the running sum of the lengths of the lines before it, each with its break.
-        self._line_starts = list(accumulate(map(_PLUS_ONE, map(len, self._folded.split("\n"))), initial=0))
+        self._line_starts = [0, *accumulate(len(line) + 1 for line in self._folded.split("\n"))]
         self._verdicts: dict[str, bool] = {}
         # Tokens the searches may test in all before the whole census is counted once instead: many
         # short words asked of a page of many distinct tokens stay linear in the page's size.

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.record import META_MAX_WORDS
@@ -292,7 +293,9 @@ def _outdent_score(units: list[Unit], features: list[UnitFeatures], index: int, 
     if index >= start or start >= len(units) or features[index].words < OUTDENT_MIN_WORDS:
         return 0.0
     indent = units[index].indent
-    following = [u for u in units[index + 1 : start + 1] if not features[u.index].boilerplate][:OUTDENT_NEXT]
+    # The first OUTDENT_NEXT units below that are not boilerplate (not the whole stretch down to the text).
+    below = (u for u in units[index + 1 : start + 1] if not features[u.index].boilerplate)
+    following = list(islice(below, OUTDENT_NEXT))
     if not following or units[start].indent <= indent:
         return 0.0
     if all(u.indent > indent for u in following):
