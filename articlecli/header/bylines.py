@@ -113,11 +113,14 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
         key = features[index].key
         if features[index].words > META_MAX_WORDS or not key:
             lead = _GLUED_GAP.split(units[index].text, 1)[0]
-            if features[index].words > META_MAX_WORDS and len(lead.split()) > 8:
+            # More than 8 words (split no further than the 9th).
+            if features[index].words > META_MAX_WORDS and len(lead.split(None, 8)) > 8:
                 continue
             # A long line has no key (records keep keys for label-length lines): its first glued piece's.
             key = key or line_key(lead)
-        words = key.split()
+        # The first word, and the last one of a label of at most BYLINE_LABEL_MAX_WORDS words: the key is
+        # split no further than that.
+        words = key.split(None, BYLINE_LABEL_MAX_WORDS)
         if not words:
             continue
         # A byline starts with a byline word ("By", glued "ByJane"), or is a short label ending in one.
@@ -182,7 +185,8 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
         unit = units[index]
         if header.labels.get(index, ("", ""))[0] in ("title", "breadcrumb", "category", "tag"):
             continue
-        if features[index].words > AUTHOR_LINK_MAX_WORDS or not any("](" in raw for raw in unit.raw):
+        # Joined by a character that is neither ']' nor '(': a '](' in the joined lines lies within one.
+        if features[index].words > AUTHOR_LINK_MAX_WORDS or "](" not in "\n".join(unit.raw):
             continue
         names: list[str] = []
         for raw in unit.raw:
@@ -267,7 +271,8 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     handle = _lone_handle(text, lexicon) if names is not None else None
     if handle and not _in_prose(handle, units):
         return [handle], [index]
-    if len(text.split()) > BYLINE_LABEL_MAX_WORDS:
+    # More words than a label has (split no further than one past the limit).
+    if len(text.split(None, BYLINE_LABEL_MAX_WORDS)) > BYLINE_LABEL_MAX_WORDS:
         return None
     key = line_key(text)
     label_words = key.split()
@@ -638,7 +643,7 @@ def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
     """Stricter than looks_like_name, for a name without any byline word: every word is a capitalised
     word the page never writes in lowercase ('Get Started', 'Grüne Energie' are not), none is a function
     word ('Der Tagesspiegel', 'Our Blogs'), and the line is not in capitals ('TABLE OF CONTENTS')."""
-    stops = stopwords(language) | stopwords("en")
+    stops = _name_stopwords(language)
     words = [w.strip(".,'’") for w in text.split()]
     if text.isupper():
         return False
@@ -649,6 +654,12 @@ def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
         if not word[:1].isupper() or key in header.common_words or key in stops:
             return False
     return True
+
+
+@lru_cache(maxsize=32)
+def _name_stopwords(language: str | None) -> frozenset[str]:
+    """The function words of `language` and English, which no word of a proper name is."""
+    return stopwords(language) | stopwords("en")
 
 
 # English prepositions and determiners that never stand inside a personal name ('Find A Location', 'Tips

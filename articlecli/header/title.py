@@ -75,7 +75,7 @@ def find_title(
     if not units:
         return None
     page_title = units[0].text
-    counts = Counter(unit.text for unit in units[: start + 10])
+    counts = Counter([unit.text for unit in units[: start + 10]])
     last = min(len(units), start + max(1, (end - start) // TITLE_SEARCH_BODY_SHARE))
     # In a short text, only the line heading a byline block is searched below that share (see _heads_meta_block).
     header_last = max(last, min(end, start + IN_REGION_HEADER_UNITS + 1))
