@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from itertools import pairwise, repeat
@@ -10,7 +11,6 @@ from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
 from articlecli.header.markup import MarkupMeta, apply_markup
 from articlecli.header.reader import Header, parse_header
-from articlecli.labeller import headings as heading_scorer
 from articlecli.labeller import inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.labeller.decode import MODEL_REGION, NO_OVERRIDES, Decoded, decode, model_forced
@@ -26,6 +26,10 @@ from articlecli.sections import build_sections, is_subheading
 # The rule name of a site profile's template lines (site/apply.py SITE_TEMPLATE; not imported from
 # there so that a parse without a profile does not load the site layer).
 SITE_TEMPLATE_RULE = "site-template"
+
+# The heading scorer (labeller/headings.py) runs only when this names a model file (its MODEL_ENV; unset
+# or "none": the rules alone), so a parse without one does not import it.
+HEADING_MODEL_ENV = "ARTICLECLI_HEADING_MODEL"
 
 # The longest units, each voting for its language (see language.detect_language_by_vote).
 LANGUAGE_SAMPLE_BLOCKS = 12
@@ -81,7 +85,9 @@ def rule_stage(
     explicit_headings = input_format in ("markdown", "html")
     body_labels = _label_body(units, marked, region, header, bool(stops), explicit_headings, lexicon)
     # The heading scorer decides the heading candidates (trained on text dumps: not on HTML input).
-    if input_format != "html":
+    if input_format != "html" and os.environ.get(HEADING_MODEL_ENV, "none") != "none":
+        from articlecli.labeller import headings as heading_scorer
+
         heading_scorer.relabel(
             units,
             marked,

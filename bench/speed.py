@@ -6,6 +6,7 @@ super-linear time.
     python bench/speed.py --only cli
     python bench/speed.py --only throughput --limit 300 --profile 40   # where the time goes
     python bench/speed.py --only throughput --confidence                # with the learned labeller
+    python bench/speed.py --only header   # the header stage's share of it (title search, title ranker)
 
 Figures go to stdout; nothing is asserted (speed is measured here, not in unit tests). Times are CPU
 time of this process (the CLI's: of its child), so a machine shared with other work does not skew
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c2ad19efbe191da2.txt"
@@ -100,6 +102,48 @@ def bench_throughput(corpus: Path, limit: int, confidence: bool = False) -> None
     )
 
 
+def bench_header(corpus: Path, limit: int) -> None:
+    """CPU time of the header stage (header/reader.parse_header) per document over the throughput dumps,
+    and of its title search (rules and ranker) within it, each timed around its call."""
+    import articlecli.header.reader as reader
+    import articlecli.pipeline as pipeline
+    from articlecli import parse_text
+
+    if not (corpus / "index.jsonl").exists():
+        print(f"header: skipped, no corpus at {corpus}")
+        return
+    texts = _corpus_texts(corpus, 5_000, 50_000, limit)
+    spent = {"header": 0.0, "title": 0.0}
+
+    def timed(function: Any, name: str) -> Any:
+        def run(*args: Any) -> Any:
+            start = time.process_time()
+            try:
+                return function(*args)
+            finally:
+                spent[name] += time.process_time() - start
+
+        return run
+
+    parse_header, find_title = pipeline.parse_header, reader._find_title
+    pipeline.parse_header = timed(parse_header, "header")  # type: ignore[assignment]
+    reader._find_title = timed(find_title, "title")  # type: ignore[assignment]
+    try:
+        parse_text(texts[0])
+        spent.update(header=0.0, title=0.0)
+        start = time.process_time()
+        for text in texts:
+            parse_text(text)
+        total = time.process_time() - start
+    finally:
+        pipeline.parse_header, reader._find_title = parse_header, find_title  # type: ignore[assignment]
+    per_doc = {name: seconds / len(texts) * 1000 for name, seconds in spent.items()}
+    print(
+        f"header: {per_doc['header']:.2f} ms/doc of CPU ({per_doc['title']:.2f} the title search, rules and ranker), "
+        f"of {total / len(texts) * 1000:.2f} ms/doc for the whole parse ({len(texts)} corpus dumps of 5-50 KB)"
+    )
+
+
 def bench_scaling() -> None:
     from articlecli import parse_text
 
@@ -167,7 +211,7 @@ def bench_html() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("cli", "throughput", "scaling", "adversarial", "html"))
+    parser.add_argument("--only", choices=("cli", "throughput", "header", "scaling", "adversarial", "html"))
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=500)
@@ -185,6 +229,8 @@ def main() -> None:
         bench_cli(args.runs)
     if args.only in (None, "throughput"):
         bench_throughput(args.corpus, args.limit, args.confidence)
+    if args.only == "header":
+        bench_header(args.corpus, args.limit)
     if args.only in (None, "scaling"):
         bench_scaling()
     if args.only in (None, "adversarial"):

@@ -4,6 +4,8 @@ moves kept lines between heading and paragraph, naming itself as the rule of wha
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,13 @@ def test_a_named_model_decides_and_says_so(monkeypatch: pytest.MonkeyPatch, tmp_
     decided = {d.text: (d.label, d.rule) for d in article.decisions}
     assert decided["What changes for drivers"] == ("paragraph", "model:0.00")
     assert [r.text for r in article.removed] == [r.text for r in rules_only.removed]
+
+
+def test_a_parse_without_a_model_does_not_load_the_scorer() -> None:
+    # A fresh interpreter: this test session may have imported the scorer already.
+    code = (
+        "import os, sys; os.environ.pop('ARTICLECLI_HEADING_MODEL', None); from articlecli import parse_text; "
+        f"parse_text({PAGE!r}); print('articlecli.labeller.headings' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

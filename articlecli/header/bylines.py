@@ -110,11 +110,17 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
     for index in _by_distance(start, len(units)):
         if index in header.labels:
             continue
-        lead = _GLUED_GAP.split(units[index].text, 1)[0]
-        if features[index].words > META_MAX_WORDS and len(lead.split()) > 8:
-            continue
-        # A long line has no key (records keep keys for label-length lines): its first glued piece's.
-        words = (features[index].key or line_key(lead)).split()
+        key = features[index].key
+        if features[index].words > META_MAX_WORDS or not key:
+            lead = _GLUED_GAP.split(units[index].text, 1)[0]
+            # More than 8 words (split no further than the 9th).
+            if features[index].words > META_MAX_WORDS and len(lead.split(None, 8)) > 8:
+                continue
+            # A long line has no key (records keep keys for label-length lines): its first glued piece's.
+            key = key or line_key(lead)
+        # The first word, and the last one of a label of at most BYLINE_LABEL_MAX_WORDS words: the key is
+        # split no further than that.
+        words = key.split(None, BYLINE_LABEL_MAX_WORDS)
         if not words:
             continue
         # A byline starts with a byline word ("By", glued "ByJane"), or is a short label ending in one.
@@ -179,7 +185,8 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
         unit = units[index]
         if header.labels.get(index, ("", ""))[0] in ("title", "breadcrumb", "category", "tag"):
             continue
-        if features[index].words > AUTHOR_LINK_MAX_WORDS or not any("](" in raw for raw in unit.raw):
+        # Joined by a character that is neither ']' nor '(': a '](' in the joined lines lies within one.
+        if features[index].words > AUTHOR_LINK_MAX_WORDS or "](" not in "\n".join(unit.raw):
             continue
         names: list[str] = []
         for raw in unit.raw:
@@ -224,12 +231,13 @@ def _link_names(text: str, lexicon: Lexicon, header: Header) -> list[str]:
 def _by_distance(start: int, count: int) -> list[int]:
     """range(count) ordered by distance from `start`, the lower index first on a tie."""
     start = min(max(start, 0), count)
-    order: list[int] = []
-    for distance in range(max(start, count - start) + 1):
-        if distance and start - distance >= 0:
-            order.append(start - distance)
-        if start + distance < count:
-            order.append(start + distance)
+    # Above and below in pairs while both sides last, then the rest of the longer side.
+    above = range(start - 1, -1, -1)
+    below = range(start + 1, count)
+    pairs = min(len(above), len(below))
+    order = [start] if start < count else []
+    order += [index for pair in zip(above[:pairs], below[:pairs], strict=True) for index in pair]
+    order += above[pairs:] if len(above) > pairs else below[pairs:]
     return order
 
 
@@ -263,7 +271,8 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     handle = _lone_handle(text, lexicon) if names is not None else None
     if handle and not _in_prose(handle, units):
         return [handle], [index]
-    if len(text.split()) > BYLINE_LABEL_MAX_WORDS:
+    # More words than a label has (split no further than one past the limit).
+    if len(text.split(None, BYLINE_LABEL_MAX_WORDS)) > BYLINE_LABEL_MAX_WORDS:
         return None
     key = line_key(text)
     label_words = key.split()
@@ -607,8 +616,9 @@ def find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: Le
     """'About the author' / 'Über den Autor' and a name within the next few short lines: an author box
     (usually below the body)."""
     phrases = lexicon.phrases("author-box")
-    for index, unit in enumerate(units):
-        if features[index].words > 6 or not phrases.matches_whole(line_key(unit.text)):
+    for index in range(len(units)):
+        # A line this short has its key in its record (records.record.PHRASE_MAX_WORDS).
+        if features[index].words > 6 or not phrases.matches_whole(features[index].key):
             continue
         for following in range(index + 1, min(len(units), index + 4)):
             text = units[following].text.strip(_NAME_EDGE)
@@ -633,7 +643,7 @@ def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
     """Stricter than looks_like_name, for a name without any byline word: every word is a capitalised
     word the page never writes in lowercase ('Get Started', 'Grüne Energie' are not), none is a function
     word ('Der Tagesspiegel', 'Our Blogs'), and the line is not in capitals ('TABLE OF CONTENTS')."""
-    stops = stopwords(language) | stopwords("en")
+    stops = _name_stopwords(language)
     words = [w.strip(".,'’") for w in text.split()]
     if text.isupper():
         return False
@@ -644,6 +654,12 @@ def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
         if not word[:1].isupper() or key in header.common_words or key in stops:
             return False
     return True
+
+
+@lru_cache(maxsize=32)
+def _name_stopwords(language: str | None) -> frozenset[str]:
+    """The function words of `language` and English, which no word of a proper name is."""
+    return stopwords(language) | stopwords("en")
 
 
 # English prepositions and determiners that never stand inside a personal name ('Find A Location', 'Tips

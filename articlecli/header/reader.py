@@ -203,7 +203,8 @@ def _read_meta_line(
     if feats.words > META_MAX_WORDS * 2:
         return
     text = unglue_labels(unit.text, lexicon)
-    key = line_key(text)
+    # A line this short has its key in its record (records.record.PHRASE_MAX_WORDS).
+    key = feats.key if text == unit.text else line_key(text)
     if is_breadcrumb(unit, lexicon, header, index):
         header.breadcrumbs = split_breadcrumbs(unit.text)
         header.label(index, "breadcrumb", "breadcrumb-trail")

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.record import META_MAX_WORDS
@@ -74,7 +75,7 @@ def find_title(
     if not units:
         return None
     page_title = units[0].text
-    counts = Counter(unit.text for unit in units[: start + 10])
+    counts = Counter([unit.text for unit in units[: start + 10]])
     last = min(len(units), start + max(1, (end - start) // TITLE_SEARCH_BODY_SHARE))
     # In a short text, only the line heading a byline block is searched below that share (see _heads_meta_block).
     header_last = max(last, min(end, start + IN_REGION_HEADER_UNITS + 1))
@@ -292,7 +293,9 @@ def _outdent_score(units: list[Unit], features: list[UnitFeatures], index: int, 
     if index >= start or start >= len(units) or features[index].words < OUTDENT_MIN_WORDS:
         return 0.0
     indent = units[index].indent
-    following = [u for u in units[index + 1 : start + 1] if not features[u.index].boilerplate][:OUTDENT_NEXT]
+    # The first OUTDENT_NEXT units below that are not boilerplate (not the whole stretch down to the text).
+    below = (u for u in units[index + 1 : start + 1] if not features[u.index].boilerplate)
+    following = list(islice(below, OUTDENT_NEXT))
     if not following or units[start].indent <= indent:
         return 0.0
     if all(u.indent > indent for u in following):

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from operator import mul
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +97,10 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# The one-hot kind features of each kind.
+_KIND_FLAGS = {kind: tuple(float(kind == k) for k in KINDS) for kind in KINDS}
+# A word's first character (the words of str.split are never empty).
+_FIRST_CHAR = itemgetter(0)
 _DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"\s[|\-–—·•]\s")
 # How many of the main text's first units its content words are read from (as title.OVERLAP_BODY_UNITS).
@@ -163,7 +167,7 @@ def active_title_model() -> TitleModel | None:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(word.casefold() for word in _WORD.findall(text))
+    return frozenset(map(str.casefold, _WORD.findall(text)))
 
 
 def _first_line_forms(head: str) -> list[tuple[str, str]]:
@@ -232,6 +236,15 @@ def candidates(
             return ""
         return first[len(text) :].strip(" |-–—·:•\t")
 
+    # Whether a line reads as a title, by index: each line is asked about as the neighbour of two candidates.
+    title_likes: dict[int, bool] = {}
+
+    def title_like(index: int) -> bool:
+        verdict = title_likes.get(index)
+        if verdict is None:
+            verdict = title_likes[index] = _title_like(units, features, index)
+        return verdict
+
     def add(index: int, text: str, kind: str, order: int) -> None:
         text = text.strip()
         if not text or text in seen or not rules._HAS_LETTERS.search(text):
@@ -259,59 +272,59 @@ def candidates(
         key = text.casefold()
         cut = cut_part(index, text)
         vector = (
-            float(choice is not None and text == choice.text),
-            float(choice is not None and index == choice.index),
+            1.0 if choice is not None and text == choice.text else 0.0,
+            1.0 if choice is not None and index == choice.index else 0.0,
             score / 10.0,
             evidence / 10.0,
-            float(position == 0),
-            float(position == 1),
-            float(position == 2),
+            1.0 if position == 0 else 0.0,
+            1.0 if position == 1 else 0.0,
+            1.0 if position == 2 else 0.0,
             (best_score - score) / 10.0 if index in scored else 1.0,
-            float(index not in scored),
-            *(float(kind == k) for k in KINDS),
-            float(index == 0),
-            float(index == 0 and first_choice is not None),
-            float(unit.heading_level == 1),
-            float(unit.heading_level == 2),
-            float((unit.heading_level or 0) >= 3),
+            1.0 if index not in scored else 0.0,
+            *_KIND_FLAGS[kind],
+            1.0 if index == 0 else 0.0,
+            1.0 if index == 0 and first_choice is not None else 0.0,
+            1.0 if unit.heading_level == 1 else 0.0,
+            1.0 if unit.heading_level == 2 else 0.0,
+            1.0 if (unit.heading_level or 0) >= 3 else 0.0,
             math.log1p(len(words)),
-            float(len(words) <= 2),
-            float(len(words) >= 15),
+            1.0 if len(words) <= 2 else 0.0,
+            1.0 if len(words) >= 15 else 0.0,
             sum(map(str.isupper, letters)) / len(letters) if letters else 0.0,
-            sum(w[:1].isupper() for w in words) / len(words),
+            sum(map(str.isupper, map(_FIRST_CHAR, words))) / len(words),
             feats.stopword_share,
-            float(text.endswith(("?", "!"))),
-            float(":" in text),
-            float(bool(_SEPARATOR.search(text))),
-            float(bool(dates.find_dates(text))),
-            float(bool(_DIGIT.search(text))),
+            1.0 if text.endswith(("?", "!")) else 0.0,
+            1.0 if ":" in text else 0.0,
+            1.0 if _SEPARATOR.search(text) else 0.0,
+            1.0 if dates.find_dates(text) else 0.0,
+            1.0 if _DIGIT.search(text) else 0.0,
             feats.link_density,
-            float(distance < 0),
+            1.0 if distance < 0 else 0.0,
             math.log1p(-distance) if distance < 0 else 0.0,
             math.log1p(distance) if distance > 0 else 0.0,
-            float(distance == 0),
+            1.0 if distance == 0 else 0.0,
             math.log1p(order),
-            float(index == first_heading),
+            1.0 if index == first_heading else 0.0,
             math.log1p(feats.repeats - 1),
-            float(index > 0 and len(key) >= 8 and key in first_key),
-            float(index > 0 and first_key.startswith(key)),
+            1.0 if index > 0 and len(key) >= 8 and key in first_key else 0.0,
+            1.0 if index > 0 and first_key.startswith(key) else 0.0,
             len(own & first_words) / len(own) if own and index > 0 else 0.0,
             len(own & body_words) / len(own) if own and index < start else 0.0,
-            float(meta_before),
-            float(meta_after),
-            float(prose_after),
-            float(unit.blank_before),
-            float(before is not None and bool(before.heading_level)),
-            float(after is not None and bool(after.heading_level)),
-            float(feats.repeats > copies_upto.get(index, feats.repeats)),
-            float(_title_like(units, features, index + 1)),
-            float(_title_like(units, features, index - 1)),
-            float(bool(rules._GLUE_GAP.search(unit.text))),
+            1.0 if meta_before else 0.0,
+            1.0 if meta_after else 0.0,
+            1.0 if prose_after else 0.0,
+            1.0 if unit.blank_before else 0.0,
+            1.0 if before is not None and bool(before.heading_level) else 0.0,
+            1.0 if after is not None and bool(after.heading_level) else 0.0,
+            1.0 if feats.repeats > copies_upto.get(index, feats.repeats) else 0.0,
+            1.0 if title_like(index + 1) else 0.0,
+            1.0 if title_like(index - 1) else 0.0,
+            1.0 if rules._GLUE_GAP.search(unit.text) else 0.0,
             first_words_log,
             math.log1p(start),
-            float(0 < pick - index <= 2),
-            float(0 < index - pick <= 2),
-            float(bool(cut) and in_chrome(cut)),
+            1.0 if 0 < pick - index <= 2 else 0.0,
+            1.0 if 0 < index - pick <= 2 else 0.0,
+            1.0 if cut and in_chrome(cut) else 0.0,
             math.log1p(len(cut.split())),
         )
         found.append(Candidate(index, text, kind, vector))

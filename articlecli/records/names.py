@@ -254,8 +254,22 @@ def byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
     """
     if len(text) > BYLINE_CACHE_MAX_CHARS:
         return _byline_names(text, lexicon)
+    if not _may_open_byline(text, lexicon):
+        return None
     found = _cached_byline_names(text, lexicon)
     return None if found is None else list(found)
+
+
+def _may_open_byline(text: str, lexicon: Lexicon) -> bool:
+    """False when no first word of a byline phrase is anywhere in `text`: byline_names is then None.
+
+    _byline_names finds a byline only where the key of the line's first part starts with a byline phrase
+    (PhraseSet.leading_phrase), so the phrase's first word is in the key of a piece of the text, and so
+    in the key of the whole text: the pieces are cut at separators, emphasis marks and a glued label
+    ('ByJane'), which only split the text's words, and keys map each character on its own (an ASCII
+    line's key is its casefolded text, spaces aside)."""
+    folded = text.casefold() if text.isascii() else line_key(text)
+    return any(word in folded for word in lexicon.phrases("byline-prefix").first_words)
 
 
 # Longer texts are not cached (see lexicon.LINE_KEY_CACHE_MAX_CHARS): a byline is a short line.
