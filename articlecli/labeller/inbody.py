@@ -248,5 +248,7 @@ def _heads_nothing(units: list[Unit], body: list[int], position: int, labels: La
     level = units[body[position]].heading_level or UNMARKED_HEADING_LEVEL
     if (units[below].heading_level or UNMARKED_HEADING_LEVEL) > level:
         return False
-    # A run of headings with nothing under any (a list of resources set as headings) is the page's own list.
-    return position + 2 < len(body) and labels[body[position + 2]][0] != "heading"
+    # A run of headings with nothing under any (a list of resources set as headings) is the page's own list:
+    # the widget title stands alone, text above it and a section (heading and text) below.
+    above = position > 0 and labels[body[position - 1]][0] == "heading"
+    return not above and position + 2 < len(body) and labels[body[position + 2]][0] != "heading"
