@@ -99,6 +99,33 @@ def test_newsletter_pitch_after_a_late_widget_label_is_removed():
     assert_body_intact(article, "de")
 
 
+
+# Two more paragraphs of the German story: the article is long, the donation box under it is not short.
+MORE_DE = [
+    "Die Sperrung gilt zunächst für drei Jahre. In dieser Zeit sollen die Stahlträger unter der Fahrbahn "
+    "vollständig ersetzt und die beiden Rampen am Südufer neu gebaut werden, damit Busse früher zurückkehren.",
+    "Für Radfahrer richtet die Stadt während der Bauarbeiten eine Fähre ein, die in den Sommermonaten alle "
+    "zwanzig Minuten zwischen dem Nordufer und dem Museumshafen verkehren soll.",
+]
+DONATION_BOX = [
+    "Jetzt unterstützen",
+    "Unabhängiger Journalismus kostet Geld. Mit Ihrem Beitrag helfen Sie uns, unsere Berichterstattung "
+    "weiter auszubauen und sie auch in Zukunft kostenlos und für alle zugänglich zu halten.",
+    "Schon mit einem kleinen monatlichen Betrag sichern Sie die Arbeit unserer Redaktion und ermöglichen "
+    "Recherchen, die ohne die Unterstützung unserer Leserinnen und Leser nicht möglich wären.",
+    "Ich akzeptiere die Datenschutzvereinbarung und bin damit einverstanden, dass meine Angaben zur "
+    "Bearbeitung meiner Spende gespeichert werden.",
+]
+
+
+def test_a_donation_box_after_a_late_widget_label_is_removed():
+    article = parse_text(page("de", middle=MORE_DE, end=["Folgen Sie uns", *DONATION_BOX, *COMMENTS]))
+    for line in DONATION_BOX[1:]:
+        assert reasons_for(article, line) == ["after-widget"]
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert all(paragraph in paragraphs for paragraph in MORE_DE)
+
+
 # A Markdown article with its own subheadings, as a scraper renders the page around it.
 ARTICLE_MD = [
     f"# {TITLES['en']}",

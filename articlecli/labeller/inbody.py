@@ -166,7 +166,10 @@ def _drop_author_bio(
 
 # A widget label near the end ("Newsletter", "Teilen", "Folgen Sie uns") and a little text after it: the
 # text is the widget's (its pitch, its form, its consent note), not the article's.
-WIDGET_TAIL_MAX_WORDS = 60
+# A donation or newsletter box says more than a line: its pitch, its form's labels and its consent note run
+# to about a hundred words. Whole corpus: 60 words -> 120, trafilatura-eval leak .203 -> .199 (both halves of
+# the corpus), hit .928 unchanged, wcxb body P .817 -> .819, R .894 -> .893, F1 .822 unchanged.
+WIDGET_TAIL_MAX_WORDS = 120
 WIDGET_TAIL_MIN_SHARE = 0.5
 _WIDGET_MARKERS = frozenset({"newsletter", "login", "cookie-notice", "follow", "share", "related-links", "prev-next"})
 
