@@ -99,7 +99,6 @@ def test_newsletter_pitch_after_a_late_widget_label_is_removed():
     assert_body_intact(article, "de")
 
 
-
 # Two more paragraphs of the German story: the article is long, the donation box under it is not short.
 MORE_DE = [
     "Die Sperrung gilt zunächst für drei Jahre. In dieser Zeit sollen die Stahlträger unter der Fahrbahn "
