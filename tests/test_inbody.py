@@ -191,3 +191,35 @@ def test_a_run_of_empty_headings_is_the_page_list():
     lines = [*ARTICLE_MD, *resources, "## Additional resources", BODIES["en"][0]]
     article = parse_text("\n\n".join(lines) + "\n")
     assert headings_of(article)[2:] == [r[3:] for r in resources] + ["Additional resources"]
+
+
+TESTIMONIALS = [
+    "The new bike path saved me twenty minutes every morning on my way to work.",
+    "Our shop on the quay has never had so many customers walking past the window.",
+    "My children can finally cycle to school on their own without crossing the main road.",
+    "The ferry is a lovely way to start the day, even when it rains over the harbour.",
+]
+
+
+def test_a_slider_drawn_twice_keeps_its_first_copy():
+    # A carousel renders its slides again (a clone for the endless scroll): the second run is removed.
+    blocks = [TITLES["en"], BODIES["en"][0], *TESTIMONIALS, *TESTIMONIALS, *BODIES["en"][1:]]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert [p for p in paragraphs if p in TESTIMONIALS] == TESTIMONIALS
+    assert all(reasons_for(article, line) == ["repeated-in-body"] for line in TESTIMONIALS)
+    assert all(p in paragraphs for p in BODIES["en"])
+
+
+def test_a_line_repeated_by_each_item_stays():
+    # A field each listed item shows ("Free estimates from local pros") is the page's own text, each time.
+    items = []
+    for name in ("North Bank Electric", "Harbour Solar", "Quayside Chargers"):
+        items += [
+            name,
+            f"{name} installs home charging stations for electric cars across the city.",
+            "Free estimates from local pros",
+        ]
+    blocks = [TITLES["en"], BODIES["en"][0], *items, *BODIES["en"][1:]]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert not any(d.rule == "repeated-in-body" for d in article.decisions)
