@@ -310,6 +310,10 @@ def _label_body(
     inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, features, kept, labels, has_stopwords)
+    inbody.drop_repeats(features, kept, labels)
+    if not region.listing:
+        # A listing's lines are its items, not an article with a tail.
+        inbody.demote_late_headings(units, features, kept, labels, has_stopwords)
     return labels
 
 

@@ -97,3 +97,129 @@ def test_newsletter_pitch_after_a_late_widget_label_is_removed():
     article = parse_text(page("de", end=["Folgen Sie uns", pitch, *COMMENTS]))
     assert reasons_for(article, pitch) == ["after-widget"]
     assert_body_intact(article, "de")
+
+
+# Two more paragraphs of the German story: the article is long, the donation box under it is not short.
+MORE_DE = [
+    "Die Sperrung gilt zunächst für drei Jahre. In dieser Zeit sollen die Stahlträger unter der Fahrbahn "
+    "vollständig ersetzt und die beiden Rampen am Südufer neu gebaut werden, damit Busse früher zurückkehren.",
+    "Für Radfahrer richtet die Stadt während der Bauarbeiten eine Fähre ein, die in den Sommermonaten alle "
+    "zwanzig Minuten zwischen dem Nordufer und dem Museumshafen verkehren soll.",
+]
+DONATION_BOX = [
+    "Jetzt unterstützen",
+    "Unabhängiger Journalismus kostet Geld. Mit Ihrem Beitrag helfen Sie uns, unsere Berichterstattung "
+    "weiter auszubauen und sie auch in Zukunft kostenlos und für alle zugänglich zu halten.",
+    "Schon mit einem kleinen monatlichen Betrag sichern Sie die Arbeit unserer Redaktion und ermöglichen "
+    "Recherchen, die ohne die Unterstützung unserer Leserinnen und Leser nicht möglich wären.",
+    "Ich akzeptiere die Datenschutzvereinbarung und bin damit einverstanden, dass meine Angaben zur "
+    "Bearbeitung meiner Spende gespeichert werden.",
+]
+
+
+def test_a_donation_box_after_a_late_widget_label_is_removed():
+    article = parse_text(page("de", middle=MORE_DE, end=["Folgen Sie uns", *DONATION_BOX, *COMMENTS]))
+    for line in DONATION_BOX[1:]:
+        assert reasons_for(article, line) == ["after-widget"]
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert all(paragraph in paragraphs for paragraph in MORE_DE)
+
+
+# A Markdown article with its own subheadings, as a scraper renders the page around it.
+ARTICLE_MD = [
+    f"# {TITLES['en']}",
+    BODIES["en"][0],
+    "## What changes for commuters",
+    BODIES["en"][1],
+    "## What happens next",
+    BODIES["en"][2],
+    "Work on the southern ramps will start first, so that the bridge can reopen to buses while the main span "
+    "is repaired, and a temporary ferry will carry cyclists across the harbour during the busiest months.",
+    "The council will publish a detailed timetable in the autumn, once the contractors have been chosen and "
+    "the engineers have finished a second survey of the steel supports under the water.",
+]
+# The page's teaser block under the article: category titles over teaser headlines, then a site blurb
+# that the main-text run bridges to.
+TEASERS = [
+    ("Popular", "Where can I recycle old paint and batteries in the city this spring?"),
+    ("Events", "Free shredding days for household papers at three libraries across the north bank"),
+    ("City Services", "How the new food scrap drop-off program works and where to find a bin"),
+    ("Cart Basics", "Why you should never put your recyclables into a plastic bag before collection day"),
+    ("Your Questions", "What happens to the glass bottles you drop off at the neighbourhood container"),
+    ("Simple Steps", "A beginner's guide to cutting down kitchen waste without buying anything new at all"),
+]
+BLURB = "This site is run by volunteers from the city."
+
+
+def _teaser_block() -> list[str]:
+    lines = []
+    for category, headline in TEASERS:
+        lines += [f"### {category}", f"#### {headline}"]
+    return lines
+
+
+def headings_of(article) -> list[str]:
+    return [s.heading for s in article.sections if s.heading]
+
+
+def test_headings_of_a_teaser_block_after_the_article_are_not_its_sections():
+    article = parse_text("\n\n".join([*ARTICLE_MD, *_teaser_block(), BLURB]) + "\n")
+    assert headings_of(article) == ["What changes for commuters", "What happens next"]
+    rules = {d.rule for d in article.decisions if d.text.startswith("### ")}
+    assert rules == {"heading-in-tail"}
+    # The block's lines stay in the body (the gold of many pages keeps a listing's items): only the headings go.
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert "Popular" in paragraphs
+
+
+def test_a_listing_of_cards_keeps_its_headings():
+    # No article above: the cards are the page's content, their headings its sections.
+    article = parse_text("\n\n".join(["# Recycling guides", *_teaser_block(), BLURB]) + "\n")
+    assert "Popular" in headings_of(article)
+    assert not any(d.rule == "heading-in-tail" for d in article.decisions)
+
+
+def test_an_empty_heading_late_in_the_article_is_a_widget_title():
+    lines = [*ARTICLE_MD, "## Newsroom picks", "## Background", BODIES["en"][0]]
+    article = parse_text("\n\n".join(lines) + "\n")
+    assert headings_of(article) == ["What changes for commuters", "What happens next", "Background"]
+    assert [d.rule for d in article.decisions if d.text == "## Newsroom picks"] == ["empty-late-heading"]
+
+
+def test_a_run_of_empty_headings_is_the_page_list():
+    resources = ["## Tutoring playbook for districts", "## Toolkit for tutoring programs", "## Funding briefs"]
+    lines = [*ARTICLE_MD, *resources, "## Additional resources", BODIES["en"][0]]
+    article = parse_text("\n\n".join(lines) + "\n")
+    assert headings_of(article)[2:] == [r[3:] for r in resources] + ["Additional resources"]
+
+
+TESTIMONIALS = [
+    "The new bike path saved me twenty minutes every morning on my way to work.",
+    "Our shop on the quay has never had so many customers walking past the window.",
+    "My children can finally cycle to school on their own without crossing the main road.",
+    "The ferry is a lovely way to start the day, even when it rains over the harbour.",
+]
+
+
+def test_a_slider_drawn_twice_keeps_its_first_copy():
+    # A carousel renders its slides again (a clone for the endless scroll): the second run is removed.
+    blocks = [TITLES["en"], BODIES["en"][0], *TESTIMONIALS, *TESTIMONIALS, *BODIES["en"][1:]]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert [p for p in paragraphs if p in TESTIMONIALS] == TESTIMONIALS
+    assert all(reasons_for(article, line) == ["repeated-in-body"] for line in TESTIMONIALS)
+    assert all(p in paragraphs for p in BODIES["en"])
+
+
+def test_a_line_repeated_by_each_item_stays():
+    # A field each listed item shows ("Free estimates from local pros") is the page's own text, each time.
+    items = []
+    for name in ("North Bank Electric", "Harbour Solar", "Quayside Chargers"):
+        items += [
+            name,
+            f"{name} installs home charging stations for electric cars across the city.",
+            "Free estimates from local pros",
+        ]
+    blocks = [TITLES["en"], BODIES["en"][0], *items, *BODIES["en"][1:]]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert not any(d.rule == "repeated-in-body" for d in article.decisions)
