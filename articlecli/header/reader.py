@@ -101,7 +101,7 @@ def parse_header(
     find_loose_dates(units, features, window, language, header, lexicon)
     if not header.published and header.updated:
         # The header's only date is an 'Updated'/'Stand' one: it is the date the page shows for itself.
-        header.published = header.updated
+        header.set_published(header.updated, header.updated_unit, "updated-date-only")
     if not header.published:
         find_fallback_date(units, features, window, language, header, lexicon)
     mark_category_lines(units, features, header, body_start)
