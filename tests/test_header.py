@@ -6,9 +6,11 @@ import pytest
 from scrapes import BODIES, TITLES
 
 from articlecli import parse_text
-from articlecli.header.page_dates import prefer_nearest_date
+from articlecli.frontends.text import read_units
+from articlecli.header.page_dates import label_above, prefer_nearest_date
 from articlecli.header.record import Header
 from articlecli.header.taxonomy import split_breadcrumbs
+from articlecli.records.lexicon import lexicon_for
 
 # Theme chrome above the article: most scrapes start with a line like this, not with the title.
 TOP = ("Skip to content",)
@@ -784,7 +786,15 @@ TEASER = (
     "the summer season begins."
 )
 SHARE_BLOCK = ("Photo: City of Northport", "Share this article", "Facebook", "Email", "Print")
-RELATED = ("Related posts", "New tram line opens", "23 October 2025", "Harbour festival returns", "1 January 2022")
+RELATED = (
+    "Related posts",
+    "New tram line opens",
+    "23 October 2025",
+    "Harbour festival returns",
+    "1 January 2022",
+    "Ferry fares rise",
+    "17 July 2025",
+)
 
 
 def test_date_line_below_the_title_past_the_header():
@@ -799,6 +809,52 @@ def test_date_line_below_the_title_past_the_header():
 def test_member_date_below_the_title_is_not_the_date():
     # A forum's poster box: 'Joined' on the line above the member's date.
     blocks = [*TOP, TITLES["en"], TEASER, BODIES["en"][0], *SHARE_BLOCK, "beijingwalker", "Joined", "Nov 4, 2011"]
+    article = parse_text("\n\n".join([*blocks, *BODIES["en"][1:], *RELATED]) + "\n")
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    "above,label",
+    [
+        ("participants last post by xJewishNinjax", "participants last post by xJewishNinjax "),
+        ("Start date", "Start date "),
+        ("Jane Doe, staff writer", ""),
+    ],
+)
+def test_date_label_on_the_line_above(above, label):
+    # bs4-lines: a thread's stats line names its last post's date on the line above it.
+    units = read_units(f"{above}\nJan 8, 2026\n")[0]
+    assert label_above(units, 1, lexicon_for("en")) == label
+
+
+@pytest.mark.parametrize(
+    "language,line,day",
+    [
+        ("de", "Letzte Aktualisierung: 28.01.2022", "2022-01-28"),
+        ("en", "Last updated: November 13, 2025", "2025-11-13"),
+    ],
+)
+def test_updated_stamp_below_the_text_is_the_date(language, line, day):
+    # The page's only date is the stamp under its text.
+    trailer = ("Kontakt", "Impressum", line) if language == "de" else ("Contact us", "Privacy policy", line)
+    article = parse_text(page(language, trailer=trailer))
+    assert article.published == day
+    assert [(d.rule, d.text) for d in article.decisions if d.label == "date"] == [("updated-date-below-text", line)]
+    assert_body_intact(article, language)
+
+
+def test_updated_line_in_the_byline_block_past_the_header_is_not_the_date():
+    # An edited article's 'Updated on' beside its byline, a share block away from the title: its first date
+    # is not shown, and the update is not it.
+    blocks = [
+        *TOP,
+        TITLES["en"],
+        TEASER,
+        BODIES["en"][0],
+        *SHARE_BLOCK,
+        "Written by Jane Doe",
+        "Updated on Jan. 16, 2026",
+    ]
     article = parse_text("\n\n".join([*blocks, *BODIES["en"][1:], *RELATED]) + "\n")
     assert article.published is None
 

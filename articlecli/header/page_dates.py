@@ -119,11 +119,22 @@ def label_above(units: list[Unit], index: int, lexicon: Lexicon) -> str:
     """'Start date' over 'Jun 14, 2025' (one text node a line): the label line above names the date."""
     if index == 0 or not units[index - 1].text:
         return ""
-    key = line_key(units[index - 1].text)
+    above = units[index - 1].text
+    key = line_key(above)
     for category, _ in _DATE_LABEL_KINDS:
         if key in lexicon.phrases(category).exact:
-            return units[index - 1].text + " "
+            return above + " "
+    # 'participants last post by xJewishNinjax' over 'Jan 8, 2026': a member's or a thread's last date is
+    # named inside a short line too.
+    if len(above.split()) <= OTHER_LABEL_ABOVE_MAX_WORDS and any(
+        kind == "other" for _, kind in _date_labels(above, lexicon)
+    ):
+        return above + " "
     return ""
+
+
+# A forum's stats line over its last post's date: 'participants last post by <name>', a few words.
+OTHER_LABEL_ABOVE_MAX_WORDS = 8
 
 
 def _date_kind(labels: list[tuple[int, str]], at: int) -> str | None:
@@ -233,6 +244,8 @@ def find_fallback_date(
     elif near:
         header.set_published(near[0][1], near[0][0], "near-date-line")
         header.label(near[0][0], "date", "near-date-line")
+    else:
+        _find_updated_date(units, features, window, header, lexicon)
 
 
 # A page's date line stands just below its title even where the header window (anchored at the body
@@ -315,6 +328,29 @@ def _find_labelled_date(
             header.set_published(found[0].value, index, "labelled-date")
             header.label(index, "date", "labelled-date")
             return True
+    return False
+
+
+def _find_updated_date(
+    units: list[Unit], features: RecordTable, window: range, header: Header, lexicon: Lexicon
+) -> bool:
+    """The first short line below the main text that an updated label opens ('Letzte Aktualisierung:
+    28.01.2022', 'Last updated: November 13, 2025'), when the page shows no other date of its own
+    (updated-date-below-text): the page's stamp, the only date it gives itself. Not an 'Updated on' among
+    the title's byline lines: an edited article's, whose first date the page no longer shows."""
+    updated = lexicon.phrases("updated-prefix")
+    for index in range(header.body_end, len(units)):
+        if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+            continue
+        text = label_above(units, index, lexicon) + units[index].text
+        if not updated.leading_phrase(line_key(text)):
+            continue
+        found = features.dates(index)
+        if not found or words_besides(units[index].text, found) > DATE_LINE_MAX_OTHER_WORDS:
+            continue
+        header.set_published(found[0].value, index, "updated-date-below-text")
+        header.label(index, "date", "updated-date-below-text")
+        return True
     return False
 
 

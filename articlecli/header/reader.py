@@ -72,6 +72,7 @@ def parse_header(
     if choice is not None and choice.index >= body_start:
         body_start = choice.index + 1
     header.body_start = body_start
+    header.body_end = max(body[1], body_start)
     window = range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD))
     preferred = nearest_byline(units, features, window, lexicon, header)
     for index in window:

@@ -27,6 +27,8 @@ class Header:
     tags: list[str] = field(default_factory=list)
     breadcrumbs: list[str] = field(default_factory=list)
     body_start: int = 0
+    # The unit after the main text's last one (the region the header was read around).
+    body_end: int = 0
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
     # Publication dates read from header lines: (unit index, date, has a published label), to prefer
     # a labelled one, then the one nearest the title.
