@@ -895,10 +895,35 @@ def test_dateline_shows_its_rule_in_explain():
     assert [d.detail for d in article.decisions if d.text == dateline] == ["published 2025-12-20 by dateline"]
 
 
-def test_comment_stamps_are_not_the_date():
-    trailer = ("2 Comments", "Amna March 26, 2018 at 1:09 pm", "Reply", "Jo March 27, 2018 at 8:02 am", "Reply")
-    article = parse_text(page("en", trailer=trailer))
+@pytest.mark.parametrize(
+    "language,trailer",
+    [
+        ("en", ("2 Comments", "Amna March 26, 2018 at 1:09 pm", "Reply", "Jo March 27, 2018 at 8:02 am", "Reply")),
+        (
+            "de",
+            (
+                "2 Kommentare",
+                "Rafael sagt: 23. Juni 2016 um 18:47 Uhr",
+                "Antworten",
+                "Yan sagt: 27. Juni 2016 um 12:09 Uhr",
+            ),
+        ),
+    ],
+)
+def test_comment_stamps_are_not_the_date(language, trailer):
+    article = parse_text(page(language, trailer=trailer))
     assert article.published is None
+
+
+def test_of_two_lone_dates_the_repeated_one_is_the_date():
+    # Below the footer menu, a download box's update stamp, then the page's date twice (numeric and written).
+    menu = ("Kontakt", "Impressum", "Datenschutz", "AGB", "Newsletter", "Karriere", "Presse", "Sitemap")
+    trailer = (*menu, "Version 2.1", "2018-08-29 14:15:57", "Erstellt", "2018-06-22 10:20:00", "22.06.2018 10:20")
+    article = parse_text(page("de", trailer=trailer))
+    assert article.published == "2018-06-22"
+    assert [d.detail for d in article.decisions if d.text == "2018-06-22 10:20:00"] == [
+        "published 2018-06-22 by lone-date-line"
+    ]
 
 
 # --- reading time ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Reading a date out of a string is dates.py's job; this module chooses which of t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -180,8 +181,9 @@ def find_loose_dates(
         return
 
 
-# 'March 26, 2018 at 1:09 pm': the date-at-time stamp of comment lists (WordPress, Disqus).
-_COMMENT_TIME = re.compile(r"\s*,?\s*at\s+\d\d?[:.]\d\d", re.IGNORECASE)
+# 'March 26, 2018 at 1:09 pm', '24. Juni 2016 um 10:25 Uhr': the date-at-time stamp of comment lists
+# (WordPress, Disqus), in the languages whose themes write it so.
+_COMMENT_TIME = re.compile(r"\s*,?\s*(?:at|um|à|a las|alle)\s+\d\d?[:.h]\d\d", re.IGNORECASE)
 
 
 def find_fallback_date(
@@ -240,7 +242,10 @@ def find_fallback_date(
         if start <= index < start + DATE_NEAR_BODY_UNITS:
             near.append((index, found[0].value))
     if candidates and len({value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT:
-        header.set_published(candidates[0][1], candidates[0][0], "lone-date-line")
+        # Of two dates, the one the page repeats (its date above and below the text; a single related item).
+        counts = Counter(value for _, value in candidates)
+        index, value = max(candidates, key=lambda item: counts[item[1]])
+        header.set_published(value, index, "lone-date-line")
     elif near:
         header.set_published(near[0][1], near[0][0], "near-date-line")
         header.label(near[0][0], "date", "near-date-line")
@@ -258,7 +263,7 @@ def _find_date_below_title(
     units: list[Unit], features: RecordTable, window: range, header: Header, lexicon: Lexicon
 ) -> bool:
     """The first short date line within TITLE_DATE_UNITS below the title (date-below-title), unless it is a
-    member's date, a comment stamp or a listed item's date."""
+    member's or updated date, a listed item's or a comment's. ('20. Mai 2010 um 23:03 Uhr' alone is the page's.)"""
     title = header.title_unit
     if title is None:
         return False
@@ -271,7 +276,11 @@ def _find_date_below_title(
         above = label_above(units, index, lexicon)
         text = above + units[index].text
         kind = _date_kind(_date_labels(text, lexicon), found[0].start + len(above))
-        if kind in ("other", "updated") or _COMMENT_TIME.match(units[index].text[found[0].end :]):
+        if kind in ("other", "updated"):
+            continue
+        # A poster's name, then the date and time: a comment's stamp ('Amna March 26, 2018 at 1:09 pm').
+        named = kind is None and bool(units[index].text[: found[0].start].strip())
+        if named and _COMMENT_TIME.match(units[index].text[found[0].end :]):
             continue
         # Below the title, words and a comma before the date are a byline's ('Übersetzung Sarah-Indra
         # Jungblut, 12.12.22'); without the comma, a listed item's title.
