@@ -478,7 +478,8 @@ def _decide(
     overrides: dict[int, tuple[str, str]] | None = None,
 ) -> tuple[list[LineDecision], list[RemovedLine], list[tuple[str, Unit]]]:
     """Every line's decision, the removed lines and the body units. `notes` add a detail to a unit's
-    decision when its rule is the site template's (the share of the site's pages that show it)."""
+    decision when its rule is the site template's (the share of the site's pages that show it); the unit
+    the page's date was read from, unless labelled a date line, has the date and its rule as detail."""
     outside = _outside_reasons(units, features, region)
     notes = notes or {}
     rows: list[tuple[int, str, str, str, str]] = []
@@ -499,6 +500,9 @@ def _decide(
         if label in body_labels_set:
             body.append(("heading" if label == "heading" else "paragraph", unit))
         detail = notes.get(index, "") if notes and rule == SITE_TEMPLATE_RULE else ""
+        if index == header.date_unit and label != "date":
+            # The page's date read from a line kept for what else it says (a dateline, a glued header).
+            detail = f"published {header.published} by {header.date_rule}"
         lines = unit.lines
         if len(lines) == 1:
             # Most units are one line: no pairing of numbers and raw lines.

@@ -6,7 +6,11 @@ import pytest
 from scrapes import BODIES, TITLES
 
 from articlecli import parse_text
+from articlecli.frontends.text import read_units
+from articlecli.header.page_dates import label_above, prefer_nearest_date
+from articlecli.header.record import Header
 from articlecli.header.taxonomy import split_breadcrumbs
+from articlecli.records.lexicon import lexicon_for
 
 # Theme chrome above the article: most scrapes start with a line like this, not with the title.
 TOP = ("Skip to content",)
@@ -776,10 +780,150 @@ def test_dateline_opening_the_first_paragraph():
     assert dateline in article.text
 
 
-def test_comment_stamps_are_not_the_date():
-    trailer = ("2 Comments", "Amna March 26, 2018 at 1:09 pm", "Reply", "Jo March 27, 2018 at 8:02 am", "Reply")
+# A teaser and a photo/share block between the title and the date: the text starts above the date line.
+TEASER = (
+    "Engineers found cracks in the main span last winter, and the council now wants the repairs done before "
+    "the summer season begins."
+)
+SHARE_BLOCK = ("Photo: City of Northport", "Share this article", "Facebook", "Email", "Print")
+RELATED = (
+    "Related posts",
+    "New tram line opens",
+    "23 October 2025",
+    "Harbour festival returns",
+    "1 January 2022",
+    "Ferry fares rise",
+    "17 July 2025",
+)
+
+
+def test_date_line_below_the_title_past_the_header():
+    blocks = [*TOP, TITLES["en"], TEASER, BODIES["en"][0], *SHARE_BLOCK, "Jane Doe", "12 November 2025"]
+    article = parse_text("\n\n".join([*blocks, *BODIES["en"][1:], *RELATED]) + "\n")
+    assert article.published == "2025-11-12"
+    assert [(d.rule, d.text) for d in article.decisions if d.label == "date"] == [
+        ("date-below-title", "12 November 2025")
+    ]
+
+
+def test_member_date_below_the_title_is_not_the_date():
+    # A forum's poster box: 'Joined' on the line above the member's date.
+    blocks = [*TOP, TITLES["en"], TEASER, BODIES["en"][0], *SHARE_BLOCK, "beijingwalker", "Joined", "Nov 4, 2011"]
+    article = parse_text("\n\n".join([*blocks, *BODIES["en"][1:], *RELATED]) + "\n")
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    "above,label",
+    [
+        ("participants last post by xJewishNinjax", "participants last post by xJewishNinjax "),
+        ("Start date", "Start date "),
+        ("Jane Doe, staff writer", ""),
+    ],
+)
+def test_date_label_on_the_line_above(above, label):
+    # bs4-lines: a thread's stats line names its last post's date on the line above it.
+    units = read_units(f"{above}\nJan 8, 2026\n")[0]
+    assert label_above(units, 1, lexicon_for("en")) == label
+
+
+@pytest.mark.parametrize(
+    "language,line,day",
+    [
+        ("de", "Letzte Aktualisierung: 28.01.2022", "2022-01-28"),
+        ("en", "Last updated: November 13, 2025", "2025-11-13"),
+    ],
+)
+def test_updated_stamp_below_the_text_is_the_date(language, line, day):
+    # The page's only date is the stamp under its text.
+    trailer = ("Kontakt", "Impressum", line) if language == "de" else ("Contact us", "Privacy policy", line)
+    article = parse_text(page(language, trailer=trailer))
+    assert article.published == day
+    assert [(d.rule, d.text) for d in article.decisions if d.label == "date"] == [("updated-date-below-text", line)]
+    assert_body_intact(article, language)
+
+
+def test_updated_line_in_the_byline_block_past_the_header_is_not_the_date():
+    # An edited article's 'Updated on' beside its byline, a share block away from the title: its first date
+    # is not shown, and the update is not it.
+    blocks = [
+        *TOP,
+        TITLES["en"],
+        TEASER,
+        BODIES["en"][0],
+        *SHARE_BLOCK,
+        "Written by Jane Doe",
+        "Updated on Jan. 16, 2026",
+    ]
+    article = parse_text("\n\n".join([*blocks, *BODIES["en"][1:], *RELATED]) + "\n")
+    assert article.published is None
+
+
+def test_dates_closing_listed_items_are_not_the_date():
+    # Related articles as 'Title - date': the page's own date is not among them.
+    trailer = (
+        "More from the city",
+        "Tram line opens next week - March 3, 2025",
+        "Council backs cycle path - February 12, 2025",
+    )
     article = parse_text(page("en", trailer=trailer))
     assert article.published is None
+    assert not any(d.detail for d in article.decisions)
+
+
+def test_label_closing_a_sentence_is_weaker_than_a_line_it_opens():
+    header = (
+        "Published on 25.Jun.2019 in Vol 7, No 6 (2019): June",
+        "Preprints of this paper are available, first published 04.Apr.2019.",
+    )
+    article = parse_text(page("en", *header))
+    assert article.published == "2019-06-25"
+
+
+def test_header_date_above_the_text_wins_over_one_in_its_first_lines():
+    # No title in the window (a long gallery above): of the date line just above the text's start and a
+    # subheading just inside it ('Die wichtigsten Ticketpreise ab 01.01.2024'), the header's is the page's.
+    header = Header(body_start=27, date_lines=[(26, "2023-11-06", False), (28, "2024-01-01", False)])
+    prefer_nearest_date(header, range(2, 31))
+    assert (header.published, header.date_unit, header.date_rule) == ("2023-11-06", 26, "date-nearest-title")
+
+
+def test_dateline_shows_its_rule_in_explain():
+    body = BODIES["en"]
+    dateline = "RAJSHAHI, Dec 20, 2025 (BSS) - " + body[0]
+    article = parse_text("\n\n".join([*TOP, TITLES["en"], dateline, *body[1:]]) + "\n")
+    assert [d.detail for d in article.decisions if d.text == dateline] == ["published 2025-12-20 by dateline"]
+
+
+@pytest.mark.parametrize(
+    "language,trailer",
+    [
+        ("en", ("2 Comments", "Amna March 26, 2018 at 1:09 pm", "Reply", "Jo March 27, 2018 at 8:02 am", "Reply")),
+        (
+            "de",
+            (
+                "2 Kommentare",
+                "Rafael sagt: 23. Juni 2016 um 18:47 Uhr",
+                "Antworten",
+                "Yan sagt: 27. Juni 2016 um 12:09 Uhr",
+            ),
+        ),
+    ],
+)
+def test_comment_stamps_are_not_the_date(language, trailer):
+    article = parse_text(page(language, trailer=trailer))
+    assert article.published is None
+
+
+def test_of_two_lone_dates_the_repeated_one_is_the_date():
+    # Below the footer menu, a download box's update stamp, then the page's date twice (numeric and written).
+    menu = ("Kontakt", "Impressum", "Datenschutz", "AGB", "Newsletter", "Karriere", "Presse", "Sitemap")
+    trailer = (*menu, "Version 2.1", "2018-08-29 14:15:57", "Erstellt", "2018-06-22 10:20:00", "22.06.2018 10:20")
+    article = parse_text(page("de", trailer=trailer))
+    assert article.published == "2018-06-22"
+    assert [d.detail for d in article.decisions if d.text == "2018-06-22 10:20:00"] == [
+        "published 2018-06-22 by lone-date-line"
+    ]
 
 
 # --- reading time ------------------------------------------------------------------------------

@@ -50,12 +50,13 @@ def apply_markup(header: Header, meta: MarkupMeta) -> None:
         # choice of which date to show wins over the markup's label.
         pass
     elif meta.published:
-        header.published = meta.published
+        header.set_published(meta.published, None, "markup")
         if meta.updated or header.updated == header.published:
             header.updated = meta.updated
     elif meta.updated:
         header.updated = meta.updated
-        header.published = header.published or meta.updated
+        if not header.published:
+            header.set_published(meta.updated, None, "markup")
     if meta.categories:
         header.categories = list(meta.categories)
     if meta.tags:

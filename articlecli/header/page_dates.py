@@ -7,6 +7,7 @@ Reading a date out of a string is dates.py's job; this module chooses which of t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -38,16 +39,20 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
     kinds = [_date_kind(labels, item.start) for item in found]
     if all(kind == "other" for kind in kinds):
         return False
+    # A label at the head of the line, after a byline at most ('von Mathilda Trausch, Online-Redaktion
+    # Veröffentlicht: 26.12.2022'), makes it the page's labelled date, not one closing a sentence ('Preprints
+    # (earlier versions) of this paper are available at ..., first published 04.Apr.2019').
+    opening = bool(labels) and len(text[: labels[0][0]].split()) < SENTENCE_MIN_OTHER_WORDS
     for item, kind in zip(found, kinds, strict=True):
         if kind == "other":
             continue
         is_update = kind == "updated"
         if not is_update and index is not None and all(i != index for i, _, _ in header.date_lines):
-            header.date_lines.append((index, item.value, kind == "published"))
+            header.date_lines.append((index, item.value, kind == "published" and opening))
         if is_update and header.updated is None:
-            header.updated = item.value
+            header.updated, header.updated_unit = item.value, index
         elif not is_update and header.published is None:
-            header.published = item.value
+            header.set_published(item.value, index, "date-line")
         elif header.published and header.updated is None and item.value > header.published:
             header.updated = item.value
     return True
@@ -76,10 +81,15 @@ def prefer_nearest_date(header: Header, window: range) -> None:
         anchor = header.title_unit
     # 'Start date' / 'Jun 14, 2025' above a forum's first post dated otherwise: the label says which.
     labelled = [item for item in header.date_lines if item[2]]
-    _, value, _ = min(labelled or header.date_lines, key=lambda item: (abs(item[0] - anchor), item[0] < anchor))
+    # A date line above the body start is the header's; one inside the text ('Preise ab 01.01.2024') only
+    # where the header has none.
+    start = header.body_start
+    index, value, _ = min(
+        labelled or header.date_lines, key=lambda item: (item[0] >= start, abs(item[0] - anchor), item[0] < anchor)
+    )
     if header.updated == value:
         header.updated = None
-    header.published = value
+    header.set_published(value, index, "date-nearest-title")
 
 
 _DATE_LABEL_KINDS = (("published-prefix", "published"), ("updated-prefix", "updated"), ("other-date-prefix", "other"))
@@ -110,11 +120,22 @@ def label_above(units: list[Unit], index: int, lexicon: Lexicon) -> str:
     """'Start date' over 'Jun 14, 2025' (one text node a line): the label line above names the date."""
     if index == 0 or not units[index - 1].text:
         return ""
-    key = line_key(units[index - 1].text)
+    above = units[index - 1].text
+    key = line_key(above)
     for category, _ in _DATE_LABEL_KINDS:
         if key in lexicon.phrases(category).exact:
-            return units[index - 1].text + " "
+            return above + " "
+    # 'participants last post by xJewishNinjax' over 'Jan 8, 2026': a member's or a thread's last date is
+    # named inside a short line too.
+    if len(above.split()) <= OTHER_LABEL_ABOVE_MAX_WORDS and any(
+        kind == "other" for _, kind in _date_labels(above, lexicon)
+    ):
+        return above + " "
     return ""
+
+
+# A forum's stats line over its last post's date: 'participants last post by <name>', a few words.
+OTHER_LABEL_ABOVE_MAX_WORDS = 8
 
 
 def _date_kind(labels: list[tuple[int, str]], at: int) -> str | None:
@@ -156,12 +177,13 @@ def find_loose_dates(
         labels = _date_labels(text, lexicon)
         if _date_kind(labels, found[0].start) == "other" or (not labels and _reads_as_sentence(text, found)):
             continue
-        header.published = found[0].value
+        header.set_published(found[0].value, index, "date-in-header-line")
         return
 
 
-# 'March 26, 2018 at 1:09 pm': the date-at-time stamp of comment lists (WordPress, Disqus).
-_COMMENT_TIME = re.compile(r"\s*,?\s*at\s+\d\d?[:.]\d\d", re.IGNORECASE)
+# 'March 26, 2018 at 1:09 pm', '24. Juni 2016 um 10:25 Uhr': the date-at-time stamp of comment lists
+# (WordPress, Disqus), in the languages whose themes write it so.
+_COMMENT_TIME = re.compile(r"\s*,?\s*(?:at|um|à|a las|alle)\s+\d\d?[:.h]\d\d", re.IGNORECASE)
 
 
 def find_fallback_date(
@@ -194,14 +216,16 @@ def find_fallback_date(
             low, high = at - LONG_UNIT_DATE_CHARS, at + 2 * LONG_UNIT_DATE_CHARS
         for item in found:
             if is_title or low <= item.start <= high or (len(text) < 400 and len(text) - item.end <= 40):
-                header.published = item.value
+                header.set_published(item.value, index, "date-in-title" if is_title else "date-in-long-unit")
                 return
+    if _find_date_below_title(units, features, window, header, lexicon):
+        return
     if _find_labelled_date(units, features, window, language, header, lexicon):
         return
     if _find_dateline(units, language, header, lexicon):
         return
     updated_words = lexicon.phrases("updated-prefix").exact | {"edited"}
-    candidates: list[str] = []
+    candidates: list[tuple[int, str]] = []
     near: list[tuple[int, str]] = []
     for index in range(max(0, start - DATE_SEARCH_BEFORE), len(units)):
         if index in window or features[index].words > META_MAX_WORDS:
@@ -212,14 +236,74 @@ def find_fallback_date(
             continue
         if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):
             continue
-        candidates.append(found[0].value)
+        if _listed_item_date(text, found[0], language):
+            continue
+        candidates.append((index, found[0].value))
         if start <= index < start + DATE_NEAR_BODY_UNITS:
             near.append((index, found[0].value))
-    if candidates and len(set(candidates)) <= DATE_SEARCH_MAX_DISTINCT:
-        header.published = candidates[0]
+    if candidates and len({value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT:
+        # Of two dates, the one the page repeats (its date above and below the text; a single related item).
+        counts = Counter(value for _, value in candidates)
+        index, value = max(candidates, key=lambda item: counts[item[1]])
+        header.set_published(value, index, "lone-date-line")
     elif near:
-        header.published = near[0][1]
+        header.set_published(near[0][1], near[0][0], "near-date-line")
         header.label(near[0][0], "date", "near-date-line")
+    else:
+        _find_updated_date(units, features, window, header, lexicon)
+
+
+# A page's date line stands just below its title even where the header window (anchored at the body
+# start) misses it: the title far above a long teaser or image block, or the date a few lines into the body
+# after the title's image caption. Past this many units below the title a date line belongs to what follows.
+TITLE_DATE_UNITS = 12
+
+
+def _find_date_below_title(
+    units: list[Unit], features: RecordTable, window: range, header: Header, lexicon: Lexicon
+) -> bool:
+    """The first short date line within TITLE_DATE_UNITS below the title (date-below-title), unless it is a
+    member's or updated date, a listed item's or a comment's. ('20. Mai 2010 um 23:03 Uhr' alone is the page's.)"""
+    title = header.title_unit
+    if title is None:
+        return False
+    for index in range(title + 1, min(len(units), title + 1 + TITLE_DATE_UNITS)):
+        if index in header.labels or features[index].words > META_MAX_WORDS:
+            continue
+        found = features.dates(index)
+        if not found or words_besides(units[index].text, found) > DATE_LINE_MAX_OTHER_WORDS:
+            continue
+        above = label_above(units, index, lexicon)
+        text = above + units[index].text
+        kind = _date_kind(_date_labels(text, lexicon), found[0].start + len(above))
+        if kind in ("other", "updated"):
+            continue
+        # A poster's name, then the date and time: a comment's stamp ('Amna March 26, 2018 at 1:09 pm').
+        named = kind is None and bool(units[index].text[: found[0].start].strip())
+        if named and _COMMENT_TIME.match(units[index].text[found[0].end :]):
+            continue
+        # Below the title, words and a comma before the date are a byline's ('Übersetzung Sarah-Indra
+        # Jungblut, 12.12.22'); without the comma, a listed item's title.
+        before = units[index].text[: found[0].start].rstrip()
+        if not before.endswith(",") and _listed_item_date(units[index].text, found[0], features.language):
+            continue
+        header.set_published(found[0].value, index, "date-below-title")
+        header.label(index, "date", "date-below-title")
+        return True
+    return False
+
+
+# 'Kolumne: Als Ob Über Nichtverlängerungen 11. Juli 2023', 'Just This Next Step - December 16, 2019': a
+# date after this many words of text (a weekday name aside) closes a listed item, a related article's or a
+# quoted source's; a page's own date line opens with it or with a label or a name ('By Jo Smith Thursday, ...').
+LISTED_ITEM_WORDS_BEFORE = 3
+
+
+def _listed_item_date(text: str, first: dates.FoundDate, language: str | None) -> bool:
+    """The line's first date comes after LISTED_ITEM_WORDS_BEFORE words or more (date-after-text)."""
+    languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
+    words = [word for word in text[: first.start].split() if not dates.is_weekday(word, languages)]
+    return len(words) >= LISTED_ITEM_WORDS_BEFORE
 
 
 def _find_labelled_date(
@@ -250,9 +334,32 @@ def _find_labelled_date(
             continue
         kind = _date_kind(_date_labels(text, lexicon), found[0].start)
         if kind == "published" or (is_by and kind is None) or (is_by and kind == "updated"):
-            header.published = found[0].value
+            header.set_published(found[0].value, index, "labelled-date")
             header.label(index, "date", "labelled-date")
             return True
+    return False
+
+
+def _find_updated_date(
+    units: list[Unit], features: RecordTable, window: range, header: Header, lexicon: Lexicon
+) -> bool:
+    """The first short line below the main text that an updated label opens ('Letzte Aktualisierung:
+    28.01.2022', 'Last updated: November 13, 2025'), when the page shows no other date of its own
+    (updated-date-below-text): the page's stamp, the only date it gives itself. Not an 'Updated on' among
+    the title's byline lines: an edited article's, whose first date the page no longer shows."""
+    updated = lexicon.phrases("updated-prefix")
+    for index in range(header.body_end, len(units)):
+        if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+            continue
+        text = label_above(units, index, lexicon) + units[index].text
+        if not updated.leading_phrase(line_key(text)):
+            continue
+        found = features.dates(index)
+        if not found or words_besides(units[index].text, found) > DATE_LINE_MAX_OTHER_WORDS:
+            continue
+        header.set_published(found[0].value, index, "updated-date-below-text")
+        header.label(index, "date", "updated-date-below-text")
+        return True
     return False
 
 
@@ -284,7 +391,7 @@ def _find_dateline(units: list[Unit], language: str | None, header: Header, lexi
         before, after = head[: found[0].start], head[found[0].end :]
         labelled = labels.leading_phrase(line_key(before)) and len(before.split()) <= 5
         if (labelled or _DATELINE_BEFORE.match(before)) and _DATELINE_AFTER.match(after):
-            header.published = found[0].value
+            header.set_published(found[0].value, index, "dateline")
             return True
     return False
 

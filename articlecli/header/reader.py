@@ -72,6 +72,7 @@ def parse_header(
     if choice is not None and choice.index >= body_start:
         body_start = choice.index + 1
     header.body_start = body_start
+    header.body_end = max(body[1], body_start)
     window = range(max(0, body_start - HEADER_WINDOW), min(len(units), body_start + BODY_LOOKAHEAD))
     preferred = nearest_byline(units, features, window, lexicon, header)
     for index in window:
@@ -101,7 +102,7 @@ def parse_header(
     find_loose_dates(units, features, window, language, header, lexicon)
     if not header.published and header.updated:
         # The header's only date is an 'Updated'/'Stand' one: it is the date the page shows for itself.
-        header.published = header.updated
+        header.set_published(header.updated, header.updated_unit, "updated-date-only")
     if not header.published:
         find_fallback_date(units, features, window, language, header, lexicon)
     mark_category_lines(units, features, header, body_start)

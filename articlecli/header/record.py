@@ -27,10 +27,16 @@ class Header:
     tags: list[str] = field(default_factory=list)
     breadcrumbs: list[str] = field(default_factory=list)
     body_start: int = 0
+    # The unit after the main text's last one (the region the header was read around).
+    body_end: int = 0
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
     # Publication dates read from header lines: (unit index, date, has a published label), to prefer
     # a labelled one, then the one nearest the title.
     date_lines: list[tuple[int, str, bool]] = field(default_factory=list)
+    # The rule that chose `published` and the unit it read it from (shown by --explain on that unit).
+    date_rule: str = ""
+    date_unit: int | None = None
+    updated_unit: int | None = None
     # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
     month_first: bool | None = None
     # The page's units, for common_words.
@@ -44,6 +50,10 @@ class Header:
 
     def label(self, index: int, label: str, rule: str) -> None:
         self.labels.setdefault(index, (label, rule))
+
+    def set_published(self, value: str, index: int | None, rule: str) -> None:
+        """The page's publication date, read by `rule` from unit `index`."""
+        self.published, self.date_unit, self.date_rule = value, index, rule
 
     @property
     def common_words(self) -> LowercaseWords:
