@@ -994,3 +994,68 @@ def test_full_german_header():
     assert article.published == "2024-12-14"
     assert article.language == "de"
     assert_body_intact(article, "de")
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors"),
+    [
+        # The slug under a linked name is an account page of other words: a menu or shop button.
+        ("[Start Shopping Now](https://shop.example.com/user/sign-in)", ()),
+        ("[Premium Dashboard](/members/home)", ()),
+        # A slug spelling the name out vouches even for words the page also writes in lowercase.
+        ("written by [Our Editors](https://example.com/author/our-editors/)", ("Our Editors",)),
+        # A handle as the slug: the text must then be a full personal name.
+        ("[Helmut Rubik](https://example.com/author/ruhe/)", ("Helmut Rubik",)),
+    ],
+)
+def test_author_link_slug_agrees_with_its_text(raw, authors):
+    trailer = ("Our editors test every product; our dashboard shows premium picks and shopping tips now.",)
+    text = page("en", f"# {TITLES['en']}", raw, title=f"# {TITLES['en']}", trailer=trailer)
+    assert parse_text(text).authors == authors
+
+
+def test_author_link_word_inside_another_slug_is_no_author_page():
+    # 'user' inside '/category/mtb-news-user-award/' is a category's slug, not the '/user/' directory.
+    raw = "[MTB-News User Award](https://example.com/news/category/mtb-news-user-award/)"
+    text = page("en", f"# {TITLES['en']}", raw, title=f"# {TITLES['en']}")
+    assert parse_text(text).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "authors"),
+    [
+        ("de", "von Alexander Karper Foto: © GEPA", ("Alexander Karper",)),
+        ("de", "Dezember 26, 2019 von Andrea Kategorien: Allgemein | Hinterlasse einen Kommentar", ("Andrea",)),
+        # A colon closing the line is the label's own: 'Autor Mark Newton:' above the author box.
+        ("de", "Autor Mark Newton:", ("Mark Newton",)),
+    ],
+)
+def test_next_field_label_ends_the_byline_names(language, line, authors):
+    text = page(language, TITLES[language], line, title=TITLES[language])
+    assert parse_text(text).authors == authors
+
+
+def test_byline_word_glued_to_the_name_inside_the_label():
+    text = page("en", TITLES["en"], "Written byJack Shepherd", title=TITLES["en"])
+    assert parse_text(text).authors == ("Jack Shepherd",)
+
+
+@pytest.mark.parametrize(
+    ("label", "desk"),
+    [("By", "Staff and news service reports"), ("Written by", "Ask the Doctors"), ("Author", "Catch more fish")],
+)
+def test_desk_line_under_a_byline_label(label, desk):
+    article = parse_text(page("en", TITLES["en"], f"{label}\n{desk}", title=TITLES["en"]))
+    assert article.authors == (desk,)
+    assert labels(article, desk) == ["byline"]
+
+
+@pytest.mark.parametrize("line", ["Read the full story.", "Share this article", "Newsletter sign-up for readers"])
+def test_no_desk_line_under_a_byline_label_when_it_is_a_sentence_or_a_button(line):
+    article = parse_text(page("en", TITLES["en"], f"By\n{line}", title=TITLES["en"]))
+    assert article.authors == ()
+
+
+def test_social_handle_after_the_name_is_cut():
+    text = page("es", TITLES["es"], "Por\nWilliams Perdomo @wperdomod", title=TITLES["es"])
+    assert parse_text(text).authors == ("Williams Perdomo",)
