@@ -1059,3 +1059,25 @@ def test_no_desk_line_under_a_byline_label_when_it_is_a_sentence_or_a_button(lin
 def test_social_handle_after_the_name_is_cut():
     text = page("es", TITLES["es"], "Por\nWilliams Perdomo @wperdomod", title=TITLES["es"])
     assert parse_text(text).authors == ("Williams Perdomo",)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "Kommentar von Margit Heumann — 2019-01-01 @ 00:39 | Antworten"),
+        ("en", "6.3K views  23 replies  14 participants  last post by [ggery](/members/ggery.9747538/) Sep 26, 2024"),
+    ],
+)
+def test_commenter_or_last_poster_is_not_the_author(language, line):
+    # The name after 'Kommentar von' / 'last post by' is someone else's: a comment or the thread's last reply.
+    more = tuple(f"{paragraph} {paragraph}" for paragraph in BODIES[language])
+    article = parse_text(page(language, trailer=(*more, line)))
+    assert article.authors == ()
+
+
+def test_answerer_beside_an_answered_date_is_not_the_author():
+    # A Q&A page: the asker under 'asked', an answerer under 'answered' (the label on the line above).
+    question = ("asked", "May 2, 2009 at 0:01", "jldugger")
+    answer = ("answered", "May 2, 2009 at 0:09", "Kevin Dente")
+    text = page("en", TITLES["en"], title=TITLES["en"], trailer=(*question, *answer))
+    assert parse_text(text).authors == ("jldugger",)

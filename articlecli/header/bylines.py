@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.meta_labels import is_label_text, unglue_labels
+from articlecli.header.page_dates import label_above
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.header.taxonomy import LIST_SEPARATORS
 from articlecli.records import dates
@@ -194,7 +195,7 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
             for match in _MARKDOWN_LINK.finditer(raw):
                 path = _URL_HOST.sub("", match.group(2)).casefold()
                 slug = _author_slug(path, path_words)
-                if slug is None:
+                if slug is None or _ends_with_other_byline(raw[: match.start()], lexicon):
                     continue
                 for name in _link_names(match.group(1), lexicon):
                     # A slug spelling the name out vouches for it ('Our Editors' at '/author/our-editors');
@@ -215,6 +216,14 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
 
 # More linked names than this on one line is a list of writers (a team page, a menu), not a byline.
 MAX_LINKED_AUTHORS = 4
+
+
+def _ends_with_other_byline(text: str, lexicon: Lexicon) -> bool:
+    """'last post by [ggery](/members/ggery.97/)', 'Kommentar von [Jane](/author/jane)': the link names a
+    poster or commenter, not the writer (`other-byline`)."""
+    words = line_key(text[-40:]).split()
+    others = lexicon.phrases("other-byline").exact
+    return any(" ".join(words[-k:]) in others for k in (2, 3) if len(words) >= k)
 
 
 def _author_slug(path: str, path_words: frozenset[str]) -> str | None:
@@ -535,7 +544,13 @@ def find_name_beside_any_date(
             continue
         if header.labels.get(date_index, ("date", ""))[0] != "date" or not features.dates(date_index):
             continue
-        labelled = bool(lexicon.phrases("published-prefix").leading_phrase(features[date_index].key))
+        # 'answered May 2, 2009' / 'Kevin Dente', 'edited Oct 16' / 'Greg Askew': an answer's or an edit's
+        # date names someone else's post.
+        # The label may stand on the line above ('answered' / 'May 2, 2009 at 0:09').
+        key = line_key(label_above(units, date_index, lexicon)) + " " + features[date_index].key
+        if lexicon.phrases("other-date-prefix").leading_phrase(key.strip()):
+            continue
+        labelled = bool(lexicon.phrases("published-prefix").leading_phrase(key.strip()))
         for step in (-1, 1):
             index = _beside(units, date_index, step)
             if labelled and step == 1 and index is not None and _posted_handle(units, index, header, lexicon):

@@ -356,17 +356,27 @@ def byline_inside(text: str, lexicon: Lexicon) -> list[str]:
     """Names after a byline word inside a date line: 'Published August 7, 2023 by Nicole Burke',
     '4.02.2022 par Bob Fischer', 'Datum: 13. April 2017 Autor: www.site.com'."""
     prefixes = lexicon.phrases("byline-prefix").exact | _foreign_byline_words()
+    others = lexicon.phrases("other-byline").exact
     words = text.split()
     for start in range(1, len(words)):
         for size in (3, 2, 1):
             phrase = " ".join(words[start : start + size]).casefold().rstrip(":：")
             if phrase in prefixes and start + size < len(words):
+                # 'Kommentar von Margit Heumann', 'last post by ggery': a commenter or the last poster.
+                if _after_other_byline(words, start, size, others):
+                    break
                 rest, _ = trim_byline_rest(" ".join(words[start + size :]).lstrip(":：-– "), lexicon.languages)
                 rest = cut_category(_SEPARATORS.split(rest)[0])
                 names = split_names(rest, lexicon, loose=True)
                 if names:
                     return names
     return []
+
+
+def _after_other_byline(words: list[str], start: int, size: int, others: frozenset[str]) -> bool:
+    """The byline word at words[start:start+size] ends a phrase naming someone else (`other-byline`)."""
+    end = " ".join(words[start : start + size]).casefold()
+    return any(f"{' '.join(words[start - k : start]).casefold()} {end}" in others for k in (1, 2) if start - k >= 0)
 
 
 # 'Jane Doe in Politics', 'Fatima in Gefühle, Popkultur': the section a byline files the post under.
