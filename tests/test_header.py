@@ -1081,3 +1081,17 @@ def test_answerer_beside_an_answered_date_is_not_the_author():
     answer = ("answered", "May 2, 2009 at 0:09", "Kevin Dente")
     text = page("en", TITLES["en"], title=TITLES["en"], trailer=(*question, *answer))
     assert parse_text(text).authors == ("jldugger",)
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "authors"),
+    [
+        # Another date's label glued after the name ends it.
+        ("en", "Last modified: 2024-01-05, 03:27 AM by StarredSkies. Edited 1 time in total.", ("StarredSkies",)),
+        # A comment count after the name is no part of it.
+        ("de", "12. März 2021 von Jana Berger Ein Kommentar", ("Jana Berger",)),
+    ],
+)
+def test_label_after_the_name_on_a_date_line_is_cut(language, line, authors):
+    text = page(language, TITLES[language], line, title=TITLES[language])
+    assert parse_text(text).authors == authors

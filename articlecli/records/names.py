@@ -214,15 +214,23 @@ def clean_name(text: str, lexicon: Lexicon) -> str:
         # A one-word role may be part of a desk name ('Teufel Blog Redaktion'): only two-word roles cut.
         if rest and ((rest in roles and len(rest.split()) >= 2) or rest.split()[0] in reading):
             return " ".join(words[:i]).strip(" .,:;|-–—")
+    # 'KleineGrüneMonster Ein Kommentar': the comment count after the name (a phrase of two words or more:
+    # one word such as 'Reply' may be a button's, 'Cancel reply' is no name with it cut).
+    comments = lexicon.phrases("comments")
+    for i in range(1, len(words) - 1):
+        if comments.matches_whole(line_key(" ".join(words[i:]))):
+            return " ".join(words[:i]).strip(" .,:;|-–—")
     return text
 
 
 @lru_cache(maxsize=32)
 def _date_label_words(lexicon: Lexicon) -> frozenset[str]:
-    """First words of the published/updated labels, 4+ letters ('published', 'updated', 'last', 'veröffentlicht')."""
+    """First words of the date labels and other-byline phrases, 4+ letters ('published', 'updated', 'last',
+    'veröffentlicht', 'edited')."""
     return frozenset(
         phrase.split()[0]
-        for category in ("published-prefix", "updated-prefix")
+        # 'StarredSkies. Edited': the label of another date too.
+        for category in ("published-prefix", "updated-prefix", "other-date-prefix")
         for phrase in lexicon.phrases(category).exact
         if phrase and len(phrase.split()[0]) >= 4 and phrase.split()[0].isalpha()
     )
