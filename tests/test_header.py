@@ -1095,3 +1095,17 @@ def test_answerer_beside_an_answered_date_is_not_the_author():
 def test_label_after_the_name_on_a_date_line_is_cut(language, line, authors):
     text = page(language, TITLES[language], line, title=TITLES[language])
     assert parse_text(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        # The gender-inclusive label forms of German themes.
+        ("STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter", ("Julius Richter",)),
+        # A role in brackets after the name under the label.
+        ("Autor*in\nBrit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", ("Brit Weirich",)),
+    ],
+)
+def test_german_inclusive_author_labels(header, authors):
+    text = page("de", TITLES["de"], header, title=TITLES["de"])
+    assert parse_text(text).authors == authors

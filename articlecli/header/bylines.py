@@ -355,8 +355,9 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     if handle and " " not in handle and _is_handle(handle, lexicon) and not _in_prose(handle, units):
         return [handle], [index, index + 1]
     # 'By' / 'Staff and news service reports', 'Written by' / 'Ask the Doctors': under a line that is only
-    # the byline label, a short line that is no name by its case is a desk or a team, as it stands.
-    desk = trim_date_joiners(handle, lexicon.languages) if starts[0] == 0 else ""
+    # the byline label, a short line that is no name by its case is a desk or a team, as it stands (a
+    # role in brackets after it cut: 'Brit Weirich (Medizinredakteurin)').
+    desk = trim_date_joiners(_TRAILING_ALIAS.sub("", handle), lexicon.languages) if starts[0] == 0 else ""
     desk = desk if _is_desk_line(desk, lexicon) else ""
     if desk:
         return [desk], [index, index + 1]
@@ -390,7 +391,7 @@ def _desk_under_label(unit: Unit, lexicon: Lexicon) -> str:
     label alone on the unit's first source line."""
     if len(unit.raw) != 2 or line_key(unit.raw[0]) not in lexicon.phrases("byline-prefix").exact:
         return ""
-    desk = trim_date_joiners(strip_emphasis(unit.raw[1]).strip(_NAME_EDGE), lexicon.languages)
+    desk = trim_date_joiners(_TRAILING_ALIAS.sub("", strip_emphasis(unit.raw[1]).strip(_NAME_EDGE)), lexicon.languages)
     return desk if _is_desk_line(desk, lexicon) else ""
 
 
