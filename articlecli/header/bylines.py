@@ -549,7 +549,7 @@ def find_name_beside_any_date(
         # date names someone else's post.
         # The label may stand on the line above ('answered' / 'May 2, 2009 at 0:09').
         key = line_key(label_above(units, date_index, lexicon)) + " " + features[date_index].key
-        if lexicon.phrases("other-date-prefix").leading_phrase(key.strip()):
+        if lexicon.phrases("other-byline").leading_phrase(key.strip()):
             continue
         labelled = bool(lexicon.phrases("published-prefix").leading_phrase(key.strip()))
         for step in (-1, 1):

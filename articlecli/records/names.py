@@ -227,13 +227,14 @@ def clean_name(text: str, lexicon: Lexicon) -> str:
 def _date_label_words(lexicon: Lexicon) -> frozenset[str]:
     """First words of the date labels and other-byline phrases, 4+ letters ('published', 'updated', 'last',
     'veröffentlicht', 'edited')."""
-    return frozenset(
+    dated = frozenset(
         phrase.split()[0]
-        # 'StarredSkies. Edited': the label of another date too.
-        for category in ("published-prefix", "updated-prefix", "other-date-prefix")
+        for category in ("published-prefix", "updated-prefix")
         for phrase in lexicon.phrases(category).exact
         if phrase and len(phrase.split()[0]) >= 4 and phrase.split()[0].isalpha()
     )
+    # 'StarredSkies. Edited': the one-word label of someone's post date (`other-byline`: 'edited', 'answered').
+    return dated | {phrase for phrase in lexicon.phrases("other-byline").exact if " " not in phrase}
 
 
 def is_role(text: str, lexicon: Lexicon) -> bool:
