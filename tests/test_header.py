@@ -994,3 +994,118 @@ def test_full_german_header():
     assert article.published == "2024-12-14"
     assert article.language == "de"
     assert_body_intact(article, "de")
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors"),
+    [
+        # The slug under a linked name is an account page of other words: a menu or shop button.
+        ("[Start Shopping Now](https://shop.example.com/user/sign-in)", ()),
+        ("[Premium Dashboard](/members/home)", ()),
+        # A slug spelling the name out vouches even for words the page also writes in lowercase.
+        ("written by [Our Editors](https://example.com/author/our-editors/)", ("Our Editors",)),
+        # A handle as the slug: the text must then be a full personal name.
+        ("[Helmut Rubik](https://example.com/author/ruhe/)", ("Helmut Rubik",)),
+    ],
+)
+def test_author_link_slug_agrees_with_its_text(raw, authors):
+    trailer = ("Our editors test every product; our dashboard shows premium picks and shopping tips now.",)
+    text = page("en", f"# {TITLES['en']}", raw, title=f"# {TITLES['en']}", trailer=trailer)
+    assert parse_text(text).authors == authors
+
+
+def test_author_link_word_inside_another_slug_is_no_author_page():
+    # 'user' inside '/category/mtb-news-user-award/' is a category's slug, not the '/user/' directory.
+    raw = "[MTB-News User Award](https://example.com/news/category/mtb-news-user-award/)"
+    text = page("en", f"# {TITLES['en']}", raw, title=f"# {TITLES['en']}")
+    assert parse_text(text).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "authors"),
+    [
+        ("de", "von Alexander Karper Foto: © GEPA", ("Alexander Karper",)),
+        ("de", "Dezember 26, 2019 von Andrea Kategorien: Allgemein | Hinterlasse einen Kommentar", ("Andrea",)),
+        # A colon closing the line is the label's own: 'Autor Mark Newton:' above the author box.
+        ("de", "Autor Mark Newton:", ("Mark Newton",)),
+    ],
+)
+def test_next_field_label_ends_the_byline_names(language, line, authors):
+    text = page(language, TITLES[language], line, title=TITLES[language])
+    assert parse_text(text).authors == authors
+
+
+def test_byline_word_glued_to_the_name_inside_the_label():
+    text = page("en", TITLES["en"], "Written byJack Shepherd", title=TITLES["en"])
+    assert parse_text(text).authors == ("Jack Shepherd",)
+
+
+@pytest.mark.parametrize(
+    ("label", "desk"),
+    [("By", "Staff and news service reports"), ("Written by", "Ask the Doctors"), ("Author", "Catch more fish")],
+)
+def test_desk_line_under_a_byline_label(label, desk):
+    article = parse_text(page("en", TITLES["en"], f"{label}\n{desk}", title=TITLES["en"]))
+    assert article.authors == (desk,)
+    assert labels(article, desk) == ["byline"]
+
+
+@pytest.mark.parametrize("line", ["Read the full story.", "Share this article", "Newsletter sign-up for readers"])
+def test_no_desk_line_under_a_byline_label_when_it_is_a_sentence_or_a_button(line):
+    article = parse_text(page("en", TITLES["en"], f"By\n{line}", title=TITLES["en"]))
+    assert article.authors == ()
+
+
+def test_social_handle_after_the_name_is_cut():
+    text = page("es", TITLES["es"], "Por\nWilliams Perdomo @wperdomod", title=TITLES["es"])
+    assert parse_text(text).authors == ("Williams Perdomo",)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "Kommentar von Margit Heumann — 2019-01-01 @ 00:39 | Antworten"),
+        ("en", "6.3K views  23 replies  14 participants  last post by [ggery](/members/ggery.9747538/) Sep 26, 2024"),
+    ],
+)
+def test_commenter_or_last_poster_is_not_the_author(language, line):
+    # The name after 'Kommentar von' / 'last post by' is someone else's: a comment or the thread's last reply.
+    more = tuple(f"{paragraph} {paragraph}" for paragraph in BODIES[language])
+    article = parse_text(page(language, trailer=(*more, line)))
+    assert article.authors == ()
+
+
+def test_answerer_beside_an_answered_date_is_not_the_author():
+    # A Q&A page: the asker under 'asked', an answerer under 'answered' (the label on the line above).
+    question = ("asked", "May 2, 2009 at 0:01", "jldugger")
+    answer = ("answered", "May 2, 2009 at 0:09", "Kevin Dente")
+    text = page("en", TITLES["en"], title=TITLES["en"], trailer=(*question, *answer))
+    assert parse_text(text).authors == ("jldugger",)
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "authors"),
+    [
+        # Another date's label glued after the name ends it.
+        ("en", "Last modified: 2024-01-05, 03:27 AM by StarredSkies. Edited 1 time in total.", ("StarredSkies",)),
+        # A comment count after the name is no part of it.
+        ("de", "12. März 2021 von Jana Berger Ein Kommentar", ("Jana Berger",)),
+    ],
+)
+def test_label_after_the_name_on_a_date_line_is_cut(language, line, authors):
+    text = page(language, TITLES[language], line, title=TITLES[language])
+    assert parse_text(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        # The gender-inclusive label forms of German themes.
+        ("STAND 21.4.2021 , 16:41 Uhr AUTOR/IN Julius Richter", ("Julius Richter",)),
+        # A role in brackets after the name under the label.
+        ("Autor*in\nBrit Weirich (Medizinredakteurin. M.A. Mehrsprachige Kommunikation)", ("Brit Weirich",)),
+    ],
+)
+def test_german_inclusive_author_labels(header, authors):
+    text = page("de", TITLES["de"], header, title=TITLES["de"])
+    assert parse_text(text).authors == authors

@@ -4,10 +4,12 @@ and names printed without a byline word (beside the date or title, above a role,
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.meta_labels import is_label_text, unglue_labels
+from articlecli.header.page_dates import label_above
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.header.taxonomy import LIST_SEPARATORS
 from articlecli.records import dates
@@ -192,9 +194,19 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
         for raw in unit.raw:
             for match in _MARKDOWN_LINK.finditer(raw):
                 path = _URL_HOST.sub("", match.group(2)).casefold()
-                if not _is_author_page(path, path_words):
+                slug = _author_slug(path, path_words)
+                if slug is None or _ends_with_other_byline(raw[: match.start()], lexicon):
                     continue
-                names.extend(n for n in _link_names(match.group(1), lexicon, header) if n not in names)
+                for name in _link_names(match.group(1), lexicon):
+                    # A slug spelling the name out vouches for it ('Our Editors' at '/author/our-editors');
+                    # under an id the name must not be a phrase of the page's own words.
+                    agrees = slug_agrees(slug, name)
+                    if name in names or not (agrees == SLUG_SPELLS or plausible_names([name], header)):
+                        continue
+                    # A slug of other words may be the writer's handle ('/author/ruhe/' under 'Helmut Rubik'):
+                    # then the text must be a person's full name, not a button ('Start Shopping Now').
+                    if agrees or (" " in name and _is_proper_name(name, header, lexicon.languages[0])):
+                        names.append(name)
         if names and len(names) <= MAX_LINKED_AUTHORS:
             header.authors = names
             if index not in header.labels:
@@ -206,26 +218,66 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
 MAX_LINKED_AUTHORS = 4
 
 
-def _is_author_page(path: str, path_words: frozenset[str]) -> bool:
-    """'/author/jane-doe', '/members/piizog.77075/', '?author=14': an author word followed by the page's
-    own slug or number; '/users' or '/people' alone is the site's directory."""
+def _ends_with_other_byline(text: str, lexicon: Lexicon) -> bool:
+    """'last post by [ggery](/members/ggery.97/)', 'Kommentar von [Jane](/author/jane)': the link names a
+    poster or commenter, not the writer (`other-byline`)."""
+    words = line_key(text[-40:]).split()
+    others = lexicon.phrases("other-byline").exact
+    return any(" ".join(words[-k:]) in others for k in (2, 3) if len(words) >= k)
+
+
+def _author_slug(path: str, path_words: frozenset[str]) -> str | None:
+    """'/author/jane-doe' -> 'jane-doe', '/members/piizog.77075/' -> 'piizog.77075', '?author=14' -> '14':
+    the segment after an author word, the writer's own slug or number; None when the path has no author
+    word or nothing after it ('/users' or '/people' alone is the site's directory)."""
     match = next((m for m in _PATH_SEGMENT.finditer(path) if m.group(1) in path_words), None)
-    return match is not None and bool(_SLUG.search(path[match.end() :]))
+    if match is None:
+        return None
+    slug = _SLUG_SEGMENT.search(path[match.end() :])
+    return slug.group(0) if slug else None
 
 
-_PATH_SEGMENT = re.compile(r"(?<![^\W_])([^\W\d_]+)(?![^\W_])")
-_SLUG = re.compile(r"[^\W_]")
+# An author word is a whole segment of the path or a query key: '/author/', '?author='; not a word inside
+# another slug ('/category/mtb-news-user-award/').
+_PATH_SEGMENT = re.compile(r"(?<![^/?&;])([^\W\d_]+)(?=[/=])")
+# The first segment after the author word: '/jane-doe/', '=14', '/41/aaronut' -> '41'.
+_SLUG_SEGMENT = re.compile(r"[^/?#&=]*[^\W_][^/?#&=]*")
+# A slug token this long with a letter is a word of the slug (a name, 'sign-in', 'home'); a shorter one
+# is an id or the writer's initials ('14', 'sk' for Sadhbh Kelly).
+SLUG_WORD_MIN = 4
 
 
-def _link_names(text: str, lexicon: Lexicon, header: Header) -> list[str]:
+# slug_agrees: the slug spells the name out, or is only an id or initials (truthy both).
+SLUG_SPELLS = 2
+SLUG_ID = 1
+
+
+def slug_agrees(slug: str, name: str) -> int:
+    """The link's author slug names the same writer as its text: 'jane-doe' for 'Jane Doe', 'heinzst'
+    for 'Heinz Steiner', a number or initials for anyone. A slug of other words ('/user/sign-in' under
+    'Start Shopping Now', '/members/home' under 'Premium Dashboard', another user's page) is a menu or
+    account link, not the byline (rule `author-link`)."""
+    words = [w for w in re.findall(r"[^\W_]+", _ascii_fold(slug)) if len(w) >= SLUG_WORD_MIN and not w.isdigit()]
+    if not words:
+        return SLUG_ID
+    name_words = [w for w in re.findall(r"[^\W_]+", _ascii_fold(name)) if len(w) >= 3]
+    joined_name = "".join(name_words)
+    return SLUG_SPELLS if any(w in word or word in joined_name for w in name_words for word in words) else 0
+
+
+def _ascii_fold(text: str) -> str:
+    """'Pönisch' -> 'ponisch': slugs drop accents."""
+    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+
+
+def _link_names(text: str, lexicon: Lexicon) -> list[str]:
     """The author names an author link's text gives: 'Jane Doe', 'By Jane Doe', 'piizog'; not a label
     such as 'View all posts' or 'Alle Artikel'."""
     text = strip_emphasis(text).strip(_NAME_EDGE + " ")
     if not text or _is_ui_phrase(text, lexicon) or is_label_text(text, lexicon):
         return []
     found = byline_names(text, lexicon)
-    names = found if found is not None else split_names(text, lexicon, loose=True)
-    return plausible_names(names, header)
+    return found if found is not None else split_names(text, lexicon, loose=True)
 
 
 def _by_distance(start: int, count: int) -> list[int]:
@@ -268,6 +320,9 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     names = byline_names(text, lexicon)
     if names:
         return names, [index]
+    desk = _desk_under_label(units[index], lexicon) if names is not None else ""
+    if desk:
+        return [desk], [index]
     handle = _lone_handle(text, lexicon) if names is not None else None
     if handle and not _in_prose(handle, units):
         return [handle], [index]
@@ -299,6 +354,13 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     handle = units[index + 1].text.strip(_NAME_EDGE) if index + 1 < len(units) and starts[0] == 0 else ""
     if handle and " " not in handle and _is_handle(handle, lexicon) and not _in_prose(handle, units):
         return [handle], [index, index + 1]
+    # 'By' / 'Staff and news service reports', 'Written by' / 'Ask the Doctors': under a line that is only
+    # the byline label, a short line that is no name by its case is a desk or a team, as it stands (a
+    # role in brackets after it cut: 'Brit Weirich (Medizinredakteurin)').
+    desk = trim_date_joiners(_TRAILING_ALIAS.sub("", handle), lexicon.languages) if starts[0] == 0 else ""
+    desk = desk if _is_desk_line(desk, lexicon) else ""
+    if desk:
+        return [desk], [index, index + 1]
     if len(label_words) == 1 and len(key) >= 5 and key in prefixes and index > 0:
         before = units[index - 1].text.strip(_NAME_EDGE)
         if len(before.split()) >= 2 and not before.endswith(":"):
@@ -306,6 +368,31 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
             if len(previous) == 1:
                 return previous, [index - 1, index]
     return None
+
+
+# A desk or team under a byline label: 'Ask the Doctors', 'Staff and news service reports' (a sentence or
+# a teaser is longer).
+DESK_MAX_WORDS = 6
+
+
+def _is_desk_line(text: str, lexicon: Lexicon) -> bool:
+    """A short capitalised line without digits or sentence punctuation that no label or menu test takes
+    (rule `byline-prefix`, the names under the label)."""
+    words = text.split()
+    if not 2 <= len(words) <= DESK_MAX_WORDS or not text[:1].isupper() or text[-1] in ".:!?":
+        return False
+    if any(char.isdigit() for char in text) or is_label_text(text, lexicon):
+        return False
+    return not _is_ui_phrase(text, lexicon)
+
+
+def _desk_under_label(unit: Unit, lexicon: Lexicon) -> str:
+    """The same desk line when the scraper joined it to the label's line ('By' + 'Ask the Doctors'): the
+    label alone on the unit's first source line."""
+    if len(unit.raw) != 2 or line_key(unit.raw[0]) not in lexicon.phrases("byline-prefix").exact:
+        return ""
+    desk = trim_date_joiners(_TRAILING_ALIAS.sub("", strip_emphasis(unit.raw[1]).strip(_NAME_EDGE)), lexicon.languages)
+    return desk if _is_desk_line(desk, lexicon) else ""
 
 
 def _lone_handle(text: str, lexicon: Lexicon) -> str | None:
@@ -458,7 +545,13 @@ def find_name_beside_any_date(
             continue
         if header.labels.get(date_index, ("date", ""))[0] != "date" or not features.dates(date_index):
             continue
-        labelled = bool(lexicon.phrases("published-prefix").leading_phrase(features[date_index].key))
+        # 'answered May 2, 2009' / 'Kevin Dente', 'edited Oct 16' / 'Greg Askew': an answer's or an edit's
+        # date names someone else's post.
+        # The label may stand on the line above ('answered' / 'May 2, 2009 at 0:09').
+        key = line_key(label_above(units, date_index, lexicon)) + " " + features[date_index].key
+        if lexicon.phrases("other-byline").leading_phrase(key.strip()):
+            continue
+        labelled = bool(lexicon.phrases("published-prefix").leading_phrase(key.strip()))
         for step in (-1, 1):
             index = _beside(units, date_index, step)
             if labelled and step == 1 and index is not None and _posted_handle(units, index, header, lexicon):

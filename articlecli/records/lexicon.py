@@ -35,7 +35,15 @@ PREFIX_CATEGORIES = (
     "tag-prefix",
     "photo-credit",
 )
-WORD_CATEGORIES = ("breadcrumb-root", "conjunction", "reading-time", "author-role", "author-box", "author-path")
+WORD_CATEGORIES = (
+    "breadcrumb-root",
+    "conjunction",
+    "reading-time",
+    "author-role",
+    "author-box",
+    "author-path",
+    "other-byline",
+)
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
 # "Share on Facebook Twitter Email" is a share row, a 20-word sentence starting "Share" is not.

@@ -93,13 +93,20 @@ _DATE_JOINERS = frozenset(
 )
 
 
+# The next field's label ends the names: 'von Andrea Kategorien: Allgemein', 'von Jane Doe Foto: © GEPA'
+# (a word with a colon after the first name word and before the next field; no name has one).
+_FIELD_LABEL = re.compile(r"(?<=\S)\s+[^\W\d_][\w-]*:(?=\s+\S)")
+
+
 def trim_byline_rest(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, bool]:
     """Cut the names after a byline word where a date or number begins; True when something was cut."""
     from articlecli.records.dates import find_dates
 
     match = _TOKEN_DIGIT.search(text)
     found = find_dates(text)
-    cuts = [m for m in (match.start() if match else None, found[0].start if found else None) if m is not None]
+    label = _FIELD_LABEL.search(text)
+    starts = (match.start() if match else None, found[0].start if found else None, label.start() if label else None)
+    cuts = [m for m in starts if m is not None]
     if not cuts:
         return text, False
     return trim_date_joiners(text[: min(cuts)], languages), True
@@ -181,9 +188,14 @@ def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
 _GLUED_COUNTER = re.compile(r"(?<=[a-zà-öø-ÿ])\d")
 
 
+_TRAILING_AT_HANDLE = re.compile(r"(?<=\S)(?:\s+@\w[\w.]*)+\s*$")
+
+
 def clean_name(text: str, lexicon: Lexicon) -> str:
     """Cut what a scraper glued after a name: a counter ('Kalt4 Kommentare') or a date label
     ('Amanda Furrer Updated', 'Jeff Cobb. Last Updated', 'Rhonda Krause UpdatedJanuary')."""
+    # 'Williams Perdomo @wperdomod': the writer's social handle after the name.
+    text = _TRAILING_AT_HANDLE.sub("", text)
     match = _GLUED_COUNTER.search(text)
     if match and text[:1].isupper() and len(text[: match.start()].split()) >= 1:
         text = text[: match.start()]
@@ -202,18 +214,27 @@ def clean_name(text: str, lexicon: Lexicon) -> str:
         # A one-word role may be part of a desk name ('Teufel Blog Redaktion'): only two-word roles cut.
         if rest and ((rest in roles and len(rest.split()) >= 2) or rest.split()[0] in reading):
             return " ".join(words[:i]).strip(" .,:;|-–—")
+    # 'KleineGrüneMonster Ein Kommentar': the comment count after the name (a phrase of two words or more:
+    # one word such as 'Reply' may be a button's, 'Cancel reply' is no name with it cut).
+    comments = lexicon.phrases("comments")
+    for i in range(1, len(words) - 1):
+        if comments.matches_whole(line_key(" ".join(words[i:]))):
+            return " ".join(words[:i]).strip(" .,:;|-–—")
     return text
 
 
 @lru_cache(maxsize=32)
 def _date_label_words(lexicon: Lexicon) -> frozenset[str]:
-    """First words of the published/updated labels, 4+ letters ('published', 'updated', 'last', 'veröffentlicht')."""
-    return frozenset(
+    """First words of the date labels and other-byline phrases, 4+ letters ('published', 'updated', 'last',
+    'veröffentlicht', 'edited')."""
+    dated = frozenset(
         phrase.split()[0]
         for category in ("published-prefix", "updated-prefix")
         for phrase in lexicon.phrases(category).exact
         if phrase and len(phrase.split()[0]) >= 4 and phrase.split()[0].isalpha()
     )
+    # 'StarredSkies. Edited': the one-word label of someone's post date (`other-byline`: 'edited', 'answered').
+    return dated | {phrase for phrase in lexicon.phrases("other-byline").exact if " " not in phrase}
 
 
 def is_role(text: str, lexicon: Lexicon) -> bool:
@@ -307,11 +328,26 @@ _GLUED_PREFIX = re.compile(r"^([^\W\d_]{2,12}?)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ.
 
 
 def _unglue_prefix(text: str, lexicon: Lexicon) -> str:
-    """'ByShivya Nath' -> 'By Shivya Nath' (a scraper glued the label to the linked name)."""
+    """'ByShivya Nath' -> 'By Shivya Nath', 'Written byJack Shepherd' -> 'Written by Jack Shepherd' (a
+    scraper glued the label to the linked name)."""
     match = _GLUED_PREFIX.match(text)
     if match and match.group(1).casefold() in lexicon.phrases("byline-prefix").exact:
         return f"{match.group(1)} {text[match.end() :]}"
-    return text
+    return _GLUED_INNER.sub(lambda m: _split_glued_word(m, lexicon), text) if " " in text else text
+
+
+# A lowercase byline word glued to the capitalised name after it, inside the line: 'Written byJack'.
+_GLUED_INNER = re.compile(r"(?<=\s)([a-zà-ÿ]{2,6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+
+
+def _split_glued_word(match: re.Match[str], lexicon: Lexicon) -> str:
+    return f"{match.group(1)} " if match.group(1) in _byline_last_words(lexicon) else match.group(1)
+
+
+@lru_cache(maxsize=32)
+def _byline_last_words(lexicon: Lexicon) -> frozenset[str]:
+    """'by', 'von', 'par': the words that end a byline phrase of more than one word."""
+    return frozenset(p.split()[-1] for p in lexicon.phrases("byline-prefix").exact if len(p.split()) > 1)
 
 
 @lru_cache(maxsize=1)
@@ -329,17 +365,27 @@ def byline_inside(text: str, lexicon: Lexicon) -> list[str]:
     """Names after a byline word inside a date line: 'Published August 7, 2023 by Nicole Burke',
     '4.02.2022 par Bob Fischer', 'Datum: 13. April 2017 Autor: www.site.com'."""
     prefixes = lexicon.phrases("byline-prefix").exact | _foreign_byline_words()
+    others = lexicon.phrases("other-byline").exact
     words = text.split()
     for start in range(1, len(words)):
         for size in (3, 2, 1):
             phrase = " ".join(words[start : start + size]).casefold().rstrip(":：")
             if phrase in prefixes and start + size < len(words):
+                # 'Kommentar von Margit Heumann', 'last post by ggery': a commenter or the last poster.
+                if _after_other_byline(words, start, size, others):
+                    break
                 rest, _ = trim_byline_rest(" ".join(words[start + size :]).lstrip(":：-– "), lexicon.languages)
                 rest = cut_category(_SEPARATORS.split(rest)[0])
                 names = split_names(rest, lexicon, loose=True)
                 if names:
                     return names
     return []
+
+
+def _after_other_byline(words: list[str], start: int, size: int, others: frozenset[str]) -> bool:
+    """The byline word at words[start:start+size] ends a phrase naming someone else (`other-byline`)."""
+    end = " ".join(words[start : start + size]).casefold()
+    return any(f"{' '.join(words[start - k : start]).casefold()} {end}" in others for k in (1, 2) if start - k >= 0)
 
 
 # 'Jane Doe in Politics', 'Fatima in Gefühle, Popkultur': the section a byline files the post under.
