@@ -38,6 +38,10 @@ MARKDOWN_MIN_SHARE = 0.04
 
 def looks_like_markdown(lines: list[str]) -> bool:
     """True when enough lines carry Markdown links, images or '#' headings to trust the syntax."""
+    # Most text dumps have neither mark anywhere: one scan of the joined lines says so.
+    joined = "\n".join(lines)
+    if "](" not in joined and "#" not in joined:
+        return False
     marked = 0
     content = 0
     for line in lines:

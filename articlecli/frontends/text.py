@@ -53,15 +53,8 @@ def _label_words() -> tuple[frozenset[str], frozenset[str]]:
     return single_words("byline-prefix"), single_words("published-prefix", "updated-prefix") - _joiner_words()
 
 
-def _starts_label(text: str) -> bool:
-    """'by Jane Doe' or 'Updated 3 May' starts a metadata line, not the rest of a sentence."""
-    byline_words, date_words = _label_words()
-    first, _, rest = text.partition(" ")
-    first = first.casefold().rstrip(":")
-    if first in date_words:
-        return True
-    if first not in byline_words:
-        return False
+def _byline_follows(rest: str) -> bool:
+    """The words after a byline label ("by") are a name: "by Jane Doe" starts a metadata line."""
     # Imported only here: an import statement costs microseconds even when the module is loaded, and
     # this runs for most lines of a page (a million two-letter lines spent 6 s in it).
     from articlecli.records.names import looks_like_name
@@ -523,8 +516,12 @@ def _continues(previous: _Line, line: _Line) -> bool:
         # Not after a dateline ("Berlin, 25 January 2022" / "– The minister said"): the header reads it alone.
         return not _YEAR.search(previous_text)
     if first in _CONTINUATION_START_CHARS:
-        # "by Jane Doe" under a title is a byline, not the title's continuation.
-        return not _starts_label(text)
+        # "by Jane Doe" under a title is a byline, not the title's continuation (_starts_label, inline:
+        # this runs for most lines of a dump of short lines).
+        byline_words, date_words = _label_words()
+        word, _, rest = text.partition(" ")
+        word = word.casefold().rstrip(":")
+        return word not in date_words and (word not in byline_words or not _byline_follows(rest))
     # The last word only: a long paragraph is not split to its end.
     last_word = previous_text.rsplit(None, 1)[-1]
     return last_word.casefold() in _joiner_words() and len(text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
