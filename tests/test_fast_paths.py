@@ -154,3 +154,14 @@ def test_joined_unit_text_is_the_piecewise_join() -> None:
     for _ in range(3000):
         texts = [rng.choice(words) for _ in range(rng.randint(1, 6))]
         assert _joined_text(texts) == piecewise(texts)
+
+
+def test_records_of_no_units_and_of_one() -> None:
+    from articlecli.frontends.unit import Unit
+    from articlecli.records.lexicon import stopwords
+    from articlecli.records.record import build_records
+
+    lexicon = lexicon_for("en")
+    assert build_records([], lexicon, stopwords("en"), "en") == []
+    (record,) = build_records([Unit(0, (1,), ("Home",), "Home")], lexicon, stopwords("en"), "en")
+    assert record.blank_after and record.repeats == 1 and record.words == 1

@@ -182,7 +182,8 @@ def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str]
     found = dict(zip(counts, page_text_features(list(counts), lexicon, stopwords), strict=True))
     # A blank line (or the end of the page) follows a unit when the next unit has one before it.
     blank_after = [unit.blank_before for unit in islice(units, 1, None)]
-    blank_after.append(True)
+    if units:
+        blank_after.append(True)
     records: list[UnitRecord] = []
     append = records.append
     for position, (unit, text, blank) in enumerate(zip(units, texts, blank_after, strict=True)):
