@@ -217,18 +217,16 @@ def _label_body(
 ) -> dict[int, tuple[str, str]]:
     """Label each region unit not taken by the header: heading, paragraph or removed."""
     labels: dict[int, tuple[str, str]] = {}
-    blank_layout = _blank_line_layout(units, features, has_stopwords)
-    edges_blank = _blank_between_paragraphs(units, features, has_stopwords)
+    # Whether each unit is prose, decided once: the tests below ask it of most units several times.
+    prose = [is_prose(feats, has_stopwords) for feats in features]
+    blank_layout = _blank_line_layout(units, prose)
+    edges_blank = _blank_between_paragraphs(units, features, prose)
     kept = [i for i in range(region.start, region.end) if i not in header.labels]
     widgets = _label_runs(
         units, features, kept, max_words=WIDGET_ITEM_MAX_WORDS, min_run=WIDGET_MIN_RUN, skip_marked=True
     )
     # The last short line of a run, right above a paragraph, introduces that paragraph: a heading, not a menu item.
-    run_ends = {
-        index
-        for index, below in pairwise(kept)
-        if index in widgets and below not in widgets and is_prose(features[below], has_stopwords)
-    }
+    run_ends = {index for index, below in pairwise(kept) if index in widgets and below not in widgets and prose[below]}
     widgets -= run_ends
     for position, index in enumerate(kept):
         unit, feats = units[index], features[index]
@@ -244,7 +242,7 @@ def _label_body(
         # A linked '#' heading is still a heading: permalinked section titles, and the titles of the
         # cards a listing page is made of.
         linked_heading = unit.heading_level is not None
-        link_line = feats.link_density > LINK_HEAVY and not is_prose(feats, has_stopwords) and feats.words <= 12
+        link_line = feats.link_density > LINK_HEAVY and not prose[index] and feats.words <= 12
         if link_line and not linked_heading:
             labels[index] = ("removed", "link-list")
             continue
@@ -261,7 +259,7 @@ def _label_body(
             and not features[following].boilerplate
             and (_block_longer(units, features, following, feats.words, blank_layout) or units[following].list_item)
         )
-        next_is_prose = following is not None and is_prose(features[following], has_stopwords)
+        next_is_prose = following is not None and prose[following]
         below = index + 1
         while below < len(units) and not units[below].blank_before and _ANCHOR.fullmatch(units[below].text):
             below += 1
@@ -309,7 +307,7 @@ def _label_body(
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
     inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
     _drop_trailing_headings(kept, labels)
-    _demote_contents_entries(units, features, kept, labels, has_stopwords)
+    _demote_contents_entries(units, kept, labels, prose)
     inbody.drop_repeats(features, kept, labels)
     if not region.listing:
         # A listing's lines are its items, not an article with a tail.
@@ -340,11 +338,7 @@ def _is_decoration(unit: Unit) -> bool:
 
 
 def _demote_contents_entries(
-    units: list[Unit],
-    features: list[UnitFeatures],
-    kept: list[int],
-    labels: dict[int, tuple[str, str]],
-    has_stopwords: bool,
+    units: list[Unit], kept: list[int], labels: dict[int, tuple[str, str]], prose: list[bool]
 ) -> None:
     """A heading repeated later, not itself followed by prose, is a table-of-contents entry: keep the later."""
     headings = [p for p, i in enumerate(kept) if labels[i][0] == "heading" and not units[i].heading_level]
@@ -357,7 +351,7 @@ def _demote_contents_entries(
             seen_later.add(key)
             continue
         following = kept[position + 1] if position + 1 < len(kept) else None
-        if following is None or not is_prose(features[following], has_stopwords):
+        if following is None or not prose[following]:
             labels[index] = ("paragraph", "contents-entry")
 
 
@@ -368,26 +362,27 @@ _SENTENCE_CLOSERS = (".", "!", "?", ":", '"', "”", ")")
 BLANK_LAYOUT_MIN_SHARE = 0.5
 
 
-def _blank_line_layout(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> bool:
-    """True when the dump separates blocks by blank lines (so a lone line between blanks is a block)."""
-    prose = [unit.blank_before for unit, feats in zip(units, features, strict=True) if is_prose(feats, has_stopwords)]
-    return bool(prose) and sum(prose) >= BLANK_LAYOUT_MIN_SHARE * len(prose)
+def _blank_line_layout(units: list[Unit], prose: list[bool]) -> bool:
+    """True when the dump separates blocks by blank lines (so a lone line between blanks is a block).
+    `prose`: whether each unit is prose (labeller.content.is_prose)."""
+    blank = [unit.blank_before for unit, is_text in zip(units, prose, strict=True) if is_text]
+    return bool(blank) and sum(blank) >= BLANK_LAYOUT_MIN_SHARE * len(blank)
 
 
 # Share of paragraph-to-paragraph edges with a blank line at or above which every block edge is taken to be blank.
 BLANK_EDGES_MIN_SHARE = 0.6
 
 
-def _blank_between_paragraphs(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool) -> bool:
+def _blank_between_paragraphs(units: list[Unit], features: list[UnitFeatures], prose: list[bool]) -> bool:
     """True when a blank line separates (nearly) every two consecutive paragraphs.
 
     Scrapers that add a blank line at each block edge put one under a heading too; where the page
     source's own line breaks were kept, paragraphs and headings often follow each other directly.
     """
     edges = [
-        below.blank_before
-        for (above, above_feats), (below, below_feats) in pairwise(zip(units, features, strict=True))
-        if above_feats.sentence_end and is_prose(above_feats, has_stopwords) and is_prose(below_feats, has_stopwords)
+        units[index + 1].blank_before
+        for index in range(len(units) - 1)
+        if prose[index] and prose[index + 1] and features[index].sentence_end
     ]
     return not edges or sum(edges) >= BLANK_EDGES_MIN_SHARE * len(edges)
 

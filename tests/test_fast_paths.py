@@ -77,3 +77,91 @@ def test_camel_words_walks_each_word_once_with_the_same_answer() -> None:
             assert units._camel_words(text, joins) == fast
         finally:
             units._word_start = original
+
+
+def _stdlib_json(article) -> str:
+    import json
+
+    from articlecli.render.json_out import article_to_dict
+
+    return json.dumps(article_to_dict(article), ensure_ascii=False, indent=2) + "\n"
+
+
+def _stdlib_explain(article) -> str:
+    import json
+
+    rows = []
+    for d in article.decisions:
+        detail = {"detail": d.detail} if d.detail else {}
+        rows.append(
+            json.dumps({"line": d.line, "label": d.label, "rule": d.rule, **detail, "text": d.text}, ensure_ascii=False)
+            + "\n"
+        )
+    return "".join(rows)
+
+
+def test_json_renderer_writes_what_the_stdlib_encoder_writes() -> None:
+    from dataclasses import replace
+    from pathlib import Path
+
+    from articlecli import parse_file, parse_text
+    from articlecli.render.json_out import render_explain_json, render_json
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    articles = [parse_file(seed) for seed in seeds]
+    # Quotes, backslashes, control characters and non-ASCII text in every field; more removed lines than
+    # one chunk; an empty body; a confidence.
+    tricky = 'Title "quoted" \\ back\tslash\x01 – Ünïcödé 😀\n\nBy Jane Doe\n\n' + "Home\nNews\nSport\n" * 700
+    articles.append(parse_text(tricky + "\n\n" + "A paragraph of real text that goes on, with words. " * 20))
+    articles.append(parse_text("Menu\nHome\n"))
+    articles.append(replace(articles[-1], confidence=0.8125, tags=("a", "b\u2028c")))
+    assert any(len(article.removed) > 1000 for article in articles)
+    for article in articles:
+        assert render_json(article) == _stdlib_json(article)
+        assert render_explain_json(article) == _stdlib_explain(article)
+
+
+def test_markdown_patterns_match_their_lookbehind_first_forms() -> None:
+    from articlecli.frontends import markdown
+
+    link = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+    loose = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^()\n]*\)")
+    emphasis = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+    rng = random.Random(3)
+    alphabet = 'ab *_[]()!x \\"#'
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    texts += ["![img](a.png) [link](http://x.y/(z)) **bold** *it* a*b*c", "[a](b c) ![x](y z)", "*x* **y** __z__"]
+    for text in texts:
+        for fast, plain in ((markdown._LINK, link), (markdown._LOOSE_LINK, loose), (markdown._EMPHASIS, emphasis)):
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+            assert [m.groups() for m in fast.finditer(text)] == [m.groups() for m in plain.finditer(text)], text
+
+
+def test_joined_unit_text_is_the_piecewise_join() -> None:
+    from articlecli.frontends.text import _PUNCT_START_CHARS, _joined_text
+
+    def piecewise(texts: list[str]) -> str:
+        pieces, joined_any = [texts[0]], bool(texts[0])
+        for text in texts[1:]:
+            if joined_any and text[:1] not in _PUNCT_START_CHARS:
+                pieces.append(" ")
+            pieces.append(text)
+            joined_any = joined_any or bool(text)
+        return "".join(pieces)
+
+    rng = random.Random(5)
+    words = ["", "ab", ",", ". next", ")", "%", "»x", "Word", "a b", "”"]
+    for _ in range(3000):
+        texts = [rng.choice(words) for _ in range(rng.randint(1, 6))]
+        assert _joined_text(texts) == piecewise(texts)
+
+
+def test_records_of_no_units_and_of_one() -> None:
+    from articlecli.frontends.unit import Unit
+    from articlecli.records.lexicon import stopwords
+    from articlecli.records.record import build_records
+
+    lexicon = lexicon_for("en")
+    assert build_records([], lexicon, stopwords("en"), "en") == []
+    (record,) = build_records([Unit(0, (1,), ("Home",), "Home")], lexicon, stopwords("en"), "en")
+    assert record.blank_after and record.repeats == 1 and record.words == 1

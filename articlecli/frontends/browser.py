@@ -96,8 +96,7 @@ WRAP_MIN_FULL_LINES = 5
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was wrapped at, or None when its lines were not wrapped."""
-    widths = [len(line.rstrip()) for line in lines]
-    width = max(widths, default=0)
+    width = max(map(len, map(str.rstrip, lines)), default=0)
     if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
         return None
     pairs = full = 0

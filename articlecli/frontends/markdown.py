@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
-_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# Each pattern that must not follow a character starts with its literal and looks behind after it
+# ("\[(?<!!\[)" is "(?<!!)\[", "\*(?<![\w*]\*)" is "(?<![\w*])\*"): a leading lookbehind is tried at
+# every position of the line, a leading literal lets the search skip ahead to the next one.
+_LINK = re.compile(r"\[(?<!!\[)([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 # html2text leaves spaces in some targets (srcset lists, share URLs with their text, inline SVG):
 # a second, looser pass takes a target up to the first ')' on the line.
-_LOOSE_LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^()\n]*\)")
+_LOOSE_LINK = re.compile(r"\[(?<!!\[)([^\]\n]*)\]\([^()\n]*\)")
 _LOOSE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^()\n]*\)")
 _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|\*(?<![\w*]\*)(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # Symbol bullets; inscriptis draws third-level bullets as an indented "o".
@@ -35,6 +38,10 @@ MARKDOWN_MIN_SHARE = 0.04
 
 def looks_like_markdown(lines: list[str]) -> bool:
     """True when enough lines carry Markdown links, images or '#' headings to trust the syntax."""
+    # Most text dumps have neither mark anywhere: one scan of the joined lines says so.
+    joined = "\n".join(lines)
+    if "](" not in joined and "#" not in joined:
+        return False
     marked = 0
     content = 0
     for line in lines:

@@ -8,10 +8,11 @@ lines around it). Lines that a naive scraper split at inline links are joined ba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import islice, pairwise
+from operator import itemgetter
+from typing import Final
 
 from articlecli.frontends import browser, markdown
 from articlecli.frontends.unit import Unit
@@ -52,15 +53,8 @@ def _label_words() -> tuple[frozenset[str], frozenset[str]]:
     return single_words("byline-prefix"), single_words("published-prefix", "updated-prefix") - _joiner_words()
 
 
-def _starts_label(text: str) -> bool:
-    """'by Jane Doe' or 'Updated 3 May' starts a metadata line, not the rest of a sentence."""
-    byline_words, date_words = _label_words()
-    first, _, rest = text.partition(" ")
-    first = first.casefold().rstrip(":")
-    if first in date_words:
-        return True
-    if first not in byline_words:
-        return False
+def _byline_follows(rest: str) -> bool:
+    """The words after a byline label ("by") are a name: "by Jane Doe" starts a metadata line."""
     # Imported only here: an import statement costs microseconds even when the module is loaded, and
     # this runs for most lines of a page (a million two-letter lines spent 6 s in it).
     from articlecli.records.names import looks_like_name
@@ -74,20 +68,21 @@ def _joiner_words() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-@dataclass(slots=True)
-class _Line:
-    number: int
-    raw: str
-    text: str
-    heading_level: int | None
-    list_item: bool
-    numbered: bool
-    quote: bool
-    link_chars: int
-    blank_before: bool
-    indent: int
-    # A setext underline ("=====" under a Markdown heading): it belongs to the heading above it.
-    underline: bool = False
+# A scanned source line is a plain tuple, read by unpacking or by the index names below: a tuple costs a
+# third of a dataclass instance to build, and a page has hundreds of lines (a dump of short lines, a
+# million). Its fields: the source line number, the raw line, its text (markers and Markdown syntax
+# removed), the Markdown heading level, list item, numbered item, quote, link characters, a blank line
+# before it, its indentation, and whether it is a setext underline ("=====" under a Markdown heading,
+# which belongs to the heading above it).
+_Line = tuple[int, str, str, int | None, bool, bool, bool, int, bool, int, bool]
+_NUMBER: Final = 0
+_RAW: Final = 1
+_TEXT: Final = 2
+_LEVEL: Final = 3
+_LIST_ITEM: Final = 4
+_LINK_CHARS: Final = 7
+_BLANK_BEFORE: Final = 8
+_UNDERLINE: Final = 10
 
 
 def read_units(text: str) -> tuple[list[Unit], str]:
@@ -98,19 +93,24 @@ def read_units(text: str) -> tuple[list[Unit], str]:
     references = None if is_markdown else browser.reference_list_start(raw_lines)
     page_lines = raw_lines if references is None else raw_lines[:references]
     # None: the page is not glued, so no line is cut.
-    words = None if is_markdown else _glue_protected(text)
+    words = None if is_markdown else _glue_protected(text, max(map(len, raw_lines)))
     # A page joined onto one line with spaces (BeautifulSoup's get_text(" ")) is cut at its sentence ends.
     one_line = words is None and not is_markdown and _space_joined(page_lines)
     lines = _scan_lines(page_lines, is_markdown, words, one_line)
     if references is not None:
-        for line in lines:
-            line.text, line.link_chars = browser.strip_markers(line.text)
+        lines = [_with_markers_stripped(line) for line in lines]
     # A text browser wraps paragraphs at the terminal's width: a line its next line's first word did not fit on goes on.
     width = None if is_markdown else browser.wrap_width(page_lines)
     units = _join_fragments(lines, width)
     if references is not None:
         units += browser.reference_units(raw_lines, references, len(units))
     return units, "markdown" if is_markdown else "text"
+
+
+def _with_markers_stripped(line: _Line) -> _Line:
+    number, raw, text, level, list_item, numbered, quote, _, blank_before, indent, underline = line
+    text, link_chars = browser.strip_markers(text)
+    return (number, raw, text, level, list_item, numbered, quote, link_chars, blank_before, indent, underline)
 
 
 # Scrapers that concatenate text nodes without a separator glue a whole page into one line:
@@ -213,13 +213,13 @@ GLUED_SENTENCE_JOINS_PER_KCHAR = 0.2
 GLUED_CASE_JOINS_PER_KCHAR = 1.5
 
 
-def _glue_protected(text: str) -> frozenset[str] | None:
+def _glue_protected(text: str, longest_line: int) -> frozenset[str] | None:
     """None when the page is not glued; else the camelCase joins that are words, not glue.
 
     One camelCase word ("TechHive") in a long paragraph is no sign of glue; a page whose
     elements were concatenated has joins throughout, at sentence ends too.
     """
-    if max(map(len, text.split("\n"))) < GLUED_LINE_MIN_CHARS:
+    if longest_line < GLUED_LINE_MIN_CHARS:
         return None
     kchars = len(text) / 1000
     # Enough joins to learn the camelCase words from and to pass the density test below; a page of
@@ -335,35 +335,44 @@ def _scan_lines(
     raw_lines: list[str], is_markdown: bool, camel_words: frozenset[str] | None = None, one_line: bool = False
 ) -> list[_Line]:
     lines: list[_Line] = []
+    append = lines.append
     blank_before = True
     underlined = _setext_headings(raw_lines) if is_markdown else {}
     for number, raw in enumerate(raw_lines, start=1):
-        if not raw.strip():
+        body = raw.lstrip()
+        if not body:
             blank_before = True
             continue
-        if number in underlined:
-            lines.append(_Line(number, raw, "", None, False, False, False, 0, False, 0, underline=True))
-            continue
-        if number + 1 in underlined:
-            line = _scan_line(number, raw, is_markdown, blank_before)
-            line.heading_level, line.list_item, line.numbered = underlined[number + 1], False, False
-            lines.append(line)
-            blank_before = False
-            continue
+        if underlined:
+            if number in underlined:
+                append((number, raw, "", None, False, False, False, 0, False, 0, True))
+                continue
+            if number + 1 in underlined:
+                # The line above an underline is its heading, never a list item.
+                _, _, text, _, _, _, quote, link_chars, _, indent, _ = _scan_line(
+                    number, raw, is_markdown, blank_before
+                )
+                level = underlined[number + 1]
+                append((number, raw, text, level, False, False, quote, link_chars, blank_before, indent, False))
+                blank_before = False
+                continue
         if one_line and len(raw) >= SPACE_JOINED_MIN_CHARS:
             # The sentences of a space-joined page were adjacent on the page: no blank line between them.
             for position, piece in enumerate(_sentences(raw)):
-                lines.append(_scan_line(number, piece, is_markdown, blank_before and not position))
-            blank_before = False
-            continue
-        # Only long lines can be glued (see _unglue): skip the call for the rest.
-        if camel_words is None or len(raw) < GLUED_LINE_MIN_CHARS:
-            lines.append(_scan_line(number, raw, is_markdown, blank_before))
-            blank_before = False
-            continue
-        # The pieces of a glued line were adjacent on the page: no blank line between them.
-        for position, piece in enumerate(_unglue(raw, camel_words)):
-            lines.append(_scan_line(number, piece, is_markdown, blank_before and not position))
+                append(_scan_line(number, piece, is_markdown, blank_before and not position))
+        elif camel_words is not None and len(raw) >= GLUED_LINE_MIN_CHARS:
+            # Only long lines can be glued (see _unglue). The pieces of a glued line were adjacent on the
+            # page: no blank line between them.
+            for position, piece in enumerate(_unglue(raw, camel_words)):
+                append(_scan_line(number, piece, is_markdown, blank_before and not position))
+        elif is_markdown or body[0] in _MARKER_STARTS or body[0].isdecimal():
+            append(_scan_line(number, raw, is_markdown, blank_before))
+        else:
+            # Most lines of a text dump carry no mark at all: made here without a call (a dump of a million
+            # short lines spends its time per line).
+            append(
+                (number, raw, body.rstrip(), None, False, False, False, 0, blank_before, len(raw) - len(body), False)
+            )
         blank_before = False
     return lines
 
@@ -380,8 +389,8 @@ _SENTENCE_CUT = re.compile(r"[.!?…][\"'”»)]*\s+(?=[\"“«¿¡(]?[A-ZÀ-Ö�
 
 
 def _space_joined(lines: list[str]) -> bool:
-    total = sum(len(line) for line in lines)
-    longest = max((len(line) for line in lines), default=0)
+    total = sum(map(len, lines))
+    longest = max(map(len, lines), default=0)
     return longest >= SPACE_JOINED_MIN_CHARS and longest >= SPACE_JOINED_MIN_SHARE * total
 
 
@@ -438,7 +447,7 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
     indent = len(raw) - len(body)
     if not is_markdown and body[:1] not in _MARKER_STARTS and not body[:1].isdecimal():
         # Most lines of a text dump carry no mark at all: nothing below would change them.
-        return _Line(number, raw, body.rstrip(), None, False, False, False, 0, blank_before, indent)
+        return (number, raw, body.rstrip(), None, False, False, False, 0, blank_before, indent, False)
     body = body.rstrip()
     level: int | None = None
     quote = False
@@ -462,41 +471,38 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
         if markdown.is_rule(body):
             body = ""
         body, link_chars = markdown.strip_inline(body)
-    return _Line(number, raw, body, level, list_item or numbered, numbered, quote, link_chars, blank_before, indent)
+    return (number, raw, body, level, list_item or numbered, numbered, quote, link_chars, blank_before, indent, False)
 
 
 def _join_fragments(lines: list[_Line], wrap_width: int | None = None) -> list[Unit]:
+    """Units of runs of lines: a line joins the one above it when it continues it (see the tests below)."""
     units: list[Unit] = []
-    group: list[_Line] = []
+    start = 0
     last = len(lines) - 1
-    for position, line in enumerate(lines):
-        if group and (line.underline or (wrap_width and _wrapped(group[-1], line, wrap_width))):
-            group.append(line)
-            continue
-        # Neither test joins a line that follows a blank line: skip both calls for those.
-        if (
-            group
-            and not line.blank_before
-            and (
-                _continues(group[-1], line)
-                or _bridges(group[-1], line, lines[position + 1] if position < last else None)
-            )
-        ):
-            group.append(line)
-            continue
-        if group:
-            units.append(_make_unit(len(units), group))
-        group = [line]
-    if group:
-        units.append(_make_unit(len(units), group))
+    for position in range(1, len(lines)):
+        line = lines[position]
+        # A line after a blank line starts a unit: no test joins it (an underline never follows a blank line).
+        if not line[_BLANK_BEFORE]:
+            previous = lines[position - 1]
+            if (
+                line[_UNDERLINE]
+                or (wrap_width and _wrapped(previous, line, wrap_width))
+                or _continues(previous, line)
+                or _bridges(previous, line, lines[position + 1] if position < last else None)
+            ):
+                continue
+        units.append(_make_unit(len(units), lines, start, position))
+        start = position
+    if lines:
+        units.append(_make_unit(len(units), lines, start, len(lines)))
     return units
 
 
 def _continues(previous: _Line, line: _Line) -> bool:
     """True when `line` is the rest of the sentence `previous` started (split at inline markup)."""
-    if line.blank_before or line.heading_level or previous.heading_level or line.list_item:
+    if line[_BLANK_BEFORE] or line[_LEVEL] or previous[_LEVEL] or line[_LIST_ITEM]:
         return False
-    text, previous_text = line.text, previous.text
+    text, previous_text = line[_TEXT], previous[_TEXT]
     if not previous_text or not text:
         return False
     first = text[0]
@@ -510,8 +516,12 @@ def _continues(previous: _Line, line: _Line) -> bool:
         # Not after a dateline ("Berlin, 25 January 2022" / "– The minister said"): the header reads it alone.
         return not _YEAR.search(previous_text)
     if first in _CONTINUATION_START_CHARS:
-        # "by Jane Doe" under a title is a byline, not the title's continuation.
-        return not _starts_label(text)
+        # "by Jane Doe" under a title is a byline, not the title's continuation (_starts_label, inline:
+        # this runs for most lines of a dump of short lines).
+        byline_words, date_words = _label_words()
+        word, _, rest = text.partition(" ")
+        word = word.casefold().rstrip(":")
+        return word not in date_words and (word not in byline_words or not _byline_follows(rest))
     # The last word only: a long paragraph is not split to its end.
     last_word = previous_text.rsplit(None, 1)[-1]
     return last_word.casefold() in _joiner_words() and len(text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
@@ -520,12 +530,12 @@ def _continues(previous: _Line, line: _Line) -> bool:
 def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
     """`line` is the rest of a paragraph a text browser broke at `width` (not a new heading or list item)."""
     return (
-        not line.blank_before
-        and not line.list_item
-        and not previous.heading_level
-        and bool(previous.text)
-        and bool(line.text)
-        and browser.wraps_before(previous.raw, line.raw, width)
+        not line[_BLANK_BEFORE]
+        and not line[_LIST_ITEM]
+        and not previous[_LEVEL]
+        and bool(previous[_TEXT])
+        and bool(line[_TEXT])
+        and browser.wraps_before(previous[_RAW], line[_RAW], width)
     )
 
 
@@ -533,55 +543,64 @@ def _bridges(previous: _Line, line: _Line, following: _Line | None) -> bool:
     """A short capitalised link text between two pieces of one sentence ("informó" / "El País" / ", el")."""
     return (
         following is not None
-        and not line.blank_before
-        and not following.blank_before
-        and not previous.heading_level
-        and not line.list_item
-        and bool(previous.text)
-        and not _TERMINAL.search(previous.text)
-        and len(line.text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
-        and bool(_PUNCT_START.match(following.text))
+        and not line[_BLANK_BEFORE]
+        and not following[_BLANK_BEFORE]
+        and not previous[_LEVEL]
+        and not line[_LIST_ITEM]
+        and bool(previous[_TEXT])
+        # The one-character tests of _TERMINAL and _PUNCT_START as set lookups (see _TERMINAL_CHARS).
+        and previous[_TEXT][-1] not in _TERMINAL_CHARS
+        and following[_TEXT][:1] in _PUNCT_START_CHARS
+        and len(line[_TEXT].split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
     )
 
 
-def _make_unit(index: int, group: list[_Line]) -> Unit:
-    first = group[0]
-    if len(group) == 1:
+_numbers_of = itemgetter(_NUMBER)
+_raws_of = itemgetter(_RAW)
+_texts_of = itemgetter(_TEXT)
+_link_chars_of = itemgetter(_LINK_CHARS)
+
+
+def _make_unit(index: int, lines: list[_Line], start: int, end: int) -> Unit:
+    """The unit of `lines[start:end]`."""
+    number, raw, text, level, list_item, numbered, quote, link_chars, blank_before, indent, _ = lines[start]
+    if end - start == 1:
         # Most units are one line: no joining, and the sums and tuples have one item.
         return Unit(
-            index,
-            (first.number,),
-            (first.raw,),
-            first.text.strip(),
-            first.heading_level,
-            first.list_item,
-            first.numbered,
-            first.quote,
-            first.link_chars,
-            first.blank_before,
-            first.indent,
+            index, (number,), (raw,), text.strip(), level, list_item, numbered, quote, link_chars, blank_before, indent
         )
-    # Pieces joined once: adding each line to a growing string copies it again and again on a unit of
-    # many lines. A space goes between two lines unless the text so far is empty or the line starts
-    # with punctuation.
-    pieces = [first.text]
-    joined_any = bool(first.text)
-    for line in group[1:]:
-        if joined_any and line.text[:1] not in _PUNCT_START_CHARS:
-            pieces.append(" ")
-        pieces.append(line.text)
-        joined_any = joined_any or bool(line.text)
-    text = "".join(pieces)
+    group = lines[start:end]
     return Unit(
         index=index,
-        lines=tuple(line.number for line in group),
-        raw=tuple(line.raw for line in group),
-        text=text.strip(),
-        heading_level=first.heading_level,
-        list_item=first.list_item,
-        numbered=first.numbered,
-        quote=first.quote,
-        link_chars=sum(line.link_chars for line in group),
-        blank_before=first.blank_before,
-        indent=first.indent,
+        lines=tuple(map(_numbers_of, group)),
+        raw=tuple(map(_raws_of, group)),
+        text=_joined_text(list(map(_texts_of, group))).strip(),
+        heading_level=level,
+        list_item=list_item,
+        numbered=numbered,
+        quote=quote,
+        link_chars=sum(map(_link_chars_of, group)),
+        blank_before=blank_before,
+        indent=indent,
     )
+
+
+def _joined_text(texts: list[str]) -> str:
+    """The texts of a unit's lines joined: a space between two lines unless the text so far is empty or
+    the line starts with punctuation."""
+    if all(texts):
+        # The common case, joined in C (a unit can join a million lines): a line break, which no text
+        # holds, marks each join, and is then dropped before punctuation and made a space elsewhere.
+        joined = "\n".join(texts)
+        for char in _PUNCT_START_CHARS:
+            if "\n" + char in joined:
+                joined = joined.replace("\n" + char, char)
+        return joined.replace("\n", " ")
+    pieces = [texts[0]]
+    joined_any = bool(texts[0])
+    for text in texts[1:]:
+        if joined_any and text[:1] not in _PUNCT_START_CHARS:
+            pieces.append(" ")
+        pieces.append(text)
+        joined_any = joined_any or bool(text)
+    return "".join(pieces)

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import NamedTuple
 
 from articlecli.frontends.unit import Unit
@@ -176,30 +177,34 @@ ZONE_REASONS = {zone: f"in-{zone}" for zone in MARKUP_BOILERPLATE}
 
 def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str], language: str | None) -> RecordTable:
     """The records of `units`: one pass over the page, each distinct text analysed once."""
-    counts = Counter([unit.text for unit in units])
+    texts = [unit.text for unit in units]
+    counts = Counter(texts)
     found = dict(zip(counts, page_text_features(list(counts), lexicon, stopwords), strict=True))
-    last = len(units) - 1
-    records = []
-    for position, unit in enumerate(units):
-        text = unit.text
+    # A blank line (or the end of the page) follows a unit when the next unit has one before it.
+    blank_after = [unit.blank_before for unit in islice(units, 1, None)]
+    if units:
+        blank_after.append(True)
+    records: list[UnitRecord] = []
+    append = records.append
+    for position, (unit, text, blank) in enumerate(zip(units, texts, blank_after, strict=True)):
         key, words, stopword_share, sentence_end, boilerplate, ends_question = found[text]
-        boilerplate = unit.boilerplate or boilerplate
+        if unit.boilerplate:
+            boilerplate = unit.boilerplate
         if unit.zone is not None and boilerplate is None:
             boilerplate = ZONE_REASONS.get(unit.zone)
-        blank_after = position == last or units[position + 1].blank_before
         # Positional: keyword arguments cost measurably at one call per unit.
-        records.append(
+        append(
             UnitRecord(
                 key,
                 words,
                 stopword_share,
-                min(1.0, unit.link_chars / len(text)) if text else 0.0,
+                min(1.0, unit.link_chars / len(text)) if unit.link_chars and text else 0.0,
                 sentence_end,
                 boilerplate,
                 ends_question,
                 position,
                 counts[text],
-                blank_after,
+                blank,
             )
         )
     return RecordTable(records, units, lexicon, language)
@@ -213,39 +218,50 @@ def text_features(text: str, lexicon: Lexicon, stopwords: frozenset[str]) -> Tex
 def page_text_features(texts: list[str], lexicon: Lexicon, stopwords: frozenset[str]) -> list[TextFeatures]:
     """`text_features` of each of `texts` (distinct lines of a page, no line breaks inside).
 
-    Keys are found in one pass over the joined lines (records.lexicon.line_keys), not one call per line.
+    Each feature is computed for all lines at once, by maps over C functions where one exists, and the
+    rows are zipped at the end: a page has hundreds of lines, and a Python loop per line and feature was
+    most of the cost. Keys are found in one pass over the joined lines (records.lexicon.line_keys).
     """
     if not texts:
         return []
-    counts = [len(text.split()) for text in texts]
-    for position, text in enumerate(texts):
-        if not text.isascii():
-            # CJK characters are not ASCII: a line with fewer non-ASCII characters than it would take to
-            # outnumber its spaced words (accented Latin text) skips the CJK count.
-            non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-            if non_ascii // CJK_CHARS_PER_WORD > counts[position]:
-                counts[position] = max(counts[position], len(_cjk().findall(text)) // CJK_CHARS_PER_WORD)
-    short = [position for position, words in enumerate(counts) if words <= PHRASE_MAX_WORDS]
-    keys = [""] * len(texts)
-    for position, key in zip(short, line_keys([texts[p] for p in short]), strict=True):
-        keys[position] = key
-    # The tokens of the function-word share: of the key, or of a long line's opening characters.
-    sources = [
-        key if words <= PHRASE_MAX_WORDS else text[:DENSITY_SAMPLE_CHARS].casefold()
-        for text, key, words in zip(texts, keys, counts, strict=True)
-    ]
+    counts = list(map(len, map(str.split, texts)))
+    for position in [position for position, plain in enumerate(map(str.isascii, texts)) if not plain]:
+        # CJK characters are not ASCII: a line with fewer non-ASCII characters than it would take to
+        # outnumber its spaced words (accented Latin text) skips the CJK count.
+        text = texts[position]
+        non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+        if non_ascii // CJK_CHARS_PER_WORD > counts[position]:
+            counts[position] = max(counts[position], len(_cjk().findall(text)) // CJK_CHARS_PER_WORD)
+    if max(counts) <= PHRASE_MAX_WORDS:
+        # Every line is short enough to be a label: all have keys.
+        keys = line_keys(texts)
+        boilerplate = list(map(lexicon.boilerplate_category, keys))
+        sources = keys
+    else:
+        short = [position for position, words in enumerate(counts) if words <= PHRASE_MAX_WORDS]
+        keys = [""] * len(texts)
+        boilerplate = [None] * len(texts)
+        category = lexicon.boilerplate_category
+        for position, key in zip(short, line_keys([texts[p] for p in short]), strict=True):
+            keys[position] = key
+            boilerplate[position] = category(key)
+        # The tokens of the function-word share: of the key, or of a long line's opening characters.
+        sources = [
+            key if words <= PHRASE_MAX_WORDS else text[:DENSITY_SAMPLE_CHARS].casefold()
+            for text, key, words in zip(texts, keys, counts, strict=True)
+        ]
     # Each line's word tokens (one findall per line: no joined copy of the page to scan for breaks), and
     # how many of them are function words (counted in C).
     tokens = list(map(_WORD_TOKEN.findall, sources))
-    hits = [sum(map(stopwords.__contains__, line_tokens)) for line_tokens in tokens]
-    out: list[TextFeatures] = []
-    for text, key, words, tokens_here, hits_here in zip(texts, keys, counts, map(len, tokens), hits, strict=True):
-        boilerplate = lexicon.boilerplate_category(key) if words <= PHRASE_MAX_WORDS else None
-        share = hits_here / tokens_here if tokens_here else 0.0
-        # Both end tests look past closing quotes and brackets: strip them once, test the last character.
-        tail = text.rstrip(_CLOSERS)
-        out.append((key, words, share, tail.endswith(_SENTENCE_ENDERS), boilerplate, tail.endswith(("?", "？"))))
-    return out
+    shares = [
+        sum(map(stopwords.__contains__, line_tokens)) / len(line_tokens) if line_tokens else 0.0
+        for line_tokens in tokens
+    ]
+    # Both end tests look past closing quotes and brackets: strip them once, test the last character.
+    tails = [text.rstrip(_CLOSERS) for text in texts]
+    sentence_ends = [tail.endswith(_SENTENCE_ENDERS) for tail in tails]
+    questions = [tail.endswith(("?", "？")) for tail in tails]
+    return list(zip(keys, counts, shares, sentence_ends, boilerplate, questions, strict=True))
 
 
 def _shape(unit: Unit, blank_after: bool) -> UnitShape:
