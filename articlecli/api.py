@@ -15,8 +15,8 @@ from articlecli.errors import (
     display,
     escape_surrogates,
 )
-from articlecli.frontends.decoding import decode, normalize_text
-from articlecli.frontends.text import read_units
+from articlecli.frontends.decoding import decode, normalize_lines
+from articlecli.frontends.text import read_lines
 from articlecli.model import Article
 from articlecli.options import ParseOptions
 from articlecli.pipeline import build_article
@@ -126,7 +126,7 @@ def _parse_bytes_from(holder: list[bytes], source: str, options: ParseOptions | 
 
 
 def _parse_text_from(holder: list[str], source: str, options: ParseOptions | None) -> Article:
-    units, input_format = read_units(normalize_text(holder.pop()))
+    units, input_format = read_lines(normalize_lines(holder.pop()))
     return build_article(
         units, source=escape_surrogates(source), input_format=input_format, options=options or _DEFAULT_OPTIONS
     )

@@ -151,7 +151,8 @@ def parse(
     # and finds next to nothing. mypy raises the threshold for the same reason.
     gc.set_threshold(PARSE_GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
-        options = ParseOptions(language=language, confidence=confidence)
+        # The per-line decisions are what --explain prints; nothing else reads them.
+        options = ParseOptions(language=language, confidence=confidence, line_decisions=explain)
         limit = _parse_size(max_size)
     except ValueError as exc:
         raise CliError(str(exc), click.UsageError.exit_code) from exc

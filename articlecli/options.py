@@ -54,11 +54,16 @@ class ParseOptions:
     gets a `confidence` (the model's estimate of the page's body word F1) and the model may relabel
     headings it is sure of. Off by default: it costs about 30% of throughput (60 -> 43 docs/s of CPU,
     bench/speed.py) for headings F1 +.003 out of fold, so only a caller who routes pages by it pays.
+
+    `line_decisions` False leaves `Article.decisions` (every input line's label and rule, what --explain
+    shows) empty: the JSON record does not need them, and on a page of a million lines they are a
+    tuple each. The CLI asks for them only with --explain.
     """
 
     language: str | None = None
     site: SiteProfile | None = None
     confidence: bool = False
+    line_decisions: bool = True
 
     def __post_init__(self) -> None:
         if self.language is not None:

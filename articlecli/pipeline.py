@@ -122,19 +122,33 @@ def build_article(
     else:
         # The model was trained and measured on text dumps: on HTML it scores the page but overrides nothing.
         decoded = decode(view, overrides=NO_OVERRIDES if input_format == "html" else None)
-    return article_from(view, decoded, source=source, input_format=input_format, markup=markup)
+    return article_from(
+        view,
+        decoded,
+        source=source,
+        input_format=input_format,
+        markup=markup,
+        line_decisions=options.line_decisions,
+    )
 
 
 def article_from(
-    view: RuleView, decoded: Decoded, *, source: str, input_format: str, markup: MarkupMeta | None = None
+    view: RuleView,
+    decoded: Decoded,
+    *,
+    source: str,
+    input_format: str,
+    markup: MarkupMeta | None = None,
+    line_decisions: bool = True,
 ) -> Article:
-    """The Article from the rules' decisions and the model's overrides."""
+    """The Article from the rules' decisions and the model's overrides (without `line_decisions`, its
+    `decisions` are left empty: see ParseOptions)."""
     header = view.header
     overrides = decoded.labels
     if decoded.region is not None and input_format != "html":
         view, overrides = _in_model_region(view, decoded, input_format)
     decisions, removed, body = _decide(
-        view.units, view.features, view.region, header, view.body_labels, view.notes, overrides
+        view.units, view.features, view.region, header, view.body_labels, view.notes, overrides, line_decisions
     )
     sections = build_sections(body)
     return Article(
@@ -435,12 +449,13 @@ def _label_runs(
     return found
 
 
-def _outside_reasons(units: list[Unit], features: list[UnitFeatures], region: Region) -> dict[int, str]:
-    """Why each unit outside the body was dropped: its own phrase rule, shape, or what it follows."""
+def _outside_reasons(units: list[Unit], features: list[UnitFeatures], region: Region) -> list[str | None]:
+    """Why each unit outside the body was dropped (its own phrase rule, shape, or what it follows), by unit
+    index; None inside the body. A list, not a dict: on a page of a million lines most lie outside."""
     menu = _label_runs(
         units, features, list(range(len(units))), max_words=MENU_ITEM_MAX_WORDS, min_run=MENU_MIN_RUN, skip_marked=False
     )
-    reasons: dict[int, str] = {}
+    reasons: list[str | None] = [None] * len(units)
     after = f"after-{region.terminated_by}" if region.terminated_by else "after-main-text"
     for index, (unit, feats) in enumerate(zip(units, features, strict=True)):
         if region.start <= index < region.end:
@@ -471,27 +486,34 @@ def _decide(
     body_labels: dict[int, tuple[str, str]],
     notes: dict[int, str] | None = None,
     overrides: dict[int, tuple[str, str]] | None = None,
+    line_decisions: bool = True,
 ) -> tuple[list[LineDecision], list[RemovedLine], list[tuple[str, Unit]]]:
-    """Every line's decision, the removed lines and the body units. `notes` add a detail to a unit's
-    decision when its rule is the site template's (the share of the site's pages that show it); the unit
-    the page's date was read from, unless labelled a date line, has the date and its rule as detail."""
+    """Every line's decision (none without `line_decisions`), the removed lines and the body units. `notes`
+    add a detail to a unit's decision when its rule is the site template's (the share of the site's pages
+    that show it); the unit the page's date was read from, unless labelled a date line, has the date and
+    its rule as detail."""
     outside = _outside_reasons(units, features, region)
     notes = notes or {}
-    rows: list[tuple[int, str, str, str, str]] = []
-    removed_rows: list[tuple[int, str, str]] = []
+    # The named tuples are made by tuple.__new__ (their generated __new__ is a Python-level call per
+    # line), each as its row is known: a list of plain rows converted afterwards held every line twice.
+    make = tuple.__new__
+    decisions: list[LineDecision] = []
+    removed: list[RemovedLine] = []
     body: list[tuple[str, Unit]] = []
     # Every unit's (label, rule): the header's first, then the body's, then the reason it lies outside.
     # The labeller model's overrides come between the body's labels and the header's.
-    decided = {
-        **{index: ("removed", reason) for index, reason in outside.items()},
-        **body_labels,
-        **(overrides or {}),
-        **header.labels,
-    }
+    # Looked up per unit, not merged into one dict: on a page of a million lines that dict, and a
+    # ("removed", reason) pair for each line outside the body, were among the largest things held.
+    header_labels = header.labels
+    overrides = overrides or {}
     body_labels_set = inbody.BODY_LABELS
     rest = header.rest
     for index, unit in enumerate(units):
-        label, rule = decided[index]
+        decided = header_labels.get(index) or overrides.get(index) or body_labels.get(index)
+        if decided is None:
+            label, rule = "removed", outside[index] or ""
+        else:
+            label, rule = decided
         if label in body_labels_set:
             body.append(("heading" if label == "heading" else "paragraph", unit))
         detail = notes.get(index, "") if notes and rule == SITE_TEMPLATE_RULE else ""
@@ -502,22 +524,26 @@ def _decide(
         if len(lines) == 1:
             # Most units are one line: no pairing of numbers and raw lines.
             raw = unit.raw[0]
-            rows.append((lines[0], raw, label, rule, detail))
+            if line_decisions:
+                decisions.append(make(LineDecision, (lines[0], raw, label, rule, detail)))
             if label == "removed":
-                removed_rows.append((lines[0], raw.strip(), rule))
+                text = raw.strip()
+                # The unit's own text when it is the stripped line (as a plain text line's is): one string, not two.
+                removed.append(make(RemovedLine, (lines[0], unit.text if text == unit.text else text, rule)))
         else:
             # A unit of many lines (a million short lines can join into one): the rows are built by zip.
-            rows.extend(zip(lines, unit.raw, repeat(label), repeat(rule), repeat(detail), strict=False))
+            if line_decisions:
+                decisions.extend(
+                    map(make, repeat(LineDecision), zip(lines, unit.raw, repeat(label), repeat(rule), repeat(detail)))
+                )
             if label == "removed":
-                removed_rows.extend(zip(lines, map(str.strip, unit.raw), repeat(rule), strict=False))
+                removed.extend(map(make, repeat(RemovedLine), zip(lines, map(str.strip, unit.raw), repeat(rule))))
         if rest and index in rest and label != "removed":
             # What a metadata line says besides the field it was read for (header/line_rest.py).
             for piece, reason in rest[index]:
-                removed_rows.extend((number, part, reason) for number, part in _pieces_by_line(unit, piece))
-    # tuple.__new__ builds the named tuples from the rows directly (their generated __new__ is a
-    # Python-level call per line).
-    decisions = list(map(tuple.__new__, repeat(LineDecision), rows))
-    removed = list(map(tuple.__new__, repeat(RemovedLine), removed_rows))
+                removed.extend(
+                    make(RemovedLine, (number, part, reason)) for number, part in _pieces_by_line(unit, piece)
+                )
     return decisions, removed, body
 
 

@@ -28,7 +28,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import require_corpus  # noqa: E402
+
 # Memory is sampled this often; the peak of a tree of short-lived workers needs a fine step.
 SAMPLE_SECONDS = 0.05
 TINY_PAGE = "Home\nNews\n\nSmall page {n}\n\nA short line of text for page {n}, nothing more.\n"
@@ -125,9 +128,6 @@ def bench_pool_split(paths: list[Path], jobs: int) -> dict[str, float]:
 
 
 def bench_throughput(corpus: Path, limit: int, tmp: Path) -> None:
-    if not (corpus / "index.jsonl").exists():
-        print(f"throughput: skipped, no corpus at {corpus}")
-        return
     paths = corpus_paths(corpus, limit)
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
     listing = tmp / "list.txt"
@@ -184,7 +184,7 @@ def bench_big_jsonl(corpus: Path, megabytes: int, tmp: Path) -> None:
     Records are `html` (skipped by the worker without parsing, as the HTML front end does not exist
     yet) except one in 200, which carries a corpus dump as `text` and is parsed: the run measures
     reading, shipping and memory at full speed rather than parsing 2 GB on two cores."""
-    texts = [p.read_text("utf-8") for p in corpus_paths(corpus, 50)] if corpus.exists() else ["x " * 5000]
+    texts = [p.read_text("utf-8") for p in corpus_paths(corpus, 50)]
     big = tmp / "big.jsonl"
     written, n = 0, 0
     with big.open("w", encoding="utf-8") as handle:
@@ -225,24 +225,26 @@ def bench_startup(corpus: Path, tmp: Path, runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=("throughput", "many", "bigjsonl", "startup"))
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", default=None, help="corpus (default: $ARTICLECLI_CORPUS, ../shared/corpus)")
     parser.add_argument("--limit", type=int, default=600, help="corpus dumps for the throughput run")
     parser.add_argument("--files", type=int, default=200_000, help="small files for the memory run")
     parser.add_argument("--megabytes", type=int, default=2000, help="size of the large JSON Lines file")
     parser.add_argument("--runs", type=int, default=5, help="runs of the start-up benchmark")
     parser.add_argument("--tmp", type=Path, default=Path(tempfile.gettempdir()))
     args = parser.parse_args()
+    todo = [args.only] if args.only else ["startup", "throughput", "many", "bigjsonl"]
+    # Checked before anything runs: a missing corpus is one line, never a run over something else.
+    corpus = require_corpus(args.corpus) if set(todo) - {"many"} else Path()
     with tempfile.TemporaryDirectory(dir=args.tmp, prefix="articlecli-bench-") as tmp:
-        todo = [args.only] if args.only else ["startup", "throughput", "many", "bigjsonl"]
         for name in todo:
             if name == "throughput":
-                bench_throughput(args.corpus, args.limit, Path(tmp))
+                bench_throughput(corpus, args.limit, Path(tmp))
             elif name == "many":
                 bench_many(args.files, Path(tmp))
             elif name == "bigjsonl":
-                bench_big_jsonl(args.corpus, args.megabytes, Path(tmp))
+                bench_big_jsonl(corpus, args.megabytes, Path(tmp))
             else:
-                bench_startup(args.corpus, Path(tmp), args.runs)
+                bench_startup(corpus, Path(tmp), args.runs)
 
 
 if __name__ == "__main__":

@@ -61,6 +61,15 @@ def corpus_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
+def require_corpus(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """corpus_dir(explicit), or SystemExit with one line when it holds no index.jsonl: a benchmark
+    must not measure something else than the corpus without saying so."""
+    root = corpus_dir(explicit)
+    if not (root / "index.jsonl").is_file():
+        raise SystemExit(f"no corpus at {root} (no index.jsonl there): pass --corpus DIR or set ${ENV_VAR}")
+    return root
+
+
 def load_index(root: Path) -> list[Doc]:
     docs = []
     with (root / "index.jsonl").open(encoding="utf-8") as fh:

@@ -8,6 +8,10 @@ linear time with peak memory at most 10x its size (checked at 5, 25 and 50 MB).
 
     python bench/hostile.py                  # every case
     python bench/hostile.py --only glued     # the cases whose name contains 'glued'
+    python bench/hostile.py --only ordinary --corpus DIR   # ordinary pages built from DIR's dumps
+
+The ordinary pages are the corpus's dumps (--corpus, else $ARTICLECLI_CORPUS, else ../shared/corpus,
+as bench.corpus.corpus_dir) concatenated; without a corpus the run stops with one line.
 
 Figures go to stdout; nothing is asserted (cost is measured here, not in unit tests).
 """
@@ -15,6 +19,7 @@ Figures go to stdout; nothing is asserted (cost is measured here, not in unit te
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -23,23 +28,25 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_c2ad19efbe191da2.txt"
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import require_corpus
+
 MB = 1_000_000
+# The dumps an ordinary page is made of: the corpus index's first 400 (about 5 MB), repeated.
+ORDINARY_PAGE_DOCS = 400
+# Cases whose input is built from the corpus (the others are generated).
+CORPUS_MARKS = ("ordinary page", "MB page", "stray byte")
 
 
-def ordinary_page(size: int) -> bytes:
-    """Real article dumps (the corpus, else the seed) concatenated to `size` bytes: an ordinary page, large."""
-    index = DEFAULT_CORPUS / "index.jsonl"
-    texts: list[bytes] = []
-    if index.exists():
-        import json
-
-        for line in index.read_text("utf-8").splitlines()[:400]:
-            row = json.loads(line)
-            texts.append((DEFAULT_CORPUS / row["dataset"] / f"{row['id']}.txt").read_bytes())
-    texts = texts or [SEED.read_bytes()]
+def ordinary_page(size: int, corpus: Path | None = None) -> bytes:
+    """Real article dumps of the corpus concatenated to `size` bytes: an ordinary page, large.
+    The corpus is `corpus`, else bench.corpus.corpus_dir(); a missing corpus stops the run (SystemExit)."""
+    root = require_corpus(corpus)
+    texts = []
+    for line in (root / "index.jsonl").read_text("utf-8").splitlines()[:ORDINARY_PAGE_DOCS]:
+        row = json.loads(line)
+        texts.append((root / row["dataset"] / f"{row['id']}.txt").read_bytes())
     out = bytearray()
     while len(out) < size:
         for text in texts:
@@ -48,6 +55,9 @@ def ordinary_page(size: int) -> bytes:
                 break
     return bytes(out[:size]).rsplit(b"\n", 1)[0] + b"\n"
 
+
+# The corpus the ordinary pages are built from (main sets it from --corpus).
+CORPUS: Path | None = None
 
 # name -> (input bytes or a path to read, extra CLI arguments)
 CASES: dict[str, Callable[[], tuple[bytes | str, list[str]]]] = {
@@ -61,18 +71,18 @@ CASES: dict[str, Callable[[], tuple[bytes | str, list[str]]]] = {
         b"Home\nNews\nSport\nA short line of text here.\n" * 100_000,
         ["--explain"],
     ),
-    "10 MB page --format table": lambda: (ordinary_page(10 * MB), ["--format", "table"]),
+    "10 MB page --format table": lambda: (ordinary_page(10 * MB, CORPUS), ["--format", "table"]),
     "4 MB random bytes (binary)": lambda: (os.urandom(4 * MB), []),
     "4 MB UTF-8 with a stray byte every 1 KB": lambda: (_stray_bytes(4 * MB), []),
     "/dev/zero (default size limit)": lambda: ("/dev/zero", []),
-    "ordinary page 5 MB": lambda: (ordinary_page(5 * MB), []),
-    "ordinary page 25 MB": lambda: (ordinary_page(25 * MB), []),
-    "ordinary page 50 MB": lambda: (ordinary_page(50 * MB), []),
+    "ordinary page 5 MB": lambda: (ordinary_page(5 * MB, CORPUS), []),
+    "ordinary page 25 MB": lambda: (ordinary_page(25 * MB, CORPUS), []),
+    "ordinary page 50 MB": lambda: (ordinary_page(50 * MB, CORPUS), []),
 }
 
 
 def _stray_bytes(size: int) -> bytes:
-    page = bytearray(ordinary_page(size))
+    page = bytearray(ordinary_page(size, CORPUS))
     for position in range(512, len(page), 1024):
         page[position] = 0xFF
     return bytes(page)
@@ -110,10 +120,16 @@ def run_case(name: str, make: Callable[[], tuple[bytes | str, list[str]]]) -> No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default="", help="run the cases whose name contains this text")
+    parser.add_argument("--corpus", default=None, help="corpus (default: $ARTICLECLI_CORPUS, ../shared/corpus)")
     args = parser.parse_args()
-    for name, make in CASES.items():
-        if args.only in name:
-            run_case(name, make)
+    global CORPUS
+    chosen = [name for name in CASES if args.only in name]
+    if any(mark in name for name in chosen for mark in CORPUS_MARKS):
+        # Checked before any case runs: a missing corpus is one line, not a page built from something else.
+        CORPUS = require_corpus(args.corpus)
+        print(f"ordinary pages from {CORPUS}", flush=True)
+    for name in chosen:
+        run_case(name, CASES[name])
 
 
 if __name__ == "__main__":

@@ -25,9 +25,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import require_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c2ad19efbe191da2.txt"
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def bench_cli(runs: int) -> None:
@@ -144,9 +147,6 @@ def bench_throughput(corpus: Path, limit: int, confidence: bool = False) -> None
 
     options = ParseOptions(confidence=confidence)
 
-    if not (corpus / "index.jsonl").exists():
-        print(f"throughput: skipped, no corpus at {corpus}")
-        return
     texts = _corpus_texts(corpus, 5_000, 50_000, limit)
     parse_text(texts[0], options=options)  # load models and phrase lists once, as a long-running process would
     # CPU time, not wall time: the figure should not depend on what else the machine is doing.
@@ -168,9 +168,6 @@ def bench_header(corpus: Path, limit: int) -> None:
     import articlecli.pipeline as pipeline
     from articlecli import parse_text
 
-    if not (corpus / "index.jsonl").exists():
-        print(f"header: skipped, no corpus at {corpus}")
-        return
     texts = _corpus_texts(corpus, 5_000, 50_000, limit)
     spent = {"header": 0.0, "title": 0.0}
 
@@ -272,7 +269,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=("cli", "throughput", "header", "scaling", "adversarial", "html"))
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", default=None, help="corpus (default: $ARTICLECLI_CORPUS, ../shared/corpus)")
     parser.add_argument("--limit", type=int, default=500)
     parser.add_argument(
         "--confidence", action="store_true", help="with throughput: parse with the learned labeller on (--confidence)"
@@ -284,18 +281,23 @@ def main() -> None:
         "--stages", action="store_true", help="with --only throughput: CPU per page of each stage of the parse"
     )
     args = parser.parse_args()
+    # Checked before anything runs: a missing corpus is one line, never a run over something else.
+    needs_corpus = args.stages or args.profile or args.only in (None, "throughput", "header")
+    corpus = require_corpus(args.corpus) if needs_corpus else None
     if args.stages:
-        stage_throughput(args.corpus, args.limit)
+        assert corpus is not None
+        stage_throughput(corpus, args.limit)
         return
     if args.profile:
-        profile_throughput(args.corpus, args.limit, args.profile)
+        assert corpus is not None
+        profile_throughput(corpus, args.limit, args.profile)
         return
     if args.only in (None, "cli"):
         bench_cli(args.runs)
-    if args.only in (None, "throughput"):
-        bench_throughput(args.corpus, args.limit, args.confidence)
-    if args.only == "header":
-        bench_header(args.corpus, args.limit)
+    if corpus is not None and args.only in (None, "throughput"):
+        bench_throughput(corpus, args.limit, args.confidence)
+    if corpus is not None and args.only == "header":
+        bench_header(corpus, args.limit)
     if args.only in (None, "scaling"):
         bench_scaling()
     if args.only in (None, "adversarial"):

@@ -282,3 +282,53 @@ def test_bom_with_stray_bytes_is_decoded_with_a_warning():
 def test_empty_input_is_rejected(data):
     with pytest.raises(EmptyInputError):
         parse_bytes(data)
+
+
+# --- normalize_lines: the page normalised in pieces cut at line ends -----------------------------
+
+_PIECED_PAGE_LINES = [
+    "Caf\u00c3\u00a9 cr\u00c3\u00a8me \u00e2\u20ac\u201c la r\u00c3\u00a9forme\r",  # mojibake, CRLF
+    "\u200dZero-width joiner at a line start, word\u200bjoiner\u2060 and soft\u00adhyphen",
+    "Persian \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 and an emoji \U0001f469\u200d\U0001f4bb end\u200d",
+    "\u0301combining accent at a line start, e\u0301 decomposed",
+    "No-break\u00a0space, thin\u2009space, tab\there\x00 and a NUL",
+    "shouldn\x92t (a C1 quote), Step 2:\u00c2 Appoint",
+    "lone surrogate \ud800 here\u2028line separator\x0bvertical tab\x0cform feed\x85next line\rCR",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("piece_chars", [1, 7, 40])
+def test_pieces_give_the_whole_page_result(monkeypatch, piece_chars):
+    """Cutting the page into pieces (at line ends) changes nothing: a large page is normalised the same."""
+    from articlecli.frontends import decoding
+
+    page = "\n".join(_PIECED_PAGE_LINES * 5) + "\n"
+    whole = decoding.normalize_lines(page)
+    monkeypatch.setattr(decoding, "NORMALIZE_PIECE_CHARS", piece_chars)
+    pieced = decoding.normalize_lines(page)
+    assert pieced == whole
+    assert "\n".join(whole) == normalize_text(page)
+    assert whole[:7] == [
+        "Café crème – la réforme",
+        "Zero-width joiner at a line start, wordjoiner and softhyphen",
+        "Persian \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 and an emoji \U0001f469\u200d\U0001f4bb end",
+        "\u0301combining accent at a line start, \u00e9 decomposed",
+        "No-break space, thin space, tab here and a NUL",
+        "shouldn’t (a C1 quote), Step 2:\u00a0Appoint",
+        "lone surrogate \ufffd here",
+    ]
+
+
+@pytest.mark.parametrize("piece_chars", [1, 16])
+def test_whole_page_mojibake_in_pieces(monkeypatch, piece_chars):
+    """A page that is UTF-8 read as cp1252 throughout is repaired whole, also when cut into pieces."""
+    from articlecli.frontends import decoding
+
+    original = "Réforme des retraites\n\nLa grève générale se précise — « très attendue ».\nÉté 2024\n" * 3
+    page = original.encode("utf-8").decode("cp1252", "replace")
+    whole = decoding.normalize_lines(page)
+    monkeypatch.setattr(decoding, "NORMALIZE_PIECE_CHARS", piece_chars)
+    assert decoding.normalize_lines(page) == whole
+    assert "\n".join(whole) == original

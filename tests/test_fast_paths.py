@@ -6,6 +6,8 @@ import random
 import re
 import unicodedata
 
+import pytest
+
 from articlecli.header.bylines import _by_distance
 from articlecli.records.dates import _DMY, _DMY_SCAN, _fold, numeric_order
 from articlecli.records.lexicon import lexicon_for, line_key
@@ -165,3 +167,17 @@ def test_records_of_no_units_and_of_one() -> None:
     assert build_records([], lexicon, stopwords("en"), "en") == []
     (record,) = build_records([Unit(0, (1,), ("Home",), "Home")], lexicon, stopwords("en"), "en")
     assert record.blank_after and record.repeats == 1 and record.words == 1
+
+
+@pytest.mark.parametrize("batch_chars", [1, 12, 1 << 16])
+def test_numeric_order_in_batches_matches_one_scan(monkeypatch, batch_chars):
+    """A large page's lines are joined a batch at a time for the numeric-date scan: the verdict is the same."""
+    from articlecli.records import dates
+
+    day_first_page = ["Home", "Posted 13/04/2020", "", "Updated 02/03/2021 by the desk", "Next 14/05/2020."] * 40
+    month_first_page = ["Posted 04/13/2020", "News", "Updated 05/14/2020"] * 40
+    both = day_first_page + month_first_page
+    expected = [numeric_order(page) for page in (day_first_page, month_first_page, both, [], [""])]
+    monkeypatch.setattr(dates, "DATE_SCAN_BATCH_CHARS", batch_chars)
+    assert [numeric_order(page) for page in (day_first_page, month_first_page, both, [], [""])] == expected
+    assert expected == [False, True, None, None, None]

@@ -61,13 +61,27 @@ def test_dates_follow_the_pages_numeric_order():
     assert table.dates(0) == []
 
 
-def test_lazy_fields_are_kept_once_computed():
+def test_lazy_fields_are_kept_once_computed(monkeypatch):
+    from articlecli.records import record
+
     units, table = _table()
     byline = next(i for i, u in enumerate(units) if u.text.startswith("By Jane"))
-    assert table[byline].byline_ is None
+    calls = []
+
+    def counted(text, lexicon):
+        calls.append(text)
+        return real(text, lexicon)
+
+    real = record.byline_names
+    monkeypatch.setattr(record, "byline_names", counted)
     assert table.byline_names(byline) == ["Jane Doe"]
-    assert table[byline].byline_ == (["Jane Doe"],)
+    assert table.byline_names(byline) == ["Jane Doe"]
     assert table.byline_names(0) is None
+    assert table.byline_names(0) is None
+    assert calls == [units[byline].text, units[0].text]
+    # The caller's list is its own: changing it does not change what the table keeps.
+    table.byline_names(byline).append("Someone Else")
+    assert table.byline_names(byline) == ["Jane Doe"]
 
 
 def test_shape_counts_character_classes_and_layout():

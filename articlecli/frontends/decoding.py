@@ -270,6 +270,51 @@ def normalize_text(text: str) -> str:
     Lone surrogates (text decoded with 'surrogateescape', or JSON halves of a pair) become U+FFFD, so
     the text always encodes as UTF-8; NUL characters are dropped.
     """
+    return "\n".join(normalize_lines(text))
+
+
+# The text is normalised in pieces of about this many characters, cut after a line break: every step
+# is local to a line, and a piece is a string of its own width (one emoji makes a whole page's string
+# four bytes a character; here only its piece), so a large page is never copied whole.
+NORMALIZE_PIECE_CHARS = 1 << 16
+
+
+def normalize_lines(text: str) -> list[str]:
+    """The lines of normalize_text(text) (its text split at "\n"), without a normalised copy of the whole
+    page: the page is cleaned in pieces cut at line ends, and the caller's only reference to `text` may
+    be handed over (it is released once cut into pieces)."""
+    pieces = [_clean_piece(piece) for piece in _line_pieces(text)]
+    del text
+    pieces = _repair_mojibake_pieces(pieces)
+    lines: list[str] = []
+    last = len(pieces) - 1
+    for position in range(len(pieces)):
+        piece_lines = unicodedata.normalize("NFC", pieces[position]).split("\n")
+        pieces[position] = ""
+        if position < last:
+            # Each piece but the last ends with its line break: the empty string after it is no line.
+            piece_lines.pop()
+        lines += piece_lines
+    return lines
+
+
+def _line_pieces(text: str) -> list[str]:
+    """`text` in pieces of about NORMALIZE_PIECE_CHARS, each but the last ending with "\n"."""
+    if len(text) <= NORMALIZE_PIECE_CHARS:
+        return [text]
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + NORMALIZE_PIECE_CHARS)
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _clean_piece(text: str) -> str:
+    """Everything normalize_text does to a piece of text before the mojibake repair and NFC; each step is
+    local to a line (a piece ends at a line break, which none of them removes or makes)."""
     text = _without_lone_surrogates(text)
     # str.replace and `in` scan far faster than a regex; most breaks are already "\n", most pages
     # have no invisible characters, and the regexes run only where a character needs them.
@@ -288,8 +333,7 @@ def normalize_text(text: str) -> str:
     for char in _SPACE_CHARS:
         if char in text:
             text = text.replace(char, " ")
-    text = _repair_mojibake(text)
-    return unicodedata.normalize("NFC", text)
+    return text
 
 
 def _joiner_or_nothing(match: re.Match[str]) -> str:
@@ -334,22 +378,43 @@ MOJIBAKE_WINDOW_CHARS = 2000
 
 def _repair_mojibake(text: str) -> str:
     """Mojibake repaired by ftfy: over the whole page when all of it is UTF-8 read in a single-byte code
-    page, else on each line that shows it, every other line untouched.
+    page, else on each line that shows it, every other line untouched."""
+    return "".join(_repair_mojibake_pieces([text]))
+
+
+def _repair_mojibake_pieces(pieces: list[str]) -> list[str]:
+    """_repair_mojibake of the page made of `pieces` (each but the last ending with a line break), piece by
+    piece: over the whole page when all of it is UTF-8 read in a single-byte code page, else on each line
+    that shows it, every other line untouched.
 
     Line by line (or in bounded pieces), so the cost follows the amount of mojibake rather than the size
     of the page: ftfy over a whole large page that shows mojibake in a few lines costs seconds per
     megabyte and many times the page's size in memory.
     """
-    if not any(lead in text for lead in _MOJIBAKE_LEADS) or not _MOJIBAKE_HINT.search(text):
-        return text
+    # Neither test matches across a line break.
+    if not any(lead in piece for piece in pieces for lead in _MOJIBAKE_LEADS) or not any(
+        map(_MOJIBAKE_HINT.search, pieces)
+    ):
+        return pieces
     import ftfy
 
-    if _all_mojibake(text):
+    if _all_mojibake(pieces):
         # ftfy repairs such a page as one string; in pieces cut at line ends it gives the same result.
-        return "".join(ftfy.fix_encoding(piece) for piece in _pieces(text))
+        # (Rare: the whole page is joined to cut it as ftfy's repair always was.)
+        text = "".join(pieces)
+        del pieces
+        return [ftfy.fix_encoding(piece) for piece in _pieces(text)]
+    # A piece ends at a line break and a repair window never crosses one: each piece on its own.
+    return [_repair_lines(piece) for piece in pieces]
+
+
+def _repair_lines(text: str) -> str:
+    """The lines of `text` that can show mojibake, each repaired by ftfy on its own (_repair_line)."""
+    match = _MOJIBAKE_LINE.search(text)
+    if match is None:
+        return text
     pieces: list[str] = []
     done = 0
-    match = _MOJIBAKE_LINE.search(text)
     while match is not None:
         start, end = _mojibake_window(text, match.start(), match.end(), done)
         pieces.append(text[done:start])
@@ -376,24 +441,31 @@ def _repair_line(line: str) -> str:
     return fix_c1_controls(line)
 
 
-def _all_mojibake(text: str) -> bool:
-    """The page, encoded in one of the code pages ftfy tries, decodes as UTF-8: it is UTF-8 read in
-    that code page throughout (ftfy's first repair step, tested with C codecs only, failing at the
-    first character that rules it out)."""
+def _all_mojibake(pieces: list[str]) -> bool:
+    """The page (its `pieces`, cut after line breaks), encoded in one of the code pages ftfy tries,
+    decodes as UTF-8: it is UTF-8 read in that code page throughout (ftfy's first repair step, tested
+    with C codecs only, failing at the first character that rules it out). Piece by piece, as on the
+    whole page: no step matches across a line break, nor does a UTF-8 sequence hold one, and the codec
+    is chosen for the whole page (ftfy's utf-8-variants when byte ED or C0 occurs anywhere)."""
     from ftfy.chardata import CHARMAP_ENCODINGS
     from ftfy.fixes import replace_lossy_sequences, restore_byte_a0
 
     for encoding in CHARMAP_ENCODINGS:
+        encoded: list[bytes] = []
         try:
-            data = text.encode(encoding)
+            for piece in pieces:
+                data = piece.encode(encoding)
+                if encoding != "macroman":
+                    data = restore_byte_a0(data)
+                if encoding.startswith("sloppy"):
+                    data = replace_lossy_sequences(data)
+                encoded.append(data)
         except UnicodeEncodeError:
             continue
-        if encoding != "macroman":
-            data = restore_byte_a0(data)
-        if encoding.startswith("sloppy"):
-            data = replace_lossy_sequences(data)
+        codec = "utf-8-variants" if any(0xED in data or 0xC0 in data for data in encoded) else "utf-8"
         try:
-            data.decode("utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8")
+            for data in encoded:
+                data.decode(codec)
         except UnicodeDecodeError:
             continue
         return True

@@ -87,13 +87,18 @@ _UNDERLINE: Final = 10
 
 def read_units(text: str) -> tuple[list[Unit], str]:
     """Split normalised text into units; also say whether it was read as 'markdown' or 'text'."""
-    raw_lines = text.split("\n")
+    return read_lines(text.split("\n"))
+
+
+def read_lines(raw_lines: list[str]) -> tuple[list[Unit], str]:
+    """read_units of the text made of `raw_lines` (the normalised text split at "\n"; see
+    frontends.decoding.normalize_lines), which a large page is read as without one string of it all."""
     is_markdown = markdown.looks_like_markdown(raw_lines)
     # A lynx dump ends on its list of link targets: read the page above it, with its link markers stripped.
     references = None if is_markdown else browser.reference_list_start(raw_lines)
     page_lines = raw_lines if references is None else raw_lines[:references]
     # None: the page is not glued, so no line is cut.
-    words = None if is_markdown else _glue_protected(text, max(map(len, raw_lines)))
+    words = None if is_markdown else _glue_protected(raw_lines)
     # A page joined onto one line with spaces (BeautifulSoup's get_text(" ")) is cut at its sentence ends.
     one_line = words is None and not is_markdown and _space_joined(page_lines)
     lines = _scan_lines(page_lines, is_markdown, words, one_line)
@@ -213,14 +218,16 @@ GLUED_SENTENCE_JOINS_PER_KCHAR = 0.2
 GLUED_CASE_JOINS_PER_KCHAR = 1.5
 
 
-def _glue_protected(text: str, longest_line: int) -> frozenset[str] | None:
-    """None when the page is not glued; else the camelCase joins that are words, not glue.
+def _glue_protected(lines: list[str]) -> frozenset[str] | None:
+    """None when the page (its `lines`) is not glued; else the camelCase joins that are words, not glue.
 
     One camelCase word ("TechHive") in a long paragraph is no sign of glue; a page whose
     elements were concatenated has joins throughout, at sentence ends too.
     """
-    if longest_line < GLUED_LINE_MIN_CHARS:
+    if max(map(len, lines)) < GLUED_LINE_MIN_CHARS:
         return None
+    # The scans below read the page as one string (joined here only when a line is long enough to be glued).
+    text = "\n".join(lines)
     kchars = len(text) / 1000
     # Enough joins to learn the camelCase words from and to pass the density test below; a page of
     # millions of joins is not walked to the end (the count is then a lower bound, which suffices).

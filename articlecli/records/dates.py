@@ -172,6 +172,23 @@ def _drop_overlaps(found: list[FoundDate]) -> list[FoundDate]:
     return kept
 
 
+# numeric_order joins the page's lines to scan them in batches of about this many characters: one batch
+# for an ordinary page, a bounded copy for a large one.
+DATE_SCAN_BATCH_CHARS = 1 << 16
+
+
+def _joined_batches(texts: list[str]) -> Iterator[str]:
+    """`texts` joined with line breaks, in consecutive batches of about DATE_SCAN_BATCH_CHARS characters."""
+    start = size = 0
+    for end, text in enumerate(texts, start=1):
+        size += len(text) + 1
+        if size >= DATE_SCAN_BATCH_CHARS:
+            yield "\n".join(texts[start:end])
+            start, size = end, 0
+    if start < len(texts) or not texts:
+        yield "\n".join(texts[start:])
+
+
 def numeric_order(texts: list[str], language: str | None = None) -> bool | None:
     """Whether the page writes numeric dates month-first, judged from its unambiguous ones
     (13/04/2020 is day-first, 04/13/2020 month-first), else from the same day written out in words
@@ -179,18 +196,19 @@ def numeric_order(texts: list[str], language: str | None = None) -> bool | None:
     day_first = month_first = 0
     ambiguous: list[tuple[int, int, str]] = []
     # A numeric date has no whitespace and a line break reads like a text edge to _DMY's lookarounds,
-    # so one scan of the joined lines finds what a scan of each line would.
-    joined = "\n".join(texts)
-    for match in _DMY_SCAN.finditer(joined):
-        first, second = int(match[1]), int(match[3])
-        if 12 < first <= 31 and 1 <= second <= 12:
-            day_first += 1
-        elif 12 < second <= 31 and 1 <= first <= 12:
-            month_first += 1
-        elif first != second:
-            ambiguous.append((first, second, match[4]))
+    # so one scan of the joined lines finds what a scan of each line would; the lines are joined a batch
+    # at a time (a large page joined whole was a copy of it, four bytes a character with one emoji).
+    for joined in _joined_batches(texts):
+        for match in _DMY_SCAN.finditer(joined):
+            first, second = int(match[1]), int(match[3])
+            if 12 < first <= 31 and 1 <= second <= 12:
+                day_first += 1
+            elif 12 < second <= 31 and 1 <= first <= 12:
+                month_first += 1
+            elif first != second:
+                ambiguous.append((first, second, match[4]))
     if not day_first and not month_first and ambiguous:
-        day_first, month_first = _order_by_written_days(joined, ambiguous, language)
+        day_first, month_first = _order_by_written_days("\n".join(texts), ambiguous, language)
     if day_first and not month_first:
         return False
     if month_first and not day_first:

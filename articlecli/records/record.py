@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from typing import NamedTuple
@@ -69,12 +69,8 @@ class UnitRecord:
     repeats: int = 1
     # A blank line (or the end of the page) follows the unit.
     blank_after: bool = True
-    # Computed on first use by the RecordTable; None until then.
-    shape_: UnitShape | None = field(default=None, repr=False, compare=False)
-    dates_: tuple[FoundDate, ...] | None = field(default=None, repr=False, compare=False)
-    phrases_: tuple[tuple[str, str], ...] | None = field(default=None, repr=False, compare=False)
-    byline_: tuple[list[str] | None] | None = field(default=None, repr=False, compare=False)
-    name_like_: bool | None = field(default=None, repr=False, compare=False)
+    # (The fields computed on first use are kept by the RecordTable, by unit index: most units never
+    # need them, and five empty slots a record were 40 bytes a line on a page of a million lines.)
 
 
 class UnitShape(NamedTuple):
@@ -104,7 +100,17 @@ TextFeatures = tuple[str, int, float, bool, str | None, bool]
 class RecordTable(list[UnitRecord]):
     """The records of a page's units, in unit order, and the page-level context their lazy fields need."""
 
-    __slots__ = ("language", "lexicon", "month_first", "units")
+    __slots__ = (
+        "_bylines",
+        "_dates",
+        "_name_like",
+        "_phrases",
+        "_shapes",
+        "language",
+        "lexicon",
+        "month_first",
+        "units",
+    )
 
     def __init__(self, records: list[UnitRecord], units: list[Unit], lexicon: Lexicon, language: str | None) -> None:
         super().__init__(records)
@@ -113,41 +119,51 @@ class RecordTable(list[UnitRecord]):
         self.language = language
         # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
         self.month_first = dates.numeric_order([unit.text for unit in units], language)
+        # The fields computed on first use, by unit index. A copy of the table (site/apply.mark_template)
+        # shares them: they depend on the unit's text and layout, which the copy does not change.
+        self._dates: dict[int, tuple[FoundDate, ...]] = {}
+        self._shapes: dict[int, UnitShape] = {}
+        self._phrases: dict[int, tuple[tuple[str, str], ...]] = {}
+        self._bylines: dict[int, list[str] | None] = {}
+        self._name_like: dict[int, bool] = {}
 
     def dates(self, index: int) -> list[FoundDate]:
         """Every full date in the unit's text, read in the page's language and numeric date order."""
-        record = self[index]
-        if record.dates_ is None:
-            record.dates_ = tuple(dates.find_dates(self.units[index].text, self.language, self.month_first))
-        return list(record.dates_)
+        found = self._dates.get(index)
+        if found is None:
+            found = self._dates[index] = tuple(
+                dates.find_dates(self.units[index].text, self.language, self.month_first)
+            )
+        return list(found)
 
     def shape(self, index: int) -> UnitShape:
-        record = self[index]
-        if record.shape_ is None:
-            record.shape_ = _shape(self.units[index], record.blank_after)
-        return record.shape_
+        shape = self._shapes.get(index)
+        if shape is None:
+            shape = self._shapes[index] = _shape(self.units[index], self[index].blank_after)
+        return shape
 
     def phrases(self, index: int) -> tuple[tuple[str, str], ...]:
         """(category, phrase) for every phrase category that matches the whole line or opens it."""
-        record = self[index]
-        if record.phrases_ is None:
-            record.phrases_ = _phrase_matches(record.key, self.lexicon) if record.key else ()
-        return record.phrases_
+        found = self._phrases.get(index)
+        if found is None:
+            key = self[index].key
+            found = self._phrases[index] = _phrase_matches(key, self.lexicon) if key else ()
+        return found
 
     def byline_names(self, index: int) -> list[str] | None:
         """records.names.byline_names of the unit's text: None when it opens with no byline word."""
-        record = self[index]
-        if record.byline_ is None:
-            record.byline_ = (byline_names(self.units[index].text, self.lexicon),)
-        found = record.byline_[0]
+        if index in self._bylines:
+            found = self._bylines[index]
+        else:
+            found = self._bylines[index] = byline_names(self.units[index].text, self.lexicon)
         return None if found is None else list(found)
 
     def name_like(self, index: int) -> bool:
         """The whole text looks like a person's or organisation's name (records.names.looks_like_name)."""
-        record = self[index]
-        if record.name_like_ is None:
-            record.name_like_ = looks_like_name(self.units[index].text)
-        return record.name_like_
+        found = self._name_like.get(index)
+        if found is None:
+            found = self._name_like[index] = looks_like_name(self.units[index].text)
+        return found
 
 
 # Markup zones (Unit.zone, from the HTML front end) that only ever hold page chrome: a unit inside
@@ -198,11 +214,13 @@ def build_records(units: list[Unit], lexicon: Lexicon, stopwords: frozenset[str]
                 key,
                 words,
                 stopword_share,
+                # The one 0.0 for a line without links, and the unit's own index object: not a float and an
+                # int of their own for every line of a large page.
                 min(1.0, unit.link_chars / len(text)) if unit.link_chars and text else 0.0,
                 sentence_end,
                 boilerplate,
                 ends_question,
-                position,
+                unit.index if unit.index == position else position,
                 counts[text],
                 blank,
             )
