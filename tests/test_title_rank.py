@@ -92,6 +92,33 @@ def test_below_the_threshold_the_rules_decide(tmp_path: Path, monkeypatch: pytes
     ]
 
 
+# A journal page dumped with its issue line first: the line holds a date, so it is metadata.
+DATED_FIRST = (
+    "\n\n".join(
+        (
+            "Published on 25.Jun.2019 in Vol 7 , No 6 (2019)",
+            "Efficacy of a Meditation App to Reduce Stress in College Students",
+            "Background: Stress is common among college students, and the number of students who report it has "
+            "grown in each of the last ten years, with effects on their grades and their health.",
+            "Methods: We recruited students from one university and asked half of them to use the app for ten "
+            "minutes a day over eight weeks, while the others waited for the same offer.",
+        )
+    )
+    + "\n"
+)
+
+
+def test_the_model_never_crowns_a_metadata_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.5)))
+    # The same model crowns the first line where it is a headline (the test above) ...
+    assert parse_text(CLIPPED).title == "Wie Städte ihre Radwege planen"
+    # ... but not where the first line is a date line: the page keeps its title and its date.
+    article = parse_text(DATED_FIRST)
+    assert article.title == "Efficacy of a Meditation App to Reduce Stress in College Students"
+    assert not any(d.rule.startswith(title_rank.MODEL_RULE) for d in article.decisions)
+    assert article.published is not None and article.published.startswith("2019-06-25")
+
+
 def test_a_model_for_other_features_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "old.json"
     path.write_text(json.dumps({"features": ["words"], "weights": [1.0], "mean": [0], "scale": [1], "threshold": 0.5}))

@@ -386,7 +386,8 @@ def rerank(
     """The model's pick when it differs from the rules' and its probability clears the threshold.
 
     A page with no main text keeps the rules' answer: the candidates are placed by the main text's
-    start, and on a page of menu lines alone the model would crown the first one ("Home")."""
+    start, and on a page of menu lines alone the model would crown the first one ("Home"). So does a page
+    where the model picks a metadata line."""
     if region[1] <= region[0]:
         return choice
     found = candidates(units, features, region, is_meta, scored, choice)
@@ -398,5 +399,10 @@ def rerank(
     if choice is not None and picked.text == choice.text:
         return choice
     if probability < model.threshold:
+        return choice
+    # A line the header reads as metadata (a byline, a date line, a breadcrumb) is never the title: the
+    # rules never crown one, and a model pick of one also costs the page its author or date ("Published on
+    # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
+    if is_meta(picked.text):
         return choice
     return rules.TitleChoice(picked.index, picked.text, 0.0, f"{MODEL_RULE}{probability:.2f}")
