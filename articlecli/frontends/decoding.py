@@ -277,6 +277,9 @@ def normalize_text(text: str) -> str:
 # is local to a line, and a piece is a string of its own width (one emoji makes a whole page's string
 # four bytes a character; here only its piece), so a large page is never copied whole.
 NORMALIZE_PIECE_CHARS = 1 << 16
+# A page repaired whole is handed to ftfy in pieces of about this many characters, cut at line ends,
+# so its memory stays bounded.
+MOJIBAKE_PIECE_CHARS = 1 << 16
 
 
 def normalize_lines(text: str) -> list[str]:
@@ -298,14 +301,14 @@ def normalize_lines(text: str) -> list[str]:
     return lines
 
 
-def _line_pieces(text: str) -> list[str]:
-    """`text` in pieces of about NORMALIZE_PIECE_CHARS, each but the last ending with "\n"."""
-    if len(text) <= NORMALIZE_PIECE_CHARS:
+def _line_pieces(text: str, size: int = NORMALIZE_PIECE_CHARS) -> list[str]:
+    """`text` in pieces of about `size` characters, each but the last ending with "\n"."""
+    if len(text) <= size:
         return [text]
     pieces = []
     start = 0
     while start < len(text):
-        end = text.find("\n", start + NORMALIZE_PIECE_CHARS)
+        end = text.find("\n", start + size)
         end = len(text) if end < 0 else end + 1
         pieces.append(text[start:end])
         start = end
@@ -403,7 +406,7 @@ def _repair_mojibake_pieces(pieces: list[str]) -> list[str]:
         # (Rare: the whole page is joined to cut it as ftfy's repair always was.)
         text = "".join(pieces)
         del pieces
-        return [ftfy.fix_encoding(piece) for piece in _pieces(text)]
+        return [ftfy.fix_encoding(piece) for piece in _line_pieces(text, MOJIBAKE_PIECE_CHARS)]
     # A piece ends at a line break and a repair window never crosses one: each piece on its own.
     return [_repair_lines(piece) for piece in pieces]
 
@@ -470,22 +473,6 @@ def _all_mojibake(pieces: list[str]) -> bool:
             continue
         return True
     return False
-
-
-# A page repaired whole is handed to ftfy in pieces of about this many characters, cut at line ends,
-# so its memory stays bounded.
-MOJIBAKE_PIECE_CHARS = 1 << 16
-
-
-def _pieces(text: str) -> list[str]:
-    pieces = []
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + MOJIBAKE_PIECE_CHARS)
-        end = len(text) if end < 0 else end + 1
-        pieces.append(text[start:end])
-        start = end
-    return pieces
 
 
 def _mojibake_window(text: str, spot_start: int, spot_end: int, done: int) -> tuple[int, int]:
