@@ -31,11 +31,11 @@ BREADCRUMB_LOOKBACK = 3
 # A site name appended to the <title>: "Title | Site", "Title - Site" (at most this many words).
 SITE_SUFFIX_MAX_WORDS = 5
 
-_SITE_SEPARATORS = re.compile(r"\s+[|\-–—·:•]\s+|\s+::\s+")
+SITE_SEPARATORS = re.compile(r"\s+[|\-–—·:•]\s+|\s+::\s+")
 _BREADCRUMB_TAIL = re.compile(r"(?:>|»|›|/|\\|→)\s*$")
-_HAS_LETTERS = re.compile(r"[^\W\d_]{2}")
+HAS_LETTERS = re.compile(r"[^\W\d_]{2}")
 # Whole-page dumps glue the <title> to the first page text after a run of spaces.
-_GLUE_GAP = re.compile(r"\s{3,}")
+GLUE_GAP = re.compile(r"\s{3,}")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 # A repeated line is evidence only when it is long enough not to be a menu label.
 REPEAT_MIN_WORDS = 3
@@ -81,8 +81,8 @@ def find_title(
     header_last = max(last, min(end, start + IN_REGION_HEADER_UNITS + 1))
     best: TitleChoice | None = None
     best_score = 0.0
-    body_words = _content_words(units[start : min(end, start + OVERLAP_BODY_UNITS)])
-    first = _first_line_choice(units, features, region, is_meta)
+    body_words = content_words(units[start : min(end, start + OVERLAP_BODY_UNITS)])
+    first = first_line_choice(units, features, region, is_meta)
     if first is not None:
         best, best_score = first
         best_score += _overlap_score(best.text, 0, start, body_words)
@@ -105,7 +105,7 @@ def find_title(
             # The region began at a notice or teaser above the header: judge this line as if it opened the text.
             in_region_header_seen, rule = True, "title-heads-meta-in-text"
             score += _position_score(index, index + 1, evidence) - _position_score(index, start, evidence)
-            below = _content_words(units[index + 1 : index + 1 + OVERLAP_BODY_UNITS])
+            below = content_words(units[index + 1 : index + 1 + OVERLAP_BODY_UNITS])
             score += _overlap_score(units[index].text, index, index + 1, below)
         scores[index] = score
         if scored is not None:
@@ -117,7 +117,7 @@ def find_title(
         return TitleChoice(0, strip_site_suffix(page_title), 0.0, "page-title")
     if best is not None and (best.index > 0 or best.text == units[0].text):
         best = _headline_of_pair(units, features, best, best_score, scores)
-    return _without_glued_meta(best, is_meta)
+    return without_glued_meta(best, is_meta)
 
 
 # Scrapers that join text nodes without a space glue the headline to the date, byline or breadcrumb
@@ -136,7 +136,7 @@ REPEATED_HEAD_MIN_CHARS = 12
 TITLE_GLUE_MAX_PIECES = 24
 
 
-def _without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], bool]) -> TitleChoice | None:
+def without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], bool]) -> TitleChoice | None:
     """The title without a date, byline or breadcrumb glued to its start or end."""
     if choice is None:
         return None
@@ -163,7 +163,7 @@ def _without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], boo
         head = text[: found[-1].start].rstrip(" ,;|-–—·•")
         if len(head.split()) >= GLUED_TITLE_MIN_WORDS:
             text = head
-    if text == choice.text or len(text.split()) < 1 or not _HAS_LETTERS.search(text):
+    if text == choice.text or len(text.split()) < 1 or not HAS_LETTERS.search(text):
         return choice
     return TitleChoice(choice.index, text, choice.evidence, rule)
 
@@ -206,7 +206,7 @@ def _headline_of_pair(
     if not close or below_unit.heading_level != units[index].heading_level:
         return best
     # Not a trail repeating the label, nor a menu glued into one line ("Home     API     Docs").
-    if units[index].text.casefold() in below_unit.text.casefold() or _GLUE_GAP.search(below_unit.text):
+    if units[index].text.casefold() in below_unit.text.casefold() or GLUE_GAP.search(below_unit.text):
         return best
     return TitleChoice(below, below_unit.text, best.evidence, "title-below-kicker")
 
@@ -234,10 +234,10 @@ def first_line_head(text: str) -> str:
     """The first line before a glue gap (where a scraper ran the next field into it); longer than
     FIRST_LINE_MAX_CHARS when the line has no gap within the limit."""
     # A gap starting within the limit lies wholly in the slice, so the head is the one of the whole line.
-    return _GLUE_GAP.split(text.strip()[: FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
+    return GLUE_GAP.split(text.strip()[: FIRST_LINE_MAX_CHARS + 100], maxsplit=1)[0]
 
 
-def _first_line_choice(
+def first_line_choice(
     units: list[Unit], features: list[UnitFeatures], region: tuple[int, int], is_meta: Callable[[str], bool]
 ) -> tuple[TitleChoice, float] | None:
     """The first line, without a glued tail or a site suffix, when its words recur in the main text.
@@ -259,7 +259,7 @@ def _first_line_choice(
         text = head
     text = _strip_site_prefix(text, units)
     words = text.split()
-    if not (1 <= len(words) <= TITLE_MAX_WORDS) or not _HAS_LETTERS.search(text) or is_meta(text):
+    if not (1 <= len(words) <= TITLE_MAX_WORDS) or not HAS_LETTERS.search(text) or is_meta(text):
         return None
     if text.endswith((".", ",", ":", ";")):
         return None
@@ -349,7 +349,7 @@ def _heads_meta_block(
     return False
 
 
-def _content_words(units: list[Unit]) -> set[str]:
+def content_words(units: list[Unit]) -> set[str]:
     """The casefolded content words of `units` (the first stretch of the main text)."""
     return set().union(*[_text_content_words(unit.text) for unit in units])
 
@@ -404,7 +404,7 @@ def _is_site_name(suffix: str, units: list[Unit]) -> bool:
 
 def _eligible(unit: Unit, feats: UnitFeatures) -> bool:
     text = unit.text
-    if feats.boilerplate or not _HAS_LETTERS.search(text):
+    if feats.boilerplate or not HAS_LETTERS.search(text):
         return False
     if feats.link_density > 0.5 and not unit.heading_level:
         return False
@@ -483,14 +483,14 @@ def strip_site_suffix(page_title: str) -> str:
     """'Title | Site' -> 'Title' when the part after the last separator is a short site name."""
     if len(page_title) > FIRST_LINE_MAX_CHARS:
         return page_title
-    parts = _SITE_SEPARATORS.split(page_title)
+    parts = SITE_SEPARATORS.split(page_title)
     if len(parts) >= 2 and len(parts[-1].split()) <= SITE_SUFFIX_MAX_WORDS and parts[0].strip():
-        separator = _SITE_SEPARATORS.findall(page_title)[-1]
+        separator = SITE_SEPARATORS.findall(page_title)[-1]
         head = page_title[: page_title.rfind(separator)].strip()
         # 'Title - Section - Site': a short capitalised section name before the site goes too.
         section = parts[-2].split()
         if len(parts) >= 3 and len(section) <= 2 and all(w[:1].isupper() and w[-1:].isalnum() for w in section):
-            separator = _SITE_SEPARATORS.findall(head)[-1]
+            separator = SITE_SEPARATORS.findall(head)[-1]
             head = head[: head.rfind(separator)].strip()
         return head
     return page_title

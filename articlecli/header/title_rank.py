@@ -176,7 +176,7 @@ def _first_line_forms(head: str) -> list[tuple[str, str]]:
     if len(head) > rules.FIRST_LINE_MAX_CHARS:
         return []
     forms = [(head, "first-head"), (rules.strip_site_suffix(head), "first-suffix")]
-    forms += [(part.strip(), "first-part") for part in rules._SITE_SEPARATORS.split(head)]
+    forms += [(part.strip(), "first-part") for part in rules.SITE_SEPARATORS.split(head)]
     return forms
 
 
@@ -198,10 +198,10 @@ def candidates(
     best_score = scored[ranked[0]][0] if ranked else 0.0
     first_words = _words(units[0].text)
     first_key = units[0].text.casefold()
-    body_words = rules._content_words(units[start : start + BODY_UNITS])
+    body_words = rules.content_words(units[start : start + BODY_UNITS])
     first_words_log = math.log1p(features[0].words)
     first = rules.first_line_head(units[0].text)
-    first_choice = rules._first_line_choice(units, features, region, is_meta)
+    first_choice = rules.first_line_choice(units, features, region, is_meta)
     pick = choice.index if choice is not None else -10
     seen: set[str] = set()
     found: list[Candidate] = []
@@ -247,7 +247,7 @@ def candidates(
 
     def add(index: int, text: str, kind: str, order: int) -> None:
         text = text.strip()
-        if not text or text in seen or not rules._HAS_LETTERS.search(text):
+        if not text or text in seen or not rules.HAS_LETTERS.search(text):
             return
         words = text.split()
         if len(words) > rules.TITLE_MAX_WORDS:
@@ -319,7 +319,7 @@ def candidates(
             1.0 if feats.repeats > copies_upto.get(index, feats.repeats) else 0.0,
             1.0 if title_like(index + 1) else 0.0,
             1.0 if title_like(index - 1) else 0.0,
-            1.0 if rules._GLUE_GAP.search(unit.text) else 0.0,
+            1.0 if rules.GLUE_GAP.search(unit.text) else 0.0,
             first_words_log,
             math.log1p(start),
             1.0 if 0 < pick - index <= 2 else 0.0,
@@ -344,7 +344,7 @@ def candidates(
         if index > lowest:
             break
         add(index, units[index].text, "line", order)
-        cleaned = rules._without_glued_meta(rules.TitleChoice(index, units[index].text, 0.0, "line"), is_meta)
+        cleaned = rules.without_glued_meta(rules.TitleChoice(index, units[index].text, 0.0, "line"), is_meta)
         if cleaned is not None:
             add(index, cleaned.text, "cleaned", order)
     return found
