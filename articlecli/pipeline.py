@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 from itertools import pairwise, repeat
@@ -11,7 +10,7 @@ from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
 from articlecli.header.markup import MarkupMeta, apply_markup
 from articlecli.header.reader import Header, parse_header
-from articlecli.labeller import inbody
+from articlecli.labeller import heading_model_file, inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.labeller.decode import MODEL_REGION, NO_OVERRIDES, Decoded, decode, model_forced
 from articlecli.labeller.unit_vectors import RuleView
@@ -26,10 +25,6 @@ from articlecli.sections import build_sections, is_subheading
 # The rule name of a site profile's template lines (site/apply.py SITE_TEMPLATE; not imported from
 # there so that a parse without a profile does not load the site layer).
 SITE_TEMPLATE_RULE = "site-template"
-
-# The heading scorer (labeller/headings.py) runs only when this names a model file (its MODEL_ENV; unset
-# or "none": the rules alone), so a parse without one does not import it.
-HEADING_MODEL_ENV = "ARTICLECLI_HEADING_MODEL"
 
 # The longest units, each voting for its language (see language.detect_language_by_vote).
 LANGUAGE_SAMPLE_BLOCKS = 12
@@ -85,7 +80,8 @@ def rule_stage(
     explicit_headings = input_format in ("markdown", "html")
     body_labels = _label_body(units, marked, region, header, bool(stops), explicit_headings, lexicon)
     # The heading scorer decides the heading candidates (trained on text dumps: not on HTML input).
-    if input_format != "html" and os.environ.get(HEADING_MODEL_ENV, "none") != "none":
+    # It is imported only when $ARTICLECLI_HEADING_MODEL names a model (labeller.heading_model_file).
+    if input_format != "html" and heading_model_file() is not None:
         from articlecli.labeller import headings as heading_scorer
 
         heading_scorer.relabel(

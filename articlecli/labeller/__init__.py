@@ -3,3 +3,18 @@
 `content` finds the main-text region (a maximum-sum run of units); `inbody` removes what sits
 inside that region but is not text (photo credits, captions, author boxes, widget labels).
 """
+
+from __future__ import annotations
+
+import os
+
+# Names a heading model file for the pipeline to run (labeller/headings.py; the bench's models); unset or
+# "none": the rules alone. Read here, not in headings.py, so that a parse without one does not import it.
+HEADING_MODEL_ENV = "ARTICLECLI_HEADING_MODEL"
+HEADING_RULES_ONLY = "none"
+
+
+def heading_model_file() -> str | None:
+    """The heading model file $ARTICLECLI_HEADING_MODEL names, or None (unset or "none")."""
+    chosen = os.environ.get(HEADING_MODEL_ENV, HEADING_RULES_ONLY)
+    return None if chosen == HEADING_RULES_ONLY else chosen

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,12 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from articlecli.frontends.unit import Unit
+from articlecli.labeller import HEADING_MODEL_ENV, HEADING_RULES_ONLY, heading_model_file
 from articlecli.labeller.content import is_prose
 from articlecli.records.features import UnitFeatures
 
-# Names a heading model file for the pipeline to run (the bench's); unset or "none": the rules alone.
-MODEL_ENV = "ARTICLECLI_HEADING_MODEL"
-RULES_ONLY = "none"
+# The variable naming a heading model file, and its "rules alone" value (kept in the package's __init__).
+MODEL_ENV = HEADING_MODEL_ENV
+RULES_ONLY = HEADING_RULES_ONLY
 # A kept unit is a candidate when the rules made it a heading, or when it is short enough to be one:
 # gold subheadings of the dev corpus are 1-20 words (longer lines without a mark are paragraphs).
 CANDIDATE_MAX_WORDS = 20
@@ -161,8 +161,8 @@ def _load(path: str) -> HeadingModel:
 
 def active_model() -> HeadingModel | None:
     """The model file $ARTICLECLI_HEADING_MODEL names; None (the rules alone) when unset or "none"."""
-    chosen = os.environ.get(MODEL_ENV, RULES_ONLY)
-    return None if chosen == RULES_ONLY else _load(chosen)
+    chosen = heading_model_file()
+    return None if chosen is None else _load(chosen)
 
 
 def candidates(
