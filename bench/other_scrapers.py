@@ -36,8 +36,8 @@ if __package__ in (None, ""):
 from bench import report
 from bench.corpus import ENV_VAR, Doc, Selection, corpus_dir, load_index
 from bench.peers import articlecli_system, read_html
-from bench.runner import Record, _timed_call
-from bench.scoring import EMPTY, n, n_text, score_document
+from bench.runner import Record, _timed_call, doc_record
+from bench.scoring import EMPTY, n, n_text
 
 Renderer = Callable[[str], str]
 # Wall-clock budget for one external browser dump (w3m/lynx); a page past it scores as empty.
@@ -151,20 +151,7 @@ def revisible(gold: Mapping[str, Any], dump: str, markdown: bool) -> dict[str, A
 
 
 def _record(doc: Doc, renderer: str, gold: Mapping[str, Any], pred: Any, seconds: float, error: str | None) -> Record:
-    return {
-        "system": "articlecli",
-        "dataset": doc.dataset,
-        "id": doc.id,
-        "renderer": renderer,
-        "scope": doc.scope,
-        "language": doc.language,
-        "path": str(doc.html_path),
-        "seconds": seconds,
-        "error": error,
-        "scores": score_document(pred, gold),
-        "gold": {k: gold.get(k) for k in ("title", "authors", "published")},
-        "pred": {"title": pred.title, "authors": list(pred.authors), "published": pred.published},
-    }
+    return doc_record("articlecli", doc, gold, pred, seconds, error, renderer=renderer, path=doc.html_path)
 
 
 _parser: Any = None

@@ -14,7 +14,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from bench.corpus import Doc
@@ -84,14 +85,31 @@ def evaluate_doc(task: tuple[str, Doc, float]) -> Record:
     name, doc, timeout = task
     text, gold = doc.read_text(), doc.read_gold()
     pred, seconds, error = _timed_call(_system(name), text, doc, timeout)
+    return doc_record(name, doc, gold, pred, seconds, error)
+
+
+def doc_record(
+    system: str,
+    doc: Doc,
+    gold: Mapping[str, Any],
+    pred: Prediction,
+    seconds: float,
+    error: str | None = None,
+    *,
+    renderer: str | None = None,
+    path: Path | None = None,
+) -> Record:
+    """One document's scored record (what --per-doc writes and report.Figures reads): its place in the
+    corpus, its scores, and the gold and predicted title, authors and date. `renderer` and `path` default
+    to the corpus dump's."""
     return {
-        "system": name,
+        "system": system,
         "dataset": doc.dataset,
         "id": doc.id,
-        "renderer": doc.renderer,
+        "renderer": renderer or doc.renderer,
         "scope": doc.scope,
         "language": doc.language,
-        "path": str(doc.text_path),
+        "path": str(path or doc.text_path),
         "seconds": seconds,
         "error": error,
         "scores": score_document(pred, gold),

@@ -48,7 +48,7 @@ from bench import gate, report
 from bench.align import align
 from bench.corpus import Doc, corpus_dir, load_index
 from bench.peers import prediction_from_article
-from bench.scoring import score_document
+from bench.runner import doc_record
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "articlecli" / "data" / "labeller"
 FOLDS = 5
@@ -213,18 +213,8 @@ def decode_doc(task: Task) -> dict[str, dict[str, Any]]:
         seconds = rules_seconds + time.process_time() - start
         if vector is None and model is not None and units:
             vector = decoding.confidence_vector(view, scored[model_path])
-        out[name] = {
-            "system": "articlecli",
-            "dataset": doc.dataset,
-            "id": doc.id,
-            "renderer": doc.renderer,
-            "scope": doc.scope,
-            "language": doc.language,
-            "seconds": seconds,
-            "error": None,
-            "scores": score_document(prediction_from_article(article), gold),
-            "confidence_vector": vector,
-        }
+        record = doc_record("articlecli", doc, gold, prediction_from_article(article), seconds)
+        out[name] = {**record, "confidence_vector": vector}
     return out
 
 

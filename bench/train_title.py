@@ -49,8 +49,8 @@ from bench import report
 from bench.compare import write_records
 from bench.corpus import Doc, corpus_dir, load_index
 from bench.peers import prediction_from_article
+from bench.runner import doc_record
 from bench.scoring import n as normalise
-from bench.scoring import score_document
 from bench.train_labeller import FOLDS, assign_folds, differing_figures, figures_of
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "articlecli" / "data" / "labeller"
@@ -179,22 +179,7 @@ def parse_record(doc: Doc, model_path: str) -> dict[str, Any]:
     units, input_format = read_units(normalize_text(doc.read_text()))
     view = rule_stage(units, input_format=input_format, options=ParseOptions())
     article = article_from(view, Decoded(), source=str(doc.text_path), input_format=input_format)
-    gold = doc.read_gold()
-    prediction = prediction_from_article(article)
-    scores = score_document(prediction, gold)
-    return {
-        "system": "articlecli",
-        "dataset": doc.dataset,
-        "id": doc.id,
-        "renderer": doc.renderer,
-        "scope": doc.scope,
-        "language": doc.language,
-        "scores": scores,
-        "seconds": 0.0,
-        "error": None,
-        "gold": {k: gold.get(k) for k in ("title", "authors", "published")},
-        "pred": {"title": prediction.title, "authors": list(prediction.authors), "published": prediction.published},
-    }
+    return doc_record("articlecli", doc, doc.read_gold(), prediction_from_article(article), 0.0)
 
 
 def _write(spec: dict[str, Any], path: Path) -> None:
