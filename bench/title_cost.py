@@ -26,13 +26,13 @@ if __package__ in (None, ""):
 
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
-from articlecli.header.reader import _is_meta_line
+from articlecli.header.reader import MetaLineTest
 from articlecli.header.title import find_title
 from articlecli.header.title_rank import RULES_ONLY, TITLE_MODEL_ENV, _load, rerank
 from articlecli.labeller.content import find_region
 from articlecli.options import ParseOptions
 from articlecli.pipeline import rule_stage
-from articlecli.records.lexicon import Lexicon, lexicon_for, stopwords
+from articlecli.records.lexicon import lexicon_for, stopwords
 from bench.corpus import corpus_dir, load_index
 
 
@@ -57,19 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         view = rule_stage(units, input_format=input_format, options=ParseOptions())
         lexicon = lexicon_for(view.language)
         region = find_region(units, view.features, bool(stopwords(view.language)))
-        verdicts: dict[str, bool] = {}
-
         # As in a parse (header/reader.py): one verdict per text, shared by the rules and the ranker.
-        def is_meta(
-            text: str,
-            lexicon: Lexicon = lexicon,
-            language: str | None = view.language,
-            verdicts: dict[str, bool] = verdicts,
-        ) -> bool:
-            if text not in verdicts:
-                verdicts[text] = _is_meta_line(text, lexicon, language)
-            return verdicts[text]
-
+        is_meta = MetaLineTest(units, view.features, lexicon, view.language)
+        verdicts = is_meta.verdicts
         scored: dict[int, tuple[float, float]] = {}
         bounds = (region.start, region.end)
         choice = find_title(units, view.features, bounds, is_meta, scored)

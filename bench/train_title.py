@@ -37,7 +37,7 @@ from scipy.optimize import minimize
 
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
-from articlecli.header.reader import _is_meta_line
+from articlecli.header.reader import MetaLineTest
 from articlecli.header.title import find_title
 from articlecli.header.title_rank import FEATURE_NAMES, RULES_ONLY, TITLE_MODEL_ENV, candidates
 from articlecli.labeller.content import find_region
@@ -92,13 +92,7 @@ def extract(doc: Doc) -> Page:
     language = view.language
     lexicon = lexicon_for(language)
     region = find_region(units, view.features, bool(stopwords(language)))
-    verdicts: dict[str, bool] = {}
-
-    def is_meta(text: str) -> bool:
-        if text not in verdicts:
-            verdicts[text] = _is_meta_line(text, lexicon, language)
-        return verdicts[text]
-
+    is_meta = MetaLineTest(units, view.features, lexicon, language)
     scored: dict[int, tuple[float, float]] = {}
     choice = find_title(units, view.features, (region.start, region.end), is_meta, scored)
     found = candidates(units, view.features, (region.start, region.end), is_meta, scored, choice)

@@ -120,15 +120,7 @@ def _find_title(
     lexicon: Lexicon,
     language: str | None,
 ) -> TitleChoice | None:
-    verdicts: dict[str, bool] = {}
-    # The records' keys of the units' texts ("" for a line too long to have one): a line is not keyed twice.
-    keys = {unit.text: feats.key for unit, feats in zip(units, features, strict=True)}
-
-    def is_meta(text: str) -> bool:
-        if text not in verdicts:
-            verdicts[text] = _is_meta_line(text, lexicon, language, keys.get(text, ""))
-        return verdicts[text]
-
+    is_meta = MetaLineTest(units, features, lexicon, language)
     scored: dict[int, tuple[float, float]] = {}
     choice = find_title(units, features, region, is_meta, scored)
     model = active_title_model()
@@ -173,7 +165,25 @@ def _label_title_copies(units: list[Unit], choice: TitleChoice, header: Header) 
             header.label(index, "removed", "repeated-title")
 
 
-def _is_meta_line(text: str, lexicon: Lexicon, language: str | None, key: str = "") -> bool:
+class MetaLineTest:
+    """`is_meta_line` for the lines of one page, one verdict per distinct text (`verdicts`), shared by the
+    title rules and the title ranker; a unit's text is keyed from its record, not again."""
+
+    def __init__(self, units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, language: str | None):
+        self.lexicon = lexicon
+        self.language = language
+        self.verdicts: dict[str, bool] = {}
+        # The records' keys of the units' texts ("" for a line too long to have one).
+        self._keys = {unit.text: feats.key for unit, feats in zip(units, features, strict=True)}
+
+    def __call__(self, text: str) -> bool:
+        verdict = self.verdicts.get(text)
+        if verdict is None:
+            verdict = self.verdicts[text] = is_meta_line(text, self.lexicon, self.language, self._keys.get(text, ""))
+        return verdict
+
+
+def is_meta_line(text: str, lexicon: Lexicon, language: str | None, key: str = "") -> bool:
     """A byline, date, reading-time, breadcrumb or category line: never the title. `key` is line_key(text)
     when the caller has it."""
     key = key or line_key(text)
