@@ -228,12 +228,12 @@ def find_fallback_date(
     candidates: list[tuple[int, str]] = []
     near: list[tuple[int, str]] = []
     for index in range(max(0, start - DATE_SEARCH_BEFORE), len(units)):
-        if index in window or features[index].words > META_MAX_WORDS:
+        if index in window:
+            continue
+        found = _short_date_line(units, features, index)
+        if not found:
             continue
         text = units[index].text
-        found = features.dates(index)
-        if not found or words_besides(text, found) > DATE_LINE_MAX_OTHER_WORDS:
-            continue
         if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):
             continue
         if _listed_item_date(text, found[0], language):
@@ -268,10 +268,10 @@ def _find_date_below_title(
     if title is None:
         return False
     for index in range(title + 1, min(len(units), title + 1 + TITLE_DATE_UNITS)):
-        if index in header.labels or features[index].words > META_MAX_WORDS:
+        if index in header.labels:
             continue
-        found = features.dates(index)
-        if not found or words_besides(units[index].text, found) > DATE_LINE_MAX_OTHER_WORDS:
+        found = _short_date_line(units, features, index)
+        if not found:
             continue
         above = label_above(units, index, lexicon)
         text = above + units[index].text
@@ -349,13 +349,14 @@ def _find_updated_date(
     the title's byline lines: an edited article's, whose first date the page no longer shows."""
     updated = lexicon.phrases("updated-prefix")
     for index in range(header.body_end, len(units)):
+        # Cheap tests first: most lines below the text are long or hold no number.
         if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
             continue
         text = label_above(units, index, lexicon) + units[index].text
         if not updated.leading_phrase(line_key(text)):
             continue
-        found = features.dates(index)
-        if not found or words_besides(units[index].text, found) > DATE_LINE_MAX_OTHER_WORDS:
+        found = _short_date_line(units, features, index)
+        if not found:
             continue
         header.set_published(found[0].value, index, "updated-date-below-text")
         header.label(index, "date", "updated-date-below-text")
@@ -394,6 +395,17 @@ def _find_dateline(units: list[Unit], language: str | None, header: Header, lexi
             header.set_published(found[0].value, index, "dateline")
             return True
     return False
+
+
+def _short_date_line(units: list[Unit], features: RecordTable, index: int) -> list[dates.FoundDate]:
+    """The dates of a short line (META_MAX_WORDS words at most) that holds little besides them
+    (DATE_LINE_MAX_OTHER_WORDS), else []: what the fallback, below-title and below-text searches take."""
+    if features[index].words > META_MAX_WORDS:
+        return []
+    found = features.dates(index)
+    if not found or words_besides(units[index].text, found) > DATE_LINE_MAX_OTHER_WORDS:
+        return []
+    return found
 
 
 def words_besides(text: str, found: list[dates.FoundDate]) -> int:
