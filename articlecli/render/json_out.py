@@ -40,7 +40,7 @@ def render_json(article: Article) -> str:
 
 
 # The record is written by hand in the layout `json.dumps(record, ensure_ascii=False, indent=2)` gives
-# (tests/test_render_json.py holds the two to the same bytes): the standard library's encoder is a chain
+# (tests/test_fast_paths.py holds the two to the same bytes): the standard library's encoder is a chain
 # of Python generators when it indents, a call per value, and cost as much as a third of the parse.
 # Strings go through its C escaper.
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
