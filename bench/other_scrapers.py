@@ -171,12 +171,11 @@ def score_task(task: tuple[Doc, str, str | None]) -> Record:
     if renderer == "corpus":
         pred, seconds, error = _parse(doc.read_text(), doc)
         return _record(doc, f"corpus:{doc.renderer}", gold, pred, seconds, error)
+    render_error: str | None = None
     try:
         text = RENDERERS[renderer](read_html(doc))
     except Exception as exc:  # a renderer crash or timeout on one page scores that page as empty
         text, render_error = "", f"render: {type(exc).__name__}: {exc}"[:300]
-    else:
-        render_error = None
     if dump_dir:
         folder = Path(dump_dir) / renderer / doc.dataset
         folder.mkdir(parents=True, exist_ok=True)

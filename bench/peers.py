@@ -98,6 +98,8 @@ def articlecli_learn_system() -> System:
         options = ParseOptions(site=match.site)
         return prediction_from_article(parse_text(text, source=str(doc.text_path), options=options))
 
+    return run
+
 
 def read_html_bytes(doc: Doc) -> bytes:
     """The page as saved: its own bytes, in its own encoding (decoding is the system's job)."""

@@ -102,8 +102,8 @@ def speed(by_site: dict[str, list[Doc]], min_share: float) -> None:
     texts = {site: [doc.read_text() for doc in sorted(docs)] for site, docs in by_site.items()}
     start = time.process_time()
     learner = ProfileLearner(min_share=min_share)
-    for site, pages in texts.items():
-        for text in pages:
+    for site, site_pages in texts.items():
+        for text in site_pages:
             learner.add(text, group=site)
     learn_seconds = time.process_time() - start
     profile = learner.profile()

@@ -392,7 +392,9 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         }
         if only is not None:
             chosen = args.check_overrides
-            tasks = [(d.doc, d.rows, (("oof", fold_paths[only], chosen),)) for d in data if fold_of[d.doc.key] == only]
+            tasks: list[Task] = [
+                (d.doc, d.rows, (("oof", fold_paths[only], chosen),)) for d in data if fold_of[d.doc.key] == only
+            ]
             result["per_fold"] = {str(only): _check_figures(run_decoding(tasks, args.workers)["oof"])}
             return result
         cross = {
@@ -536,7 +538,9 @@ def differing_figures(
     problems = []
     for key, value in figures.items():
         want = pinned.get(key)
-        if (value is None) != (want is None) or (value is not None and abs(value - want) > tolerance):
+        # One figure missing where the other has it differs; two present figures differ past the tolerance.
+        one_missing = (value is None) != (want is None)
+        if one_missing or (value is not None and want is not None and abs(value - want) > tolerance):
             problems.append(f"{label} {key}: {value} (table: {want})")
     return problems
 

@@ -98,7 +98,7 @@ def extract(doc: Doc) -> Page:
     found = candidates(units, view.features, (region.start, region.end), is_meta, scored, choice)
     title = gold.get("title")
     visible = bool(title) and bool(gold.get("visible", {}).get("title"))
-    want = normalise(title) if visible else None
+    want = normalise(title) if title and visible else None
     return Page(doc, [c.vector for c in found], [normalise(c.text) == want for c in found], visible)
 
 
