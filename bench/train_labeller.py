@@ -202,7 +202,7 @@ def decode_doc(task: Task) -> dict[str, dict[str, Any]]:
     vector = None
     for name, model_path, set_name in models:
         start = time.process_time()
-        model = None if model_path == decoding.RULES_ONLY else decoding._load(model_path)
+        model = None if model_path == decoding.RULES_ONLY else decoding.load_model(model_path)
         if model is not None and model_path not in scored:
             scored[model_path] = decoding.unit_scores(view, model, rows)[0]
         if model is not None:

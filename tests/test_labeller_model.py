@@ -33,7 +33,7 @@ def menu_page() -> str:
 
 
 def test_shipped_model_loads_offline_and_matches_the_features():
-    model = decode._load(None)
+    model = decode.load_model(None)
     assert len(model.body.weights) == len(FEATURE_NAMES)
     assert model.confidence is not None
 
@@ -135,7 +135,7 @@ def test_a_sure_model_adds_lines_the_rules_removed_for_position_not_for_what_the
 
 
 def test_no_override_set_changes_nothing_but_still_scores_the_page():
-    model = decode._load(None)
+    model = decode.load_model(None)
     _, decoded = decoded_page(model, decode.Overrides(), article_page())
     assert decoded.labels == {}
     assert decoded.confidence is not None

@@ -163,7 +163,8 @@ class LabellerModel:
 
 
 @lru_cache(maxsize=8)
-def _load(path: str | None) -> LabellerModel:
+def load_model(path: str | None) -> LabellerModel:
+    """The labeller model in `path`, or the packaged one (None); read once per path."""
     if path is None:
         text = resources.files("articlecli.data").joinpath("labeller/model.json").read_text(encoding="utf-8")
     else:
@@ -182,7 +183,7 @@ def active_model() -> LabellerModel | None:
     chosen = os.environ.get(MODEL_ENV)
     if chosen == RULES_ONLY:
         return None
-    return _load(chosen or None)
+    return load_model(chosen or None)
 
 
 def unit_scores(
