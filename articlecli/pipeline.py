@@ -10,7 +10,7 @@ from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
 from articlecli.header.markup import MarkupMeta, apply_markup
 from articlecli.header.reader import Header, parse_header
-from articlecli.labeller import heading_model_file, inbody
+from articlecli.labeller import debris, heading_model_file, inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.labeller.decode import MODEL_REGION, NO_OVERRIDES, Decoded, decode, model_forced
 from articlecli.labeller.unit_vectors import RuleView
@@ -315,7 +315,12 @@ def _label_body(
             labels[index] = ("quote", "quote-marker")
         else:
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
+    debris.drop_read_also_teasers(features, kept, labels, lexicon)
     inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
+    # After the in-body rules: a bio that closes the article is theirs (`author-bio`, with what follows it), and
+    # a pitch taken out before them would move the article's last prose paragraph up (`after-last-prose`).
+    debris.drop_byline_name_lines(units, features, kept, labels, tuple(header.authors))
+    debris.drop_newsletter_pitches(features, kept, labels, lexicon)
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, kept, labels, prose)
     inbody.drop_repeats(features, kept, labels)

@@ -1,0 +1,121 @@
+"""Whole lines of page furniture written as text inside the main-text run: teasers and bios.
+
+The region is one run of prose, so it takes in lines that read like the article's own but point
+elsewhere or speak about the writer. Each rule here names one shape, as a separate function, and
+runs before the in-body rules (`inbody.relabel`), so that the article's tail is judged without them:
+
+- `read-also-teaser`: a line that opens with a related-links phrase and a separator, then a title
+  ("Czytaj też: Wyścig zbrojeń ruszył z kopyta", "Related: Alaska delays Oneworld membership",
+  "À lire aussi » ..."): a link to another article set inside this one. The phrase alone on a line is
+  boilerplate already (records.lexicon); with a title after it, it is a teaser.
+- `byline-name-line`: a line that opens with the full name of the page's own byline author: the
+  writer's bio ("Sara Zinnecker ist Redakteurin im Team ...", "Lisa Jennings is a veteran reporter
+  ..."), or the author label of a teaser list of the writer's other pieces ("Iwona Kurz Film"). The
+  story is about its subject, not its writer: a line that names the writer first speaks about the
+  writer.
+- `newsletter-pitch`: a short line in the last tenth of the body that holds a phrase of the newsletter
+  box ("Mit unserem Newsletter erhalten Sie monatlich ...", "Enter your email to get tips ..."): the
+  box's pitch, written as a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from articlecli.frontends.unit import Unit
+from articlecli.records.features import UnitFeatures
+from articlecli.records.lexicon import Lexicon, PhraseSet
+
+Labels = dict[int, tuple[str, str]]
+
+# The labels that put a unit in the article body (labeller.inbody.BODY_LABELS; repeated to keep this
+# module leaf-level, as labeller/headings.py does).
+BODY_LABELS = frozenset({"heading", "paragraph", "list-item", "quote"})
+
+READ_ALSO_TEASER = "read-also-teaser"
+# What stands between a related-links phrase and the title it introduces.
+_TEASER_SEPARATORS = (":", "»", ">", "|", "›")
+# A teaser is a title: a line this long that opens with "See also:" is a sentence of the article.
+TEASER_MAX_WORDS = 30
+
+
+def drop_read_also_teasers(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
+    """'Lesen Sie auch: <title>' inside the article links to another one (`read-also-teaser`)."""
+    related = lexicon.phrases("related-links")
+    if not related.exact:
+        return
+    for index in kept:
+        feats = features[index]
+        if labels[index][0] not in BODY_LABELS or not feats.key or feats.words > TEASER_MAX_WORDS:
+            continue
+        phrase = related.leading_phrase(feats.key)
+        if phrase is None:
+            continue
+        rest = feats.key[len(phrase) :].lstrip()
+        if rest.startswith(_TEASER_SEPARATORS) and any(char.isalpha() for char in rest):
+            labels[index] = ("removed", READ_ALSO_TEASER)
+
+
+BYLINE_NAME_LINE = "byline-name-line"
+# A bio runs to a paragraph; a longer block that opens with the writer's name is the article's own text.
+BYLINE_NAME_MAX_WORDS = 150
+# Markup a scraper leaves before a line's first word: emphasis, quote and heading marks.
+_LEADING_MARKS = " *_>#"
+
+
+def drop_byline_name_lines(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, authors: tuple[str, ...]
+) -> None:
+    """A body line that opens with the byline author's full name is about the writer (`byline-name-line`)."""
+    # A full name (two words at least): a first name alone opens sentences of many stories.
+    names = tuple({author.casefold() for author in authors if len(author.split()) >= 2})
+    if not names:
+        return
+    for index in kept:
+        if labels[index][0] not in BODY_LABELS or features[index].words > BYLINE_NAME_MAX_WORDS:
+            continue
+        text = units[index].text.lstrip(_LEADING_MARKS).casefold()
+        if not text.startswith(names):
+            continue
+        name = next(name for name in names if text.startswith(name))
+        rest = text[len(name) :]
+        # The name is whole ("Jane Doe is ...", "Jane Doe, ...", not "Jane Doerr") and something follows it;
+        # "Jane Doe: Where did you ...?" is the interviewer's question (a speaker label), the article's own.
+        whole = rest[:1] and not rest[:1].isalnum() and not rest.lstrip(_LEADING_MARKS).startswith(":")
+        if whole and any(char.isalpha() for char in rest):
+            labels[index] = ("removed", BYLINE_NAME_LINE)
+
+
+NEWSLETTER_PITCH = "newsletter-pitch"
+# A pitch is a sentence or two ("Mit unserem Newsletter erhalten Sie monatlich ...", "Enter your email to get
+# tips ... in our weekly newsletter."); a longer paragraph that mentions a newsletter is the article's.
+PITCH_MAX_WORDS = 30
+# Pitches close the page's article column: only in the last part of the body (share of its words above the
+# line). Earlier, a sentence with "subscribe" or "email address" is more often the article's (a how-to on
+# mail clients, an API's 'subscribe' hook).
+PITCH_MIN_SHARE = 0.9
+
+
+@lru_cache(maxsize=64)
+def _pitch_pattern(phrases: PhraseSet) -> re.Pattern[str] | None:
+    """Any phrase of the newsletter box ('newsletter', 'enter your email', 'zum newsletter anmelden') inside a
+    line's key, as whole words."""
+    words = sorted((re.escape(p) for p in phrases.exact if "#" not in p), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)") if words else None
+
+
+def drop_newsletter_pitches(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
+    """A short line near the end of the body that speaks of the newsletter box is its pitch (`newsletter-pitch`).
+    A line that is only the phrase is boilerplate already (records.lexicon); this takes the sentences around it."""
+    pattern = _pitch_pattern(lexicon.phrases("newsletter"))
+    if pattern is None:
+        return
+    body = [i for i in kept if labels[i][0] in BODY_LABELS]
+    total = sum(features[i].words for i in body)
+    before = 0
+    for index in body:
+        feats = features[index]
+        if before >= PITCH_MIN_SHARE * total and feats.words <= PITCH_MAX_WORDS and pattern.search(feats.key):
+            labels[index] = ("removed", NEWSLETTER_PITCH)
+        before += feats.words
