@@ -119,3 +119,47 @@ def drop_newsletter_pitches(features: list[UnitFeatures], kept: list[int], label
         if before >= PITCH_MIN_SHARE * total and feats.words <= PITCH_MAX_WORDS and pattern.search(feats.key):
             labels[index] = ("removed", NEWSLETTER_PITCH)
         before += feats.words
+
+
+RELATED_TEASERS = "related-teasers"
+# A teaser is a title: a line this long, or one that ends a sentence, is the article's text again.
+RELATED_TITLE_MAX_WORDS = 15
+# A title may end on '?' or on an ellipsis ("Czy grozi nam wojna atomowa?", "... gets star treatment, 'SN...").
+_SENTENCE_ENDS = (".", "!", ":")
+_ELLIPSIS = ("..", "…")
+# The titles under a related-links widget label: a list of at least this many. One short line after a
+# "Read more" is as often the rest of the paragraph that the link cut off, or the next section's first words.
+RELATED_MIN_TITLES = 2
+# Lines the run passes over: what sits between a teaser's title and the next (its picture, a separator).
+_PASSED_OVER = frozenset({"image", "decoration", "link-list"})
+
+
+def drop_related_teasers(units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels) -> None:
+    """The titles listed under a related-links label inside the run ('Related Coverage', 'Verwandte Beiträge')
+    are other articles (`related-teasers`): the short lines after it, up to the first heading or sentence."""
+    for position, index in enumerate(kept):
+        if labels[index] != ("removed", "related-links"):
+            continue
+        titles: list[int] = []
+        for member in kept[position + 1 :]:
+            label, rule = labels[member]
+            if label == "removed" and rule in _PASSED_OVER:
+                continue
+            feats = features[member]
+            title = (
+                label in BODY_LABELS
+                and label != "heading"
+                and feats.words <= RELATED_TITLE_MAX_WORDS
+                and not _ends_sentence(units[member].text)
+            )
+            if not title:
+                break
+            titles.append(member)
+        if len(titles) >= RELATED_MIN_TITLES:
+            for member in titles:
+                labels[member] = ("removed", RELATED_TEASERS)
+
+
+def _ends_sentence(text: str) -> bool:
+    end = text.rstrip()
+    return end.endswith(_SENTENCE_ENDS) and not end.endswith(_ELLIPSIS)
