@@ -34,8 +34,8 @@ Labels = dict[int, tuple[str, str]]
 BODY_LABELS = frozenset({"heading", "paragraph", "list-item", "quote"})
 
 READ_ALSO_TEASER = "read-also-teaser"
-# What stands between a related-links phrase and the title it introduces.
-_TEASER_SEPARATORS = (":", "»", ">", "|", "›")
+# What stands between a related-links phrase and the title it introduces ('»' and '«' read as '"' in a key).
+_TEASER_SEPARATORS = (":", '"', "»", ">", "|", "›")
 # A teaser is a title: a line this long that opens with "See also:" is a sentence of the article.
 TEASER_MAX_WORDS = 30
 

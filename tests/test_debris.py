@@ -1,0 +1,90 @@
+"""Page furniture written as text inside the main-text run: teasers, bios and pitches (labeller/debris.py)."""
+
+from __future__ import annotations
+
+import pytest
+from scrapes import BODIES, TITLES
+
+from articlecli import parse_text
+
+# More article text, so that a line at the end stands in the last tenth of the body.
+MORE_EN = (
+    "Drivers will be sent along the ring road, which the council says can take the extra traffic once two "
+    "junctions near the station have been widened over the winter months.",
+    "Shop owners on the harbour front fear that fewer cars will mean fewer customers, but the council points "
+    "to other towns where trade grew after a bridge was closed to traffic.",
+    "Buses and bicycles will still be allowed on the bridge until the repairs begin, and a ferry will run "
+    "between the two banks every twenty minutes while the work goes on.",
+    "The repairs are expected to take two years and to cost about forty million, most of it paid by the "
+    "regional government from its fund for old bridges and tunnels.",
+)
+
+
+def page(language: str, *, middle=(), end=(), header=(), more=()) -> str:
+    body = BODIES[language]
+    blocks = [TITLES[language], *header, body[0], *middle, *body[1:], *more, *end]
+    return "\n\n".join(blocks) + "\n"
+
+
+def paragraphs(article) -> list[str]:
+    return [p for s in article.sections for p in s.paragraphs]
+
+
+def reasons_for(article, line: str) -> list[str]:
+    return [r.reason for r in article.removed if r.text == line.strip()]
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "Lesen Sie auch: Neue Radwege für die Innenstadt"),
+        ("en", "Related: City opens a new ferry line to the old port"),
+        ("fr", "À lire aussi » Les travaux du tramway reprennent"),
+    ],
+)
+def test_a_read_also_line_with_a_title_is_a_teaser(language, line):
+    article = parse_text(page(language, middle=[line]))
+    assert reasons_for(article, line) == ["read-also-teaser"]
+    assert paragraphs(article) == list(BODIES[language])
+
+
+def test_a_sentence_opening_with_a_related_phrase_stays():
+    line = "Related work on the ring road will start in the autumn, the council said after the vote."
+    article = parse_text(page("en", middle=[line]))
+    assert line in paragraphs(article)
+
+
+def test_a_bio_naming_the_byline_author_is_removed_anywhere():
+    bio = "Sara Zinnecker is a reporter who covers transport, roads and the city's bridges for the paper."
+    article = parse_text(page("en", header=["By Sara Zinnecker"], middle=[bio], more=MORE_EN))
+    assert article.authors == ("Sara Zinnecker",)
+    assert reasons_for(article, bio) == ["byline-name-line"]
+    assert paragraphs(article) == [*BODIES["en"], *MORE_EN]
+
+
+def test_the_interviewers_question_stays():
+    question = "Sara Zinnecker: When will the bridge open to traffic again, and who decides it?"
+    article = parse_text(page("en", header=["By Sara Zinnecker"], middle=[question], more=MORE_EN))
+    assert article.authors == ("Sara Zinnecker",)
+    assert not reasons_for(article, question)
+    assert question in [s.heading for s in article.sections] + paragraphs(article)
+
+
+def test_a_newsletter_pitch_closing_the_article_is_removed():
+    pitch = "Sign up for our newsletter to get the week's city news in your inbox every Friday morning."
+    article = parse_text(page("en", more=MORE_EN, end=[pitch]))
+    assert reasons_for(article, pitch) == ["newsletter-pitch"]
+    assert paragraphs(article) == [*BODIES["en"], *MORE_EN]
+
+
+def test_a_newsletter_mentioned_early_in_the_article_stays():
+    line = "The council announced the closure in its newsletter on Monday, a day before the vote was held."
+    article = parse_text(page("en", middle=[line], more=MORE_EN))
+    assert line in paragraphs(article)
+
+
+def test_titles_under_a_related_links_label_are_teasers():
+    titles = ["* Ferry line to the old port opens in May", "* Ring road junctions to be widened this winter"]
+    article = parse_text(page("en", middle=["Related Coverage", "\n".join(titles)], more=MORE_EN))
+    assert [reasons_for(article, title) for title in titles] == [["related-teasers"], ["related-teasers"]]
+    assert paragraphs(article) == [*BODIES["en"], *MORE_EN]
