@@ -85,8 +85,8 @@ def profile_throughput(corpus: Path, limit: int, top: int) -> None:
 
 # The once-per-page calls timed by --stages: (module, function name, label).
 _STAGES = (
-    ("articlecli.api", "normalize_text", "normalize"),
-    ("articlecli.api", "read_units", "text front end"),
+    ("articlecli.api", "normalize_lines", "normalize"),
+    ("articlecli.api", "read_lines", "text front end"),
     ("articlecli.pipeline", "detect_language_by_vote", "language vote"),
     ("articlecli.pipeline", "build_records", "records"),
     ("articlecli.pipeline", "find_region", "region"),

@@ -181,3 +181,43 @@ def test_numeric_order_in_batches_matches_one_scan(monkeypatch, batch_chars):
     monkeypatch.setattr(dates, "DATE_SCAN_BATCH_CHARS", batch_chars)
     assert [numeric_order(page) for page in (day_first_page, month_first_page, both, [], [""])] == expected
     assert expected == [False, True, None, None, None]
+
+
+def _census_by_tokens(texts: list[str]) -> dict[str, tuple[int, int]]:
+    """The plain form of the lowercase-word census: (lowercase, capitalised) occurrences per casefolded word."""
+    counts: dict[str, tuple[int, int]] = {}
+    for token in " ".join(texts).split():
+        word = token.strip(".,;:!?\"'()[]*_“”„«»")
+        if word and re.fullmatch(r"[^\W\d_]+", word):
+            lower, upper = counts.get(word.casefold(), (0, 0))
+            counts[word.casefold()] = (lower + 1, upper) if word[0].islower() else (lower, upper + 1)
+    return counts
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Hi melissa, thanks", "Melissa Jones wrote", "the news", "News", "NEWS and news"],
+        # 'ß' folds to 'ss': the census marks it and tests those tokens apart.
+        ["Die Straße ist lang", "STRASSE", "strasse und straße", "Grüße aus Köln", "köln, Köln (Köln)"],
+        # 'ﬁ' folds to 'fi' and is not marked: the page is cut into tokens instead.
+        ["ﬁne print", "Fine print", "fine", "Straße"],
+        ["a\x00b nul", "tab\tseparated\x1fwords", "snake_case word2 plain", "«Zitat» „Zitat“ zitat"],
+    ],
+)
+def test_lowercase_census_counts_every_token(texts: list[str]) -> None:
+    from articlecli.frontends.unit import Unit
+    from articlecli.header.record import LowercaseWords
+
+    units = [Unit(i, (i,), (text,), text) for i, text in enumerate(texts)]
+    expected = _census_by_tokens(texts)
+    asked = set(expected) | {"", "x y", "ss", "stra", "a", "zitat»", "Fine", "nul\x00"}
+    for word in sorted(asked):
+        lower, upper = expected.get(word, (0, 0))
+        assert (word in LowercaseWords(units)) == (lower > 0 and lower >= upper), word
+    # Asked one after another of one census (its verdicts are kept), and past its search budget.
+    census = LowercaseWords(units)
+    census._budget = 1
+    for word in sorted(asked):
+        lower, upper = expected.get(word, (0, 0))
+        assert (word in census) == (lower > 0 and lower >= upper), word
