@@ -162,6 +162,12 @@ class PhraseSet:
         """The first word of every exact phrase: a line whose first word is none of them starts with none."""
         return frozenset(phrase.partition(" ")[0] for phrase in self.exact)
 
+    @cached_property
+    def first_words_search(self) -> re.Pattern[str]:
+        """Finds any of `first_words` anywhere in a text (as `any(word in text for word in first_words)`,
+        in one scan)."""
+        return re.compile("|".join(map(re.escape, sorted(self.first_words, key=lambda word: (-len(word), word)))))
+
     def leading_phrase(self, key: str) -> str | None:
         """The longest phrase that `key` starts with, followed by a word boundary."""
         words = key.split(None, MAX_PHRASE_WORDS)
@@ -195,18 +201,21 @@ class Lexicon:
         category = index.exact.get(key)
         if category:
             return category
-        group = index.prefix_groups.get(key.partition(" ")[0]) if index.prefixes else None
+        # A key is one space between words, none at the ends: its first word is what precedes the first space.
+        first, space, _ = key.partition(" ")
+        group = index.prefix_groups.get(first) if index.prefixes else None
         if group:
             for prefix, category in group:
                 if key.startswith(prefix):
                     return category
         if index.patterns is not None and index.patterns.fullmatch(key):
             return next(c for c in BOILERPLATE_CATEGORIES if self.phrases(c).matches_whole(key))
+        # A row of labels has two words or more, the first a leading phrase's: the words are split only then.
+        if not space or (first not in index.leading_first and first.rstrip(_TRAILING_PUNCT) not in index.leading_first):
+            return None
         # One word more than the limit is enough to tell a longer line.
         words = key.split(None, BOILERPLATE_PREFIX_MAX_WORDS)
-        if 1 < len(words) <= BOILERPLATE_PREFIX_MAX_WORDS and (
-            words[0] in index.leading_first or words[0].rstrip(_TRAILING_PUNCT) in index.leading_first
-        ):
+        if 1 < len(words) <= BOILERPLATE_PREFIX_MAX_WORDS:
             # "Share Facebook Twitter Email" is a row of buttons: a phrase followed only by more
             # known labels. "Share prices tumble" starts with one but goes on with real words.
             for count in range(len(words) - 1, 0, -1):

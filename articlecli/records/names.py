@@ -290,7 +290,7 @@ def _may_open_byline(text: str, lexicon: Lexicon) -> bool:
     ('ByJane'), which only split the text's words, and keys map each character on its own (an ASCII
     line's key is its casefolded text, spaces aside)."""
     folded = text.casefold() if text.isascii() else line_key(text)
-    return any(word in folded for word in lexicon.phrases("byline-prefix").first_words)
+    return lexicon.phrases("byline-prefix").first_words_search.search(folded) is not None
 
 
 # Longer texts are not cached (see lexicon.LINE_KEY_CACHE_MAX_CHARS): a byline is a short line.
