@@ -249,8 +249,8 @@ def find_fallback_date(
     elif near:
         header.set_published(near[0][1], near[0][0], "near-date-line")
         header.label(near[0][0], "date", "near-date-line")
-    else:
-        _find_updated_date(units, features, window, header, lexicon)
+    elif not _find_updated_date(units, features, window, header, lexicon):
+        _find_published_sentence(units, features, header, lexicon)
 
 
 # A page's date line stands just below its title even where the header window (anchored at the body
@@ -362,6 +362,40 @@ def _find_updated_date(
         header.label(index, "date", "updated-date-below-text")
         return True
     return False
+
+
+# 'Dieser Beitrag wurde am 04/02/2020 von kj in Bundesgericht veröffentlicht.', 'Posted on December 20, 2025
+# by Jean-Luc Aufranc - 5 Comments on ...': a theme's publication stamp written as a sentence, a unit of at most
+# this many words holding one date, with a publication verb at most this many words before or after it.
+PUBLISHED_SENTENCE_MAX_WORDS = 60
+PUBLISHED_SENTENCE_GAP_WORDS = 12
+
+
+def _find_published_sentence(units: list[Unit], features: RecordTable, header: Header, lexicon: Lexicon) -> bool:
+    """The first unit of the page whose only date a publication verb ('veröffentlicht', 'posted') names in
+    the same sentence (published-sentence): the last resort, where no date line, labelled line or dateline
+    was found. Not a unit that also holds an updated or member's label."""
+    verbs = lexicon.phrases("published-verb").exact
+    for index in range(len(units)):
+        if features[index].words > PUBLISHED_SENTENCE_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+            continue
+        found = features.dates(index)
+        if not found or len({item.value for item in found}) > 1:
+            continue
+        text = units[index].text
+        at = _label_position(text, verbs)
+        if at is None or any(kind != "published" for _, kind in _date_labels(text, lexicon)):
+            continue
+        if _words_between(text, at, found[0]) <= PUBLISHED_SENTENCE_GAP_WORDS:
+            header.set_published(found[0].value, index, "published-sentence")
+            return True
+    return False
+
+
+def _words_between(text: str, at: int, item: dates.FoundDate) -> int:
+    """Words between the label starting at `at` and the date `item`, on whichever side of it the label is."""
+    gap = text[at : item.start] if at <= item.start else text[item.end : at]
+    return len(gap.split())
 
 
 _TWO_DIGITS = re.compile(r"\d\d")

@@ -229,6 +229,34 @@ def _order_by_written_days(text: str, ambiguous: list[tuple[int, int, str]], lan
             month_first += 1
         elif in_df and not in_mf:
             day_first += 1
+    if not day_first and not month_first:
+        return _order_by_nearby_written_days(written, ambiguous)
+    return day_first, month_first
+
+
+# '02/10/2020' on a page whose text speaks of 'Sept. 29, 2020': of the two readings, the one within this many
+# days of a date the page writes in words is its order (a page's dates cluster around its day).
+NEARBY_WRITTEN_DAYS = 14
+
+
+def _order_by_nearby_written_days(written: set[str], ambiguous: list[tuple[int, int, str]]) -> tuple[int, int]:
+    """Votes (day-first, month-first) of ambiguous numeric dates of which only one reading lies within
+    NEARBY_WRITTEN_DAYS of a date the page writes in words (nearby-written-date)."""
+    days = [dt.date.fromisoformat(value) for value in written]
+    if not days:
+        return 0, 0
+
+    def near(day: dt.date | None) -> bool:
+        return day is not None and any(abs((day - other).days) <= NEARBY_WRITTEN_DAYS for other in days)
+
+    day_first = month_first = 0
+    for first, second, year_text in ambiguous:
+        near_mf = near(_numeric_day(first, second, year_text, None, True))
+        near_df = near(_numeric_day(first, second, year_text, None, False))
+        if near_mf and not near_df:
+            month_first += 1
+        elif near_df and not near_mf:
+            day_first += 1
     return day_first, month_first
 
 

@@ -43,6 +43,7 @@ WORD_CATEGORIES = (
     "author-box",
     "author-path",
     "other-byline",
+    "published-verb",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
