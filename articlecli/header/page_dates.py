@@ -89,7 +89,47 @@ def prefer_nearest_date(header: Header, window: range) -> None:
     )
     if header.updated == value:
         header.updated = None
+    if not labelled and _date_pair(header.date_lines):
+        # 'May 21, 2025' over 'April 24, 2025': a theme's modified and published dates side by side, in
+        # either order; a page is changed after it is published, so the older is its publication date.
+        index, value, _ = min(header.date_lines, key=lambda item: item[1])
+        if header.updated == value:
+            header.updated = None
+        header.set_published(value, index, "older-of-date-pair")
+        return
+    if not labelled and _listed_date_far_from_start(header, index):
+        # Every line of the list is a listed item's: none says which is the page's (dated-list).
+        header.published = header.updated = header.date_unit = None
+        header.date_rule = DATED_LIST_RULE
+        for item in header.date_lines:
+            header.labels[item[0]] = ("date", DATED_LIST_RULE)
+        return
     header.set_published(value, index, "date-nearest-title")
+
+
+def _date_pair(date_lines: list[tuple[int, str, bool]]) -> bool:
+    """The header's only two date lines stand next to each other (date-pair)."""
+    return len(date_lines) == 2 and abs(date_lines[0][0] - date_lines[1][0]) == 1
+
+
+# 'Neueste Themen' over eight dated thread titles, an archive's dated teasers above the text: this many
+# different dates on the header's date lines make a list of dated items ...
+DATED_LIST_MIN_DATES = 4
+# ... of which only one right at the title (this many units away) or just above the text start is the page's.
+DATED_LIST_TITLE_UNITS = 3
+DATED_LIST_TEXT_UNITS = 4
+DATED_LIST_RULE = "dated-list"
+
+
+def _listed_date_far_from_start(header: Header, index: int) -> bool:
+    """The header's date lines hold DATED_LIST_MIN_DATES different dates or more and the nearest of them,
+    `index`, sits neither beside the title nor just above the text: a list's item, not the page's date."""
+    if len({value for _, value, _ in header.date_lines}) < DATED_LIST_MIN_DATES:
+        return False
+    title = header.title_unit
+    if title is not None and abs(index - title) <= DATED_LIST_TITLE_UNITS:
+        return False
+    return not header.body_start - DATED_LIST_TEXT_UNITS <= index <= header.body_start
 
 
 _DATE_LABEL_KINDS = (("published-prefix", "published"), ("updated-prefix", "updated"), ("other-date-prefix", "other"))
@@ -164,7 +204,7 @@ def find_loose_dates(
     lexicon: Lexicon,
 ) -> None:
     """Without a date line in the header, accept a date inside a short line near the body start."""
-    if header.published:
+    if header.published or header.date_rule == DATED_LIST_RULE:
         return
     for index in window:
         if index in header.labels or features[index].words > META_MAX_WORDS:
@@ -201,7 +241,10 @@ def find_fallback_date(
     4. a short date line farther away (above the header window, or anywhere below the body start),
        unless it is an 'updated/edited' line or a comment stamp, or the page has many such dates
        (comments, listings) and none sits just below the body start (near-date-line).
+    Not where the header's date lines were found to be a list's (dated-list).
     """
+    if header.date_rule == DATED_LIST_RULE:
+        return
     start = header.body_start
     for index in sorted(window, key=lambda i: (abs(i - start), i)):
         text = units[index].text
