@@ -33,6 +33,8 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
         return False
     if words_besides(text, found) > META_MAX_WORDS:
         return False
+    if index is not None and _linked_list_item(header.units[index], found):
+        return False
     labels = _date_labels(text, lexicon)
     if not labels and _reads_as_sentence(text, found):
         return False
@@ -56,6 +58,20 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
         elif header.published and header.updated is None and item.value > header.published:
             header.updated = item.value
     return True
+
+
+# '* [Daniel Lemire](…) on [Science and Technology links (December 14th 2019)](…)': a list item that is mostly
+# link text, with words besides its date, is a linked post's or comment's entry in a widget (Recent Comments).
+LINKED_ITEM_MIN_LINK_DENSITY = 0.5
+
+
+def _linked_list_item(unit: Unit, found: list[dates.FoundDate]) -> bool:
+    """A list item of linked text whose date comes with LISTED_ITEM_WORDS_BEFORE words or more (linked-list-item)."""
+    return (
+        unit.list_item
+        and unit.link_density > LINKED_ITEM_MIN_LINK_DENSITY
+        and words_besides(unit.text, found) >= LISTED_ITEM_WORDS_BEFORE
+    )
 
 
 # 'Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.': a sentence about an event.
@@ -211,7 +227,7 @@ def find_loose_dates(
             continue
         text = units[index].text
         found = features.dates(index)
-        if not found:
+        if not found or _linked_list_item(units[index], found):
             continue
         # Not what take_dates turned down: a member's 'Joined:' date, a sentence about an event.
         labels = _date_labels(text, lexicon)
