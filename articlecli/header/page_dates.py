@@ -35,6 +35,8 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
         return False
     if index is not None and _linked_list_item(header.units[index], found):
         return False
+    if index is not None and _dated_entry(header.units, index, found, language, header):
+        return False
     labels = _date_labels(text, lexicon)
     if not labels and _reads_as_sentence(text, found):
         return False
@@ -72,6 +74,33 @@ def _linked_list_item(unit: Unit, found: list[dates.FoundDate]) -> bool:
         and unit.link_density > LINKED_ITEM_MIN_LINK_DENSITY
         and words_besides(unit.text, found) >= LISTED_ITEM_WORDS_BEFORE
     )
+
+
+# '2021-08-09 Emphasizing "non-requirements" …' / '2022-04-12 Link to Choosing Software': lines that open with
+# different dates, each followed by its words, this few units apart are a changelog's or news list's entries.
+DATED_ENTRY_UNITS = 3
+
+
+def _dated_entry(
+    units: list[Unit], index: int, found: list[dates.FoundDate], language: str | None, header: Header
+) -> bool:
+    """The line opens with its date and words follow, and a line within DATED_ENTRY_UNITS does the same with
+    another date (dated-entry)."""
+    if not _opens_with_date(units[index].text, found):
+        return False
+    for other in range(max(0, index - DATED_ENTRY_UNITS), min(len(units), index + DATED_ENTRY_UNITS + 1)):
+        if other == index:
+            continue
+        near = dates.find_dates(units[other].text, language, header.month_first)
+        if near and near[0].value != found[0].value and _opens_with_date(units[other].text, near):
+            return True
+    return False
+
+
+def _opens_with_date(text: str, found: list[dates.FoundDate]) -> bool:
+    """Nothing but punctuation before the first date, and two words or more after it."""
+    first = found[0]
+    return not any(c.isalnum() for c in text[: first.start]) and len(text[first.end :].split()) >= 2
 
 
 # 'Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.': a sentence about an event.
@@ -227,7 +256,7 @@ def find_loose_dates(
             continue
         text = units[index].text
         found = features.dates(index)
-        if not found or _linked_list_item(units[index], found):
+        if not found or _linked_list_item(units[index], found) or _dated_entry(units, index, found, language, header):
             continue
         # Not what take_dates turned down: a member's 'Joined:' date, a sentence about an event.
         labels = _date_labels(text, lexicon)
