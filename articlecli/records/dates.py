@@ -309,14 +309,30 @@ def _word_dates(text: str, language: str | None) -> list[FoundDate]:
     day_first, month_first = _word_date_patterns(languages)
     found: list[FoundDate] = []
     for match in day_first.finditer(folded):
-        day = _make_day(int(match[3]), names[match[2]], int(match[1]))
+        start, first_day = _range_start(folded, match.start(), int(match[1]))
+        day = _make_day(int(match[3]), names[match[2]], first_day)
         if day:
-            found.append(FoundDate(day.isoformat(), match.start(), match.end()))
+            found.append(FoundDate(day.isoformat(), start, match.end()))
     for match in month_first.finditer(folded):
         day = _make_day(int(match[3]), names[match[1]], int(match[2]))
         if day:
             found.append(FoundDate(day.isoformat(), match.start(), match.end()))
     return found
+
+
+# 'Wochenbericht 14. - 20. Januar 2022', '9.–11. September 2022': a span of days in one month is dated by its
+# first day (a weekly report's or an event's start), not by the day the month name follows.
+# The first day carries its dot ('14. -') or the dash stands between the two numbers ('1-3'): 'Seite 3 - 20.
+# Januar' is no span.
+_DAY_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d\d?)(?:\.\s*[-–]\s*|[-–])$")
+
+
+def _range_start(folded: str, start: int, day: int) -> tuple[int, int]:
+    """(start, day) of a day-first date, moved to the first day of a day range that ends with it (day-range)."""
+    match = _DAY_RANGE_BEFORE.search(folded, max(0, start - 8), start)
+    if match is None or not 1 <= int(match[1]) < day:
+        return start, day
+    return match.start(), int(match[1])
 
 
 @lru_cache(maxsize=32)
