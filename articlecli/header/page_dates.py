@@ -141,6 +141,7 @@ def prefer_nearest_date(header: Header, window: range) -> None:
         if header.updated == value:
             header.updated = None
         header.set_published(value, index, "older-of-date-pair")
+        header.labels[index] = ("date", "older-of-date-pair")
         return
     if not labelled and _listed_date_far_from_start(header, index):
         # Every line of the list is a listed item's: none says which is the page's (dated-list).
@@ -374,6 +375,8 @@ def _find_date_below_title(
         # Jungblut, 12.12.22'); without the comma, a listed item's title.
         before = units[index].text[: found[0].start].rstrip()
         if not before.endswith(",") and _listed_item_date(units[index].text, found[0], features.language):
+            continue
+        if _dated_entry(units, index, found, features.language, header):
             continue
         header.set_published(found[0].value, index, "date-below-title")
         header.label(index, "date", "date-below-title")
