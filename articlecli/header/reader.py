@@ -5,6 +5,7 @@ bylines.py, page_dates.py and taxonomy.py for each kind."""
 from __future__ import annotations
 
 from articlecli.frontends.unit import Unit
+from articlecli.header.byline_shapes import find_byline_in_source_lines, find_colon_label_byline
 from articlecli.header.bylines import (
     byline_at,
     find_author_box,
@@ -80,6 +81,8 @@ def parse_header(
             continue
         _read_meta_line(units, features, index, lexicon, language, header, preferred)
     if not header.authors:
+        find_byline_in_source_lines(units, features, window, lexicon, header)
+    if not header.authors:
         find_name_beside_date(units, features, window, header, lexicon, language)
     if not header.authors:
         find_name_above_role(units, features, window, lexicon, header)
@@ -97,6 +100,8 @@ def parse_header(
         find_word_beside_date(units, features, window, header, lexicon, language)
     if not header.authors:
         find_name_beside_any_date(units, features, header, lexicon, language)
+    if not header.authors:
+        find_colon_label_byline(units, features, lexicon, header)
     header.authors = tidy_names(header.authors, units)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)

@@ -34,6 +34,7 @@ PREFIX_CATEGORIES = (
     "category-prefix",
     "tag-prefix",
     "photo-credit",
+    "byline-colon-label",
 )
 WORD_CATEGORIES = (
     "breadcrumb-root",

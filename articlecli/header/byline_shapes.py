@@ -1,0 +1,99 @@
+"""More byline shapes, tried after the fallbacks of bylines.py when the header gave no author.
+
+Each finder is one named rule (`--explain` shows its name on the line it read):
+
+- `byline-source-line`: a scraper joined the byline's source line to its neighbours in one unit
+  ('vor 11 Minuten' + 'von Rudolf Fischer, Simon Kohler'); the byline test runs on each source line.
+- `byline-colon-label`: 'Quelle: dpa/lno', 'Interview: Julia Lauter', a label that names the writer only
+  before a colon (per-language data `[byline-colon-label]`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from articlecli.frontends.unit import Unit
+from articlecli.header.bylines import plausible_names
+from articlecli.header.record import META_MAX_WORDS, Header
+from articlecli.records.lexicon import Lexicon, line_key
+from articlecli.records.names import byline_names, split_names, strip_emphasis
+from articlecli.records.record import RecordTable
+
+# A joined unit this long is a paragraph with a byline-like opening ('Von ... an ...'): its source lines
+# are not read. Twice a metadata line: a date line and a byline joined.
+JOINED_BYLINE_MAX_WORDS = META_MAX_WORDS * 2
+
+_LEADING_MARKS = " |·•-–—/»>*+"
+_NAME_EDGE = " |·•,-–—/»:_*"
+
+
+def find_byline_in_source_lines(
+    units: list[Unit], features: RecordTable, window: range, lexicon: Lexicon, header: Header
+) -> None:
+    """A byline that is one source line of a joined unit in the header window ('vor 11 Minuten' /
+    'von Rudolf Fischer, Simon Kohler' in one unit): the unit's lines are tested one by one, the unit
+    nearest the title (or the body start) first (rule `byline-source-line`)."""
+    anchor = header.title_unit if header.title_unit is not None and header.title_unit in window else header.body_start
+    for index in sorted(window, key=lambda i: (abs(i - anchor), i)):
+        unit = units[index]
+        if len(unit.raw) < 2 or features[index].words > JOINED_BYLINE_MAX_WORDS or features[index].boilerplate:
+            continue
+        if index in header.labels and header.labels[index][0] not in ("removed", "date"):
+            continue
+        for line in unit.raw:
+            names = byline_names(strip_emphasis(line).strip().lstrip(_LEADING_MARKS), lexicon)
+            names = plausible_names(names, header) if names else []
+            if names:
+                header.authors = names
+                if index not in header.labels:
+                    header.label(index, "byline", "byline-source-line")
+                return
+
+
+# 'Quelle: MDR THÜRINGEN/ls', 'Interview: Julia Lauter': a label that names the author only with a colon
+# and the name after it on the same line ('Interview' alone is a section label). A line longer than this
+# is a sentence or a caption.
+COLON_LABEL_MAX_WORDS = 8
+# Of the names after the label, at most this many: a longer list is a list of sources, not the writer.
+COLON_LABEL_MAX_NAMES = 2
+
+
+def find_colon_label_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
+    """'Label: Name' with a label of the `byline-colon-label` data, in the header window or anywhere on
+    the page (a source line stands below the text), the one nearest the body start first (rule
+    `byline-colon-label`)."""
+    labels = lexicon.phrases("byline-colon-label")
+    if not labels.exact:
+        return
+    for index in _by_distance(header.body_start, len(units)):
+        if features[index].words > COLON_LABEL_MAX_WORDS or features[index].boilerplate:
+            continue
+        if index in header.labels and header.labels[index][0] != "removed":
+            continue
+        text = strip_emphasis(units[index].text).strip().lstrip(_LEADING_MARKS)
+        label, colon, rest = text.partition(":")
+        if not colon or line_key(label) not in labels.exact:
+            continue
+        name = rest.strip(_NAME_EDGE)
+        names = plausible_names(split_names(name, lexicon), header) if name else []
+        if not names and _is_source_name(name):
+            names = [name]
+        if 1 <= len(names) <= COLON_LABEL_MAX_NAMES:
+            header.authors = names
+            if index not in header.labels:
+                header.label(index, "byline", "byline-colon-label")
+            return
+
+
+# An agency or desk after a source label, as the page writes it: 'MDR THÜRINGEN/ls', 'dpa/lno',
+# 'hessenschau.de/bb', 'kathpress' (one to three words, no sentence punctuation).
+_SOURCE_NAME = re.compile(r"^[^\W\d_][\w.&/\-]*(?: [^\W\d_][\w.&/\-]*){0,2}$")
+
+
+def _is_source_name(text: str) -> bool:
+    return bool(_SOURCE_NAME.match(text))
+
+
+def _by_distance(start: int, count: int) -> list[int]:
+    """Unit indexes by their distance from `start` (the nearer first, the earlier on a tie)."""
+    return sorted(range(count), key=lambda i: (abs(i - start), i))
