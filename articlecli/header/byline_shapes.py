@@ -6,6 +6,8 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
   ('vor 11 Minuten' + 'von Rudolf Fischer, Simon Kohler'); the byline test runs on each source line.
 - `byline-colon-label`: 'Quelle: dpa/lno', 'Interview: Julia Lauter', a label that names the writer only
   before a colon (per-language data `[byline-colon-label]`).
+- `date-source-line-name`: the same for a date unit joined from several source lines: the names of a
+  date line are read from each line (the unit keeps its `date` label).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 
 from articlecli.frontends.unit import Unit
-from articlecli.header.bylines import plausible_names
+from articlecli.header.bylines import names_in_date_line, plausible_names
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.records.lexicon import Lexicon, line_key
 from articlecli.records.names import byline_names, split_names, strip_emphasis
@@ -97,3 +99,22 @@ def _is_source_name(text: str) -> bool:
 def _by_distance(start: int, count: int) -> list[int]:
     """Unit indexes by their distance from `start` (the nearer first, the earlier on a tie)."""
     return sorted(range(count), key=lambda i: (abs(i - start), i))
+
+
+def find_name_in_date_source_line(
+    units: list[Unit], features: RecordTable, window: range, lexicon: Lexicon, header: Header
+) -> None:
+    """A date unit the scraper joined from several source lines ('Dec. 19, 2025 · Niko Matsakis' / 'on
+    behalf of' / 'Vision Doc group'): the name test of a date line runs on each source line that holds a
+    date, the unit nearest the title first (rule `date-source-line-name`)."""
+    anchor = header.title_unit if header.title_unit is not None and header.title_unit in window else header.body_start
+    for index in sorted(window, key=lambda i: (abs(i - anchor), i)):
+        if header.labels.get(index, ("", ""))[0] != "date" or len(units[index].raw) < 2:
+            continue
+        if features[index].words > JOINED_BYLINE_MAX_WORDS:
+            continue
+        for line in units[index].raw:
+            names = plausible_names(names_in_date_line(line, lexicon, features.language), header)
+            if names:
+                header.authors = names
+                return

@@ -5,7 +5,11 @@ bylines.py, page_dates.py and taxonomy.py for each kind."""
 from __future__ import annotations
 
 from articlecli.frontends.unit import Unit
-from articlecli.header.byline_shapes import find_byline_in_source_lines, find_colon_label_byline
+from articlecli.header.byline_shapes import (
+    find_byline_in_source_lines,
+    find_colon_label_byline,
+    find_name_in_date_source_line,
+)
 from articlecli.header.bylines import (
     byline_at,
     find_author_box,
@@ -82,6 +86,8 @@ def parse_header(
         _read_meta_line(units, features, index, lexicon, language, header, preferred)
     if not header.authors:
         find_byline_in_source_lines(units, features, window, lexicon, header)
+    if not header.authors:
+        find_name_in_date_source_line(units, features, window, lexicon, header)
     if not header.authors:
         find_name_beside_date(units, features, window, header, lexicon, language)
     if not header.authors:
