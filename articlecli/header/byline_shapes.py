@@ -8,6 +8,7 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
   before a colon (per-language data `[byline-colon-label]`).
 - `date-source-line-name`: the same for a date unit joined from several source lines: the names of a
   date line are read from each line (the unit keeps its `date` label).
+- `name-cut-at-page-line`: a name glued to the next field, cut where the page shows the parts apart.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from articlecli.frontends.unit import Unit
 from articlecli.header.bylines import names_in_date_line, plausible_names
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.records.lexicon import Lexicon, line_key
-from articlecli.records.names import byline_names, split_names, strip_emphasis
+from articlecli.records.names import byline_names, looks_like_name, split_names, strip_emphasis
 from articlecli.records.record import RecordTable
 
 # A joined unit this long is a paragraph with a byline-like opening ('Von ... an ...'): its source lines
@@ -118,3 +119,37 @@ def find_name_in_date_source_line(
             if names:
                 header.authors = names
                 return
+
+
+# A line this short can be a section link, a site name or a name alone (the lines a glued name is cut at).
+PAGE_LINE_MAX_CHARS = 40
+
+
+def cut_names_at_page_lines(names: list[str], units: list[Unit], lexicon: Lexicon) -> list[str]:
+    """A name of 3+ words that a scraper glued to the next field, cut where the page shows the parts
+    apart (rule `name-cut-at-page-line`): the trailing words are a line of their own elsewhere (the site
+    name of the logo: 'Sarah Schnieder Reiterrevue International'), or the leading words are (the author
+    box: 'Harsh Vaibhav Global Commons' with 'Harsh Vaibhav' alone below the text), or the trailing word
+    is a field label ('Daniel Lemire Categories'). tidy_names already cuts a single trailing word."""
+    lines: set[str] | None = None
+    labels = lexicon.phrases("category-prefix").exact | lexicon.phrases("tag-prefix").exact
+    tidy: list[str] = []
+    for name in names:
+        words = name.split()
+        if len(words) < 3 or "," in name:
+            tidy.append(name)
+            continue
+        if lines is None:
+            lines = {
+                line_key(unit.text) for unit in units if len(unit.text.strip(_NAME_EDGE)) <= PAGE_LINE_MAX_CHARS
+            }
+        cut = len(words)
+        for k in range(len(words) - 1, 1, -1):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            if not looks_like_name(head):
+                continue
+            if line_key(tail) in lines or line_key(tail) in labels or line_key(head) in lines:
+                cut = k
+                break
+        tidy.append(" ".join(words[:cut]) if cut < len(words) else name)
+    return tidy

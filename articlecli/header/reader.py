@@ -7,6 +7,7 @@ from __future__ import annotations
 from articlecli.frontends.unit import Unit
 from articlecli.header.byline_shapes import (
     find_byline_in_source_lines,
+    cut_names_at_page_lines,
     find_colon_label_byline,
     find_name_in_date_source_line,
 )
@@ -108,7 +109,7 @@ def parse_header(
         find_name_beside_any_date(units, features, header, lexicon, language)
     if not header.authors:
         find_colon_label_byline(units, features, lexicon, header)
-    header.authors = tidy_names(header.authors, units)
+    header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)
     if not header.published and header.updated:
