@@ -153,3 +153,4 @@ def cut_names_at_page_lines(names: list[str], units: list[Unit], lexicon: Lexico
                 break
         tidy.append(" ".join(words[:cut]) if cut < len(words) else name)
     return tidy
+

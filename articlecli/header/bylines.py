@@ -528,10 +528,22 @@ def find_name_beside_date(
         for step in (-1, 1):
             index = _beside(units, date_index, step)
             name = _lone_name_at(units, features, index, header, lexicon, language) if index is not None else None
-            if name and index is not None:
+            if name and index is not None and not doubtful_name_beside_date(name, header):
                 header.authors = [name]
                 header.label(index, "byline", "name-beside-date")
                 return
+
+
+def doubtful_name_beside_date(name: str, header: Header) -> bool:
+    """A lone line beside the date that is a section or teaser label rather than a person ('Get Started',
+    'ML Tools', 'Evidence Based', 'Faire Lieferketten' under a title on supply chains): a word after the
+    first is one the page writes in lowercase (a surname seldom is), or a word of the title (a writer's
+    name is seldom in the headline)."""
+    words = [word.strip(".,'’") for word in name.split()]
+    if any(word.casefold() in header.common_words for word in words[1:] if not word.isupper()):
+        return True
+    title = {word.strip(".,:;!?'’\"()").casefold() for word in (header.title or "").split()}
+    return any(len(word) > 3 and word.casefold() in title for word in words)
 
 
 def find_name_beside_any_date(
