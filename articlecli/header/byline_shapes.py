@@ -8,6 +8,8 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
   before a colon (per-language data `[byline-colon-label]`).
 - `date-source-line-name`: the same for a date unit joined from several source lines: the names of a
   date line are read from each line (the unit keeps its `date` label).
+- `byline-team`: 'By The Currency editors', a byline word and a team or desk (per-language data
+  `[team-word]`).
 - `name-cut-at-page-line`: a name glued to the next field, cut where the page shows the parts apart.
 """
 
@@ -154,3 +156,42 @@ def cut_names_at_page_lines(names: list[str], units: list[Unit], lexicon: Lexico
         tidy.append(" ".join(words[:cut]) if cut < len(words) else name)
     return tidy
 
+
+
+# A team byline: the byline word, then at most this many words ('the Lavazza Team', 'The Currency editors').
+TEAM_MAX_WORDS = 5
+_DIGIT_WORD = re.compile(r"\s\S*\d.*$")
+_ARTICLES = frozenset({"the", "der", "die", "das", "dem", "den", "la", "el", "le", "l'"})
+
+
+def find_team_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
+    """'By The Currency editors', 'By the Lavazza Team 2–3 minutes': a byline word and a team or desk
+    whose last word is team data (`[team-word]`), wherever it stands, the one nearest the body start first
+    (rule `byline-team`). Such a line fails the name test (lowercase words), so the other byline rules
+    pass it by; the team is the author as the page writes it."""
+    teams = lexicon.phrases("team-word").exact
+    prefixes = lexicon.phrases("byline-prefix")
+    if not teams:
+        return
+    for index in _by_distance(header.body_start, len(units)):
+        if features[index].words > TEAM_MAX_WORDS + 4 or features[index].boilerplate:
+            continue
+        if index in header.labels and header.labels[index][0] != "removed":
+            continue
+        text = strip_emphasis(units[index].text).strip().lstrip(_LEADING_MARKS)
+        key = line_key(text)
+        phrase = prefixes.leading_phrase(key) if key else None
+        if phrase is None:
+            continue
+        rest = _DIGIT_WORD.sub("", " ".join(text.split()[len(phrase.split()) :])).strip(_NAME_EDGE)
+        words = rest.split()
+        if not 2 <= len(words) <= TEAM_MAX_WORDS:
+            continue
+        if not (words[0][:1].isupper() or words[0].casefold() in _ARTICLES):
+            continue
+        if not any(line_key(" ".join(words[-size:])) in teams for size in (1, 2)):
+            continue
+        header.authors = [rest]
+        if index not in header.labels:
+            header.label(index, "byline", "byline-team")
+        return

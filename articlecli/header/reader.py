@@ -10,6 +10,7 @@ from articlecli.header.byline_shapes import (
     cut_names_at_page_lines,
     find_colon_label_byline,
     find_name_in_date_source_line,
+    find_team_byline,
 )
 from articlecli.header.bylines import (
     byline_at,
@@ -109,6 +110,8 @@ def parse_header(
         find_name_beside_any_date(units, features, header, lexicon, language)
     if not header.authors:
         find_colon_label_byline(units, features, lexicon, header)
+    if not header.authors:
+        find_team_byline(units, features, lexicon, header)
     header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)

@@ -45,6 +45,7 @@ WORD_CATEGORIES = (
     "author-path",
     "other-byline",
     "published-verb",
+    "team-word",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
