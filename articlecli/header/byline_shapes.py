@@ -8,6 +8,8 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
   before a colon (per-language data `[byline-colon-label]`).
 - `date-source-line-name`: the same for a date unit joined from several source lines: the names of a
   date line are read from each line (the unit keeps its `date` label).
+- `name-with-role-field`: names, then the writer's role or the publication label in the next field
+  ('Manoj Jain and Jagpreet Chhatwal | Guest Columnists', 'Harald Bauer Autor').
 - `byline-team`: 'By The Currency editors', a byline word and a team or desk (per-language data
   `[team-word]`).
 - `name-cut-at-page-line`: a name glued to the next field, cut where the page shows the parts apart.
@@ -18,10 +20,10 @@ from __future__ import annotations
 import re
 
 from articlecli.frontends.unit import Unit
-from articlecli.header.bylines import names_in_date_line, plausible_names
+from articlecli.header.bylines import _is_proper_name, names_in_date_line, plausible_names
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.records.lexicon import Lexicon, line_key
-from articlecli.records.names import byline_names, looks_like_name, split_names, strip_emphasis
+from articlecli.records.names import byline_names, is_role, looks_like_name, split_names, strip_emphasis
 from articlecli.records.record import RecordTable
 
 # A joined unit this long is a paragraph with a byline-like opening ('Von ... an ...'): its source lines
@@ -195,3 +197,51 @@ def find_team_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon,
         if index not in header.labels:
             header.label(index, "byline", "byline-team")
         return
+
+
+# The fields of a byline line without a byline word: bars, bullets, a wide gap.
+_ROLE_FIELDS = re.compile(r"\s+[|•·]\s+|\s{2,}")
+# At most this many names before the role ('Manoj Jain and Jagpreet Chhatwal | Guest Columnists').
+ROLE_LINE_MAX_NAMES = 3
+
+
+def find_name_with_role_field(
+    units: list[Unit], features: RecordTable, window: range, lexicon: Lexicon, header: Header
+) -> None:
+    """A header line of personal names followed by the writer's role or the publication label, in the next
+    field or as the last word ('Manoj Jain and Jagpreet Chhatwal | Guest Columnists', 'Jacobo Betancur
+    Peláez | Publicado hace 3 horas', 'Harald Bauer Autor'): the names are the authors (rule
+    `name-with-role-field`). find_name_above_role reads a role after a comma or on the next line."""
+    anchor = header.title_unit if header.title_unit is not None and header.title_unit in window else header.body_start
+    published = lexicon.phrases("published-prefix")
+    for index in sorted(window, key=lambda i: (abs(i - anchor), i)):
+        if features[index].words > META_MAX_WORDS * 2 or features[index].boilerplate:
+            continue
+        if index in header.labels and header.labels[index][0] != "removed":
+            continue
+        text = strip_emphasis(units[index].text).strip(_NAME_EDGE)
+        if text == header.title:
+            continue
+        pieces = _ROLE_FIELDS.split(text)
+        if len(pieces) >= 2:
+            head, field = pieces[0], pieces[1]
+            if not (_is_role_field(field, lexicon) or published.leading_phrase(line_key(field))):
+                continue
+        else:
+            words = text.split()
+            if len(words) < 3 or not is_role(words[-1], lexicon):
+                continue
+            head = " ".join(words[:-1])
+        names = plausible_names(split_names(head, lexicon), header)
+        if not 1 <= len(names) <= ROLE_LINE_MAX_NAMES:
+            continue
+        if all(len(name.split()) >= 2 and _is_proper_name(name, header, features.language) for name in names):
+            header.authors = names
+            if index not in header.labels:
+                header.label(index, "byline", "name-with-role-field")
+            return
+
+
+def _is_role_field(text: str, lexicon: Lexicon) -> bool:
+    """A role, also in the plural ('Guest Columnists', 'Contributing Writers')."""
+    return is_role(text, lexicon) or (text.endswith("s") and is_role(text[:-1], lexicon))

@@ -10,6 +10,7 @@ from articlecli.header.byline_shapes import (
     cut_names_at_page_lines,
     find_colon_label_byline,
     find_name_in_date_source_line,
+    find_name_with_role_field,
     find_team_byline,
 )
 from articlecli.header.bylines import (
@@ -94,6 +95,8 @@ def parse_header(
         find_name_beside_date(units, features, window, header, lexicon, language)
     if not header.authors:
         find_name_above_role(units, features, window, lexicon, header)
+    if not header.authors:
+        find_name_with_role_field(units, features, window, lexicon, header)
     if not header.authors:
         find_byline_anywhere(units, features, lexicon, header)
     if not header.authors:
