@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from articlecli.frontends.unit import Unit
-from articlecli.header.bylines import _is_proper_name, names_in_date_line, plausible_names
+from articlecli.header.bylines import is_proper_name, names_in_date_line, plausible_names
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.records.lexicon import Lexicon, line_key
 from articlecli.records.names import byline_names, is_role, looks_like_name, split_names, strip_emphasis
@@ -144,9 +144,7 @@ def cut_names_at_page_lines(names: list[str], units: list[Unit], lexicon: Lexico
             tidy.append(name)
             continue
         if lines is None:
-            lines = {
-                line_key(unit.text) for unit in units if len(unit.text.strip(_NAME_EDGE)) <= PAGE_LINE_MAX_CHARS
-            }
+            lines = {line_key(unit.text) for unit in units if len(unit.text.strip(_NAME_EDGE)) <= PAGE_LINE_MAX_CHARS}
         cut = len(words)
         for k in range(len(words) - 1, 1, -1):
             head, tail = " ".join(words[:k]), " ".join(words[k:])
@@ -157,7 +155,6 @@ def cut_names_at_page_lines(names: list[str], units: list[Unit], lexicon: Lexico
                 break
         tidy.append(" ".join(words[:cut]) if cut < len(words) else name)
     return tidy
-
 
 
 # A team byline: the byline word, then at most this many words ('the Lavazza Team', 'The Currency editors').
@@ -235,7 +232,7 @@ def find_name_with_role_field(
         names = plausible_names(split_names(head, lexicon), header)
         if not 1 <= len(names) <= ROLE_LINE_MAX_NAMES:
             continue
-        if all(len(name.split()) >= 2 and _is_proper_name(name, header, features.language) for name in names):
+        if all(len(name.split()) >= 2 and is_proper_name(name, header, features.language) for name in names):
             header.authors = names
             if index not in header.labels:
                 header.label(index, "byline", "name-with-role-field")

@@ -761,6 +761,10 @@ def _is_proper_name(text: str, header: Header, language: str | None) -> bool:
     return True
 
 
+# The public name of the test for header/byline_shapes.py (the fallbacks of that module).
+is_proper_name = _is_proper_name
+
+
 @lru_cache(maxsize=32)
 def _name_stopwords(language: str | None) -> frozenset[str]:
     """The function words of `language` and English, which no word of a proper name is."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.byline_shapes import (
-    find_byline_in_source_lines,
     cut_names_at_page_lines,
+    find_byline_in_source_lines,
     find_colon_label_byline,
     find_name_in_date_source_line,
     find_name_with_role_field,
