@@ -463,6 +463,7 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     # A plain word needs the post's clock time as well ('Redaktion 1. November 2023 10:29'): a section
     # label or a dateline city can stand before a bare date too ('Nachricht 12.03.2020').
     timed = bool(MARKED_HANDLE.match(poster) or _CLOCK_TIME.search(text[found[0].end :]))
+    timed = timed or _ends_with_comment_count(text[found[-1].end :], lexicon)
     if poster and " " not in poster and timed and _is_lone_poster(poster, lexicon, language):
         return [poster]
     return []
@@ -476,6 +477,13 @@ _FIELD_SEPARATORS = re.compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
 # A domain ('ACHGUT.COM') in a field: the site's name, not a person's.
 _DOMAIN = re.compile(r"\w\.\w{2,}")
 
+
+
+def _ends_with_comment_count(rest: str, lexicon: Lexicon) -> bool:
+    """'Susan December 9, 2024 0 Comments': the post's comment counter after the date marks a post header
+    as a clock time does (the comments data, '# comments')."""
+    key = line_key(rest)
+    return bool(key) and lexicon.phrases("comments").matches_whole(key)
 
 def _is_plain_field(piece: str) -> bool:
     """No digits, no domain, not a slogan in capitals ('DIE ACHSE DES GUTEN')."""
