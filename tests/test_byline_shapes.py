@@ -113,3 +113,18 @@ def test_menu_then_role_word_is_no_byline():
     # 'Pricing Plans' is no personal name (the page writes 'plans' in lowercase).
     body = ("Our plans change every year, and the pricing follows what readers need from us.",)
     assert parse_text(page("en", "Pricing Plans | Editor", trailer=body)).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "more"),
+    [("de", "Heinz Steiner", "Weitere Beiträge"), ("en", "Elizabeth Gibney", "Search for this author in:")],
+)
+def test_author_box_name_above_its_more_link(language, name, more):
+    article = parse_text(page(language, trailer=(name, more)))
+    assert article.authors == (name,)
+    assert rule_of(article, name) == ["author-box-more"]
+
+
+def test_comment_counter_marks_a_post_header():
+    article = parse_text(page("en", "Susan December 9, 2024 0 Comments"))
+    assert article.authors == ("Susan",)

@@ -12,6 +12,8 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
   ('Manoj Jain and Jagpreet Chhatwal | Guest Columnists', 'Harald Bauer Autor').
 - `byline-team`: 'By The Currency editors', a byline word and a team or desk (per-language data
   `[team-word]`).
+- `author-box-more`: an author box's name above the link to the writer's other posts ('Weitere
+  Beiträge', 'View all posts'; per-language data `[author-more]`).
 - `name-cut-at-page-line`: a name glued to the next field, cut where the page shows the parts apart.
 """
 
@@ -242,3 +244,28 @@ def find_name_with_role_field(
 def _is_role_field(text: str, lexicon: Lexicon) -> bool:
     """A role, also in the plural ('Guest Columnists', 'Contributing Writers')."""
     return is_role(text, lexicon) or (text.endswith("s") and is_role(text[:-1], lexicon))
+
+
+def find_name_above_author_more(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
+    """An author box: a personal name, then the link to the writer's other posts or profile ('Heinz
+    Steiner' / 'Weitere Beiträge', 'Elizabeth Gibney' / 'Search for this author in:'; data
+    `[author-more]`), wherever it stands, the one nearest the body start first (rule `author-box-more`)."""
+    more = lexicon.phrases("author-more")
+    if not more.exact:
+        return
+    for index in _by_distance(header.body_start, len(units)):
+        if index == 0 or features[index].words > 6 or not more.matches_whole(features[index].key):
+            continue
+        above = index - 1
+        if not any(char.isalnum() for char in units[above].text) and above > 0:
+            above -= 1
+        if above in header.labels and header.labels[above][0] != "removed":
+            continue
+        text = strip_emphasis(units[above].text).strip(_NAME_EDGE)
+        if not 2 <= len(text.split()) <= 4 or text == header.title or not looks_like_name(text):
+            continue
+        if is_proper_name(text, header, features.language) and plausible_names([text], header):
+            header.authors = [text]
+            if above not in header.labels:
+                header.label(above, "byline", "author-box-more")
+            return

@@ -478,12 +478,12 @@ _FIELD_SEPARATORS = re.compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
 _DOMAIN = re.compile(r"\w\.\w{2,}")
 
 
-
 def _ends_with_comment_count(rest: str, lexicon: Lexicon) -> bool:
     """'Susan December 9, 2024 0 Comments': the post's comment counter after the date marks a post header
     as a clock time does (the comments data, '# comments')."""
     key = line_key(rest)
     return bool(key) and lexicon.phrases("comments").matches_whole(key)
+
 
 def _is_plain_field(piece: str) -> bool:
     """No digits, no domain, not a slogan in capitals ('DIE ACHSE DES GUTEN')."""

@@ -9,6 +9,7 @@ from articlecli.header.byline_shapes import (
     cut_names_at_page_lines,
     find_byline_in_source_lines,
     find_colon_label_byline,
+    find_name_above_author_more,
     find_name_in_date_source_line,
     find_name_with_role_field,
     find_team_byline,
@@ -115,6 +116,8 @@ def parse_header(
         find_colon_label_byline(units, features, lexicon, header)
     if not header.authors:
         find_team_byline(units, features, lexicon, header)
+    if not header.authors:
+        find_name_above_author_more(units, features, lexicon, header)
     header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)

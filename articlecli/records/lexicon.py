@@ -46,6 +46,7 @@ WORD_CATEGORIES = (
     "other-byline",
     "published-verb",
     "team-word",
+    "author-more",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
