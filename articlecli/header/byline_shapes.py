@@ -74,8 +74,11 @@ def find_colon_label_byline(units: list[Unit], features: RecordTable, lexicon: L
     labels = lexicon.phrases("byline-colon-label")
     if not labels.exact:
         return
-    for index in _by_distance(header.body_start, len(units)):
-        if features[index].words > COLON_LABEL_MAX_WORDS or features[index].boilerplate:
+    candidates = [
+        i for i in range(len(units)) if features[i].words <= COLON_LABEL_MAX_WORDS and ":" in units[i].text
+    ]
+    for index in _nearest_first(candidates, header.body_start):
+        if features[index].boilerplate:
             continue
         if index in header.labels and header.labels[index][0] != "removed":
             continue
@@ -103,9 +106,10 @@ def _is_source_name(text: str) -> bool:
     return bool(_SOURCE_NAME.match(text))
 
 
-def _by_distance(start: int, count: int) -> list[int]:
-    """Unit indexes by their distance from `start` (the nearer first, the earlier on a tie)."""
-    return sorted(range(count), key=lambda i: (abs(i - start), i))
+def _nearest_first(indexes: list[int], start: int) -> list[int]:
+    """Unit indexes by their distance from `start` (the nearer first, the earlier on a tie). The finders
+    filter the page's units by a cheap test first and sort only those."""
+    return sorted(indexes, key=lambda i: (abs(i - start), i))
 
 
 def find_name_in_date_source_line(
@@ -174,8 +178,14 @@ def find_team_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon,
     prefixes = lexicon.phrases("byline-prefix")
     if not teams:
         return
-    for index in _by_distance(header.body_start, len(units)):
-        if features[index].words > TEAM_MAX_WORDS + 4 or features[index].boilerplate:
+    firsts = prefixes.first_words
+    candidates = [
+        i
+        for i in range(len(units))
+        if features[i].words <= TEAM_MAX_WORDS + 4 and features[i].key.split(" ", 1)[0] in firsts
+    ]
+    for index in _nearest_first(candidates, header.body_start):
+        if features[index].boilerplate:
             continue
         if index in header.labels and header.labels[index][0] != "removed":
             continue
@@ -214,12 +224,12 @@ def find_name_with_role_field(
     anchor = header.title_unit if header.title_unit is not None and header.title_unit in window else header.body_start
     published = lexicon.phrases("published-prefix")
     for index in sorted(window, key=lambda i: (abs(i - anchor), i)):
-        if features[index].words > META_MAX_WORDS * 2 or features[index].boilerplate:
+        if not 3 <= features[index].words <= META_MAX_WORDS * 2 or features[index].boilerplate:
             continue
         if index in header.labels and header.labels[index][0] != "removed":
             continue
         text = strip_emphasis(units[index].text).strip(_NAME_EDGE)
-        if text == header.title:
+        if text == header.title or not text[:1].isupper():
             continue
         pieces = _ROLE_FIELDS.split(text)
         if len(pieces) >= 2:
@@ -253,9 +263,15 @@ def find_name_above_author_more(units: list[Unit], features: RecordTable, lexico
     more = lexicon.phrases("author-more")
     if not more.exact:
         return
-    for index in _by_distance(header.body_start, len(units)):
-        if index == 0 or features[index].words > 6 or not more.matches_whole(features[index].key):
-            continue
+    firsts = more.first_words
+    candidates = [
+        i
+        for i in range(1, len(units))
+        if features[i].words <= 6
+        and features[i].key.split(" ", 1)[0] in firsts
+        and more.matches_whole(features[i].key)
+    ]
+    for index in _nearest_first(candidates, header.body_start):
         above = index - 1
         if not any(char.isalnum() for char in units[above].text) and above > 0:
             above -= 1
