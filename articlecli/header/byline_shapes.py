@@ -74,9 +74,7 @@ def find_colon_label_byline(units: list[Unit], features: RecordTable, lexicon: L
     labels = lexicon.phrases("byline-colon-label")
     if not labels.exact:
         return
-    candidates = [
-        i for i in range(len(units)) if features[i].words <= COLON_LABEL_MAX_WORDS and ":" in units[i].text
-    ]
+    candidates = [i for i in range(len(units)) if features[i].words <= COLON_LABEL_MAX_WORDS and ":" in units[i].text]
     for index in _nearest_first(candidates, header.body_start):
         if features[index].boilerplate:
             continue
@@ -267,9 +265,7 @@ def find_name_above_author_more(units: list[Unit], features: RecordTable, lexico
     candidates = [
         i
         for i in range(1, len(units))
-        if features[i].words <= 6
-        and features[i].key.split(" ", 1)[0] in firsts
-        and more.matches_whole(features[i].key)
+        if features[i].words <= 6 and features[i].key.split(" ", 1)[0] in firsts and more.matches_whole(features[i].key)
     ]
     for index in _nearest_first(candidates, header.body_start):
         above = index - 1
