@@ -522,6 +522,8 @@ def _decide(
         if index == header.date_unit and label != "date":
             # The page's date read from a line kept for what else it says (a dateline, a glued header).
             detail = f"published {header.published} by {header.date_rule}"
+        elif index == header.author_unit and label != "byline":
+            detail = f"authors {', '.join(header.authors)} by {header.author_rule}"
         lines = unit.lines
         if len(lines) == 1:
             # Most units are one line: no pairing of numbers and raw lines.

@@ -260,7 +260,7 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
     # (subn counts in C, without a Python object per match: a line of millions of joins costs a scan.)
     if _GLUE_POINT.subn("", raw)[1] > len(raw) // GLUED_PIECE_MEAN_MIN_CHARS:
         return [raw]
-    cuts = [m.end() for m in _GLUE_POINT.finditer(raw)]
+    cuts = _with_edge_cuts([m.end() for m in _GLUE_POINT.finditer(raw)], raw)
     # A piece shorter than the minimum belongs to the piece before it: its own start is no cut.
     shortest = max(GLUED_PIECE_MIN_CHARS, len(raw) // GLUED_MAX_PIECES_PER_LINE)
     cuts = [start for start, end in pairwise([*cuts, len(raw)]) if end - start >= shortest]
@@ -271,6 +271,24 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
     edges = [0, *cuts, len(raw)]
     pieces = [raw[a:b] for a, b in pairwise(edges)]
     return _split_tails([piece for piece in pieces if piece.strip()])
+
+
+# Element edges the lower-to-upper join misses, each a glued heading's or paragraph's start seen on glued
+# pages: a closing quote before a capital ('to-do lists.”Types of meditation'), a finished sentence before a
+# numbered heading ('in 2025.1. Udemy', 'including:2. Save Money', 'comments."6. Virtual Reality'), a lowercase letter before the one-letter
+# words 'A'/'I' that open a sentence ('Content CalendarA content calendar keeps'), and a zero-width joiner
+# (a page builder's empty element) before a capital. None of them occurs inside ordinary text.
+_EDGE_POINT = re.compile(
+    r"[”\u200d](?=[A-ZÀ-ÖØ-Þ])"
+    r"|(?:(?<=[a-zà-öø-ÿ)][.!?:])|(?<=[.!?][\"”])|(?<=\d{4}\.))(?=(?:#\d{1,2}|\d{1,2}\.)\s+[A-ZÀ-ÖØ-Þ])"
+    r"|(?<=[a-zà-öø-ÿ]{3})(?=[AI]\s+[a-zà-öø-ÿ]{2})"
+)
+
+
+def _with_edge_cuts(cuts: list[int], raw: str) -> list[int]:
+    """The glue points of a glued line with its element edges (_EDGE_POINT) added, in order."""
+    edges = [m.end() for m in _EDGE_POINT.finditer(raw)]
+    return sorted({*cuts, *edges}) if edges else cuts
 
 
 # Cutting is bounded. No element of a page is one or two characters long: shorter pieces stay with

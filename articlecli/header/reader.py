@@ -49,6 +49,7 @@ from articlecli.header.taxonomy import (
     split_breadcrumbs,
     split_list,
 )
+from articlecli.header.glued_bylines import find_glued_byline, find_name_glued_to_date
 from articlecli.header.title import TitleChoice, find_title
 from articlecli.header.title_rank import MODEL_RULE, active_title_model, rerank
 from articlecli.records import dates
@@ -118,6 +119,10 @@ def parse_header(
         find_team_byline(units, features, lexicon, header)
     if not header.authors:
         find_name_above_author_more(units, features, lexicon, header)
+    if not header.authors:
+        find_glued_byline(units, features, lexicon, header)
+    if not header.authors:
+        find_name_glued_to_date(units, features, lexicon, header, language)
     header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)

@@ -37,6 +37,10 @@ class Header:
     date_rule: str = ""
     date_unit: int | None = None
     updated_unit: int | None = None
+    # The rule that found `authors` in a line kept for what else it says (a glued line, glued_bylines.py)
+    # and that unit (shown by --explain as the unit's detail).
+    author_rule: str = ""
+    author_unit: int | None = None
     # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
     month_first: bool | None = None
     # The page's units, for common_words.

@@ -1,0 +1,132 @@
+"""Bylines a glued dump ran into the next field.
+
+A scraper that concatenates text nodes without a separator (BeautifulSoup's `get_text()`) leaves no
+space between a byline and what follows it: 'By Arlene MarturanoSouth Carolina Garden-based Learning
+Network', 'think aboutPaul IusztinOct 07, 2025951512Share'. The byline readers of bylines.py read
+whole lines; these fallbacks read the glued pieces, each where a general mark of glue (a lowercase
+letter run straight into a capital, a name run straight into a date) shows an element's edge. Both
+run only when no other rule found an author.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articlecli.frontends.unit import Unit
+from articlecli.header.record import META_MAX_WORDS, Header
+from articlecli.records import dates
+from articlecli.records.lexicon import Lexicon
+from articlecli.records.names import byline_names, looks_like_name
+from articlecli.records.record import RecordTable
+
+# A name ends at a glued field where four lowercase letters run into a capital ('MarturanoSouth'):
+# the short first humps of names ('McDonald', 'DeVries', 'MacArthur') have three at most.
+_GLUED_FIELD = re.compile(r"(?<=[a-zà-öø-ÿ]{4})(?=[A-ZÀ-ÖØ-Þ])")
+# A byline is read from the first characters of a line only: a glued line may hold a whole page.
+GLUED_BYLINE_MAX_CHARS = 200
+
+
+def glued_byline_names(text: str, lexicon: Lexicon) -> list[str]:
+    """'By Arlene MarturanoSouth Carolina ...' -> ['Arlene Marturano']: a byline whose names byline_names
+    cannot read as the line stands, read up to its first glued field. The byline opens the line, or is
+    glued to the element before it ('Full bioBy Richard Garner', 'your project.By Richard Garner')."""
+    head = text[:GLUED_BYLINE_MAX_CHARS]
+    starts = [0] if byline_names(head, lexicon) is not None else []
+    starts += [m.start() for m in _GLUED_START.finditer(head)]
+    for start in starts:
+        piece = head[start:]
+        if start and byline_names(piece, lexicon) is None:
+            continue
+        match = _GLUED_FIELD.search(piece)
+        names = byline_names(piece[: match.start()] if match else piece, lexicon)
+        if names and (match or start):
+            return names
+    return []
+
+
+# An element glued to the one before it: a capital right after a lowercase letter or a sentence end.
+_GLUED_START = re.compile(r"(?<=[a-zà-öø-ÿ.!?])[A-ZÀ-ÖØ-Þ]")
+
+
+def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
+    """Rule `glued-byline`: a line opening with a byline word glued to the next field names the author
+    wherever it stands; the one nearest the body start wins."""
+    best: tuple[int, list[str]] | None = None
+    for index, unit in enumerate(units):
+        if index in header.labels or features[index].boilerplate:
+            continue
+        names = glued_byline_names(unit.text, lexicon)
+        names = [name for name in names if not _is_page_word_run(name, header)]
+        if names and (best is None or abs(index - header.body_start) < abs(best[0] - header.body_start)):
+            best = (index, names)
+    if best is not None:
+        _take(units, features, header, best[0], best[1], "glued-byline")
+
+
+# A name glued to the date that follows it: the name's first capital follows a lowercase letter or a
+# sentence end with no space ('aboutPaul Iusztin'), opens the line, or follows a gap of spaces; the
+# date follows the name's last letter directly or after a comma and spaces ('IusztinOct 07, 2025',
+# 'Michael Mäser,  02.02.2022'). Two or three capitalised words: one word is as often a site or a menu entry.
+_NAME_BEFORE_DATE = re.compile(
+    r"(?:(?<=[a-zà-öø-ÿ.!?”)])|(?<=\s\s)|^)"
+    r"([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})"
+    r"(?=,? {0,3}(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,8}\.? ?\d|\d))"
+)
+_TWO_DIGITS = re.compile(r"\d\d")
+# Only the start of a unit is searched: the header of a glued page, not the comments at its end.
+GLUED_NAME_MAX_CHARS = 600
+
+
+def names_glued_to_date(text: str, language: str | None) -> list[tuple[int, str]]:
+    """(position, name) of each name run straight into a date that starts where the name ends."""
+    head = text[:GLUED_NAME_MAX_CHARS]
+    found: list[tuple[int, str]] = []
+    for match in _NAME_BEFORE_DATE.finditer(head):
+        name = match.group(1)
+        rest = head[match.end() :].lstrip(", ")
+        date = dates.find_dates(rest[:40], language)
+        if date and date[0].start == 0 and looks_like_name(name):
+            found.append((match.start(1), name))
+    return found
+
+
+def find_name_glued_to_date(
+    units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header, language: str | None
+) -> None:
+    """Rule `name-glued-to-date`: 'By Jane DoeMarch 3, 2021' without the 'By': a name a glued dump ran into
+    the date after it, when the page has one such pair."""
+    found: list[tuple[int, str]] = []
+    for index, unit in enumerate(units):
+        if features[index].boilerplate or (index in header.labels and header.labels[index][0] != "date"):
+            continue
+        # A date has a year: two digits in a row (find_dates on the whole line would miss a glued date,
+        # 'IusztinOct 07, 2025', whose month starts inside a word).
+        if not _TWO_DIGITS.search(unit.text, 0, GLUED_NAME_MAX_CHARS):
+            continue
+        for _, name in names_glued_to_date(unit.text, language):
+            if not _has_page_word(name, header) and not lexicon.boilerplate_category(name.casefold()):
+                found.append((index, name))
+    # Several name-and-date pairs are a listing's teasers ('How to ...Jane Doe2025/12/20'), each its own
+    # author's: none of them is the page's.
+    if len(found) == 1:
+        _take(units, features, header, found[0][0], [found[0][1]], "name-glued-to-date")
+
+
+def _has_page_word(name: str, header: Header) -> bool:
+    """'Home Solutions', 'Blog Post': a name-like run with a word the page also writes in lowercase."""
+    return any(w.strip(".,'’").casefold() in header.common_words for w in name.split())
+
+
+def _is_page_word_run(name: str, header: Header) -> bool:
+    """'Data Science', 'Mental Health': capitalised words the page also writes in lowercase."""
+    words = [w.strip(".,'’").casefold() for w in name.split()]
+    return bool(words) and all(w in header.common_words for w in words)
+
+
+def _take(units: list[Unit], features: RecordTable, header: Header, index: int, names: list[str], rule: str) -> None:
+    """The page's authors, read by `rule` from unit `index`: a short line is the byline; a long glued
+    line keeps its label (its text goes on into the article) and --explain names the rule as its detail."""
+    header.authors = names
+    header.author_unit, header.author_rule = index, rule
+    if features[index].words <= META_MAX_WORDS and index not in header.labels:
+        header.label(index, "byline", rule)
