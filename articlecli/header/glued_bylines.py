@@ -97,7 +97,9 @@ def find_name_glued_to_date(
     the date after it, when the page has one such pair."""
     found: list[tuple[int, str]] = []
     for index, unit in enumerate(units):
-        if features[index].boilerplate or (index in header.labels and header.labels[index][0] != "date"):
+        # A date or title line the header took may go on with the byline ('...and Tips   Denise Everheart
+        # August 23, 2023').
+        if features[index].boilerplate or header.labels.get(index, ("date", ""))[0] not in ("date", "title"):
             continue
         # A date has a year: two digits in a row (find_dates on the whole line would miss a glued date,
         # 'IusztinOct 07, 2025', whose month starts inside a word).
