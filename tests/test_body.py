@@ -638,3 +638,31 @@ def test_heading_with_a_blank_line_above_and_text_right_below():
         "How rankings are made",
         "How to Use MBA Program Rankings",
     ]
+
+
+GLUED_EDGES_PAGE = (
+    "Best Online Learning Platforms 2025HomeReviewsGuidesAboutContactChoosing an online course is hard for many "
+    "people. Our ranking of the best online platforms can help you decide. Here are the most popular online "
+    "platforms available in 2025.1. UdemyUdemy offers a wide variety of online courses across numerous subjects, "
+    "and most of them are taught by working professionals.2. CourseraCoursera partners with universities to offer "
+    "degrees and certificates, which many employers recognise.”Getting Started With Online ClassesStudents who "
+    "start online classes often worry about motivation, but a fixed weekly schedule keeps most of them on track.\n"
+)
+
+
+def test_glued_numbered_headings_and_quoted_sentence_ends_are_element_edges():
+    # 'in 2025.1. Udemy' and '...recognise.”Getting Started': no lower-to-upper join marks these edges.
+    article = parse_text(GLUED_EDGES_PAGE)
+    headings = [s.heading for s in article.sections if s.heading]
+    assert "1. Udemy" in headings
+    assert "Getting Started With Online Classes" in headings
+    assert "Here are the most popular online platforms available in 2025." in " ".join(paragraphs(article))
+
+
+def test_one_letter_word_after_a_glued_heading_is_an_element_edge():
+    from articlecli.frontends.text import _with_edge_cuts
+
+    line = "Build a Consistent Content CalendarA content calendar keeps you posting."
+    assert _with_edge_cuts([], line) == [line.index("A content")]
+    # Inside ordinary text 'I' and 'A' follow a space, and a section number is no sentence end.
+    assert _with_edge_cuts([], "Then I went home. See section 3.1. Overview of it.") == []

@@ -1109,3 +1109,33 @@ def test_label_after_the_name_on_a_date_line_is_cut(language, line, authors):
 def test_german_inclusive_author_labels(header, authors):
     text = page("de", TITLES["de"], header, title=TITLES["de"])
     assert parse_text(text).authors == authors
+
+
+def test_byline_glued_to_the_next_field_is_cut_before_its_names_are_read():
+    # A glued dump ran the byline into the next element: the names end at the lower-to-upper join.
+    text = page(
+        "en", TITLES["en"], "By Arlene MarturanoSouth Carolina Garden-based Learning Network", title=TITLES["en"]
+    )
+    article = parse_text(text)
+    assert article.authors == ("Arlene Marturano",)
+    assert "glued-byline" in {d.rule for d in article.decisions}
+
+
+def test_byline_glued_after_the_element_before_it():
+    text = page("en", TITLES["en"], title=TITLES["en"], trailer=("Full bioBy Richard Garner",))
+    assert parse_text(text).authors == ("Richard Garner",)
+
+
+def test_name_glued_to_a_date_is_the_author():
+    # No byline word: the name is run straight into the date after it, inside a glued line.
+    glued = "SubscribeSign inWhat the best engineers think aboutPaul IusztinOct 07, 2025ShareWelcome to the series"
+    article = parse_text(page("en", glued, TITLES["en"], title=TITLES["en"]))
+    assert article.authors == ("Paul Iusztin",)
+
+
+def test_names_glued_to_dates_of_a_listing_name_no_author():
+    # Teasers of a listing, each with its own author and date: none of them wrote the page.
+    teasers = (
+        "How to insulate an atticJane Miller2025/12/20Why heat pumps saveTom Baker2025/12/19Solar basics explained",
+    )
+    assert parse_text(page("en", TITLES["en"], title=TITLES["en"], trailer=teasers)).authors == ()

@@ -274,10 +274,11 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
 
 
 # Element edges the lower-to-upper join misses, each a glued heading's or paragraph's start seen on glued
-# pages: a closing quote before a capital ('to-do lists.”Types of meditation'), a finished sentence before a
-# numbered heading ('in 2025.1. Udemy', 'including:2. Save Money', 'comments."6. Virtual Reality'), a lowercase letter before the one-letter
-# words 'A'/'I' that open a sentence ('Content CalendarA content calendar keeps'), and a zero-width joiner
-# (a page builder's empty element) before a capital. None of them occurs inside ordinary text.
+# pages: a closing quote before a capital ('to-do lists.”Types of meditation'); a finished sentence before
+# a numbered heading ('in 2025.1. Udemy', 'including:2. Save Money', 'comments."6. Virtual Reality'); a
+# lowercase letter before the one-letter words 'A'/'I' that open a sentence ('Content CalendarA content
+# calendar keeps'); and a zero-width joiner (a page builder's empty element) before a capital. None of
+# them occurs inside ordinary text.
 _EDGE_POINT = re.compile(
     r"[”\u200d](?=[A-ZÀ-ÖØ-Þ])"
     r"|(?:(?<=[a-zà-öø-ÿ)][.!?:])|(?<=[.!?][\"”])|(?<=\d{4}\.))(?=(?:#\d{1,2}|\d{1,2}\.)\s+[A-ZÀ-ÖØ-Þ])"

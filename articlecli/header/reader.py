@@ -30,6 +30,7 @@ from articlecli.header.bylines import (
     plausible_names,
     tidy_names,
 )
+from articlecli.header.glued_bylines import find_glued_byline, find_name_glued_to_date
 from articlecli.header.line_rest import page_title_rest, read_date_line_rest
 from articlecli.header.meta_labels import label_phrases, unglue_labels
 from articlecli.header.page_dates import (
@@ -49,7 +50,6 @@ from articlecli.header.taxonomy import (
     split_breadcrumbs,
     split_list,
 )
-from articlecli.header.glued_bylines import find_glued_byline, find_name_glued_to_date
 from articlecli.header.title import TitleChoice, find_title
 from articlecli.header.title_rank import MODEL_RULE, active_title_model, rerank
 from articlecli.records import dates
