@@ -15,7 +15,7 @@ import re
 from articlecli.frontends.unit import Unit
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.records import dates
-from articlecli.records.lexicon import Lexicon
+from articlecli.records.lexicon import Lexicon, line_key
 from articlecli.records.names import byline_names, looks_like_name
 from articlecli.records.record import RecordTable
 
@@ -66,28 +66,47 @@ def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon
 # A name glued to the date that follows it: the name's first capital follows a lowercase letter or a
 # sentence end with no space ('aboutPaul Iusztin'), opens the line, or follows a gap of spaces; the
 # date follows the name's last letter directly or after a comma and spaces ('IusztinOct 07, 2025',
-# 'Michael Mäser,  02.02.2022'). Two or three capitalised words: one word is as often a site or a menu entry.
-_NAME_BEFORE_DATE = re.compile(
+# 'Michael Mäser,  02.02.2022'), or the date line's label or reading time does ('Matteo LarattaLast
+# Updated:', 'Trevor Jackins9 min read'). Two or three capitalised words: one word is as often a site or
+# a menu entry.
+_NAME_BEFORE_FIELD = re.compile(
     r"(?:(?<=[a-zà-öø-ÿ.!?”)])|(?<=\s\s)|^)"
     r"([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})"
-    r"(?=,? {0,3}(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,8}\.? ?\d|\d))"
+    r"(?=,? {0,3}[A-ZÀ-ÖØ-Þ\d])"
 )
-_TWO_DIGITS = re.compile(r"\d\d")
+# The date labels a byline is glued to, when no date follows at once.
+_DATE_LABELS = ("published-prefix", "updated-prefix")
 # Only the start of a unit is searched: the header of a glued page, not the comments at its end.
 GLUED_NAME_MAX_CHARS = 600
+# The date or field after the name is read from this many characters.
+FIELD_WINDOW_CHARS = 40
 
 
-def names_glued_to_date(text: str, language: str | None) -> list[tuple[int, str]]:
-    """(position, name) of each name run straight into a date that starts where the name ends."""
+def names_glued_to_date(text: str, language: str | None, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """(position, name) of each name run straight into a date, or a date line's label or reading time,
+    that starts where the name ends."""
     head = text[:GLUED_NAME_MAX_CHARS]
     found: list[tuple[int, str]] = []
-    for match in _NAME_BEFORE_DATE.finditer(head):
+    for match in _NAME_BEFORE_FIELD.finditer(head):
         name = match.group(1)
-        rest = head[match.end() :].lstrip(", ")
-        date = dates.find_dates(rest[:40], language)
-        if date and date[0].start == 0 and looks_like_name(name):
+        rest = head[match.end() : match.end() + FIELD_WINDOW_CHARS].lstrip(", ")
+        date = dates.find_dates(rest, language)
+        if ((date and date[0].start == 0) or _opens_date_field(rest, lexicon)) and looks_like_name(name):
             found.append((match.start(1), name))
     return found
+
+
+def _opens_date_field(text: str, lexicon: Lexicon) -> bool:
+    """The glued field that `text` opens (up to the next glue join) is a date label or a reading time."""
+    join = _FIELD_END.search(text, 1)
+    key = line_key(text[: join.start()] if join else text)
+    return any(lexicon.phrases(category).leading_phrase(key) for category in _DATE_LABELS) or lexicon.phrases(
+        "reading-time"
+    ).matches_whole(key)
+
+
+# Where a glued field ends: a capital right after a lowercase letter or a colon ('readUpdated', 'Updated:If').
+_FIELD_END = re.compile(r"(?<=[a-zà-öø-ÿ:])(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def find_name_glued_to_date(
@@ -101,11 +120,14 @@ def find_name_glued_to_date(
         # August 23, 2023').
         if features[index].boilerplate or header.labels.get(index, ("date", ""))[0] not in ("date", "title"):
             continue
-        # A date has a year: two digits in a row (find_dates on the whole line would miss a glued date,
-        # 'IusztinOct 07, 2025', whose month starts inside a word).
-        if not _TWO_DIGITS.search(unit.text, 0, GLUED_NAME_MAX_CHARS):
-            continue
-        for _, name in names_glued_to_date(unit.text, language):
+        text = unit.text
+        # The front end may have cut the glued line between the name and the date: read on into the next
+        # piece of the same source line ('Matteo Laratta' / 'Last Updated:').
+        if index + 1 < len(units) and units[index + 1].lines[0] == unit.lines[-1] and len(text) < GLUED_NAME_MAX_CHARS:
+            text += units[index + 1].text[:FIELD_WINDOW_CHARS]
+        for position, name in names_glued_to_date(text, language, lexicon):
+            if position >= len(unit.text):
+                break
             if not _has_page_word(name, header) and not lexicon.boilerplate_category(name.casefold()):
                 found.append((index, name))
     # Several name-and-date pairs are a listing's teasers ('How to ...Jane Doe2025/12/20'), each its own
