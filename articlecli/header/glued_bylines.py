@@ -16,7 +16,7 @@ from articlecli.frontends.unit import Unit
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.records import dates
 from articlecli.records.lexicon import Lexicon, line_key
-from articlecli.records.names import byline_names, looks_like_name
+from articlecli.records.names import byline_names, is_role, looks_like_name
 from articlecli.records.record import RecordTable
 
 # A name ends at a glued field where four lowercase letters run into a capital ('MarturanoSouth'):
@@ -70,7 +70,7 @@ def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon
 # Updated:', 'Trevor Jackins9 min read'). Two or three capitalised words: one word is as often a site or
 # a menu entry.
 _NAME_BEFORE_FIELD = re.compile(
-    r"(?:(?<=[a-zà-öø-ÿ.!?”)])|(?<=\s\s)|^)"
+    r"(?:(?<=[a-zà-öø-ÿ.!?”)])|(?<=[A-ZÀ-ÖØ-Þ]{2})|(?<=\s\s)|^)"
     r"([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})"
     r"(?=,? {0,3}[A-ZÀ-ÖØ-Þ\d])"
 )
@@ -97,12 +97,17 @@ def names_glued_to_date(text: str, language: str | None, lexicon: Lexicon) -> li
 
 
 def _opens_date_field(text: str, lexicon: Lexicon) -> bool:
-    """The glued field that `text` opens (up to the next glue join) is a date label or a reading time."""
+    """The glued field that `text` opens (up to the next glue join) is a date label, a reading time or the
+    author's role ('Harry RabinowitzTech Reporter')."""
     join = _FIELD_END.search(text, 1)
-    key = line_key(text[: join.start()] if join else text)
-    return any(lexicon.phrases(category).leading_phrase(key) for category in _DATE_LABELS) or lexicon.phrases(
-        "reading-time"
-    ).matches_whole(key)
+    field = text[: join.start()] if join else text
+    key = line_key(field)
+    return (
+        any(lexicon.phrases(category).leading_phrase(key) for category in _DATE_LABELS)
+        or lexicon.phrases("reading-time").matches_whole(key)
+        # A role is a title: capitalised words ('Tech Reporter'), not a button's phrase ('Talk to an Expert').
+        or (all(word[:1].isupper() for word in field.split()) and is_role(key, lexicon))
+    )
 
 
 # Where a glued field ends: a capital right after a lowercase letter or a colon ('readUpdated', 'Updated:If').
