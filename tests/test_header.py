@@ -1139,3 +1139,21 @@ def test_names_glued_to_dates_of_a_listing_name_no_author():
         "How to insulate an atticJane Miller2025/12/20Why heat pumps saveTom Baker2025/12/19Solar basics explained",
     )
     assert parse_text(page("en", TITLES["en"], title=TITLES["en"], trailer=teasers)).authors == ()
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        # The date line's label, or the author's role, follows the name instead of the date itself.
+        "Ten Week Beginner Marathon Training PlanMatteo LarattaLast Updated:If you are looking for a plan",
+        "Updated Jan. 27, 2026, 12:28 PM ESTMatteo LarattaTech ReporterSkip to table of contents",
+    ],
+)
+def test_name_glued_to_a_date_label_or_a_role_is_the_author(glued):
+    assert parse_text(page("en", glued, TITLES["en"], title=TITLES["en"])).authors == ("Matteo Laratta",)
+
+
+def test_name_glued_to_a_button_phrase_is_no_author():
+    # 'Talk to an Expert' ends with a role word but is a button, not a job title.
+    glued = "Nuxt TemplatesPython TemplatesStart DeployingTalk to an ExpertSee all solutions"
+    assert parse_text(page("en", glued, TITLES["en"], title=TITLES["en"])).authors == ()
