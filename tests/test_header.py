@@ -1145,7 +1145,7 @@ def test_names_glued_to_dates_of_a_listing_name_no_author():
     "glued",
     [
         # The date line's label, or the author's role, follows the name instead of the date itself.
-        "Ten Week Beginner Marathon Training PlanMatteo LarattaLast Updated:If you are looking for a plan",
+        "How far should a beginner run each weekMatteo LarattaLast Updated:If you are looking for a plan",
         "Updated Jan. 27, 2026, 12:28 PM ESTMatteo LarattaTech ReporterSkip to table of contents",
     ],
 )
@@ -1157,3 +1157,9 @@ def test_name_glued_to_a_button_phrase_is_no_author():
     # 'Talk to an Expert' ends with a role word but is a button, not a job title.
     glued = "Nuxt TemplatesPython TemplatesStart DeployingTalk to an ExpertSee all solutions"
     assert parse_text(page("en", glued, TITLES["en"], title=TITLES["en"])).authors == ()
+
+
+def test_byline_word_inside_a_camel_case_word_is_no_glued_byline():
+    # 'HyperText': 'Text' (a German byline label) is a hump of the word, not an element glued after it.
+    line = "*[XHTML]: eXtensible HyperText Markup Language"
+    assert parse_text(page("de", TITLES["de"], title=TITLES["de"], trailer=(line,))).authors == ()

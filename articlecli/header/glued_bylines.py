@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from articlecli.frontends.unit import Unit
+from articlecli.header.meta_labels import label_phrases
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.records import dates
 from articlecli.records.lexicon import Lexicon, line_key
@@ -35,6 +36,9 @@ def glued_byline_names(text: str, lexicon: Lexicon) -> list[str]:
     starts += [m.start() for m in _GLUED_START.finditer(head)]
     for start in starts:
         piece = head[start:]
+        # The glued byline word is a word of its own ('bioBy Richard'), not a hump of one ('GetItByEvent').
+        if start and (not _OWN_WORD.match(piece) or _in_camel_word(head, start)):
+            continue
         if start and byline_names(piece, lexicon) is None:
             continue
         match = _GLUED_FIELD.search(piece)
@@ -42,6 +46,16 @@ def glued_byline_names(text: str, lexicon: Lexicon) -> list[str]:
         if names and (match or start):
             return names
     return []
+
+
+_OWN_WORD = re.compile(r"[^\W\d_]+\s")
+def _in_camel_word(text: str, capital: int) -> bool:
+    """The capital at `capital` is a hump of a camelCase word ('HyperText'), not the start of a glued element
+    after a lowercase word ('bioBy') or a sentence end ('project.By')."""
+    start = capital
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start < capital and text[start].isupper()
 
 
 # An element glued to the one before it: a capital right after a lowercase letter or a sentence end.
@@ -89,9 +103,16 @@ def names_glued_to_date(text: str, language: str | None, lexicon: Lexicon) -> li
     found: list[tuple[int, str]] = []
     for match in _NAME_BEFORE_FIELD.finditer(head):
         name = match.group(1)
+        # 'Rodrigo HerreraDiego Ramírez03-05-2022': glued to a capitalised word, the name may be the tail of
+        # the teaser title before it; after a lowercase word ('aboutPaul') or a sentence end it starts there.
+        if head[match.start(1) - 1 : match.start(1)].islower() and _in_camel_word(head, match.start(1)):
+            continue
         rest = head[match.end() : match.end() + FIELD_WINDOW_CHARS].lstrip(", ")
         date = dates.find_dates(rest, language)
-        if ((date and date[0].start == 0) or _opens_date_field(rest, lexicon)) and looks_like_name(name):
+        # A label or a role must be glued on ('LarattaLast Updated:'): 'Kaspersky Next XDR Expert' is a product.
+        glued = head[match.end() - 1 : match.end()].islower() and head[match.end() : match.end() + 1].isupper()
+        field = glued and _opens_date_field(rest, lexicon)
+        if ((date and date[0].start == 0) or field) and looks_like_name(name):
             found.append((match.start(1), name))
     return found
 
@@ -102,9 +123,12 @@ def _opens_date_field(text: str, lexicon: Lexicon) -> bool:
     join = _FIELD_END.search(text, 1)
     field = text[: join.start()] if join else text
     key = line_key(field)
+    if any(lexicon.phrases(category).leading_phrase(key) for category in _DATE_LABELS):
+        # A label ends with its colon or has its date after it ('Preferred Service Date' is a form field).
+        after = dates.find_dates(text[len(field) :]) if join else []
+        return field.rstrip().endswith(":") or bool(after and after[0].start == 0)
     return (
-        any(lexicon.phrases(category).leading_phrase(key) for category in _DATE_LABELS)
-        or lexicon.phrases("reading-time").matches_whole(key)
+        lexicon.phrases("reading-time").matches_whole(key)
         # A role is a title: capitalised words ('Tech Reporter'), not a button's phrase ('Talk to an Expert').
         or (all(word[:1].isupper() for word in field.split()) and is_role(key, lexicon))
     )
@@ -133,7 +157,13 @@ def find_name_glued_to_date(
         for position, name in names_glued_to_date(text, language, lexicon):
             if position >= len(unit.text):
                 break
-            if not _has_page_word(name, header) and not lexicon.boilerplate_category(name.casefold()):
+            # 'Letzte Änderung 14.02.2019': a date label is no name.
+            key = line_key(name)
+            if (
+                not _has_page_word(name, header)
+                and not lexicon.boilerplate_category(key)
+                and not label_phrases(lexicon).leading_phrase(key)
+            ):
                 found.append((index, name))
     # Several name-and-date pairs are a listing's teasers ('How to ...Jane Doe2025/12/20'), each its own
     # author's: none of them is the page's.
