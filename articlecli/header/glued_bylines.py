@@ -49,6 +49,8 @@ def glued_byline_names(text: str, lexicon: Lexicon) -> list[str]:
 
 
 _OWN_WORD = re.compile(r"[^\W\d_]+\s")
+
+
 def _in_camel_word(text: str, capital: int) -> bool:
     """The capital at `capital` is a hump of a camelCase word ('HyperText'), not the start of a glued element
     after a lowercase word ('bioBy') or a sentence end ('project.By')."""
