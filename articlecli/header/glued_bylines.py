@@ -32,13 +32,17 @@ def glued_byline_names(text: str, lexicon: Lexicon) -> list[str]:
     cannot read as the line stands, read up to its first glued field. The byline opens the line, or is
     glued to the element before it ('Full bioBy Richard Garner', 'your project.By Richard Garner')."""
     head = text[:GLUED_BYLINE_MAX_CHARS]
-    starts = [0] if byline_names(head, lexicon) is not None else []
-    starts += [m.start() for m in _GLUED_START.finditer(head)]
+    # (Cheap tests first: this runs on every line of a page without an author.) A byline opening the line
+    # is read here only when a glued field follows it.
+    starts = [0] if _GLUED_FIELD.search(head) and byline_names(head, lexicon) is not None else []
+    first_words = lexicon.phrases("byline-prefix").first_words
+    for glued in _GLUED_START.finditer(head):
+        # The glued byline word is a word of its own ('bioBy Richard'), not a hump of one ('GetItByEvent').
+        word = _OWN_WORD.match(head, glued.start())
+        if word and word.group(1).casefold() in first_words and not _in_camel_word(head, glued.start()):
+            starts.append(glued.start())
     for start in starts:
         piece = head[start:]
-        # The glued byline word is a word of its own ('bioBy Richard'), not a hump of one ('GetItByEvent').
-        if start and (not _OWN_WORD.match(piece) or _in_camel_word(head, start)):
-            continue
         if start and byline_names(piece, lexicon) is None:
             continue
         match = _GLUED_FIELD.search(piece)
@@ -48,7 +52,7 @@ def glued_byline_names(text: str, lexicon: Lexicon) -> list[str]:
     return []
 
 
-_OWN_WORD = re.compile(r"[^\W\d_]+\s")
+_OWN_WORD = re.compile(r"([^\W\d_]+)\s")
 
 
 def _in_camel_word(text: str, capital: int) -> bool:
@@ -62,6 +66,7 @@ def _in_camel_word(text: str, capital: int) -> bool:
 
 # An element glued to the one before it: a capital right after a lowercase letter or a sentence end.
 _GLUED_START = re.compile(r"(?<=[a-zà-öø-ÿ.!?])[A-ZÀ-ÖØ-Þ]")
+_ANY_JOIN = re.compile(r"[a-zà-öø-ÿ.!?][A-ZÀ-ÖØ-Þ]")
 
 
 def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
@@ -69,6 +74,10 @@ def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon
     wherever it stands; the one nearest the body start wins."""
     best: tuple[int, list[str]] | None = None
     for index, unit in enumerate(units):
+        # Both kinds need a join (a capital right after a lowercase letter or a sentence end): most lines
+        # have none, and are passed over by one search.
+        if not _ANY_JOIN.search(unit.text, 0, GLUED_BYLINE_MAX_CHARS):
+            continue
         if index in header.labels or features[index].boilerplate:
             continue
         names = glued_byline_names(unit.text, lexicon)
@@ -85,13 +94,30 @@ def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon
 # 'Michael Mäser,  02.02.2022'), or the date line's label or reading time does ('Matteo LarattaLast
 # Updated:', 'Trevor Jackins9 min read'). Two or three capitalised words: one word is as often a site or
 # a menu entry.
+# (The left edge is tested on each match, _glued_left_edge: lookbehinds tried at every position of every line
+# made this search most of the rule's cost. No match can hide a better-edged one: inside a match every
+# capital follows a single space.)
 _NAME_BEFORE_FIELD = re.compile(
-    r"(?:(?<=[a-zà-öø-ÿ.!?”)])|(?<=[A-ZÀ-ÖØ-Þ]{2})|(?<=\s\s)|^)"
-    r"([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})"
-    r"(?=,? {0,3}[A-ZÀ-ÖØ-Þ\d])"
+    r"([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})(?=,? {0,3}[A-ZÀ-ÖØ-Þ\d])"
 )
+_EDGE_CHARS = frozenset(".!?”)")
+
+
+def _glued_left_edge(text: str, start: int) -> bool:
+    """What stands before a name at `start`: nothing, a lowercase letter or a sentence end with no space, two
+    capitals (an acronym or a time zone: 'ESTHarry'), or two spaces (a gap between elements)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.islower() or before in _EDGE_CHARS:
+        return True
+    pair = text[start - 2 : start]
+    return len(pair) == 2 and ((pair.isupper() and pair.isalpha()) or pair.isspace())
+
+
 # The date labels a byline is glued to, when no date follows at once.
 _DATE_LABELS = ("published-prefix", "updated-prefix")
+_MAY_HOLD_FIELD = re.compile(r"\d|[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 # Only the start of a unit is searched: the header of a glued page, not the comments at its end.
 GLUED_NAME_MAX_CHARS = 600
 # The date or field after the name is read from this many characters.
@@ -105,6 +131,8 @@ def names_glued_to_date(text: str, language: str | None, lexicon: Lexicon) -> li
     found: list[tuple[int, str]] = []
     for match in _NAME_BEFORE_FIELD.finditer(head):
         name = match.group(1)
+        if not _glued_left_edge(head, match.start(1)):
+            continue
         # 'Rodrigo HerreraDiego Ramírez03-05-2022': glued to a capitalised word, the name may be the tail of
         # the teaser title before it; after a lowercase word ('aboutPaul') or a sentence end it starts there.
         if head[match.start(1) - 1 : match.start(1)].islower() and _in_camel_word(head, match.start(1)):
@@ -146,12 +174,18 @@ def find_name_glued_to_date(
     """Rule `name-glued-to-date`: 'By Jane DoeMarch 3, 2021' without the 'By': a name a glued dump ran into
     the date after it, when the page has one such pair."""
     found: list[tuple[int, str]] = []
+    last = len(units) - 1
     for index, unit in enumerate(units):
+        text = unit.text
+        # A date has digits; a label or a role is glued on at a lower-to-upper join: most lines have neither.
+        if not _MAY_HOLD_FIELD.search(text, 0, GLUED_NAME_MAX_CHARS) and not (
+            index < last and units[index + 1].lines[0] == unit.lines[-1]
+        ):
+            continue
         # A date or title line the header took may go on with the byline ('...and Tips   Denise Everheart
         # August 23, 2023').
         if features[index].boilerplate or header.labels.get(index, ("date", ""))[0] not in ("date", "title"):
             continue
-        text = unit.text
         # The front end may have cut the glued line between the name and the date: read on into the next
         # piece of the same source line ('Matteo Laratta' / 'Last Updated:').
         if index + 1 < len(units) and units[index + 1].lines[0] == unit.lines[-1] and len(text) < GLUED_NAME_MAX_CHARS:
