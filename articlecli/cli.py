@@ -557,6 +557,6 @@ def schema() -> None:
       articlecli schema > article.schema.json
       articlecli schema | jq .required
     """
-    from importlib.resources import files
+    from articlecli.data import read_data
 
-    click.echo(files("articlecli.data").joinpath("article.schema.json").read_text("utf-8"), nl=False)
+    click.echo(read_data("article.schema.json"), nl=False)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from articlecli.data import read_data
+from articlecli.lazy_regex import lazy_compile
 
 if TYPE_CHECKING:
     from articlecli.site.profile import SiteProfile
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 # A language tag as users write it: a primary subtag, then optional region/script subtags
 # ("en", "EN", "en-US", "pt_BR", "zh-Hant-TW"). Anything else is refused before it is looked up.
-_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
+_LANGUAGE_TAG = lazy_compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
 # Codes ISO 639-1 withdrew, still found in old tags (Java locales, browsers): their current code.
 _RENAMED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "sh": "sr"}
 # An invalid value is quoted in the error message up to this many characters.
@@ -24,7 +25,7 @@ SHOWN_VALUE_MAX_CHARS = 40
 @lru_cache(maxsize=1)
 def iso639_1_codes() -> frozenset[str]:
     """The two-letter codes of ISO 639-1 (package data `data/iso639_1.txt`)."""
-    text = resources.files("articlecli.data").joinpath("iso639_1.txt").read_text("utf-8")
+    text = read_data("iso639_1.txt")
     return frozenset(code for line in text.splitlines() if not line.startswith("#") for code in line.split())
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from itertools import pairwise, repeat
 
@@ -14,6 +13,7 @@ from articlecli.labeller import debris, heading_model_file, inbody
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.labeller.decode import MODEL_REGION, NO_OVERRIDES, Decoded, decode, model_forced
 from articlecli.labeller.unit_vectors import RuleView
+from articlecli.lazy_regex import lazy_compile
 from articlecli.model import Article, LineDecision, RemovedLine
 from articlecli.options import ParseOptions
 from articlecli.records.features import UnitFeatures
@@ -30,10 +30,10 @@ SITE_TEMPLATE_RULE = "site-template"
 LANGUAGE_SAMPLE_BLOCKS = 12
 
 # A line without a single letter ("9916", "$37.99", "* * *") carries no text of its own.
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_LETTER = lazy_compile(r"[^\W\d_]")
 # A section permalink a scraper leaves after its heading: "¶", "#", "#install", "#section-2": slugs
 # are lowercase. "#MeToo" is a hashtag, which is text; a number-only line ("2024") is not matched here.
-_ANCHOR = re.compile(r"#[a-z\d_-]*|[^\w\s]+")
+_ANCHOR = lazy_compile(r"#[a-z\d_-]*|[^\w\s]+")
 
 
 def rule_stage(

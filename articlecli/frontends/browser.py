@@ -8,18 +8,18 @@ text and the text after each counts as link text, so menus of markers read as li
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
 from articlecli.frontends.unit import Unit
+from articlecli.lazy_regex import lazy_compile
 
 LINK_REFERENCES = "link-references"
 # The line lynx opens its link list with, and the sub-headings inside it (lynx writes them in English).
 _LIST_OPENERS = frozenset({"References"})
 _LIST_SUBHEADS = frozenset({"Visible links:", "Hidden links:"})
 # "  12. https://…": a number and a URI (the target may hold spaces from the page's own href).
-_REFERENCE = re.compile(r"^\s*\d{1,6}\.\s+[A-Za-z][A-Za-z0-9+.-]*:\S")
-_MARKER = re.compile(r"\[(\d{1,6})\]")
+_REFERENCE = lazy_compile(r"^\s*\d{1,6}\.\s+[A-Za-z][A-Za-z0-9+.-]*:\S")
+_MARKER = lazy_compile(r"\[(\d{1,6})\]")
 # lynx does not mark where a link's text ends: the text after a marker, up to the next marker or this
 # many words (a menu entry or a linked phrase), is counted as link text.
 LINK_TEXT_MAX_WORDS = 4
@@ -117,4 +117,4 @@ def wraps_before(line: str, following: str, width: int) -> bool:
     return bool(_WORD_CHAR.search(line)) and bool(_WORD_CHAR.search(first))
 
 
-_WORD_CHAR = re.compile(r"[^\W_]")
+_WORD_CHAR = lazy_compile(r"[^\W_]")

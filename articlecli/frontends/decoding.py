@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from articlecli.errors import BinaryInputError
+from articlecli.lazy_regex import lazy_compile
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -21,7 +22,7 @@ _BOMS = (
 _INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Zero-width (non-)joiners spell words (Persian "می‌خواهم", Indic conjuncts) and emoji sequences
 # ("👩‍💻"): kept between two letters, marks or symbols, removed anywhere else, where they are noise.
-_JOINERS = re.compile("[\u200c\u200d]")
+_JOINERS = lazy_compile("[\u200c\u200d]")
 _JOINER_CHARS = "\u200c\u200d"
 _JOINED_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "So", "Sk"})
 # Line breaks that become "\n"; "\r\n" before "\r".
@@ -247,7 +248,7 @@ def _plausible_western(text: str) -> bool:
     return foreign <= WESTERN_MAX_FOREIGN_WORD_SHARE * len(words)
 
 
-_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_LETTER_RUNS = lazy_compile(r"[^\W\d_]+")
 # Code pages all but extinct on the web: DOS, classic Mac, EBCDIC. Such a guess is a tie-break gone wrong.
 _DOS_AND_MAC = ("cp4", "cp7", "cp8", "mac_", "cp0", "cp5", "cp273", "cp875", "cp1026", "cp1140")
 
@@ -358,7 +359,7 @@ def _without_lone_surrogates(text: str) -> str:
 
 
 # Typical UTF-8-read-as-cp1252 sequences ("Ã©", "â€™"); only then is ftfy worth loading.
-_MOJIBAKE_HINT = re.compile(
+_MOJIBAKE_HINT = lazy_compile(
     "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc]"
 )
 # The first characters of every _MOJIBAKE_HINT match: most pages have none, found by a plain scan.
@@ -369,7 +370,7 @@ _MOJIBAKE_LEADS = ("Ã", "Â", "â")
 # latin-1: "shouldn\x92t"), or "Â"/"Ã" before a space (a no-break space of mojibake made a plain space,
 # "Step 2:Â Appoint"). Wider than the page hint ("Ø±" is Arabic, "ð\x9d" an emoji, "ï·" a
 # symbol): ftfy decides on each such line whether it is mojibake, so a false match costs only time.
-_MOJIBAKE_LINE = re.compile(
+_MOJIBAKE_LINE = lazy_compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u0192]"
     "|[\u0080-\u009f]|[ÂÃ] "
 )

@@ -5,32 +5,34 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from articlecli.lazy_regex import lazy_compile
+
 # Each pattern that must not follow a character starts with its literal and looks behind after it
 # ("\[(?<!!\[)" is "(?<!!)\[", "\*(?<![\w*]\*)" is "(?<![\w*])\*"): a leading lookbehind is tried at
 # every position of the line, a leading literal lets the search skip ahead to the next one.
-_LINK = re.compile(r"\[(?<!!\[)([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = lazy_compile(r"\[(?<!!\[)([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_IMAGE = lazy_compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 # html2text leaves spaces in some targets (srcset lists, share URLs with their text, inline SVG):
 # a second, looser pass takes a target up to the first ')' on the line.
-_LOOSE_LINK = re.compile(r"\[(?<!!\[)([^\]\n]*)\]\([^()\n]*\)")
-_LOOSE_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^()\n]*\)")
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|\*(?<![\w*]\*)(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_LOOSE_LINK = lazy_compile(r"\[(?<!!\[)([^\]\n]*)\]\([^()\n]*\)")
+_LOOSE_IMAGE = lazy_compile(r"!\[([^\]\n]*)\]\([^()\n]*\)")
+_REF_LINK = lazy_compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_EMPHASIS = lazy_compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|\*(?<![\w*]\*)(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_HEADING = lazy_compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 # Symbol bullets; inscriptis draws third-level bullets as an indented "o".
-_BULLET = re.compile(r"^\s*[*+\-•◦▪·‣]\s+|^\s+o\s+")
-_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
-_QUOTE = re.compile(r"^\s*>\s?")
-_RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
-_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?)])")
+_BULLET = lazy_compile(r"^\s*[*+\-•◦▪·‣]\s+|^\s+o\s+")
+_NUMBERED = lazy_compile(r"^\s*\d{1,3}[.)]\s+\S")
+_QUOTE = lazy_compile(r"^\s*>\s?")
+_RULE = lazy_compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
+_SPACE_BEFORE_PUNCT = lazy_compile(r" ([,.;:!?)])")
 # The replacement of the two patterns above (match[1]): as a C callable, not a template string, which
 # re compiles on every call and expands in Python at every match.
 _FIRST_GROUP = itemgetter(1)
 # A setext heading's underline (CommonMark): '=' (level 1) or '-' (level 2) alone on the line right
 # under the heading text, as markdownify and many other converters write h1/h2 by default. One '-' is
 # an empty list item, so '-' needs two.
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
+_SETEXT_UNDERLINE = lazy_compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
 
 # Share of non-blank lines with Markdown syntax above which a dump is read as Markdown.
 MARKDOWN_MIN_SHARE = 0.04
@@ -72,7 +74,7 @@ def is_rule(line: str) -> bool:
     return bool(_RULE.match(line))
 
 
-_INLINE_MARKS = re.compile(r"[\[\]*_\\`!]|^[-=]{3}")
+_INLINE_MARKS = lazy_compile(r"[\[\]*_\\`!]|^[-=]{3}")
 
 
 def has_inline_syntax(text: str) -> bool:

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from itertools import islice, pairwise
 from operator import itemgetter
 from typing import Final
 
+from articlecli.data import read_data
 from articlecli.frontends import browser, markdown
 from articlecli.frontends.unit import Unit
+from articlecli.lazy_regex import lazy_compile
 
 # A line ending like this finishes a sentence, so the next line starts a new unit.
-_TERMINAL = re.compile(r"[.!?:;…\"'”»)\]]$")
+_TERMINAL = lazy_compile(r"[.!?:;…\"'”»)\]]$")
 # A line starting like this continues the previous one ("Read the\nfull report\nhere.").
-_CONTINUATION_START = re.compile(r"^(?:[a-zà-öø-ÿß][\w'’-]*|[,.;:!?)\]%»”])")
+_CONTINUATION_START = lazy_compile(r"^(?:[a-zà-öø-ÿß][\w'’-]*|[,.;:!?)\]%»”])")
 # A dash clause continues an unfinished line: a bold lead-in ("Touchscreen" / "– Smartphones have no keys").
-_DASH_CLAUSE = re.compile(r"^[–—]\s")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PUNCT_START = re.compile(r"^[,.;:!?)\]%»”]")
+_DASH_CLAUSE = lazy_compile(r"^[–—]\s")
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_PUNCT_START = lazy_compile(r"^[,.;:!?)\]%»”]")
 # The same tests as character sets, for _continues, which runs on nearly every line of a page: each
 # pattern above decides on one character (the first, or the last), and a set lookup costs a tenth of
 # a regex call.
@@ -64,7 +65,7 @@ def _byline_follows(rest: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _joiner_words() -> frozenset[str]:
-    text = resources.files("articlecli.data").joinpath("fragment_joiners.txt").read_text("utf-8")
+    text = read_data("fragment_joiners.txt")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
@@ -125,15 +126,15 @@ GLUED_LINE_MIN_CHARS = 300
 GLUED_JOINS_PER_KCHAR = 2.0
 # Not after an apostrophe: "d’Assad", "l’Europe" are words, not joins. The join is the end of the
 # match: matching the character before it (not looking behind) lets the search skip ahead by class.
-_GLUE_POINT = re.compile(r"[a-zà-öø-ÿ0-9.!?…:;)\]](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
+_GLUE_POINT = lazy_compile(r"[a-zà-öø-ÿ0-9.!?…:;)\]](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
 
 
 # A camelCase word ("TurboTax", "McCombs", "iPhone"): humps of a capital and lowercase letters.
-_CAMEL_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)+")
-_LETTERS = re.compile(r"[^\W\d_]*")
+_CAMEL_WORD = lazy_compile(r"[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)+")
+_LETTERS = lazy_compile(r"[^\W\d_]*")
 # The first hump of the next word: a byline glued twice ("InTanja Karrasch", "InTanja KarraschTags") is one context.
-_NEXT_WORD = re.compile(r"[^\w\n]{0,3}([^\W\d_][a-zà-öø-ÿ]*|)")
-_RIGHT_HUMP = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
+_NEXT_WORD = lazy_compile(r"[^\w\n]{0,3}([^\W\d_][a-zà-öø-ÿ]*|)")
+_RIGHT_HUMP = lazy_compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
 CAMEL_MIN_CONTEXTS = 2
 # A letter run longer than this is glued words, not one camelCase name (and is not matched whole:
 # 'aB' * 2,000,000 is one run of four million letters).
@@ -199,9 +200,9 @@ def _camel_words(text: str, joins: list[int]) -> frozenset[str]:
 # A sentence run straight into the next one ("...the end.Next block") is the surest mark of glued text.
 # The pattern starts with the rare character and looks behind last: a leading lookbehind is tried at
 # every position of the page, which made these scans most of the cost of reading a long page.
-_SENTENCE_JOIN = re.compile(r"[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}.)")
+_SENTENCE_JOIN = lazy_compile(r"[.!?](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}.)")
 # The capital of a lowercase-to-uppercase join ("WirecutterAdvertisement").
-_CASE_JOIN = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ].)(?=[a-zà-öø-ÿ])")
+_CASE_JOIN = lazy_compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ].)(?=[a-zà-öø-ÿ])")
 
 
 def _sentence_joins(text: str) -> int:
@@ -279,7 +280,7 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
 # lowercase letter before the one-letter words 'A'/'I' that open a sentence ('Content CalendarA content
 # calendar keeps'); and a zero-width joiner (a page builder's empty element) before a capital. None of
 # them occurs inside ordinary text.
-_EDGE_POINT = re.compile(
+_EDGE_POINT = lazy_compile(
     r"[”\u200d](?=[A-ZÀ-ÖØ-Þ])"
     r"|(?:(?<=[a-zà-öø-ÿ)][.!?:])|(?<=[.!?][\"”])|(?<=\d{4}\.))(?=(?:#\d{1,2}|\d{1,2}\.)\s+[A-ZÀ-ÖØ-Þ])"
     r"|(?<=[a-zà-öø-ÿ]{3})(?=[AI]\s+[a-zà-öø-ÿ]{2})"
@@ -308,8 +309,8 @@ GLUED_HEADING_MAX_WORDS = 10
 # The text a glued heading introduces: a sentence of at least this many words.
 GLUED_TEXT_MIN_WORDS = 8
 # Not after an abbreviation ("Dr. Vahid Osman"): the sentence ends on a lowercase word.
-_LAST_SENTENCE_END = re.compile(r".*\s[a-zà-öø-ÿ]{3,}[.!?]\s+(?=[A-ZÀ-ÖØ-Þ0-9])", re.DOTALL)
-_HAS_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_LAST_SENTENCE_END = lazy_compile(r".*\s[a-zà-öø-ÿ]{3,}[.!?]\s+(?=[A-ZÀ-ÖØ-Þ0-9])", re.DOTALL)
+_HAS_SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
 
 
 def _title_like(text: str) -> bool:
@@ -411,7 +412,7 @@ SPACE_JOINED_MIN_CHARS = 2000
 SPACE_JOINED_MIN_SHARE = 0.8
 # A sentence end: terminal punctuation (and a closing quote) before a space and a capital, a digit or an
 # opening quote. The cut falls after the space, which stays at the end of the sentence before it.
-_SENTENCE_CUT = re.compile(r"[.!?…][\"'”»)]*\s+(?=[\"“«¿¡(]?[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_CUT = lazy_compile(r"[.!?…][\"'”»)]*\s+(?=[\"“«¿¡(]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 def _space_joined(lines: list[str]) -> bool:

@@ -12,6 +12,7 @@ from articlecli.header.meta_labels import is_label_text, unglue_labels
 from articlecli.header.page_dates import label_above
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.header.taxonomy import LIST_SEPARATORS
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, line_key, stopwords
@@ -37,7 +38,7 @@ BYLINE_LABEL_MAX_WORDS = 5
 _NAME_EDGE = " |·•,-–—/»:_*"
 _LEADING_MARKS = " |·•-–—/»>*"
 # Where a glued dump keeps the page's own whitespace, a long gap separates two elements.
-_GLUED_GAP = re.compile(r"\s{3,}")
+_GLUED_GAP = lazy_compile(r"\s{3,}")
 
 
 def _is_common_phrase(name: str, header: Header) -> bool:
@@ -60,7 +61,7 @@ def plausible_names(names: list[str], header: Header) -> list[str]:
 
 # A name glued to the next field: 'Turner-TrauringLast updated', 'MarturanoSouth Carolina'. Five lowercase
 # letters before the capital: 'McDonald', 'DeSiato', 'MacArthur', 'SubbaRao' keep theirs.
-_GLUED_FIELD = re.compile(r"(?<=[a-zà-öø-ÿ]{5})(?=[A-ZÀ-ÖØ-Þ])")
+_GLUED_FIELD = lazy_compile(r"(?<=[a-zà-öø-ÿ]{5})(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def tidy_names(names: list[str], units: list[Unit]) -> list[str]:
@@ -167,10 +168,10 @@ def _inner_byline_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 # A Markdown link's text and target: '[Jane Doe](/author/jane-doe "Posts by Jane Doe")' (not an image's).
-_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{2,80})\]\(\s*([^()\s]+)")
+_MARKDOWN_LINK = lazy_compile(r"(?<!!)\[([^\[\]\n]{2,80})\]\(\s*([^()\s]+)")
 # A target's scheme and host: the words that lead to an author's page are in its path and query.
-_URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.IGNORECASE)
-_PATH_WORD = re.compile(r"[^\W\d_]+")
+_URL_HOST = lazy_compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.IGNORECASE)
+_PATH_WORD = lazy_compile(r"[^\W\d_]+")
 # An author link is read only on a short line: a byline or a line of author links, not a paragraph.
 AUTHOR_LINK_MAX_WORDS = META_MAX_WORDS * 2
 
@@ -239,9 +240,9 @@ def _author_slug(path: str, path_words: frozenset[str]) -> str | None:
 
 # An author word is a whole segment of the path or a query key: '/author/', '?author='; not a word inside
 # another slug ('/category/mtb-news-user-award/').
-_PATH_SEGMENT = re.compile(r"(?<![^/?&;])([^\W\d_]+)(?=[/=])")
+_PATH_SEGMENT = lazy_compile(r"(?<![^/?&;])([^\W\d_]+)(?=[/=])")
 # The first segment after the author word: '/jane-doe/', '=14', '/41/aaronut' -> '41'.
-_SLUG_SEGMENT = re.compile(r"[^/?#&=]*[^\W_][^/?#&=]*")
+_SLUG_SEGMENT = lazy_compile(r"[^/?#&=]*[^\W_][^/?#&=]*")
 # A slug token this long with a letter is a word of the slug (a name, 'sign-in', 'home'); a shorter one
 # is an id or the writer's initials ('14', 'sk' for Sadhbh Kelly).
 SLUG_WORD_MIN = 4
@@ -469,13 +470,13 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     return []
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 # The fields of a date line: 'Date | 13:10 Uhr | Jane Doe', 'Date • Section • Jane Doe'.
-_FIELD_SEPARATORS = re.compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
+_FIELD_SEPARATORS = lazy_compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
 
 
 # A domain ('ACHGUT.COM') in a field: the site's name, not a person's.
-_DOMAIN = re.compile(r"\w\.\w{2,}")
+_DOMAIN = lazy_compile(r"\w\.\w{2,}")
 
 
 def _ends_with_comment_count(rest: str, lexicon: Lexicon) -> bool:
@@ -502,10 +503,10 @@ def _is_name_piece(piece: str, lexicon: Lexicon, language: str | None) -> bool:
     )
 
 
-_CLOCK_TIME = re.compile(r"(?<!\d)\d\d?[:.h]\d\d(?!\d)")
-_LONE_MARKS = re.compile(r"(?:^|\s)[*_]+(?=\s|$)")
+_CLOCK_TIME = lazy_compile(r"(?<!\d)\d\d?[:.h]\d\d(?!\d)")
+_LONE_MARKS = lazy_compile(r"(?:^|\s)[*_]+(?=\s|$)")
 # A display name repeated in brackets after the user name: 'amondale (Amondale)'.
-_TRAILING_ALIAS = re.compile(r"\s*\([^()]*\)$")
+_TRAILING_ALIAS = lazy_compile(r"\s*\([^()]*\)$")
 
 
 def _is_lone_poster(word: str, lexicon: Lexicon, language: str | None) -> bool:
@@ -690,7 +691,7 @@ def _is_lone_name_by_title(text: str, index: int, header: Header, lexicon: Lexic
 
 
 # A forum handle above or below a post date: 'MikeNils', 'ColdJ', 'archuser38013' (a camel-case join or a digit).
-_USER_HANDLE = re.compile(r"^(?=.*(?:[a-z][A-Z]|[A-Za-z]\d))[A-Za-z][\w.\-]{2,30}$")
+_USER_HANDLE = lazy_compile(r"^(?=.*(?:[a-z][A-Z]|[A-Za-z]\d))[A-Za-z][\w.\-]{2,30}$")
 
 
 def find_name_above_role(

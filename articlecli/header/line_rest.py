@@ -15,6 +15,7 @@ import re
 from articlecli.header.meta_labels import label_phrases
 from articlecli.header.record import Header
 from articlecli.header.taxonomy import split_list
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.lexicon import Lexicon, line_key
 from articlecli.records.names import byline_names
@@ -27,15 +28,15 @@ SITE_NAME = "site-name"
 REST_REASONS = (DATE_LINE_TEXT, BYLINE_AFFILIATION, OTHER_BYLINE, SITE_NAME)
 
 # The fields of a date line: bars, bullets, a spaced dash or slash, a wide gap.
-_PIECE_SEPARATORS = re.compile(r"\s*(?:[|•·⋅●]|\s[-–—/]\s)\s*|\s{3,}")
+_PIECE_SEPARATORS = lazy_compile(r"\s*(?:[|•·⋅●]|\s[-–—/]\s)\s*|\s{3,}")
 # A clock time and its unit belong to the date beside them ('10:00 Uhr', '8:45 am', '14h30').
-_CLOCK = re.compile(
+_CLOCK = lazy_compile(
     r"(?<!\d)\d\d?[:.h]\d\d(?!\d)(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|cet|cest|utc|gmt|mez|mesz)\b)?", re.IGNORECASE
 )
 # A byline files the post under a section: 'Jane Smith in Oceans, Biology' (as names.cut_category).
-_IN_SECTION = re.compile(r"(?:^|\s+)(?:in|im|dans|en)\s+(?=[A-ZÀ-ÖØ-Þ])")
+_IN_SECTION = lazy_compile(r"(?:^|\s+)(?:in|im|dans|en)\s+(?=[A-ZÀ-ÖØ-Þ])")
 _EDGE = " \t,;:|·•⋅●-–—/()[]"
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = lazy_compile(r"[^\W\d_]")
 # A short piece between the fields of a date line ('12.03.2024 | Politik | …') is the section the
 # page files the article under; a longer one is text (a headline, a teaser).
 SECTION_MAX_WORDS = 3

@@ -3,13 +3,13 @@ date glued to the text before it."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
 
-_GLUED_LABEL = re.compile(r"(?:(?<=[a-zà-öø-ÿ])|(?<=\d\d))(?=[A-ZÀ-ÖØ-Þ])")
+_GLUED_LABEL = lazy_compile(r"(?:(?<=[a-zà-öø-ÿ])|(?<=\d\d))(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def is_label_text(text: str, lexicon: Lexicon) -> bool:
@@ -57,7 +57,7 @@ def unglue_labels(text: str, lexicon: Lexicon) -> str:
     return _unglue_dates(" | ".join(pieces))
 
 
-_GLUED_DATE = re.compile(r"(?<=[a-zà-öø-ÿ]{2})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}\.?\s?\d)")
+_GLUED_DATE = lazy_compile(r"(?<=[a-zà-öø-ÿ]{2})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}\.?\s?\d)")
 
 
 def _unglue_dates(text: str) -> str:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.record import META_MAX_WORDS, Header
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
@@ -269,7 +270,7 @@ def find_loose_dates(
 
 # 'March 26, 2018 at 1:09 pm', '24. Juni 2016 um 10:25 Uhr': the date-at-time stamp of comment lists
 # (WordPress, Disqus), in the languages whose themes write it so.
-_COMMENT_TIME = re.compile(r"\s*,?\s*(?:at|um|à|a las|alle)\s+\d\d?[:.h]\d\d", re.IGNORECASE)
+_COMMENT_TIME = lazy_compile(r"\s*,?\s*(?:at|um|à|a las|alle)\s+\d\d?[:.h]\d\d", re.IGNORECASE)
 
 
 def find_fallback_date(
@@ -489,11 +490,11 @@ def _words_between(text: str, at: int, item: dates.FoundDate) -> int:
     return len(gap.split())
 
 
-_TWO_DIGITS = re.compile(r"\d\d")
+_TWO_DIGITS = lazy_compile(r"\d\d")
 # A dateline opening the first paragraphs: '27.1.2022 - Bei der ...', 'RAJSHAHI, Dec 20, 2025 (BSS) -',
 # '(21. November 2022) Energieverbraucher ...', 'Red. / 31.10.2023 Die ...'.
-_DATELINE_BEFORE = re.compile(r"^(?:\W*|.*[/|•·–—(]\s*|[A-ZÀ-Þ][\w.]*(?: [A-ZÀ-Þ][\w.]*)?,\s*)$")
-_DATELINE_AFTER = re.compile(r"^(?:\s*$|\s*[-–—|/)•·:,(]|\s*\d\d?[:.]\d\d|\s*[„\"“«]|\s?[A-ZÀ-Þ])")
+_DATELINE_BEFORE = lazy_compile(r"^(?:\W*|.*[/|•·–—(]\s*|[A-ZÀ-Þ][\w.]*(?: [A-ZÀ-Þ][\w.]*)?,\s*)$")
+_DATELINE_AFTER = lazy_compile(r"^(?:\s*$|\s*[-–—|/)•·:,(]|\s*\d\d?[:.]\d\d|\s*[„\"“«]|\s?[A-ZÀ-Þ])")
 DATELINE_UNITS = 5
 DATELINE_MAX_CHARS = 40
 

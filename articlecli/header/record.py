@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from articlecli.frontends.unit import Unit
+from articlecli.lazy_regex import lazy_compile
 
 # A metadata line is short: the date or names plus a few label words.
 META_MAX_WORDS = 16
@@ -69,7 +69,7 @@ class Header:
         return self._common_words
 
 
-_PLAIN_WORD = re.compile(r"^[^\W\d_]+$")
+_PLAIN_WORD = lazy_compile(r"^[^\W\d_]+$")
 # Units whose words the census splits at once: a page's header and body in one or two batches, while
 # a page of a million lines never holds all its words in one list.
 CENSUS_BATCH_UNITS = 512
@@ -81,7 +81,7 @@ _EDGE_PUNCTUATION = ".,;:!?\"'()[]*_“”„«»"
 # lowercased copy is one byte a character; a longer page is cut into distinct tokens, a smaller copy.
 CENSUS_PAGE_MAX_CHARS = 1 << 20
 # Whitespace as str.split() cuts tokens (re's \s is str.isspace on str patterns).
-_WHITESPACE = re.compile(r"\s")
+_WHITESPACE = lazy_compile(r"\s")
 # Stands in the census's copy of the page for a character that casefolds to several ('ß').
 _MARK = "\x00"
 

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
 from articlecli.frontends.unit import Unit
 from articlecli.header.record import Header
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, line_key
 
 CATEGORY_MAX_ITEMS = 8
 CATEGORY_ITEM_MAX_WORDS = 4
 
-_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\\|→|::|\|)\s*")
+_BREADCRUMB_SEPARATORS = lazy_compile(r"\s*(?:>|»|›|/|\\|→|::|\|)\s*")
 # A character every separator contains: lines without one are not split (the split regex tries
 # its leading \s* at every position of the line).
-_BREADCRUMB_SEPARATOR_CHAR = re.compile(r"[>»›/\\→:|]")
-LIST_SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·)\s*")
-_GLUED_WORDS = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
+_BREADCRUMB_SEPARATOR_CHAR = lazy_compile(r"[>»›/\\→:|]")
+LIST_SEPARATORS = lazy_compile(r"\s*(?:,|;|\||•|·)\s*")
+_GLUED_WORDS = lazy_compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def split_breadcrumbs(text: str) -> list[str]:

@@ -17,6 +17,7 @@ from itertools import islice
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.record import META_MAX_WORDS
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 
@@ -31,12 +32,12 @@ BREADCRUMB_LOOKBACK = 3
 # A site name appended to the <title>: "Title | Site", "Title - Site" (at most this many words).
 SITE_SUFFIX_MAX_WORDS = 5
 
-SITE_SEPARATORS = re.compile(r"\s+[|\-–—·:•]\s+|\s+::\s+")
-_BREADCRUMB_TAIL = re.compile(r"(?:>|»|›|/|\\|→)\s*$")
-HAS_LETTERS = re.compile(r"[^\W\d_]{2}")
+SITE_SEPARATORS = lazy_compile(r"\s+[|\-–—·:•]\s+|\s+::\s+")
+_BREADCRUMB_TAIL = lazy_compile(r"(?:>|»|›|/|\\|→)\s*$")
+HAS_LETTERS = lazy_compile(r"[^\W\d_]{2}")
 # Whole-page dumps glue the <title> to the first page text after a run of spaces.
-GLUE_GAP = re.compile(r"\s{3,}")
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+GLUE_GAP = lazy_compile(r"\s{3,}")
+_CONTENT_WORD = lazy_compile(r"[^\W\d_]{4,}")
 # A repeated line is evidence only when it is long enough not to be a menu label.
 REPEAT_MIN_WORDS = 3
 # A short line "in" the page title (a category, the site name) is no evidence: it must cover this share.
@@ -122,12 +123,12 @@ def find_title(
 
 # Scrapers that join text nodes without a space glue the headline to the date, byline or breadcrumb
 # printed next to it: "...offiziell eröffnetSie sind hier: ...", "17 Feb 2020Saftiger ...!von Kathrin".
-_TITLE_GLUE = re.compile(
+_TITLE_GLUE = lazy_compile(
     r"(?<=[a-zà-öø-ÿß])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]|\d)|(?<=\d)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß])|(?<=[!?])(?=[^\W\d_])"
 )
 # A date at the end of the title line, after a space: "... Rice Noodles) September 28, 2020".
 GLUED_TITLE_MIN_WORDS = 3
-_GLUED_LABEL = re.compile(r"^[^\W\d_][\w&-]*(?: [\w&-]+)?\s{2,}(?=\S)")
+_GLUED_LABEL = lazy_compile(r"^[^\W\d_][\w&-]*(?: [\w&-]+)?\s{2,}(?=\S)")
 REPEATED_HEAD_MIN_CHARS = 12
 
 
@@ -180,7 +181,7 @@ KICKER_MAX_WORDS = 3
 PAIR_SCORE_MARGIN = 3.0
 # Below a kicker on the first line, the headline is this many words longer.
 KICKER_FIRST_LINE_GAP = 2
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 
 
 def _headline_of_pair(
@@ -368,7 +369,7 @@ def _overlap_score(text: str, index: int, start: int, body_words: set[str]) -> f
     return OVERLAP_WEIGHT * len(own & body_words) / len(own)
 
 
-_LEADING_SEGMENT = re.compile(r"^(\S[^|:\-–—·•]{0,40}?)(?:\s+[|\-–—·•]\s+|:\s+)(?=\S)")
+_LEADING_SEGMENT = lazy_compile(r"^(\S[^|:\-–—·•]{0,40}?)(?:\s+[|\-–—·•]\s+|:\s+)(?=\S)")
 
 
 def _strip_site_prefix(text: str, units: list[Unit]) -> str:

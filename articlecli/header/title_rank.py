@@ -15,18 +15,18 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
 
+from articlecli.data import read_data
 from articlecli.frontends.unit import Unit
 from articlecli.header import title as rules
 from articlecli.header.record import META_MAX_WORDS
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 
@@ -96,13 +96,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     "cut_part_words_log",
 )
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD = lazy_compile(r"[^\W\d_]{2,}")
 # The one-hot kind features of each kind.
 _KIND_FLAGS = {kind: tuple(float(kind == k) for k in KINDS) for kind in KINDS}
 # A word's first character (the words of str.split are never empty).
 _FIRST_CHAR = itemgetter(0)
-_DIGIT = re.compile(r"\d")
-_SEPARATOR = re.compile(r"\s[|\-–—·•]\s")
+_DIGIT = lazy_compile(r"\d")
+_SEPARATOR = lazy_compile(r"\s[|\-–—·•]\s")
 # How many of the main text's first units its content words are read from (as title.OVERLAP_BODY_UNITS).
 BODY_UNITS = 20
 # How many lines at each end of the page are searched for the site name a <title> suffix cut off.
@@ -149,7 +149,7 @@ class TitleModel:
 @lru_cache(maxsize=8)
 def _load(path: str | None) -> TitleModel | None:
     if path is None:
-        text = resources.files("articlecli.data").joinpath("labeller/title.json").read_text(encoding="utf-8")
+        text = read_data("labeller/title.json")
         data = json.loads(text)
         if not data.get("enabled"):
             return None

@@ -12,18 +12,18 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from operator import mul
 from pathlib import Path
 from typing import Any
 
+from articlecli.data import read_data
 from articlecli.labeller.content import Region, max_run
 from articlecli.labeller.inbody import BODY_LABELS
 from articlecli.labeller.unit_vectors import FEATURE_NAMES, RuleView, unit_vectors
+from articlecli.lazy_regex import lazy_compile
 
 # Points the pipeline at another model file (the bench's fold models), or "none" for the rules alone.
 MODEL_ENV = "ARTICLECLI_LABELLER_MODEL"
@@ -56,7 +56,7 @@ PRECISE_REMOVALS = frozenset(
         "after-widget",
     }
 )
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_LETTER = lazy_compile(r"[^\W\d_]")
 # The model's main-text run: the maximum-sum run of (P(text) - REGION_THRESHOLD) × words, each unit's
 # words capped (as content.PROSE_SCORE_CAP caps the rules' score) so one huge unit does not swallow the
 # page around it. Chosen out of fold on every third dev document, against the rules' wcxb body F1 .823,
@@ -165,10 +165,7 @@ class LabellerModel:
 @lru_cache(maxsize=8)
 def load_model(path: str | None) -> LabellerModel:
     """The labeller model in `path`, or the packaged one (None); read once per path."""
-    if path is None:
-        text = resources.files("articlecli.data").joinpath("labeller/model.json").read_text(encoding="utf-8")
-    else:
-        text = Path(path).read_text(encoding="utf-8")
+    text = read_data("labeller/model.json") if path is None else Path(path).read_text(encoding="utf-8")
     return LabellerModel.from_json(json.loads(text))
 
 

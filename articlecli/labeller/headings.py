@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import Any
 from articlecli.frontends.unit import Unit
 from articlecli.labeller import HEADING_MODEL_ENV, HEADING_RULES_ONLY, heading_model_file
 from articlecli.labeller.content import is_prose
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import UnitFeatures
 
 # The variable naming a heading model file, and its "rules alone" value (kept in the package's __init__).
@@ -62,8 +62,8 @@ _RULES = (
     "main-text",
     "list-marker",
 )
-_NUMBERED = re.compile(r"^(?:\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])[.):]\s")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
+_NUMBERED = lazy_compile(r"^(?:\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])[.):]\s")
+_HAS_LETTER = lazy_compile(r"[^\W\d_]")
 
 FEATURE_NAMES: tuple[str, ...] = (
     "rule_heading",

@@ -9,7 +9,6 @@ inputs, so the records table can replace its sources without touching the model 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
@@ -19,6 +18,7 @@ from articlecli.frontends.unit import Unit
 from articlecli.header.record import Header
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, is_prose
 from articlecli.labeller.inbody import BODY_LABELS
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import UnitFeatures
 
 Labels = dict[int, tuple[str, str]]
@@ -133,7 +133,7 @@ def _rule_group(label: str, rule: str, in_region: bool) -> str:
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_CAPITALS = bytes(range(65, 91))
 _ASCII_DIGITS = bytes(range(48, 58))
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = lazy_compile(r"[^\x00-\x7f]")
 
 
 def _letters(text: str) -> tuple[int, int, int]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import filterfalse
 
+from articlecli.lazy_regex import lazy_compile
+
 MIN_YEAR = 1990
 MAX_YEAR = 2100
 # Numeric dates are read month-first only for languages whose sites usually write them that way.
@@ -28,15 +30,17 @@ class FoundDate:
     end: int
 
 
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?:[T ](\d\d):(\d\d)(?::(\d\d))?(Z|[+-]\d\d:?\d\d)?)?(?!\d)")
-_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[/.](\d\d?)[/.](\d\d?)(?!\d)")
-_DMY = re.compile(r"(?<![\d.])(\d\d?)([./-])(\d\d?)\2((?:19|20)\d\d(?=\d\d?[./:-]\d)|(?:19|20)?\d\d(?!\d))")
+_ISO = lazy_compile(
+    r"(?<!\d)((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?:[T ](\d\d):(\d\d)(?::(\d\d))?(Z|[+-]\d\d:?\d\d)?)?(?!\d)"
+)
+_YMD = lazy_compile(r"(?<!\d)((?:19|20)\d\d)[/.](\d\d?)[/.](\d\d?)(?!\d)")
+_DMY = lazy_compile(r"(?<![\d.])(\d\d?)([./-])(\d\d?)\2((?:19|20)\d\d(?=\d\d?[./:-]\d)|(?:19|20)?\d\d(?!\d))")
 # _DMY for long texts: "(?<![\d.])(\d" and "(\d(?<![\d.]\d)" match the same, but a pattern that starts
 # with a digit class lets the search skip ahead to the next digit instead of testing every position.
-_DMY_SCAN = re.compile(_DMY.pattern.replace(r"(?<![\d.])(\d", r"(\d(?<![\d.]\d)", 1))
+_DMY_SCAN = lazy_compile(_DMY.pattern.replace(r"(?<![\d.])(\d", r"(\d(?<![\d.]\d)", 1))
 # "18. 05. 2014", "13. 1. 2020": dotted day and month with a space after each dot.
-_DMY_SPACED = re.compile(r"(?<![\d.])(\d\d?)\.\s(\d\d?)\.\s?((?:19|20)\d\d)(?!\d)")
-_CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日")
+_DMY_SPACED = lazy_compile(r"(?<![\d.])(\d\d?)\.\s(\d\d?)\.\s?((?:19|20)\d\d)(?!\d)")
+_CJK = lazy_compile(r"((?:19|20)\d\d)\s*年\s*(\d\d?)\s*月\s*(\d\d?)\s*日")
 
 
 def _make_day(year: int, month: int, day: int) -> dt.date | None:
@@ -100,9 +104,9 @@ def _word_date_patterns(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re
 
 
 # Every date form has a year of at least two digits in a row; most lines have none.
-_TWO_DIGITS = re.compile(r"\d\d")
-_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
-_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+_TWO_DIGITS = lazy_compile(r"\d\d")
+_YEAR_LIKE = lazy_compile(r"(?:19|20)\d\d")
+_THREE_LETTERS = lazy_compile(r"[^\W\d_]{3}")
 
 
 def find_dates(text: str, language: str | None = None, month_first: bool | None = None) -> list[FoundDate]:
@@ -130,7 +134,7 @@ def _find_dates(text: str, language: str | None, month_first: bool | None) -> tu
 
 
 # A link's address ('https://site/2015/03/24/story', '](/2019/12/14/links)') dates the page it points to.
-_URL = re.compile(r"(?:https?://|www\.)[^\s)>\]]+|\]\([^)\s]+")
+_URL = lazy_compile(r"(?:https?://|www\.)[^\s)>\]]+|\]\([^)\s]+")
 
 
 def _outside_urls(text: str, found: list[FoundDate]) -> list[FoundDate]:
@@ -324,7 +328,7 @@ def _word_dates(text: str, language: str | None) -> list[FoundDate]:
 # first day (a weekly report's or an event's start), not by the day the month name follows.
 # The first day carries its dot ('14. -') or the dash stands between the two numbers ('1-3'): 'Seite 3 - 20.
 # Januar' is no span.
-_DAY_RANGE_BEFORE = re.compile(r"(?<![\d.])(\d\d?)(?:\.\s*[-–]\s*|[-–])$")
+_DAY_RANGE_BEFORE = lazy_compile(r"(?<![\d.])(\d\d?)(?:\.\s*[-–]\s*|[-–])$")
 
 
 def _range_start(folded: str, start: int, day: int) -> tuple[int, int]:

@@ -11,7 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from importlib import resources
+
+from articlecli.data import list_data, read_data
+from articlecli.lazy_regex import lazy_compile
 
 BOILERPLATE_CATEGORIES = (
     "related-links",
@@ -56,7 +58,7 @@ BOILERPLATE_PREFIX_MAX_WORDS = 6
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
 )
-_HAS_QUOTES = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
+_HAS_QUOTES = lazy_compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 
 # Stages test the same lines again (features, title, header): the key is computed once per text.
@@ -344,7 +346,7 @@ def _raw_phrases(language: str) -> dict[str, tuple[str, ...]]:
     # caller or the detector is never turned into a path (a code without a list has no phrases).
     if language not in available_languages():
         return {}
-    text = resources.files("articlecli.data.phrases").joinpath(f"{language}.txt").read_text("utf-8")
+    text = read_data(f"phrases/{language}.txt")
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     for raw in text.splitlines():
@@ -362,8 +364,7 @@ def _raw_phrases(language: str) -> dict[str, tuple[str, ...]]:
 @cache
 def available_languages() -> tuple[str, ...]:
     """The languages with a phrase list in the package data."""
-    names = resources.files("articlecli.data.phrases").iterdir()
-    return tuple(sorted(p.name[:-4] for p in names if p.name.endswith(".txt")))
+    return tuple(sorted(name[:-4] for name in list_data("phrases") if name.endswith(".txt")))
 
 
 @lru_cache(maxsize=64)

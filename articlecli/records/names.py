@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.lexicon import Lexicon, line_key, stopwords
 
 # Name particles that stay lowercase inside a personal name.
@@ -39,8 +40,8 @@ MAX_NAME_WORDS = 5
 MAX_AUTHORS = 6
 # Field separators on a byline; a run of 3+ spaces is one too, where a scraper glued the page's elements
 # keeping their source whitespace ('Por Jane Doe   jdoe@site.com   La ...').
-_SEPARATORS = re.compile(r"\s*(?:[|•·⋅●—–/»]|\s-\s)\s*|\s{3,}")
-_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_SEPARATORS = lazy_compile(r"\s*(?:[|•·⋅●—–/»]|\s-\s)\s*|\s{3,}")
+_NAME_TOKEN = lazy_compile(r"^[^\W\d_][\w'’.\-]*$")
 
 
 def looks_like_name(text: str) -> bool:
@@ -56,9 +57,9 @@ def looks_like_name(text: str) -> bool:
 
 
 # A credential or generational suffix stays attached to the name before it: "Jane Doe, MD".
-_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,4}[A-Z]\.?$|^(?:Ph\.?\s?D|Jr|Sr|Esq|MSc|BSc|MBA|MPH|DrPH)\.?$")
+_CREDENTIAL = lazy_compile(r"^(?:[A-Z][A-Za-z]?\.?){1,4}[A-Z]\.?$|^(?:Ph\.?\s?D|Jr|Sr|Esq|MSc|BSc|MBA|MPH|DrPH)\.?$")
 # A byline's names end where a date, a time or a counter starts: "Von Jule Radeck Vom 3. Februar 2022".
-_TOKEN_DIGIT = re.compile(r"(?<!\w)\d|(?<=[^\W\d_]{3})\d\d(?=\D{0,40}(?:19|20)\d\d)")
+_TOKEN_DIGIT = lazy_compile(r"(?<!\w)\d|(?<=[^\W\d_]{3})\d\d(?=\D{0,40}(?:19|20)\d\d)")
 # Words that join a byline to a following date ("am", "on", "le", "vom", "el", "il", "op", ...).
 _DATE_JOINERS = frozenset(
     {
@@ -95,7 +96,7 @@ _DATE_JOINERS = frozenset(
 
 # The next field's label ends the names: 'von Andrea Kategorien: Allgemein', 'von Jane Doe Foto: © GEPA'
 # (a word with a colon after the first name word and before the next field; no name has one).
-_FIELD_LABEL = re.compile(r"(?<=\S)\s+[^\W\d_][\w-]*:(?=\s+\S)")
+_FIELD_LABEL = lazy_compile(r"(?<=\S)\s+[^\W\d_][\w-]*:(?=\s+\S)")
 
 
 def trim_byline_rest(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, bool]:
@@ -128,7 +129,7 @@ def trim_date_joiners(text: str, languages: tuple[str, ...] = ("en",)) -> str:
 
 # Markdown emphasis the scraper left unpaired or spaced ('** Jane Doe **', '_Jane Doe_', '__ by Jane'):
 # a run of '*' or '_' at a word's edge, never inside a handle such as 'sean_g'.
-_LOOSE_EMPHASIS = re.compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
+_LOOSE_EMPHASIS = lazy_compile(r"(?<!\w)[*_]+|[*_]+(?!\w)")
 
 
 def strip_emphasis(text: str) -> str:
@@ -185,10 +186,10 @@ def split_names(text: str, lexicon: Lexicon, loose: bool = False) -> list[str]:
 
 
 # A counter or footnote glued to a name: "Andreas Kalt4 Kommentare", "Marwan H. Adwan1".
-_GLUED_COUNTER = re.compile(r"(?<=[a-zà-öø-ÿ])\d")
+_GLUED_COUNTER = lazy_compile(r"(?<=[a-zà-öø-ÿ])\d")
 
 
-_TRAILING_AT_HANDLE = re.compile(r"(?<=\S)(?:\s+@\w[\w.]*)+\s*$")
+_TRAILING_AT_HANDLE = lazy_compile(r"(?<=\S)(?:\s+@\w[\w.]*)+\s*$")
 
 
 def clean_name(text: str, lexicon: Lexicon) -> str:
@@ -259,8 +260,8 @@ def _longest_phrase(phrases: frozenset[str]) -> int:
 
 # A user name that cannot be a plain word: camel case, a digit, or an inner '.'/'_' ('ColdJ', 'user447274',
 # 'hayley.p', 'sean_g').
-MARKED_HANDLE = re.compile(r"^(?=.*(?:[a-z][A-Z]|[^\W\d_]\d|\w[._]\w))[^\W\d_][\w.\-]{2,30}$")
-HANDLE = re.compile(r"^(?=.*[^\W\d_].*[^\W\d_])[\w][\w.\-]{2,30}$")
+MARKED_HANDLE = lazy_compile(r"^(?=.*(?:[a-z][A-Z]|[^\W\d_]\d|\w[._]\w))[^\W\d_][\w.\-]{2,30}$")
+HANDLE = lazy_compile(r"^(?=.*[^\W\d_].*[^\W\d_])[\w][\w.\-]{2,30}$")
 
 
 def _bare(name: str) -> str:
@@ -324,7 +325,7 @@ def _byline_names(text: str, lexicon: Lexicon) -> list[str] | None:
     return split_names(rest, lexicon, loose=cut or len(parts) > 1 or bool(MARKED_HANDLE.match(rest)))
 
 
-_GLUED_PREFIX = re.compile(r"^([^\W\d_]{2,12}?)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ.])")
+_GLUED_PREFIX = lazy_compile(r"^([^\W\d_]{2,12}?)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ.])")
 
 
 def _unglue_prefix(text: str, lexicon: Lexicon) -> str:
@@ -337,7 +338,7 @@ def _unglue_prefix(text: str, lexicon: Lexicon) -> str:
 
 
 # A lowercase byline word glued to the capitalised name after it, inside the line: 'Written byJack'.
-_GLUED_INNER = re.compile(r"(?<=\s)([a-zà-ÿ]{2,6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+_GLUED_INNER = lazy_compile(r"(?<=\s)([a-zà-ÿ]{2,6})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
 
 
 def _split_glued_word(match: re.Match[str], lexicon: Lexicon) -> str:
@@ -390,7 +391,7 @@ def _after_other_byline(words: list[str], start: int, size: int, others: frozens
 
 # 'Jane Doe in Politics', 'Fatima in Gefühle, Popkultur': the section a byline files the post under.
 # ('en' is not among the words: Dutch joins two names with it.)
-_IN_CATEGORY = re.compile(r"\s+(?:in|im|dans)\s+(?=[A-ZÀ-ÖØ-Þ])")
+_IN_CATEGORY = lazy_compile(r"\s+(?:in|im|dans)\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def cut_category(text: str) -> str:

@@ -19,13 +19,14 @@ from itertools import islice
 from typing import NamedTuple
 
 from articlecli.frontends.unit import Unit
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.dates import FoundDate
 from articlecli.records.lexicon import Lexicon, line_keys
 from articlecli.records.names import byline_names, looks_like_name
 
 # A word token.
-_WORD_TOKEN = re.compile(r"\w+")
+_WORD_TOKEN = lazy_compile(r"\w+")
 
 
 @cache

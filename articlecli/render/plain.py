@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from articlecli.lazy_regex import lazy_compile
 from articlecli.model import Article
 
 
@@ -53,7 +54,7 @@ def neutralize_controls(text: str) -> str:
 
 
 # C0 controls but tab and newline, DEL, and C1 controls.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = lazy_compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _control_picture(match: re.Match[str]) -> str:

@@ -11,11 +11,15 @@ import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from articlecli.lazy_regex import lazy_compile
+
 # A scraper that records the page's address does so in its first lines.
 URL_LINE_LOOKAHEAD = 5
-_URL_LINE = re.compile(r"(?:(?:url|source|link|canonical|permalink)\s*[:=]\s*)?<?(https?://[^\s<>]+)>?", re.IGNORECASE)
+_URL_LINE = lazy_compile(
+    r"(?:(?:url|source|link|canonical|permalink)\s*[:=]\s*)?<?(https?://[^\s<>]+)>?", re.IGNORECASE
+)
 ARCHIVE_HOSTS = frozenset({"web.archive.org", "web-beta.archive.org", "wayback.archive.org"})
-_ARCHIVED = re.compile(r"^/web/[0-9]{4,14}[a-z_]*/+(.+)$")
+_ARCHIVED = lazy_compile(r"^/web/[0-9]{4,14}[a-z_]*/+(.+)$")
 
 
 # The page's URL line, if any, is among its first lines: that much of a file is decoded to look for it.

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.dates import is_month_name, is_weekday
 from articlecli.records.lexicon import available_languages, line_key
 
@@ -19,9 +20,9 @@ from articlecli.records.lexicon import available_languages, line_key
 KEY_MAX_WORDS = 150
 NUMBER_MASK = "#"
 
-_HAS_LETTER = re.compile(r"[^\W\d_]")
-_HAS_DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_HAS_LETTER = lazy_compile(r"[^\W\d_]")
+_HAS_DIGIT = lazy_compile(r"\d")
+_TOKEN = lazy_compile(r"\d+|[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,7 @@ def _has_date(tokens: list[str]) -> bool:
 
 
 # What separates a page's title from the site's name in its <title> line (as header.title reads it).
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·:•»]\s+|\s+::\s+")
+TITLE_SEPARATORS = lazy_compile(r"\s+[|\-–—·:•»]\s+|\s+::\s+")
 # A title keeps at least this many words once the site's name is cut off it.
 TITLE_MIN_WORDS = 2
 

@@ -6,11 +6,12 @@ import codecs
 import re
 
 from articlecli.frontends.decoding import decode_bytes
+from articlecli.lazy_regex import lazy_compile
 
 # The declaration must sit near the top (HTML requires the first 1024 bytes; pages are sloppier).
 DECLARATION_WINDOW = 8192
-_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = lazy_compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = lazy_compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # WHATWG decodes these labels as windows-1252 (browsers never use true Latin-1 or ASCII).
 _AS_CP1252 = frozenset(
     {"latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1", "ascii", "us-ascii", "iso_8859-1", "cp819", "windows-1252"}
@@ -18,7 +19,7 @@ _AS_CP1252 = frozenset(
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # A multi-byte UTF-8 sequence: a page that declares a legacy charset but holds these decodes as
 # UTF-8 (re-saved pages keep their old declaration; real cp1252 text almost never forms them).
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+_UTF8_SEQUENCE = lazy_compile(rb"[\xc2-\xf4][\x80-\xbf]")
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import re
 
+from articlecli.lazy_regex import lazy_compile
+
 # How much of the input's start is looked at.
 SNIFF_CHARS = 4096
 # A document opening: optional BOM, XML declaration, comments, then a doctype or an html/head/body tag.
-_DOCUMENT_START = re.compile(
+_DOCUMENT_START = lazy_compile(
     r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
 # A fragment opening: a structural tag first.
-_FRAGMENT_START = re.compile(
+_FRAGMENT_START = lazy_compile(
     r"^\ufeff?\s*<(?:div|article|main|section|p|table|ul|ol|h[1-6]|meta|title|link|script|style|header|nav)[\s>/]",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,1000}>")
+_TAG = lazy_compile(r"<[a-zA-Z/!][^<>]{0,1000}>")
 # A fragment is HTML when tags make up at least this share of its first characters: prose that
 # happens to open with a tag name in angle brackets has far fewer.
 FRAGMENT_MIN_MARKUP_SHARE = 0.2

@@ -19,6 +19,7 @@ from lxml import etree
 from articlecli.errors import MarkupError
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.html.hints import ARTICLE_SCOPED_TAGS, ROLE_HINTS, TAG_HINTS, hint_for_names
+from articlecli.lazy_regex import lazy_compile
 
 # Elements that start and end a block of text (HTML's block-level and table elements). A table row
 # is one block, its cells joined by CELL_SEPARATOR; a cell holding paragraphs splits at them.
@@ -124,15 +125,15 @@ _ENTITY_CLEANUP = {
     ),
 }
 # An XHTML page's XML declaration names the encoding of bytes we have already decoded.
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECLARATION = lazy_compile(r"^\s*<\?xml[^>]*\?>")
 # libxml2's nesting limit without XML_PARSE_HUGE (which we leave off: it also lifts the size limits).
 MAX_DEPTH = 256
 # React's streaming server rendering sends each late part of the page as <div hidden id="S:0">,
 # which its own inline script moves into place at once: shown content, not hidden.
-_STREAMED_SEGMENT = re.compile(r"S:\d+$")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_STREAMED_SEGMENT = lazy_compile(r"S:\d+$")
+_HIDDEN_STYLE = lazy_compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Control characters libxml2 refuses in text (and NUL, which ends C strings).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = lazy_compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(slots=True)

@@ -6,9 +6,10 @@ Tag and role hints are fixed by the HTML standard; class and id tokens are data
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from importlib import resources
+
+from articlecli.data import read_data
+from articlecli.lazy_regex import lazy_compile
 
 # Page chrome by tag. <header> and <footer> inside an <article>/<main> are the article's own
 # (title, byline, tags), so the walker only applies these outside one.
@@ -32,13 +33,13 @@ ROLE_HINTS = {
 # Hints that only ever wrap chrome; tags whose hint depends on being outside the article.
 ARTICLE_SCOPED_TAGS = frozenset({"header", "footer"})
 
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_TOKEN_SPLIT = lazy_compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=1)
 def class_hints() -> dict[str, str]:
     """Class/id token -> hint, from the data file."""
-    text = resources.files("articlecli.data").joinpath("html_hints.txt").read_text("utf-8")
+    text = read_data("html_hints.txt")
     hints: dict[str, str] = {}
     section: str | None = None
     for line in text.splitlines():

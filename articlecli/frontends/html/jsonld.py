@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from articlecli.lazy_regex import lazy_compile
+
 Node = dict[str, Any]
 
 # Types whose node describes the article itself, then page types that carry a usable name.
@@ -43,11 +45,11 @@ MAX_DEPTH = 12
 # Nodes read from one page at most (a product feed can list thousands).
 MAX_NODES = 2000
 
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
-_WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
+_TRAILING_COMMA = lazy_compile(r",(\s*[}\]])")
+_WRAPPERS = lazy_compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
 _FIELD = r'"{}"\s*:\s*"((?:[^"\\]|\\.)*)"'
 _REGEX_FIELDS = ("headline", "datePublished", "dateModified", "description")
-_REGEX_AUTHOR = re.compile(r'"author"\s*:\s*[\[{][^\]}]*?"name"\s*:\s*"((?:[^"\\]|\\.)*)"')
+_REGEX_AUTHOR = lazy_compile(r'"author"\s*:\s*[\[{][^\]}]*?"name"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
 def parse_script(text: str) -> list[Any]:

@@ -15,6 +15,7 @@ from articlecli.frontends.html import jsonld
 from articlecli.frontends.html.dom import main_container
 from articlecli.header.markup import MarkupMeta
 from articlecli.header.title import strip_site_suffix
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.lexicon import lexicon_for
 from articlecli.records.names import split_names
 
@@ -48,14 +49,14 @@ URL_KEYS = ("og:url",)
 LANGUAGE_KEYS = ("og:locale", "content-language", "dc.language", "language")
 
 # A leading "By"/"Von"/"Par" in an author field is not part of the name.
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
-_ISO_DAY = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
-_COMPACT_DAY = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
-_LANGUAGE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
+_BY = lazy_compile(r"^(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+_ISO_DAY = lazy_compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_COMPACT_DAY = lazy_compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
+_LANGUAGE = lazy_compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 # Author values that are not names: profile URLs, handles, e-mail addresses.
-_NOT_A_NAME = re.compile(r"https?://|www\.|@|\.com\b|/")
+_NOT_A_NAME = lazy_compile(r"https?://|www\.|@|\.com\b|/")
 # "Surname, Given names": one word, a comma, then given names or initials and nothing else.
-_SURNAME_FIRST = re.compile(r"^[^\W\d_][\w'’-]*,\s*(?:[^\W\d_][\w.'’-]*\s?){1,3}$")
+_SURNAME_FIRST = lazy_compile(r"^[^\W\d_][\w'’-]*,\s*(?:[^\W\d_][\w.'’-]*\s?){1,3}$")
 # An author field longer than this is a sentence, not a name list.
 AUTHOR_MAX_WORDS = 12
 
