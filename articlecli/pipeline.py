@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import pairwise, repeat
+from typing import TYPE_CHECKING
 
 from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
-from articlecli.header.markup import MarkupMeta, apply_markup
 from articlecli.header.reader import Header, parse_header
-from articlecli.labeller import debris, heading_model_file, inbody
+from articlecli.labeller import debris, heading_model_file, inbody, labeller_model_forced
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
-from articlecli.labeller.decode import MODEL_REGION, NO_OVERRIDES, Decoded, decode, model_forced
 from articlecli.labeller.unit_vectors import RuleView
 from articlecli.lazy_regex import lazy_compile
 from articlecli.model import Article, LineDecision, RemovedLine
@@ -21,6 +20,11 @@ from articlecli.records.language import detect_language_by_vote
 from articlecli.records.lexicon import Lexicon, lexicon_for, stopwords
 from articlecli.records.record import build_records
 from articlecli.sections import build_sections, is_subheading
+
+if TYPE_CHECKING:
+    # Imported where used: HTML's markup and the labeller model (--confidence) are not every parse's.
+    from articlecli.header.markup import MarkupMeta
+    from articlecli.labeller.decode import Decoded
 
 # The rule name of a site profile's template lines (site/apply.py SITE_TEMPLATE; not imported from
 # there so that a parse without a profile does not load the site layer).
@@ -74,6 +78,8 @@ def rule_stage(
     if header.body_start > region.start:
         region = replace(region, start=header.body_start, end=max(region.end, header.body_start))
     if markup is not None:
+        from articlecli.header.markup import apply_markup
+
         apply_markup(header, markup)
     region = _with_leading_heading(units, marked, region, header)
     # Markdown and HTML mark their headings: nothing else is one there.
@@ -113,9 +119,10 @@ def build_article(
 ) -> Article:
     """The article of a page's units: the rules' labels, then the labeller model's overrides."""
     view = rule_stage(units, input_format=input_format, options=options, markup=markup)
-    if not (options.confidence or model_forced()):
-        decoded = Decoded()
-    else:
+    decoded = None
+    if options.confidence or labeller_model_forced():
+        from articlecli.labeller.decode import NO_OVERRIDES, decode
+
         # The model was trained and measured on text dumps: on HTML it scores the page but overrides nothing.
         decoded = decode(view, overrides=NO_OVERRIDES if input_format == "html" else None)
     return article_from(
@@ -130,7 +137,7 @@ def build_article(
 
 def article_from(
     view: RuleView,
-    decoded: Decoded,
+    decoded: Decoded | None,
     *,
     source: str,
     input_format: str,
@@ -138,10 +145,10 @@ def article_from(
     line_decisions: bool = True,
 ) -> Article:
     """The Article from the rules' decisions and the model's overrides (without `line_decisions`, its
-    `decisions` are left empty: see ParseOptions)."""
+    `decisions` are left empty: see ParseOptions). `decoded` is None when the model did not run."""
     header = view.header
-    overrides = decoded.labels
-    if decoded.region is not None and input_format != "html":
+    overrides = decoded.labels if decoded is not None else {}
+    if decoded is not None and decoded.region is not None and input_format != "html":
         view, overrides = _in_model_region(view, decoded, input_format)
     decisions, removed, body = _decide(
         view.units, view.features, view.region, header, view.body_labels, view.notes, overrides, line_decisions
@@ -165,7 +172,7 @@ def article_from(
         site_name=markup.site_name if markup else None,
         description=markup.description if markup else None,
         image=markup.image if markup else None,
-        confidence=decoded.confidence,
+        confidence=decoded.confidence if decoded is not None else None,
     )
 
 
@@ -176,6 +183,8 @@ def _in_model_region(
     same rules (headings, in-body chrome), and the overrides: every unit the model's run took in or left
     out against the rules' decision is named `model-region:<P(text)>`, so --explain shows what decided it.
     The model's other overrides (headings) stand on the units still kept."""
+    from articlecli.labeller.decode import MODEL_REGION
+
     assert decoded.region is not None
     region = _with_leading_heading(view.units, view.features, decoded.region, view.header)
     lexicon = lexicon_for(view.language)

@@ -79,7 +79,14 @@ def test_parsing_a_text_page_leaves_the_html_and_site_layers_alone() -> None:
     imported = result["imported"]
     assert "fasttext" in _top_level(imported)  # the language was detected
     assert not _top_level(imported) & {"rich", "numpy", "lxml", "bs4", "logging"}
-    assert not {name for name in imported if name.startswith(("articlecli.site", "articlecli.frontends.html.dom"))}
+    # Nor the labeller model's decoder (--confidence) or the HTML markup's fields.
+    not_for_text = (
+        "articlecli.site",
+        "articlecli.frontends.html.dom",
+        "articlecli.labeller.decode",
+        "articlecli.header.markup",
+    )
+    assert not {name for name in imported if name.startswith(not_for_text)}
     # The patterns a text page needs were compiled on the way, and only those: the HTML metadata's are not.
     assert result["compiled"]
     assert not [name for name in result["compiled"] if name.startswith("articlecli.frontends.html.metadata")]

@@ -20,14 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from articlecli.data import read_data
+from articlecli.labeller import LABELLER_MODEL_ENV, LABELLER_RULES_ONLY, labeller_model_forced
 from articlecli.labeller.content import Region, max_run
 from articlecli.labeller.inbody import BODY_LABELS
 from articlecli.labeller.unit_vectors import FEATURE_NAMES, RuleView, unit_vectors
 from articlecli.lazy_regex import lazy_compile
 
-# Points the pipeline at another model file (the bench's fold models), or "none" for the rules alone.
-MODEL_ENV = "ARTICLECLI_LABELLER_MODEL"
-RULES_ONLY = "none"
+# Points the pipeline at another model file (the bench's fold models), or "none" for the rules alone
+# (labeller/__init__.py; these names remain for the bench and tests).
+MODEL_ENV = LABELLER_MODEL_ENV
+RULES_ONLY = LABELLER_RULES_ONLY
+model_forced = labeller_model_forced
 # The model removes a unit the rules kept below this text probability, and keeps one the rules removed
 # only above the upper bound: where it is unsure, the rules stand. A first cut at .4 (chosen on the
 # out-of-fold unit scores) traded recall for precision with no gain in body F1 and cost headings
@@ -167,12 +170,6 @@ def load_model(path: str | None) -> LabellerModel:
     """The labeller model in `path`, or the packaged one (None); read once per path."""
     text = read_data("labeller/model.json") if path is None else Path(path).read_text(encoding="utf-8")
     return LabellerModel.from_json(json.loads(text))
-
-
-def model_forced() -> bool:
-    """$ARTICLECLI_LABELLER_MODEL names a model file: the bench runs that model on every page (a fold's
-    model, out of fold), whatever the parse options say."""
-    return os.environ.get(MODEL_ENV, RULES_ONLY) != RULES_ONLY
 
 
 def active_model() -> LabellerModel | None:
