@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import gc
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -28,9 +27,6 @@ if TYPE_CHECKING:
     from articlecli.site.profile import Profile
 
 FORMATS = ("json", "jsonl", "table", "markdown", "text")
-# New container objects between two young collections of the cycle collector in `parse` (Python's
-# default is 700; mypy uses 200,000): a page of a million short lines makes several million.
-PARSE_GC_THRESHOLD = 100_000
 
 
 class CliError(click.ClickException):
@@ -150,11 +146,10 @@ def parse(
 
         preload_model()
     from articlecli.api import parse_bytes, parse_file, parse_stream, read_input, read_stream
+    from articlecli.console import raise_gc_threshold
 
-    # One page per process: the cycle collector's default pace (a young collection every 700 new objects,
-    # a full one whenever the tracked objects grow by a quarter) takes a fifth of a large page's parse
-    # and finds next to nothing. mypy raises the threshold for the same reason.
-    gc.set_threshold(PARSE_GC_THRESHOLD, *gc.get_threshold()[1:])
+    # One page per process (console.entry does this before any import; here for a caller of `main`).
+    raise_gc_threshold()
     try:
         # The per-line decisions are what --explain prints; nothing else reads them.
         options = ParseOptions(language=language, confidence=confidence, line_decisions=explain)
@@ -481,6 +476,11 @@ def batch(
     # Batch ends a Ctrl-C itself (outputs kept, summary, exit 130) on KeyboardInterrupt: Python's own
     # handler again, instead of the one-line exit console.entry installs for parse.
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    # console.entry raised the cycle collector's threshold for a one-page process; the workers forked from
+    # this one parse many pages each and keep the interpreter's pace, as before.
+    from articlecli.console import restore_gc_threshold
+
+    restore_gc_threshold()
     from articlecli.batch.manifest import BatchSetupError
     from articlecli.batch.settings import DEFAULT_TIMEOUT_SECONDS, default_jobs
 
