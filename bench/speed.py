@@ -4,6 +4,7 @@ super-linear time.
 
     python bench/speed.py                 # all four
     python bench/speed.py --only cli
+    python bench/speed.py --only startup  # where the CLI's CPU goes: start-up, imports, model, parse
     python bench/speed.py --only throughput --limit 300 --profile 40   # where the time goes
     python bench/speed.py --only throughput --confidence                # with the learned labeller
     python bench/speed.py --only header   # the header stage's share of it (title search, title ranker)
@@ -49,6 +50,47 @@ def bench_cli(runs: int) -> None:
         f"cli: seed parsed end to end, median {statistics.median(times):.3f} s, min {min(times):.3f} s wall, "
         f"median {statistics.median(cpu_times):.3f} s CPU over {runs} runs"
     )
+
+
+# Times each step of a one-page CLI run in a fresh interpreter, in the order the CLI takes them (the
+# language model without the CLI's background thread, so that its CPU is its own).
+_STARTUP_STEPS = """
+import time
+clock = time.process_time
+marks = [("interpreter start-up (CPU before the first line)", clock())]
+import click
+marks.append(("click and the standard library it imports", clock()))
+import articlecli.cli
+marks.append(("articlecli.cli: errors, model, options", clock()))
+import articlecli.api
+marks.append(("the pipeline's modules (articlecli.api)", clock()))
+from articlecli.records.language import _model
+_model()
+marks.append(("the fastText language model (a second thread in the CLI)", clock()))
+from articlecli.api import parse_file
+article = parse_file({seed!r})
+marks.append(("the parse: phrase lists, first use of the patterns, the page", clock()))
+from articlecli.render.json_out import iter_json
+"".join(iter_json(article))
+marks.append(("the JSON record", clock()))
+print(f"{{marks[0][1] * 1000:6.1f}} ms  {{marks[0][0]}}")
+for (_, before), (label, after) in zip(marks, marks[1:]):
+    print(f"{{(after - before) * 1000:6.1f}} ms  {{label}}")
+print(f"{{marks[-1][1] * 1000:6.1f}} ms  in all")
+"""
+
+
+def bench_startup(runs: int) -> None:
+    """Where a one-page CLI run's CPU goes: each step timed in a fresh interpreter; the run with the median total."""
+    outputs = []
+    for _ in range(runs):
+        proc = subprocess.run(
+            [sys.executable, "-c", _STARTUP_STEPS.format(seed=str(SEED))], check=True, capture_output=True, text=True
+        )
+        outputs.append(proc.stdout)
+    outputs.sort(key=lambda out: float(out.splitlines()[-1].split()[0]))
+    print(f"startup: the run with the median CPU of {runs}, each step's CPU")
+    print(outputs[len(outputs) // 2], end="")
 
 
 def _corpus_texts(corpus: Path, low: int, high: int, limit: int) -> list[str]:
@@ -267,7 +309,7 @@ def bench_html() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("cli", "throughput", "header", "scaling", "adversarial", "html"))
+    parser.add_argument("--only", choices=("cli", "startup", "throughput", "header", "scaling", "adversarial", "html"))
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--corpus", default=None, help="corpus (default: $ARTICLECLI_CORPUS, ../shared/corpus)")
     parser.add_argument("--limit", type=int, default=500)
@@ -294,6 +336,8 @@ def main() -> None:
         return
     if args.only in (None, "cli"):
         bench_cli(args.runs)
+    if args.only == "startup":
+        bench_startup(args.runs)
     if corpus is not None and args.only in (None, "throughput"):
         bench_throughput(corpus, args.limit, args.confidence)
     if corpus is not None and args.only == "header":
