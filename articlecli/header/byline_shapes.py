@@ -19,11 +19,10 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
 
 from __future__ import annotations
 
-import re
-
 from articlecli.frontends.unit import Unit
 from articlecli.header.bylines import is_proper_name, names_in_date_line, plausible_names
 from articlecli.header.record import META_MAX_WORDS, Header
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.lexicon import Lexicon, line_key
 from articlecli.records.names import byline_names, is_role, looks_like_name, split_names, strip_emphasis
 from articlecli.records.record import RecordTable
@@ -97,7 +96,7 @@ def find_colon_label_byline(units: list[Unit], features: RecordTable, lexicon: L
 
 # An agency or desk after a source label, as the page writes it: 'MDR THÜRINGEN/ls', 'dpa/lno',
 # 'hessenschau.de/bb', 'kathpress' (one to three words, no sentence punctuation).
-_SOURCE_NAME = re.compile(r"^[^\W\d_][\w.&/\-]*(?: [^\W\d_][\w.&/\-]*){0,2}$")
+_SOURCE_NAME = lazy_compile(r"^[^\W\d_][\w.&/\-]*(?: [^\W\d_][\w.&/\-]*){0,2}$")
 
 
 def _is_source_name(text: str) -> bool:
@@ -163,7 +162,7 @@ def cut_names_at_page_lines(names: list[str], units: list[Unit], lexicon: Lexico
 
 # A team byline: the byline word, then at most this many words ('the Lavazza Team', 'The Currency editors').
 TEAM_MAX_WORDS = 5
-_DIGIT_WORD = re.compile(r"\s\S*\d.*$")
+_DIGIT_WORD = lazy_compile(r"\s\S*\d.*$")
 _ARTICLES = frozenset({"the", "der", "die", "das", "dem", "den", "la", "el", "le", "l'"})
 
 
@@ -207,7 +206,7 @@ def find_team_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon,
 
 
 # The fields of a byline line without a byline word: bars, bullets, a wide gap.
-_ROLE_FIELDS = re.compile(r"\s+[|•·]\s+|\s{2,}")
+_ROLE_FIELDS = lazy_compile(r"\s+[|•·]\s+|\s{2,}")
 # At most this many names before the role ('Manoj Jain and Jagpreet Chhatwal | Guest Columnists').
 ROLE_LINE_MAX_NAMES = 3
 
