@@ -210,3 +210,18 @@ def test_a_failed_preload_is_silent_and_detection_handles_it(
     _join_preload()
     assert language.detect_language_by_vote(ENGLISH_BLOCKS) is None
     assert capfd.readouterr().err == ""
+
+
+def test_every_module_level_pattern_is_lazy() -> None:
+    """A pattern compiled at module level is paid by every run that imports its module: the package makes
+    them with lazy_compile (patterns built inside functions, per language or phrase list, are not concerned)."""
+    import ast
+
+    eager = []
+    for path in sorted((ROOT / "articlecli").rglob("*.py")):
+        for node in ast.parse(path.read_text("utf-8")).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            call = value if isinstance(value, ast.Call) else None
+            if call is not None and ast.unparse(call.func) in ("re.compile", "compile"):
+                eager.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert eager == []
