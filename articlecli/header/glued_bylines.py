@@ -10,11 +10,10 @@ run only when no other rule found an author.
 
 from __future__ import annotations
 
-import re
-
 from articlecli.frontends.unit import Unit
 from articlecli.header.meta_labels import label_phrases
 from articlecli.header.record import META_MAX_WORDS, Header
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.lexicon import Lexicon, line_key
 from articlecli.records.names import byline_names, is_role, looks_like_name
@@ -22,7 +21,7 @@ from articlecli.records.record import RecordTable
 
 # A name ends at a glued field where four lowercase letters run into a capital ('MarturanoSouth'):
 # the short first humps of names ('McDonald', 'DeVries', 'MacArthur') have three at most.
-_GLUED_FIELD = re.compile(r"(?<=[a-zà-öø-ÿ]{4})(?=[A-ZÀ-ÖØ-Þ])")
+_GLUED_FIELD = lazy_compile(r"(?<=[a-zà-öø-ÿ]{4})(?=[A-ZÀ-ÖØ-Þ])")
 # A byline is read from the first characters of a line only: a glued line may hold a whole page.
 GLUED_BYLINE_MAX_CHARS = 200
 
@@ -52,7 +51,7 @@ def glued_byline_names(text: str, lexicon: Lexicon) -> list[str]:
     return []
 
 
-_OWN_WORD = re.compile(r"([^\W\d_]+)\s")
+_OWN_WORD = lazy_compile(r"([^\W\d_]+)\s")
 
 
 def _in_camel_word(text: str, capital: int) -> bool:
@@ -65,8 +64,8 @@ def _in_camel_word(text: str, capital: int) -> bool:
 
 
 # An element glued to the one before it: a capital right after a lowercase letter or a sentence end.
-_GLUED_START = re.compile(r"(?<=[a-zà-öø-ÿ.!?])[A-ZÀ-ÖØ-Þ]")
-_ANY_JOIN = re.compile(r"[a-zà-öø-ÿ.!?][A-ZÀ-ÖØ-Þ]")
+_GLUED_START = lazy_compile(r"(?<=[a-zà-öø-ÿ.!?])[A-ZÀ-ÖØ-Þ]")
+_ANY_JOIN = lazy_compile(r"[a-zà-öø-ÿ.!?][A-ZÀ-ÖØ-Þ]")
 
 
 def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
@@ -97,7 +96,7 @@ def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon
 # (The left edge is tested on each match, _glued_left_edge: lookbehinds tried at every position of every line
 # made this search most of the rule's cost. No match can hide a better-edged one: inside a match every
 # capital follows a single space.)
-_NAME_BEFORE_FIELD = re.compile(
+_NAME_BEFORE_FIELD = lazy_compile(
     r"([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})(?=,? {0,3}[A-ZÀ-ÖØ-Þ\d])"
 )
 _EDGE_CHARS = frozenset(".!?”)")
@@ -117,7 +116,7 @@ def _glued_left_edge(text: str, start: int) -> bool:
 
 # The date labels a byline is glued to, when no date follows at once.
 _DATE_LABELS = ("published-prefix", "updated-prefix")
-_MAY_HOLD_FIELD = re.compile(r"\d|[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+_MAY_HOLD_FIELD = lazy_compile(r"\d|[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 # Only the start of a unit is searched: the header of a glued page, not the comments at its end.
 GLUED_NAME_MAX_CHARS = 600
 # The date or field after the name is read from this many characters.
@@ -165,7 +164,7 @@ def _opens_date_field(text: str, lexicon: Lexicon) -> bool:
 
 
 # Where a glued field ends: a capital right after a lowercase letter or a colon ('readUpdated', 'Updated:If').
-_FIELD_END = re.compile(r"(?<=[a-zà-öø-ÿ:])(?=[A-ZÀ-ÖØ-Þ])")
+_FIELD_END = lazy_compile(r"(?<=[a-zà-öø-ÿ:])(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def find_name_glued_to_date(
