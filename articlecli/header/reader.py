@@ -4,6 +4,8 @@ bylines.py, page_dates.py and taxonomy.py for each kind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from articlecli.frontends.unit import Unit
 from articlecli.header.byline_shapes import (
     cut_names_at_page_lines,
@@ -89,40 +91,7 @@ def parse_header(
         if index in header.labels:
             continue
         _read_meta_line(units, features, index, lexicon, language, header, preferred)
-    if not header.authors:
-        find_byline_in_source_lines(units, features, window, lexicon, header)
-    if not header.authors:
-        find_name_in_date_source_line(units, features, window, lexicon, header)
-    if not header.authors:
-        find_name_beside_date(units, features, window, header, lexicon, language)
-    if not header.authors:
-        find_name_above_role(units, features, window, lexicon, header)
-    if not header.authors:
-        find_name_with_role_field(units, features, window, lexicon, header)
-    if not header.authors:
-        find_byline_anywhere(units, features, lexicon, header)
-    if not header.authors:
-        find_dated_byline_anywhere(units, features, lexicon, header)
-    if not header.authors:
-        find_author_link(units, features, lexicon, header)
-    if not header.authors:
-        find_author_box(units, features, lexicon, header)
-    if not header.authors:
-        find_name_beside_title(units, features, lexicon, language, header)
-    if not header.authors:
-        find_word_beside_date(units, features, window, header, lexicon, language)
-    if not header.authors:
-        find_name_beside_any_date(units, features, header, lexicon, language)
-    if not header.authors:
-        find_colon_label_byline(units, features, lexicon, header)
-    if not header.authors:
-        find_team_byline(units, features, lexicon, header)
-    if not header.authors:
-        find_name_above_author_more(units, features, lexicon, header)
-    if not header.authors:
-        find_glued_byline(units, features, lexicon, header)
-    if not header.authors:
-        find_name_glued_to_date(units, features, lexicon, header, language)
+    _find_authors_elsewhere(units, features, window, lexicon, language, header)
     header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
     prefer_nearest_date(header, window)
     find_loose_dates(units, features, window, language, header, lexicon)
@@ -133,6 +102,41 @@ def parse_header(
         find_fallback_date(units, features, window, language, header, lexicon)
     mark_category_lines(units, features, header, body_start)
     return header
+
+
+def _find_authors_elsewhere(
+    units: list[Unit],
+    features: RecordTable,
+    window: range,
+    lexicon: Lexicon,
+    language: str | None,
+    header: Header,
+) -> None:
+    """When the metadata lines named no author: the fallbacks, most precise first (each a named rule that
+    --explain shows); the first that finds an author ends the search."""
+    fallbacks: tuple[Callable[[], None], ...] = (
+        lambda: find_byline_in_source_lines(units, features, window, lexicon, header),
+        lambda: find_name_in_date_source_line(units, features, window, lexicon, header),
+        lambda: find_name_beside_date(units, features, window, header, lexicon, language),
+        lambda: find_name_above_role(units, features, window, lexicon, header),
+        lambda: find_name_with_role_field(units, features, window, lexicon, header),
+        lambda: find_byline_anywhere(units, features, lexicon, header),
+        lambda: find_dated_byline_anywhere(units, features, lexicon, header),
+        lambda: find_author_link(units, features, lexicon, header),
+        lambda: find_author_box(units, features, lexicon, header),
+        lambda: find_name_beside_title(units, features, lexicon, language, header),
+        lambda: find_word_beside_date(units, features, window, header, lexicon, language),
+        lambda: find_name_beside_any_date(units, features, header, lexicon, language),
+        lambda: find_colon_label_byline(units, features, lexicon, header),
+        lambda: find_team_byline(units, features, lexicon, header),
+        lambda: find_name_above_author_more(units, features, lexicon, header),
+        lambda: find_glued_byline(units, features, lexicon, header),
+        lambda: find_name_glued_to_date(units, features, lexicon, header, language),
+    )
+    for find in fallbacks:
+        if header.authors:
+            return
+        find()
 
 
 # --- title ------------------------------------------------------------------------------------
