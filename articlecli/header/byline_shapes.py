@@ -19,6 +19,8 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from articlecli.frontends.unit import Unit
 from articlecli.header.bylines import is_proper_name, names_in_date_line, plausible_names
 from articlecli.header.record import META_MAX_WORDS, Header
@@ -74,12 +76,7 @@ def find_colon_label_byline(units: list[Unit], features: RecordTable, lexicon: L
     if not labels.exact:
         return
     candidates = [i for i in range(len(units)) if features[i].words <= COLON_LABEL_MAX_WORDS and ":" in units[i].text]
-    for index in _nearest_first(candidates, header.body_start):
-        if features[index].boilerplate:
-            continue
-        if index in header.labels and header.labels[index][0] != "removed":
-            continue
-        text = strip_emphasis(units[index].text).strip().lstrip(_LEADING_MARKS)
+    for index, text in _free_lines_nearest_first(candidates, units, features, header):
         label, colon, rest = text.partition(":")
         if not colon or line_key(label) not in labels.exact:
             continue
@@ -107,6 +104,19 @@ def _nearest_first(indexes: list[int], start: int) -> list[int]:
     """Unit indexes by their distance from `start` (the nearer first, the earlier on a tie). The finders
     filter the page's units by a cheap test first and sort only those."""
     return sorted(indexes, key=lambda i: (abs(i - start), i))
+
+
+def _free_lines_nearest_first(
+    indexes: list[int], units: list[Unit], features: RecordTable, header: Header
+) -> Iterator[tuple[int, str]]:
+    """The candidate lines nearest the body start first, each with its text without emphasis and leading
+    marks; a boilerplate line or one the header has taken (title, byline, date...) is passed by."""
+    for index in _nearest_first(indexes, header.body_start):
+        if features[index].boilerplate:
+            continue
+        if index in header.labels and header.labels[index][0] != "removed":
+            continue
+        yield index, strip_emphasis(units[index].text).strip().lstrip(_LEADING_MARKS)
 
 
 def find_name_in_date_source_line(
@@ -181,12 +191,7 @@ def find_team_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon,
         for i in range(len(units))
         if features[i].words <= TEAM_MAX_WORDS + 4 and features[i].key.split(" ", 1)[0] in firsts
     ]
-    for index in _nearest_first(candidates, header.body_start):
-        if features[index].boilerplate:
-            continue
-        if index in header.labels and header.labels[index][0] != "removed":
-            continue
-        text = strip_emphasis(units[index].text).strip().lstrip(_LEADING_MARKS)
+    for index, text in _free_lines_nearest_first(candidates, units, features, header):
         key = line_key(text)
         phrase = prefixes.leading_phrase(key) if key else None
         if phrase is None:
