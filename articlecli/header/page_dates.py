@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -398,6 +399,19 @@ def _listed_item_date(text: str, first: dates.FoundDate, language: str | None) -
     return len(words) >= LISTED_ITEM_WORDS_BEFORE
 
 
+def _labelled_short_lines(
+    units: list[Unit], features: list[UnitFeatures], indexes: range, window: range, lexicon: Lexicon
+) -> Iterator[tuple[int, str]]:
+    """The metadata-sized lines among `indexes` outside the header `window` that could hold a date, each
+    with the label of the line above it prefixed ('Published:' alone on its line). Cheap tests first: every
+    date has two digits in a row, and most lines are long or hold no number, so they are out before the
+    label lookups."""
+    for index in indexes:
+        if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+            continue
+        yield index, label_above(units, index, lexicon) + units[index].text
+
+
 def _find_labelled_date(
     units: list[Unit],
     features: list[UnitFeatures],
@@ -411,11 +425,7 @@ def _find_labelled_date(
     other dates the page shows."""
     published = lexicon.phrases("published-prefix")
     byline = lexicon.phrases("byline-prefix")
-    for index in range(len(units)):
-        # Every date has two digits in a row: most lines are out before the label lookups.
-        if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
-            continue
-        text = label_above(units, index, lexicon) + units[index].text
+    for index, text in _labelled_short_lines(units, features, range(len(units)), window, lexicon):
         key = line_key(text)
         is_pub = published.leading_phrase(key)
         is_by = not is_pub and byline.leading_phrase(key)
@@ -440,11 +450,7 @@ def _find_updated_date(
     (updated-date-below-text): the page's stamp, the only date it gives itself. Not an 'Updated on' among
     the title's byline lines: an edited article's, whose first date the page no longer shows."""
     updated = lexicon.phrases("updated-prefix")
-    for index in range(header.body_end, len(units)):
-        # Cheap tests first: most lines below the text are long or hold no number.
-        if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
-            continue
-        text = label_above(units, index, lexicon) + units[index].text
+    for index, text in _labelled_short_lines(units, features, range(header.body_end, len(units)), window, lexicon):
         if not updated.leading_phrase(line_key(text)):
             continue
         found = _short_date_line(units, features, index)
