@@ -29,7 +29,7 @@ if __package__ in (None, ""):
     # Run as a script: make the `bench` package importable from the repo root.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from articlecli.labeller.decode import MODEL_ENV
+from articlecli.labeller import LABELLER_MODEL_ENV
 from bench import gate, report
 from bench.compare import compare, load_records, write_records
 from bench.corpus import ENV_VAR, Doc, Selection, corpus_dir, load_index
@@ -215,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     systems = list(dict.fromkeys((args.system or ["articlecli"]) + (["articlecli-learn"] if args.learn else [])))
     if args.model:
         # Read by articlecli.labeller.decode in every worker (the pool forks after this point).
-        os.environ[MODEL_ENV] = args.model
+        os.environ[LABELLER_MODEL_ENV] = args.model
     try:
         ev = evaluate(systems, _selection(args), args.corpus, args.workers, args.timeout, args.top_langs)
     except (SystemUnavailable, FileNotFoundError) as exc:

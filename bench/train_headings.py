@@ -43,6 +43,7 @@ if __package__ in (None, ""):
 
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
+from articlecli.labeller import HEADING_MODEL_ENV, HEADING_RULES_ONLY
 from articlecli.labeller import headings as scorer
 from articlecli.options import ParseOptions
 from articlecli.pipeline import rule_stage
@@ -237,7 +238,7 @@ def figures(records: Sequence[dict[str, Any]]) -> dict[str, float | None]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    os.environ[scorer.MODEL_ENV] = scorer.RULES_ONLY
+    os.environ[HEADING_MODEL_ENV] = HEADING_RULES_ONLY
     root = corpus_dir(args.corpus)
     # Folds over every document of the (sampled) corpus, as bench/train_labeller.py assigns them.
     every = load_index(root)[:: args.sample]

@@ -40,6 +40,7 @@ if __package__ in (None, ""):
 
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
+from articlecli.labeller import LABELLER_MODEL_ENV, LABELLER_RULES_ONLY
 from articlecli.labeller import decode as decoding
 from articlecli.labeller.unit_vectors import FEATURE_NAMES, unit_vectors
 from articlecli.options import ParseOptions
@@ -202,7 +203,7 @@ def decode_doc(task: Task) -> dict[str, dict[str, Any]]:
     vector = None
     for name, model_path, set_name in models:
         start = time.process_time()
-        model = None if model_path == decoding.RULES_ONLY else decoding.load_model(model_path)
+        model = None if model_path == LABELLER_RULES_ONLY else decoding.load_model(model_path)
         if model is not None and model_path not in scored:
             scored[model_path] = decoding.unit_scores(view, model, rows)[0]
         if model is not None:
@@ -413,7 +414,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         check_docs = {k for k, fold in check_folds.items() if fold == CHECK_FOLD}
         tasks = []
         for d in data:
-            models = [("rules", decoding.RULES_ONLY, "none")]
+            models = [("rules", LABELLER_RULES_ONLY, "none")]
             for name in sets:
                 models += [
                     (f"oof:{name}", fold_paths[fold_of[d.doc.key]], name),
@@ -609,7 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.table:
         print(markdown_table(json.loads((args.out / "oof.json").read_text(encoding="utf-8"))), end="")
         return 0
-    os.environ.pop(decoding.MODEL_ENV, None)
+    os.environ.pop(LABELLER_MODEL_ENV, None)
     if args.families:
         docs = load_index(corpus_dir(args.corpus))[:: args.sample]
         print(json.dumps(compare_families(_extracted(docs, args), assign_folds(docs)), indent=1))

@@ -40,8 +40,9 @@ from articlecli.frontends.text import read_units
 from articlecli.header.reader import MetaLineTest
 from articlecli.header.title import find_title
 from articlecli.header.title_rank import FEATURE_NAMES, RULES_ONLY, TITLE_MODEL_ENV, candidates
+from articlecli.labeller import LABELLER_MODEL_ENV
 from articlecli.labeller.content import find_region
-from articlecli.labeller.decode import MODEL_ENV, Decoded
+from articlecli.labeller.decode import Decoded
 from articlecli.options import ParseOptions
 from articlecli.pipeline import article_from, rule_stage
 from articlecli.records.lexicon import lexicon_for, stopwords
@@ -196,7 +197,7 @@ def choose_threshold(pages: Sequence[Page], specs: dict[int, dict[str, Any]], fo
 def train(args: argparse.Namespace) -> dict[str, Any]:
     """Extract, fit per fold, parse each fold with its model; return the out-of-fold table."""
     started = time.process_time()
-    os.environ.pop(MODEL_ENV, None)
+    os.environ.pop(LABELLER_MODEL_ENV, None)
     every = load_index(corpus_dir(args.corpus))
     fold_of = assign_folds(every)
     docs = every[:: args.sample]

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from articlecli import parse_text
-from articlecli.labeller.headings import FEATURE_NAMES, MODEL_ENV
+from articlecli.labeller import HEADING_MODEL_ENV
+from articlecli.labeller.headings import FEATURE_NAMES
 
 PAGE = """Home | News | Sport | Contact
 
@@ -49,7 +50,7 @@ def _body(article: object) -> list[str]:
 
 
 def test_off_by_default_the_rules_find_the_subheadings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(MODEL_ENV, raising=False)
+    monkeypatch.delenv(HEADING_MODEL_ENV, raising=False)
     article = parse_text(PAGE)
     assert [s.heading for s in article.sections if s.heading] == ["What changes for drivers", "When the works start"]
     rules = {d.text: d.rule for d in article.decisions}
@@ -57,10 +58,10 @@ def test_off_by_default_the_rules_find_the_subheadings(monkeypatch: pytest.Monke
 
 
 def test_a_named_model_decides_and_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv(MODEL_ENV, raising=False)
+    monkeypatch.delenv(HEADING_MODEL_ENV, raising=False)
     rules_only = parse_text(PAGE)
     # A model sure that nothing is a heading: the rule headings become paragraphs, nothing else moves.
-    monkeypatch.setenv(MODEL_ENV, str(_model(tmp_path / "never.json", -20.0)))
+    monkeypatch.setenv(HEADING_MODEL_ENV, str(_model(tmp_path / "never.json", -20.0)))
     article = parse_text(PAGE)
     assert [s.heading for s in article.sections if s.heading] == []
     assert _body(article) == _body(rules_only)

@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from articlecli.labeller.headings import MODEL_ENV, RULES_ONLY
+from articlecli.labeller import HEADING_MODEL_ENV, HEADING_RULES_ONLY
 from bench.corpus import ENV_VAR, corpus_dir
 from bench.train_headings import CHECK_FOLD, CHECK_SAMPLE, OOF_TABLE, check, run
 
@@ -26,7 +26,7 @@ def test_check_fold_reproduces_the_heading_table(monkeypatch: pytest.MonkeyPatch
     if not (root / "index.jsonl").is_file():
         pytest.skip(f"evaluation corpus not found at {root} (set {ENV_VAR} to re-run a fold)")
     pytest.importorskip("sklearn", reason="the training library is in the bench extra")
-    monkeypatch.setenv(MODEL_ENV, RULES_ONLY)  # run() reads the rules alone; restored after the test
+    monkeypatch.setenv(HEADING_MODEL_ENV, HEADING_RULES_ONLY)  # run() reads the rules alone; restored after the test
     table = json.loads(OOF_TABLE.read_text(encoding="utf-8"))
     result = run(Namespace(corpus=None, sample=CHECK_SAMPLE, check_fold=CHECK_FOLD, cache=None, save_model=None))
     problems = check(result, table["check"])

@@ -12,7 +12,7 @@ from scrapes import BODIES, TITLES
 from articlecli import parse_text
 from articlecli.cli import main
 from articlecli.frontends.text import read_units
-from articlecli.labeller import decode
+from articlecli.labeller import LABELLER_MODEL_ENV, LABELLER_RULES_ONLY, decode
 from articlecli.labeller.unit_vectors import FEATURE_NAMES, unit_vectors
 from articlecli.options import ParseOptions
 from articlecli.pipeline import article_from, rule_stage
@@ -63,7 +63,7 @@ def test_explain_names_the_rule_or_the_model_with_its_score():
 
 
 def test_rules_only_switch(monkeypatch):
-    monkeypatch.setenv(decode.MODEL_ENV, decode.RULES_ONLY)
+    monkeypatch.setenv(LABELLER_MODEL_ENV, LABELLER_RULES_ONLY)
     article = parse_text(article_page(), options=WITH_MODEL)
     assert article.confidence is None
     assert not any(d.rule.startswith("model") for d in article.decisions)
@@ -76,7 +76,7 @@ def test_model_file_from_the_environment(tmp_path, monkeypatch):
     shipped["features"] = shipped["features"][:-1]
     path = tmp_path / "stale.json"
     path.write_text(json.dumps(shipped), encoding="utf-8")
-    monkeypatch.setenv(decode.MODEL_ENV, str(path))
+    monkeypatch.setenv(LABELLER_MODEL_ENV, str(path))
     with pytest.raises(ValueError, match="retrain"):
         parse_text(article_page())
 

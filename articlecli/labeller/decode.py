@@ -20,17 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from articlecli.data import read_data
-from articlecli.labeller import LABELLER_MODEL_ENV, LABELLER_RULES_ONLY, labeller_model_forced
+from articlecli.labeller import LABELLER_MODEL_ENV, LABELLER_RULES_ONLY
 from articlecli.labeller.content import Region, max_run
 from articlecli.labeller.inbody import BODY_LABELS
 from articlecli.labeller.unit_vectors import FEATURE_NAMES, RuleView, unit_vectors
 from articlecli.lazy_regex import lazy_compile
 
-# Points the pipeline at another model file (the bench's fold models), or "none" for the rules alone
-# (labeller/__init__.py; these names remain for the bench and tests).
-MODEL_ENV = LABELLER_MODEL_ENV
-RULES_ONLY = LABELLER_RULES_ONLY
-model_forced = labeller_model_forced
 # The model removes a unit the rules kept below this text probability, and keeps one the rules removed
 # only above the upper bound: where it is unsure, the rules stand. A first cut at .4 (chosen on the
 # out-of-fold unit scores) traded recall for precision with no gain in body F1 and cost headings
@@ -174,8 +169,8 @@ def load_model(path: str | None) -> LabellerModel:
 
 def active_model() -> LabellerModel | None:
     """The packaged model, or the file $ARTICLECLI_LABELLER_MODEL names ("none": rules only)."""
-    chosen = os.environ.get(MODEL_ENV)
-    if chosen == RULES_ONLY:
+    chosen = os.environ.get(LABELLER_MODEL_ENV)
+    if chosen == LABELLER_RULES_ONLY:
         return None
     return load_model(chosen or None)
 

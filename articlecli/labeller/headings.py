@@ -32,14 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from articlecli.frontends.unit import Unit
-from articlecli.labeller import HEADING_MODEL_ENV, HEADING_RULES_ONLY, heading_model_file
+from articlecli.labeller import heading_model_file
 from articlecli.labeller.content import is_prose
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import UnitFeatures
 
-# The variable naming a heading model file, and its "rules alone" value (kept in the package's __init__).
-MODEL_ENV = HEADING_MODEL_ENV
-RULES_ONLY = HEADING_RULES_ONLY
 # A kept unit is a candidate when the rules made it a heading, or when it is short enough to be one:
 # gold subheadings of the dev corpus are 1-20 words (longer lines without a mark are paragraphs).
 CANDIDATE_MAX_WORDS = 20
