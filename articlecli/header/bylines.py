@@ -358,8 +358,7 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     # 'By' / 'Staff and news service reports', 'Written by' / 'Ask the Doctors': under a line that is only
     # the byline label, a short line that is no name by its case is a desk or a team, as it stands (a
     # role in brackets after it cut: 'Brit Weirich (Medizinredakteurin)').
-    desk = trim_date_joiners(_TRAILING_ALIAS.sub("", handle), lexicon.languages) if starts[0] == 0 else ""
-    desk = desk if _is_desk_line(desk, lexicon) else ""
+    desk = _desk_name(handle, lexicon) if starts[0] == 0 else ""
     if desk:
         return [desk], [index, index + 1]
     if len(label_words) == 1 and len(key) >= 5 and key in prefixes and index > 0:
@@ -374,6 +373,13 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
 # A desk or team under a byline label: 'Ask the Doctors', 'Staff and news service reports' (a sentence or
 # a teaser is longer).
 DESK_MAX_WORDS = 6
+
+
+def _desk_name(line: str, lexicon: Lexicon) -> str:
+    """The desk or team a line under a byline label names, a role in brackets and a trailing date joiner cut
+    ('Brit Weirich (Medizinredakteurin)' -> 'Brit Weirich'); "" when the line is no desk line."""
+    desk = trim_date_joiners(_TRAILING_ALIAS.sub("", line), lexicon.languages)
+    return desk if _is_desk_line(desk, lexicon) else ""
 
 
 def _is_desk_line(text: str, lexicon: Lexicon) -> bool:
@@ -392,8 +398,7 @@ def _desk_under_label(unit: Unit, lexicon: Lexicon) -> str:
     label alone on the unit's first source line."""
     if len(unit.raw) != 2 or line_key(unit.raw[0]) not in lexicon.phrases("byline-prefix").exact:
         return ""
-    desk = trim_date_joiners(_TRAILING_ALIAS.sub("", strip_emphasis(unit.raw[1]).strip(_NAME_EDGE)), lexicon.languages)
-    return desk if _is_desk_line(desk, lexicon) else ""
+    return _desk_name(strip_emphasis(unit.raw[1]).strip(_NAME_EDGE), lexicon)
 
 
 def _lone_handle(text: str, lexicon: Lexicon) -> str | None:
