@@ -19,7 +19,7 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.bylines import is_proper_name, names_in_date_line, plausible_names
@@ -43,8 +43,7 @@ def find_byline_in_source_lines(
     """A byline that is one source line of a joined unit in the header window ('vor 11 Minuten' /
     'von Rudolf Fischer, Simon Kohler' in one unit): the unit's lines are tested one by one, the unit
     nearest the title (or the body start) first (rule `byline-source-line`)."""
-    anchor = header.title_unit if header.title_unit is not None and header.title_unit in window else header.body_start
-    for index in sorted(window, key=lambda i: (abs(i - anchor), i)):
+    for index in _nearest_first(window, _title_or_body_start(header, window)):
         unit = units[index]
         if len(unit.raw) < 2 or features[index].words > JOINED_BYLINE_MAX_WORDS or features[index].boilerplate:
             continue
@@ -100,10 +99,16 @@ def _is_source_name(text: str) -> bool:
     return bool(_SOURCE_NAME.match(text))
 
 
-def _nearest_first(indexes: list[int], start: int) -> list[int]:
+def _nearest_first(indexes: Iterable[int], start: int) -> list[int]:
     """Unit indexes by their distance from `start` (the nearer first, the earlier on a tie). The finders
     filter the page's units by a cheap test first and sort only those."""
     return sorted(indexes, key=lambda i: (abs(i - start), i))
+
+
+def _title_or_body_start(header: Header, window: range) -> int:
+    """Where the header's own lines cluster: the title's unit when it is in the window, else the body start."""
+    title = header.title_unit
+    return title if title is not None and title in window else header.body_start
 
 
 def _free_lines_nearest_first(
@@ -125,8 +130,7 @@ def find_name_in_date_source_line(
     """A date unit the scraper joined from several source lines ('Dec. 19, 2025 · Niko Matsakis' / 'on
     behalf of' / 'Vision Doc group'): the name test of a date line runs on each source line that holds a
     date, the unit nearest the title first (rule `date-source-line-name`)."""
-    anchor = header.title_unit if header.title_unit is not None and header.title_unit in window else header.body_start
-    for index in sorted(window, key=lambda i: (abs(i - anchor), i)):
+    for index in _nearest_first(window, _title_or_body_start(header, window)):
         if header.labels.get(index, ("", ""))[0] != "date" or len(units[index].raw) < 2:
             continue
         if features[index].words > JOINED_BYLINE_MAX_WORDS:
