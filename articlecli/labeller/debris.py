@@ -24,14 +24,11 @@ import re
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
+from articlecli.labeller.inbody import BODY_LABELS
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet
 
 Labels = dict[int, tuple[str, str]]
-
-# The labels that put a unit in the article body (labeller.inbody.BODY_LABELS; repeated to keep this
-# module leaf-level, as labeller/headings.py does).
-BODY_LABELS = frozenset({"heading", "paragraph", "list-item", "quote"})
 
 READ_ALSO_TEASER = "read-also-teaser"
 # What stands between a related-links phrase and the title it introduces ('»' and '«' read as '"' in a key).

@@ -34,6 +34,7 @@ from typing import Any
 from articlecli.frontends.unit import Unit
 from articlecli.labeller import heading_model_file
 from articlecli.labeller.content import is_prose
+from articlecli.labeller.inbody import BODY_LABELS
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import UnitFeatures
 
@@ -45,8 +46,6 @@ CANDIDATE_MAX_CHARS = 160
 SHORT_WORDS = 8
 # Neighbours either side for the local density of short lines.
 LOCAL_WINDOW = 3
-# Labels of kept body units (labeller.inbody.BODY_LABELS; repeated to keep this module leaf-level).
-_BODY = frozenset({"heading", "paragraph", "list-item", "quote"})
 # The rules' names for how a unit became a heading (or not): one indicator each.
 _RULES = (
     "short-line-before-text",
@@ -341,7 +340,7 @@ def relabel(
     model = model or active_model()
     if model is None or listing:
         return
-    body = [index for index in sorted(labels) if labels[index][0] in _BODY]
+    body = [index for index in sorted(labels) if labels[index][0] in BODY_LABELS]
     chosen = candidates(units, features, body, labels, markdown_input)
     rows = heading_rows(units, features, body, labels, chosen, markdown_input, has_stopwords)
     linear = model.markdown if markdown_input else model.text
