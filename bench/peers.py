@@ -22,7 +22,7 @@ from bench.corpus import Doc
 from bench.scoring import Prediction
 
 System = Callable[[str, Doc], Prediction]
-PEER_EXTRA = "pip install 'articlecli[bench]'  (trafilatura, justext, lxml_html_clean, readability-lxml)"
+PEER_EXTRA = "pip install 'articlecli[bench]'  (trafilatura, justext, lxml_html_clean, readability-lxml, newspaper4k)"
 
 
 class SystemUnavailable(RuntimeError):
@@ -264,6 +264,51 @@ def readability_html_system() -> System:
     return run
 
 
+# --- newspaper4k ------------------------------------------------------------------
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _newspaper_headings(top_node: Any, body_lines: set[str]) -> tuple[str, ...]:
+    """The heading elements of newspaper's article node whose text it kept as a line of its text.
+
+    newspaper4k returns its body as plain text (headings are lines of it); the heading tags of the
+    node it chose, filtered to what its text kept, are the headings it extracted."""
+    if top_node is None:
+        return ()
+    texts = (" ".join(el.text_content().split()) for el in top_node.iter(*_HEADING_TAGS))
+    return tuple(text for text in texts if text and text in body_lines)
+
+
+def newspaper_html_system() -> System:
+    """newspaper4k on the page's HTML (given to it, never downloaded): its title, authors,
+    publish_date and text, with its defaults (the page's own <html lang> / meta language)."""
+    # Its import warns that nltk (only for its keyword/summary features) is missing.
+    warnings.filterwarnings("ignore", module=r"newspaper\..*")
+    _require("newspaper")
+    import newspaper
+
+    logging.getLogger("newspaper").setLevel(logging.CRITICAL)
+
+    def run(_text: str, doc: Doc) -> Prediction:
+        article = newspaper.Article(doc.url or "http://localhost/", fetch_images=False)
+        article.download(input_html=read_html(doc))
+        article.parse()
+        lines = [" ".join(line.split()) for line in (article.text or "").split("\n")]
+        lines = [line for line in lines if line]
+        published = article.publish_date
+        return Prediction(
+            title=article.title or None,
+            authors=tuple(article.authors or ()),
+            # newspaper gives the page's own local time; its calendar day is what the page states.
+            published=published.date().isoformat() if published is not None else None,
+            headings=_newspaper_headings(article.top_node, set(lines)),
+            body="\n".join(lines),
+        )
+
+    return run
+
+
 # --- jusText -----------------------------------------------------------------------
 
 _STOPLIST_NAMES = {
@@ -310,6 +355,7 @@ SYSTEMS: dict[str, Callable[[], System]] = {
     "trafilatura-html": trafilatura_html_system,
     "articlecli-html": articlecli_html_system,
     "readability-html": readability_html_system,
+    "newspaper-html": newspaper_html_system,
 }
 
 
