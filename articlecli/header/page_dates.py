@@ -30,7 +30,7 @@ LONG_UNIT_DATE_CHARS = 150
 
 
 def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None) -> bool:
-    found = dates.find_dates(text, language, header.month_first)
+    found = shown_dates(text, dates.find_dates(text, language, header.month_first), language, header.month_first)
     if not found:
         return False
     if words_besides(text, found) > META_MAX_WORDS:
@@ -38,6 +38,8 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
     if index is not None and _linked_list_item(header.units[index], found):
         return False
     if index is not None and _dated_entry(header.units, index, found, language, header):
+        return False
+    if index is not None and data_sheet_date(header.units, index, found, lexicon):
         return False
     labels = _date_labels(text, lexicon)
     if not labels and _reads_as_sentence(text, found):
@@ -62,6 +64,85 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
         elif header.published and header.updated is None and item.value > header.published:
             header.updated = item.value
     return True
+
+
+# 'Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|': a full timestamp, date and time to the second,
+# is a theme's hidden machine stamp beside the date it shows (WordPress themes print the post's modified time
+# so, in a `<span class="updated rich-snippet-hidden">`); scraped as text it is the page's last change.
+_MACHINE_STAMP = lazy_compile(r"(?:19|20)\d\d-\d\d?-\d\d?T\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
+
+
+def is_machine_stamp(text: str, item: dates.FoundDate) -> bool:
+    """The date is written as a timestamp to the second, '2025-10-30T10:45:07-04:00' (machine-stamp)."""
+    return _MACHINE_STAMP.match(text, item.start) is not None
+
+
+def shown_dates(
+    text: str, found: list[dates.FoundDate], language: str | None, month_first: bool | None
+) -> list[dates.FoundDate]:
+    """The dates of the line read without its machine stamps, where it shows a date written for readers
+    besides them (machine-stamp): 'Tom 2024-04-18T13:00:39+00:00 March 22nd, 2024 | Reviews' is dated
+    22 March; a stamp glued to the shown date ('+01:0025. Dezember 2022') no longer hides it."""
+    if not any(is_machine_stamp(text, item) for item in found):
+        return found
+    blanked = _MACHINE_STAMP.sub(lambda match: " " * len(match.group()), text)
+    return dates.find_dates(blanked, language, month_first) or found
+
+
+# 'Verlag: Heyne' / 'Übersetzer: Sonja Häußler' / 'Erscheinungsdatum: 14.08.2017' / 'Preis: 12,99 €', 'Datum:
+# 31/08/2019' among 'ISO-Zahl: 640' and 'Belichtungszeit: 60 x 3 Minuten': a 'Label: date' line among this many
+# 'Label: value' lines or more whose labels no header phrase list knows is one field of a data sheet (a book's,
+# a product's, a photo's), dated for the thing it describes, not for the page ...
+DATA_SHEET_MIN_FIELDS = 2
+# ... counting the fields this many units above and below it.
+DATA_SHEET_UNITS = 4
+# A field is a short line, its label a few words.
+DATA_SHEET_FIELD_MAX_WORDS = 6
+DATA_SHEET_LABEL_MAX_WORDS = 3
+_FIELD_LABEL = lazy_compile(r"^\W*([^\W\d_][^:]*?)\s*:(?!//)")
+# The header's own labels ('Category:', 'Written by:', 'Tags:', 'Updated:') make a byline block, not a sheet.
+_HEADER_LABEL_CATEGORIES = (
+    "byline-prefix",
+    "published-prefix",
+    "updated-prefix",
+    "other-date-prefix",
+    "category-prefix",
+    "tag-prefix",
+    "reading-time",
+    "byline-colon-label",
+    "photo-credit",
+    "author-role",
+    "other-byline",
+)
+
+
+def data_sheet_date(units: list[Unit], index: int, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
+    """The line is a 'Label: date' field among DATA_SHEET_MIN_FIELDS or more 'Label: value' lines of
+    labels no header phrase list holds, within DATA_SHEET_UNITS (data-sheet-date)."""
+    text = units[index].text
+    label = _FIELD_LABEL.match(text)
+    if not label or text[label.end() : found[0].start].strip():
+        return False
+    fields = 0
+    for other in range(max(0, index - DATA_SHEET_UNITS), min(len(units), index + DATA_SHEET_UNITS + 1)):
+        if other != index and _unknown_field(units[other].text, lexicon):
+            fields += 1
+    return fields >= DATA_SHEET_MIN_FIELDS
+
+
+def _unknown_field(text: str, lexicon: Lexicon) -> bool:
+    """'Verlag: Heyne': a short 'Label: value' line whose label is none of the header's."""
+    match = _FIELD_LABEL.match(text)
+    if not match or len(text.split()) > DATA_SHEET_FIELD_MAX_WORDS or not text[match.end() :].strip():
+        return False
+    label = match.group(1)
+    if len(label.split()) > DATA_SHEET_LABEL_MAX_WORDS:
+        return False
+    key = line_key(label)
+    return not any(
+        key in lexicon.phrases(category).exact or lexicon.phrases(category).leading_phrase(key)
+        for category in _HEADER_LABEL_CATEGORIES
+    )
 
 
 # '* [Daniel Lemire](…) on [Science and Technology links (December 14th 2019)](…)': a list item that is mostly
@@ -261,6 +342,8 @@ def find_loose_dates(
         found = features.dates(index)
         if not found or _linked_list_item(units[index], found) or _dated_entry(units, index, found, language, header):
             continue
+        if data_sheet_date(units, index, found, lexicon):
+            continue
         # Not what take_dates turned down: a member's 'Joined:' date, a sentence about an event.
         labels = _date_labels(text, lexicon)
         if _date_kind(labels, found[0].start) == "other" or (not labels and _reads_as_sentence(text, found)):
@@ -327,6 +410,9 @@ def find_fallback_date(
         text = units[index].text
         if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):
             continue
+        # A timestamp alone on its line is the theme's hidden modified stamp, not a date the page shows.
+        if all(is_machine_stamp(text, item) for item in found):
+            continue
         if _listed_item_date(text, found[0], language):
             continue
         candidates.append((index, found[0].value))
@@ -340,8 +426,10 @@ def find_fallback_date(
     elif near:
         header.set_published(near[0][1], near[0][0], "near-date-line")
         header.label(near[0][0], "date", "near-date-line")
-    elif not _find_updated_date(units, features, window, header, lexicon):
-        _find_published_sentence(units, features, header, lexicon)
+    elif not _find_updated_date(units, features, window, header, lexicon) and not _find_published_sentence(
+        units, features, header, lexicon
+    ):
+        _find_data_sheet_date(units, features, window, header, lexicon)
 
 
 # A page's date line stands just below its title even where the header window (anchored at the body
@@ -486,6 +574,23 @@ def _find_published_sentence(units: list[Unit], features: RecordTable, header: H
             continue
         if _words_between(text, at, found[0]) <= PUBLISHED_SENTENCE_GAP_WORDS:
             header.set_published(found[0].value, index, "published-sentence")
+            return True
+    return False
+
+
+def _find_data_sheet_date(
+    units: list[Unit], features: RecordTable, window: range, header: Header, lexicon: Lexicon
+) -> bool:
+    """The last resort: the page shows no date of its own, but a data sheet of the header window gives a
+    date neither updated nor a member's ('Veröffentlichung: 04.02.2022' beside 'Label: House of Clio' on an
+    album's review) (data-sheet-date-only): a review's page is dated as the release it presents."""
+    for index in window:
+        found = _short_date_line(units, features, index)
+        if not found or not data_sheet_date(units, index, found, lexicon):
+            continue
+        if _date_kind(_date_labels(units[index].text, lexicon), found[0].start) in (None, "published"):
+            header.set_published(found[0].value, index, "data-sheet-date-only")
+            header.label(index, "date", "data-sheet-date-only")
             return True
     return False
 
