@@ -39,7 +39,9 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
         return False
     if index is not None and _dated_entry(header.units, index, found, language, header):
         return False
-    if index is not None and data_sheet_date(header.units, index, found, lexicon):
+    if index is not None and (
+        data_sheet_date(header.units, index, found, lexicon) or weather_widget_date(header.units, index)
+    ):
         return False
     labels = _date_labels(text, lexicon)
     if not labels and _reads_as_sentence(text, found):
@@ -143,6 +145,18 @@ def _unknown_field(text: str, lexicon: Lexicon) -> bool:
         key in lexicon.phrases(category).exact or lexicon.phrases(category).leading_phrase(key)
         for category in _HEADER_LABEL_CATEGORIES
     )
+
+
+# 'Thursday, Nov 5th 2020' / '7PM' / '6°C' / '10PM' / '7°C' / '5-Day Forecast': a date line this few units from
+# a line that is a temperature alone is the site's today-and-weather widget, dated the day of the scrape.
+WEATHER_WIDGET_UNITS = 3
+_TEMPERATURE = lazy_compile(r"^\s*[-+−]?\d{1,3}\s?°\s?[CF]?\s*$")
+
+
+def weather_widget_date(units: list[Unit], index: int) -> bool:
+    """A temperature line within WEATHER_WIDGET_UNITS of the date line (weather-widget-date)."""
+    near = range(max(0, index - WEATHER_WIDGET_UNITS), min(len(units), index + WEATHER_WIDGET_UNITS + 1))
+    return any(other != index and _TEMPERATURE.match(units[other].text) for other in near)
 
 
 # '* [Daniel Lemire](…) on [Science and Technology links (December 14th 2019)](…)': a list item that is mostly
@@ -342,7 +356,7 @@ def find_loose_dates(
         found = features.dates(index)
         if not found or _linked_list_item(units[index], found) or _dated_entry(units, index, found, language, header):
             continue
-        if data_sheet_date(units, index, found, lexicon):
+        if data_sheet_date(units, index, found, lexicon) or weather_widget_date(units, index):
             continue
         # Not what take_dates turned down: a member's 'Joined:' date, a sentence about an event.
         labels = _date_labels(text, lexicon)
@@ -426,8 +440,10 @@ def find_fallback_date(
     elif near:
         header.set_published(near[0][1], near[0][0], "near-date-line")
         header.label(near[0][0], "date", "near-date-line")
-    elif not _find_updated_date(units, features, window, header, lexicon) and not _find_published_sentence(
-        units, features, header, lexicon
+    elif not (
+        _find_updated_date(units, features, window, header, lexicon)
+        or _find_published_sentence(units, features, header, lexicon)
+        or _find_labelled_date_in_text(units, features, header, lexicon)
     ):
         _find_data_sheet_date(units, features, window, header, lexicon)
 
@@ -576,6 +592,38 @@ def _find_published_sentence(units: list[Unit], features: RecordTable, header: H
             header.set_published(found[0].value, index, "published-sentence")
             return True
     return False
+
+
+# '... By Glen Owen For The Mail On Sunday  Published:  22:00 GMT, 26 September 2020  |  Updated: ...': a published
+# label with a colon, then the date this many characters after it at most (a time and zone between).
+LABELLED_IN_TEXT_GAP_CHARS = 16
+
+
+def _find_labelled_date_in_text(units: list[Unit], features: RecordTable, header: Header, lexicon: Lexicon) -> bool:
+    """The first unit of any length in which a published label and its colon ('Published:') stand right
+    before a date (labelled-date-in-text): the page's stamp glued into a long line. Near the last resort."""
+    for index in range(len(units)):
+        text = units[index].text
+        if not _TWO_DIGITS.search(text) or ":" not in text:
+            continue
+        found = features.dates(index)
+        if not found:
+            continue
+        for at, kind in _date_labels(text, lexicon):
+            if kind != "published":
+                continue
+            colon = text.find(":", at)
+            after = [item for item in found if item.start > colon]
+            if colon < 0 or colon - at > LABEL_MAX_CHARS or not after:
+                continue
+            if after[0].start - colon - 1 <= LABELLED_IN_TEXT_GAP_CHARS:
+                header.set_published(after[0].value, index, "labelled-date-in-text")
+                return True
+    return False
+
+
+# 'Published:', 'Veröffentlicht am:': a label's colon this many characters from its start at most.
+LABEL_MAX_CHARS = 24
 
 
 def _find_data_sheet_date(
