@@ -594,36 +594,32 @@ def _find_published_sentence(units: list[Unit], features: RecordTable, header: H
     return False
 
 
-# '... By Glen Owen For The Mail On Sunday  Published:  22:00 GMT, 26 September 2020  |  Updated: ...': a published
-# label with a colon, then the date this many characters after it at most (a time and zone between).
-LABELLED_IN_TEXT_GAP_CHARS = 16
+# '... By Glen Owen For The Mail On Sunday  Published:  22:00 GMT, 26 September 2020  |  Updated: ...', '... By
+# Tomson Highway |Published on June 22, 2016  Email  Print ...': a published label, then the date this many
+# characters from the label's start at most (the label, a colon, a time and zone between).
+LABELLED_IN_TEXT_MAX_CHARS = 32
 
 
 def _find_labelled_date_in_text(units: list[Unit], features: RecordTable, header: Header, lexicon: Lexicon) -> bool:
-    """The first unit of any length in which a published label and its colon ('Published:') stand right
-    before a date (labelled-date-in-text): the page's stamp glued into a long line. Near the last resort."""
+    """The first unit of any length whose first date label is a published one standing right before a date
+    ('Published:', 'Published on') (labelled-date-in-text): the page's stamp glued into a long line. Near
+    the last resort."""
     for index in range(len(units)):
         text = units[index].text
-        if not _TWO_DIGITS.search(text) or ":" not in text:
+        if not _TWO_DIGITS.search(text):
             continue
         found = features.dates(index)
         if not found:
             continue
-        for at, kind in _date_labels(text, lexicon):
-            if kind != "published":
-                continue
-            colon = text.find(":", at)
-            after = [item for item in found if item.start > colon]
-            if colon < 0 or colon - at > LABEL_MAX_CHARS or not after:
-                continue
-            if after[0].start - colon - 1 <= LABELLED_IN_TEXT_GAP_CHARS:
-                header.set_published(after[0].value, index, "labelled-date-in-text")
-                return True
+        # The unit's first label names its first date: 'Last updated 04 Jun 2020, originally created 17 Jun
+        # 2019' shows the page's updated date first, what the page gives as its own.
+        labels = _date_labels(text, lexicon)
+        at, kind = labels[0] if labels else (0, None)
+        after = [item for item in found if item.start > at]
+        if kind == "published" and after and after[0].start - at <= LABELLED_IN_TEXT_MAX_CHARS:
+            header.set_published(after[0].value, index, "labelled-date-in-text")
+            return True
     return False
-
-
-# 'Published:', 'Veröffentlicht am:': a label's colon this many characters from its start at most.
-LABEL_MAX_CHARS = 24
 
 
 def _find_data_sheet_date(
