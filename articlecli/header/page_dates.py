@@ -622,6 +622,39 @@ def _find_labelled_date_in_text(units: list[Unit], features: RecordTable, header
     return False
 
 
+# 'This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated ...' below an
+# unlabelled '30 Sep 2022, 11:07am': the page says which date is its first; the date follows the phrase
+# ('originally published', 'erstmals veröffentlicht', per-language `[original-date]`) by this many words at most.
+ORIGINAL_DATE_GAP_WORDS = 4
+
+
+def prefer_original_date(units: list[Unit], features: RecordTable, header: Header, lexicon: Lexicon) -> None:
+    """The page's date came from an unlabelled date line, and a unit of at most PUBLISHED_SENTENCE_MAX_WORDS
+    words says the page was first published on an earlier day (original-date): that day is its
+    publication, the date line's its last update. Not over a labelled 'Published' line."""
+    if header.date_rule != "date-line" or header.date_unit is None or not header.published:
+        return
+    shown = label_above(units, header.date_unit, lexicon) + units[header.date_unit].text
+    if _date_labels(shown, lexicon):
+        return
+    phrases = lexicon.phrases("original-date").exact
+    for index in range(len(units)):
+        if features[index].words > PUBLISHED_SENTENCE_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+            continue
+        text = units[index].text
+        at = _label_position(text, phrases)
+        if at is None:
+            continue
+        after = [item for item in features.dates(index) if item.start > at]
+        if not after or _words_between(text, at, after[0]) > ORIGINAL_DATE_GAP_WORDS:
+            continue
+        if after[0].value < header.published:
+            if header.updated is None:
+                header.updated = header.published
+            header.set_published(after[0].value, index, "original-date")
+        return
+
+
 def _find_data_sheet_date(
     units: list[Unit], features: RecordTable, window: range, header: Header, lexicon: Lexicon
 ) -> bool:

@@ -40,6 +40,7 @@ from articlecli.header.page_dates import (
     find_loose_dates,
     label_above,
     prefer_nearest_date,
+    prefer_original_date,
     take_dates,
     words_besides,
 )
@@ -100,6 +101,7 @@ def parse_header(
         header.set_published(header.updated, header.updated_unit, "updated-date-only")
     if not header.published:
         find_fallback_date(units, features, window, language, header, lexicon)
+    prefer_original_date(units, features, header, lexicon)
     mark_category_lines(units, features, header, body_start)
     return header
 

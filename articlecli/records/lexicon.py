@@ -47,6 +47,7 @@ WORD_CATEGORIES = (
     "author-path",
     "other-byline",
     "published-verb",
+    "original-date",
     "team-word",
     "author-more",
 )
