@@ -151,3 +151,102 @@ def test_lines_opening_with_different_dates_are_a_changelogs_entries():
 )
 def test_a_span_of_days_is_dated_by_its_first_day(text, day):
     assert [found.value for found in find_dates(text, "de")] == [day]
+
+
+# --- machine-stamp: a timestamp to the second is a theme's hidden modified stamp ----------------------------
+
+
+def test_a_machine_stamp_glued_to_the_shown_date_gives_way_to_it():
+    # WordPress (Avada) prints the modified time in a hidden span right before the date it shows.
+    line = "Isabell Angele2022-12-07T10:10:52+01:0025. Dezember 2022|"
+    article = parse_text(scrape("de", line))
+    assert article.published == "2022-12-25"
+
+
+def test_a_machine_stamp_alone_below_the_text_is_no_page_date():
+    article = parse_text(scrape("en", trailer=(*MORE["en"], "2025-10-30T10:45:07-04:00", "Share on Facebook")))
+    assert article.published is None
+
+
+def test_a_machine_stamp_that_is_the_lines_only_date_is_still_read():
+    # Without a date written for readers on the line, the stamp is all there is (a forum's post time).
+    article = parse_text(scrape("en", "Posted 2021-03-04T09:15:00Z"))
+    assert article.published == "2021-03-04"
+
+
+# --- data-sheet-date: a book's, an album's, a photo's data sheet ----------------------------------------------
+
+REVIEW_SHEET = (
+    "Samstag, 9. September 2017",
+    "Verlag: Heyne",
+    "Übersetzer: Sonja Häußler",
+    "Erscheinungsdatum: 14.08.2017",
+    "Preis: 12,99 € (D)",
+)
+
+
+def test_a_date_among_data_sheet_fields_is_not_the_pages():
+    article = parse_text(scrape("de", *REVIEW_SHEET))
+    assert article.published == "2017-09-09"
+
+
+def test_a_data_sheets_date_is_the_last_resort():
+    # An album review that shows no date of its own: the release's date is the best left.
+    sheet = ("Brave New Woman", "Veröffentlichung: 04.02.2022", "Label: House of Clio (Sony Music)", "Genre: Pop")
+    article = parse_text(scrape("de", *sheet))
+    assert article.published == "2022-02-04"
+    assert ("data-sheet-date-only", "Veröffentlichung: 04.02.2022") in date_rules(article)
+
+
+def test_a_byline_block_of_header_labels_is_no_data_sheet():
+    block = ("Words: Solene Rauturier", "Category: Top Picks", "Published: 03 Dec 2025")
+    assert parse_text(scrape("en", *block)).published == "2025-12-03"
+
+
+# --- weather-widget-date: the site's today-and-weather box ---------------------------------------------------
+
+
+def test_a_date_beside_the_weather_is_the_days_not_the_pages():
+    widget = ("Thursday, Nov 5th 2020", "7PM", "6°C", "10PM", "7°C", "5-Day Forecast")
+    article = parse_text(scrape("en", *widget, "By Glen Owen", "Published: 26 September 2020"))
+    assert article.published == "2020-09-26"
+
+
+# --- labelled-date-in-text: a published label glued into a long line -----------------------------------------
+
+
+def test_a_published_label_inside_a_glued_line_dates_the_page():
+    glued = (
+        "Pubs face penalties over loud music By Glen Owen And Brendan Carlin For The Mail On Sunday  Published:  "
+        "22:00 GMT, 26 September 2020   |  Updated:  08:39 GMT, 28 September 2020 The government said on Saturday "
+        "that pubs and bars which let customers sing and dance would be fined, and that the police would check."
+    )
+    text = "\n\n".join([*TOP, TITLES["en"], glued, *BODIES["en"]]) + "\n"
+    article = parse_text(text)
+    assert article.published == "2020-09-26"
+    assert "published 2020-09-26 by labelled-date-in-text" in [d.detail for d in article.decisions]
+
+
+def test_an_updated_label_first_in_the_glued_line_is_not_read_as_published():
+    glued = (
+        "Docker builds made fast by Itamar Turner-Trauring Last updated 04 Jun 2020, originally created 17 Jun 2019 "
+        "You are building a Docker image and every build takes many minutes, so you want to know what to do next."
+    )
+    text = "\n\n".join([*TOP, TITLES["en"], glued, *BODIES["en"]]) + "\n"
+    assert parse_text(text).published != "2019-06-17"
+
+
+# --- original-date: the page says when it first came out -----------------------------------------------------
+
+
+def test_an_originally_published_sentence_beats_an_unlabelled_date_line():
+    note = "This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated since."
+    article = parse_text(scrape("en", "30 Sep 2022, 11:07am", trailer=(note,)))
+    assert article.published == "2019-09-26"
+    assert article.updated == "2022-09-30"
+
+
+def test_an_originally_published_sentence_does_not_override_a_published_label():
+    note = "This blog post was originally published on the 21st of June 2017 and updated on the 18th of July 2025."
+    article = parse_text(scrape("en", "Published April 13, 2023", trailer=(note,)))
+    assert article.published == "2023-04-13"

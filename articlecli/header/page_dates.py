@@ -159,6 +159,17 @@ def weather_widget_date(units: list[Unit], index: int) -> bool:
     return any(other != index and _TEMPERATURE.match(units[other].text) for other in near)
 
 
+def not_the_pages_date(units: list[Unit], index: int, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
+    """A date line that is a data sheet's field or the weather box's day (data-sheet-date, weather-widget-date)."""
+    return data_sheet_date(units, index, found, lexicon) or weather_widget_date(units, index)
+
+
+def lone_machine_stamp(text: str, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
+    """An unlabelled line whose only dates are machine stamps: the theme's hidden modified time, not a date
+    the page shows (machine-stamp)."""
+    return all(is_machine_stamp(text, item) for item in found) and not _date_labels(text, lexicon)
+
+
 # '* [Daniel Lemire](…) on [Science and Technology links (December 14th 2019)](…)': a list item that is mostly
 # link text, with words besides its date, is a linked post's or comment's entry in a widget (Recent Comments).
 LINKED_ITEM_MIN_LINK_DENSITY = 0.5
@@ -356,7 +367,7 @@ def find_loose_dates(
         found = features.dates(index)
         if not found or _linked_list_item(units[index], found) or _dated_entry(units, index, found, language, header):
             continue
-        if data_sheet_date(units, index, found, lexicon) or weather_widget_date(units, index):
+        if not_the_pages_date(units, index, found, lexicon):
             continue
         # Not what take_dates turned down: a member's 'Joined:' date, a sentence about an event.
         labels = _date_labels(text, lexicon)
@@ -424,8 +435,7 @@ def find_fallback_date(
         text = units[index].text
         if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):
             continue
-        # A timestamp alone on its line is the theme's hidden modified stamp, not a date the page shows.
-        if all(is_machine_stamp(text, item) for item in found):
+        if lone_machine_stamp(text, found, lexicon) or not_the_pages_date(units, index, found, lexicon):
             continue
         if _listed_item_date(text, found[0], language):
             continue
@@ -466,7 +476,9 @@ def _find_date_below_title(
         if index in header.labels:
             continue
         found = _short_date_line(units, features, index)
-        if not found:
+        if not found or lone_machine_stamp(units[index].text, found, lexicon):
+            continue
+        if not_the_pages_date(units, index, found, lexicon):
             continue
         above = label_above(units, index, lexicon)
         text = above + units[index].text
