@@ -1,5 +1,7 @@
 """The page's published and updated dates: date lines in the header zone, labelled or nearest the title, and
 where the header has none, dates in glued units, labelled lines, datelines and lone date lines beyond it.
+Passed over everywhere: a listed item's or a changelog's date, a data sheet's field, the weather box's day,
+and a theme's hidden machine stamp beside the date it shows.
 
 Reading a date out of a string is dates.py's job; this module chooses which of the page's dates are its own.
 """
@@ -30,7 +32,7 @@ LONG_UNIT_DATE_CHARS = 150
 
 
 def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None) -> bool:
-    found = shown_dates(text, dates.find_dates(text, language, header.month_first), language, header.month_first)
+    found = _shown_dates(text, dates.find_dates(text, language, header.month_first), language, header.month_first)
     if not found:
         return False
     if words_besides(text, found) > META_MAX_WORDS:
@@ -40,7 +42,7 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
     if index is not None and _dated_entry(header.units, index, found, language, header):
         return False
     if index is not None and (
-        data_sheet_date(header.units, index, found, lexicon) or weather_widget_date(header.units, index)
+        _data_sheet_date(header.units, index, found, lexicon) or _weather_widget_date(header.units, index)
     ):
         return False
     labels = _date_labels(text, lexicon)
@@ -74,18 +76,18 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
 _MACHINE_STAMP = lazy_compile(r"(?:19|20)\d\d-\d\d?-\d\d?T\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
 
 
-def is_machine_stamp(text: str, item: dates.FoundDate) -> bool:
+def _is_machine_stamp(text: str, item: dates.FoundDate) -> bool:
     """The date is written as a timestamp to the second, '2025-10-30T10:45:07-04:00' (machine-stamp)."""
     return _MACHINE_STAMP.match(text, item.start) is not None
 
 
-def shown_dates(
+def _shown_dates(
     text: str, found: list[dates.FoundDate], language: str | None, month_first: bool | None
 ) -> list[dates.FoundDate]:
     """The dates of the line read without its machine stamps, where it shows a date written for readers
     besides them (machine-stamp): 'Tom 2024-04-18T13:00:39+00:00 March 22nd, 2024 | Reviews' is dated
     22 March; a stamp glued to the shown date ('+01:0025. Dezember 2022') no longer hides it."""
-    if not any(is_machine_stamp(text, item) for item in found):
+    if not any(_is_machine_stamp(text, item) for item in found):
         return found
     blanked = _MACHINE_STAMP.sub(lambda match: " " * len(match.group()), text)
     return dates.find_dates(blanked, language, month_first) or found
@@ -94,11 +96,13 @@ def shown_dates(
 # 'Verlag: Heyne' / 'Übersetzer: Sonja Häußler' / 'Erscheinungsdatum: 14.08.2017' / 'Preis: 12,99 €', 'Datum:
 # 31/08/2019' among 'ISO-Zahl: 640' and 'Belichtungszeit: 60 x 3 Minuten': a 'Label: date' line among this many
 # 'Label: value' lines or more whose labels no header phrase list knows is one field of a data sheet (a book's,
-# a product's, a photo's), dated for the thing it describes, not for the page ...
+# a product's, a photo's), dated for the thing it describes, not for the page. Two: a byline block has one
+# such line at most beside its header labels ('Words: Solene Rauturier' / 'Category: Top Picks' / 'Published:').
 DATA_SHEET_MIN_FIELDS = 2
-# ... counting the fields this many units above and below it.
+# ... counting the fields this many units above and below it (a sheet's lines sit together).
 DATA_SHEET_UNITS = 4
-# A field is a short line, its label a few words.
+# A field is a short line, its label a few words: a title with a colon ('Polarisierende BH-Werbung: Kim
+# Kardashian, Eisberge und falsche Nippel', nine words) is none.
 DATA_SHEET_FIELD_MAX_WORDS = 6
 DATA_SHEET_LABEL_MAX_WORDS = 3
 _FIELD_LABEL = lazy_compile(r"^\W*([^\W\d_][^:]*?)\s*:(?!//)")
@@ -118,7 +122,7 @@ _HEADER_LABEL_CATEGORIES = (
 )
 
 
-def data_sheet_date(units: list[Unit], index: int, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
+def _data_sheet_date(units: list[Unit], index: int, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
     """The line is a 'Label: date' field among DATA_SHEET_MIN_FIELDS or more 'Label: value' lines of
     labels no header phrase list holds, within DATA_SHEET_UNITS (data-sheet-date)."""
     text = units[index].text
@@ -153,21 +157,21 @@ WEATHER_WIDGET_UNITS = 3
 _TEMPERATURE = lazy_compile(r"^\s*[-+−]?\d{1,3}\s?°\s?[CF]?\s*$")
 
 
-def weather_widget_date(units: list[Unit], index: int) -> bool:
+def _weather_widget_date(units: list[Unit], index: int) -> bool:
     """A temperature line within WEATHER_WIDGET_UNITS of the date line (weather-widget-date)."""
     near = range(max(0, index - WEATHER_WIDGET_UNITS), min(len(units), index + WEATHER_WIDGET_UNITS + 1))
     return any(other != index and _TEMPERATURE.match(units[other].text) for other in near)
 
 
-def not_the_pages_date(units: list[Unit], index: int, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
+def _not_the_pages_date(units: list[Unit], index: int, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
     """A date line that is a data sheet's field or the weather box's day (data-sheet-date, weather-widget-date)."""
-    return data_sheet_date(units, index, found, lexicon) or weather_widget_date(units, index)
+    return _data_sheet_date(units, index, found, lexicon) or _weather_widget_date(units, index)
 
 
-def lone_machine_stamp(text: str, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
+def _lone_machine_stamp(text: str, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
     """An unlabelled line whose only dates are machine stamps: the theme's hidden modified time, not a date
     the page shows (machine-stamp)."""
-    return all(is_machine_stamp(text, item) for item in found) and not _date_labels(text, lexicon)
+    return all(_is_machine_stamp(text, item) for item in found) and not _date_labels(text, lexicon)
 
 
 # '* [Daniel Lemire](…) on [Science and Technology links (December 14th 2019)](…)': a list item that is mostly
@@ -367,7 +371,7 @@ def find_loose_dates(
         found = features.dates(index)
         if not found or _linked_list_item(units[index], found) or _dated_entry(units, index, found, language, header):
             continue
-        if not_the_pages_date(units, index, found, lexicon):
+        if _not_the_pages_date(units, index, found, lexicon):
             continue
         # Not what take_dates turned down: a member's 'Joined:' date, a sentence about an event.
         labels = _date_labels(text, lexicon)
@@ -435,7 +439,7 @@ def find_fallback_date(
         text = units[index].text
         if _label_position(text, updated_words) is not None or _COMMENT_TIME.match(text[found[0].end :]):
             continue
-        if lone_machine_stamp(text, found, lexicon) or not_the_pages_date(units, index, found, lexicon):
+        if _lone_machine_stamp(text, found, lexicon) or _not_the_pages_date(units, index, found, lexicon):
             continue
         if _listed_item_date(text, found[0], language):
             continue
@@ -476,9 +480,9 @@ def _find_date_below_title(
         if index in header.labels:
             continue
         found = _short_date_line(units, features, index)
-        if not found or lone_machine_stamp(units[index].text, found, lexicon):
+        if not found or _lone_machine_stamp(units[index].text, found, lexicon):
             continue
-        if not_the_pages_date(units, index, found, lexicon):
+        if _not_the_pages_date(units, index, found, lexicon):
             continue
         above = label_above(units, index, lexicon)
         text = above + units[index].text
@@ -675,7 +679,7 @@ def _find_data_sheet_date(
     album's review) (data-sheet-date-only): a review's page is dated as the release it presents."""
     for index in window:
         found = _short_date_line(units, features, index)
-        if not found or not data_sheet_date(units, index, found, lexicon):
+        if not found or not _data_sheet_date(units, index, found, lexicon):
             continue
         if _date_kind(_date_labels(units[index].text, lexicon), found[0].start) in (None, "published"):
             header.set_published(found[0].value, index, "data-sheet-date-only")
