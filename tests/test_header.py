@@ -1163,3 +1163,14 @@ def test_byline_word_inside_a_camel_case_word_is_no_glued_byline():
     # 'HyperText': 'Text' (a German byline label) is a hump of the word, not an element glued after it.
     line = "*[XHTML]: eXtensible HyperText Markup Language"
     assert parse_text(page("de", TITLES["de"], title=TITLES["de"], trailer=(line,))).authors == ()
+
+
+@pytest.mark.parametrize("language,count", [("en", "1 Comment on"), ("en", "3 thoughts on"), ("de", "1 Kommentar zu")])
+def test_comment_count_before_the_title_is_not_the_title(language, count):
+    # A theme prints the comment count with the post's title under the byline: "1 Comment on <title>".
+    line = f"{count} {TITLES[language]}"
+    text = page(language, TITLES[language], "By Jane Doe", line, title=TITLES[language], top=())
+    article = parse_text(text)
+    assert article.title == TITLES[language]
+    assert (line, "comments") in removed(article)
+    assert_body_intact(article, language)

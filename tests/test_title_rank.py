@@ -11,6 +11,7 @@ from articlecli import parse_text
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
 from articlecli.header import title_rank
+from articlecli.header.reader import is_meta_line
 from articlecli.header.title import find_title
 from articlecli.labeller.content import find_region
 from articlecli.records.lexicon import lexicon_for, stopwords
@@ -124,3 +125,113 @@ def test_a_model_for_other_features_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps({"features": ["words"], "weights": [1.0], "mean": [0], "scale": [1], "threshold": 0.5}))
     with pytest.raises(ValueError, match="retrain"):
         title_rank.TitleModel.from_json(json.loads(path.read_text()))
+
+
+# A clipped article whose headline has two parts: the first line stands right above the date line, so it is the
+# headline itself, not a <title> with a site name to cut.
+TWO_PART_HEADLINE = (
+    "\n\n".join(
+        (
+            "Barcamp Graz 2015 – Politcamp Call for Action",
+            "Posted on 2015-04-05 by marc",
+            "In nicht mehr ganz zwei Wochen ist es soweit: das Barcamp Graz 2015 steht vor der Tür, und beim "
+            "Politcamp werden wieder interessierte Menschen zusammenkommen, um über Politik zu diskutieren.",
+            "Alle sind herzlich eingeladen, da zu sein und sich einzubringen: ein Call for Action an alle. Einzige "
+            "Voraussetzung ist, dass ihr euch rechtzeitig dafür anmeldet, damit wir genug Räume planen können.",
+        )
+    )
+    + "\n"
+)
+
+
+def _candidate_texts(text: str) -> list[str]:
+    units, _ = read_units(normalize_text(text))
+    lexicon = lexicon_for("de")
+    records = build_records(units, lexicon, stopwords("de"), "de")
+    region = find_region(units, records, True)
+    scored: dict[int, tuple[float, float]] = {}
+
+    def is_meta(line: str) -> bool:
+        return line.startswith("Posted on ")
+
+    choice = find_title(units, records, (region.start, region.end), is_meta, scored)
+    found = title_rank.candidates(units, records, (region.start, region.end), is_meta, scored, choice)
+    return [c.text for c in found]
+
+
+def test_a_headline_above_its_date_line_is_not_cut_at_its_dash() -> None:
+    texts = _candidate_texts(TWO_PART_HEADLINE)
+    assert "Barcamp Graz 2015 – Politcamp Call for Action" in texts
+    assert "Barcamp Graz 2015" not in texts and "Politcamp Call for Action" not in texts
+
+
+def test_a_page_title_is_cut_before_the_site_name_unless_it_heads_a_date_line() -> None:
+    head = "Wie Städte ihre Radwege planen - Stadtblatt"
+    forms = title_rank._first_line_forms(head)
+    assert ("Wie Städte ihre Radwege planen", "first-suffix") in forms and ("Stadtblatt", "first-part") in forms
+    # Above a byline or date, the suffix is cut only when the rules' site-name test (given here) says so.
+    assert title_rank._first_line_forms(head, lambda cut: False) == [(head, "first-head")]
+    named = title_rank._first_line_forms(head, lambda cut: "Stadtblatt" in cut)
+    assert named == [(head, "first-head"), ("Wie Städte ihre Radwege planen", "first-suffix")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A lowercase word after the dash continues the headline: no site name starts so.
+        "Transitioning to a plant-based diet – tips and tricks",
+        "Minions mit Schablonen malen – mit Malerrolle und bunten Farben",
+    ],
+)
+def test_the_first_line_is_not_cut_before_a_lowercase_word(head: str) -> None:
+    assert [form for form, _ in title_rank._first_line_forms(head)] == [head]
+
+
+def test_a_model_preferring_cut_forms_keeps_a_two_part_headline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "kind_first-part", 0.3)))
+    article = parse_text(TWO_PART_HEADLINE)
+    assert article.title == "Barcamp Graz 2015 – Politcamp Call for Action"
+    assert article.published is not None and article.published.startswith("2015-04-05")
+
+
+# A blog post whose text is English, its theme's date line German: the line is still a date line.
+FOREIGN_DATE_FIRST = (
+    "\n\n".join(
+        (
+            "17. Januar 2014",
+            "Derek Jarman · The Garden",
+            "The Garden is a film by Derek Jarman, shot in the shingle garden he made around his cottage at "
+            "Dungeness, and it is one of the most personal films he ever made.",
+            "It tells the passion story in images rather than words, and the cottage, the power station and the sea "
+            "all appear in it again and again, as in a dream he could not leave.",
+        )
+    )
+    + "\n"
+)
+
+
+def test_a_date_line_in_another_language_is_never_crowned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = lexicon_for("en")
+    assert is_meta_line("17. Januar 2014", lexicon, "en")
+    assert is_meta_line("Publicado el 4 de mayo de 2020", lexicon, "en")
+    assert not is_meta_line("The best films of 2014", lexicon, "en")
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.5)))
+    article = parse_text(FOREIGN_DATE_FIRST)
+    assert article.title == "Derek Jarman · The Garden"
+    assert not any(d.rule.startswith(title_rank.MODEL_RULE) for d in article.decisions)
+
+
+@pytest.mark.parametrize(
+    ("language", "trail"),
+    [
+        ("de", "Sie sind hier: Home » Europa » Deutschland » Niedersachsen » Emden"),
+        ("de", "Sie sind hier: Startseite » Essen » Essen-Westviertel"),
+        ("en", "You are here: Home / Travel / Emden"),
+    ],
+)
+def test_a_trail_after_a_you_are_here_label_is_metadata(language: str, trail: str) -> None:
+    assert is_meta_line(trail, lexicon_for(language), language)
+    # The label alone with a headline after it is no trail.
+    assert not is_meta_line("Kolumne: Queer Royal - Über Dragqueens und Dragkings", lexicon_for("de"), "de")

@@ -55,9 +55,10 @@ from articlecli.header.taxonomy import (
 )
 from articlecli.header.title import TitleChoice, find_title
 from articlecli.header.title_rank import MODEL_RULE, active_title_model, rerank
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
-from articlecli.records.lexicon import Lexicon, line_key
+from articlecli.records.lexicon import Lexicon, available_languages, line_key
 from articlecli.records.names import byline_names
 from articlecli.records.record import RecordTable
 
@@ -224,10 +225,41 @@ def is_meta_line(text: str, lexicon: Lexicon, language: str | None, key: str = "
     if label_phrases(lexicon).leading_phrase(key):
         return True
     parts = breadcrumb_parts(text)
-    if len(parts) >= 2 and line_key(parts[0]) in lexicon.phrases("breadcrumb-root").exact:
-        return True
-    found = dates.find_dates(text, language)
-    return bool(found) and words_besides(text, found) <= 3
+    if len(parts) >= 2:
+        root = line_key(_without_trail_label(parts[0], lexicon))
+        if root in lexicon.phrases("breadcrumb-root").exact:
+            return True
+    found = dates.find_dates(text, language) or _dates_in_other_language(text, language)
+    return bool(found) and words_besides(text, found) <= META_DATE_MAX_OTHER_WORDS
+
+
+def _without_trail_label(root: str, lexicon: Lexicon) -> str:
+    """A trail's first item without the menu label printed before it: "Sie sind hier: Home" -> "Home"."""
+    label, colon, rest = root.partition(":")
+    if colon and rest.strip() and lexicon.boilerplate_category(line_key(label)) == "navigation":
+        return rest
+    return root
+
+
+_YEAR = lazy_compile(r"(?:19|20)\d\d")
+_WORD = lazy_compile(r"[^\W\d_]{3}")
+# A date line holds its date and at most this many other words ("Published on", a weekday, "Uhr").
+META_DATE_MAX_OTHER_WORDS = 3
+
+
+def _dates_in_other_language(text: str, language: str | None) -> list[dates.FoundDate]:
+    """The dates of `text` read with the month names of another language the phrase data has: a site
+    prints its dates in its own language even where the page's text was voted another ("17. Januar 2014"
+    on a page whose article is in English)."""
+    # Only month names differ between languages: a line without a year and a word has no such date.
+    if not (_YEAR.search(text) and _WORD.search(text)):
+        return []
+    for other in available_languages():
+        if other not in (language, "en"):
+            found = dates.find_dates(text, other)
+            if found:
+                return found
+    return []
 
 
 # --- metadata lines ---------------------------------------------------------------------------

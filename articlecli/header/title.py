@@ -256,7 +256,7 @@ def first_line_choice(
         # 'Site | Title', 'Title | Section | Site': a bar separates page chrome; the longest part is the title.
         head = max(head.split(" | "), key=len).strip()
     text = strip_site_suffix(head)
-    if text != head and not _is_site_name(head[len(text) :], units):
+    if text != head and not is_site_name(head[len(text) :], units):
         text = head
     text = _strip_site_prefix(text, units)
     words = text.split()
@@ -386,7 +386,7 @@ def _strip_site_prefix(text: str, units: list[Unit]) -> str:
     return text
 
 
-def _is_site_name(suffix: str, units: list[Unit]) -> bool:
+def is_site_name(suffix: str, units: list[Unit]) -> bool:
     """A <title> suffix is the site's name when it is bar-separated, a domain, or printed again on the page.
 
     'Title - Subtitle' in an article heading is not cut: the subtitle is not repeated elsewhere.

@@ -17,7 +17,7 @@ import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
@@ -170,14 +170,52 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(map(str.casefold, _WORD.findall(text)))
 
 
-def _first_line_forms(head: str) -> list[tuple[str, str]]:
+def _first_line_forms(head: str, is_site_name: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
     """The cleaned forms of the page's first line from its head (`title.first_line_head`): the head,
-    without a site suffix, each part."""
+    without a site suffix, each part.
+
+    A separator followed by a lowercase word continues the headline ("Plant-based diet – tips and
+    tricks"): a site name never starts in lowercase, so the line is not cut there. `is_site_name`, when
+    given, says whether the suffix is a site name: the first line is then the headline itself (see
+    `_heads_meta`), cut only before a site name, and not into its parts ('Barcamp Graz 2015 – Politcamp
+    Call for Action' has two, neither a site's name)."""
     if len(head) > rules.FIRST_LINE_MAX_CHARS:
         return []
-    forms = [(head, "first-head"), (rules.strip_site_suffix(head), "first-suffix")]
-    forms += [(part.strip(), "first-part") for part in rules.SITE_SEPARATORS.split(head)]
+    parts = _headline_parts(head)
+    forms = [(head, "first-head")]
+    suffix = rules.strip_site_suffix(head)
+    cut = head[len(suffix) :] if head.startswith(suffix) else ""
+    if cut and _cuttable(cut, is_site_name):
+        forms.append((suffix, "first-suffix"))
+    if len(parts) > 1 and is_site_name is None:
+        forms += [(part, "first-part") for part in parts]
     return forms
+
+
+def _cuttable(cut: str, is_site_name: Callable[[str], bool] | None) -> bool:
+    """A part of the first line that a form may leave out: not the lowercase continuation of a headline,
+    and a site name when the caller asks."""
+    words = cut.strip(_CUT_STRIP).split()
+    if not words or words[0][:1].islower():
+        return False
+    return is_site_name is None or is_site_name(cut)
+
+
+# The separator characters around a part of the first line.
+_CUT_STRIP = " |-–—·:•\t"
+
+
+def _headline_parts(head: str) -> list[str]:
+    """The first line's parts between separators, a part that starts in lowercase joined to the one before."""
+    parts: list[str] = []
+    last = 0
+    for match in rules.SITE_SEPARATORS.finditer(head):
+        if head[match.end() : match.end() + 1].islower():
+            continue
+        parts.append(head[last : match.start()].strip())
+        last = match.end()
+    parts.append(head[last:].strip())
+    return [part for part in parts if part]
 
 
 def candidates(
@@ -337,7 +375,10 @@ def candidates(
     # A first line that goes on long after its head is a page glued into one line: taking its head as the
     # title would take the line, and the text in it, out of the article.
     if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
-        for form, kind in _first_line_forms(first):
+        site_name = None
+        if _heads_meta(units, features, is_meta):
+            site_name = partial(_site_name_of, units=units)
+        for form, kind in _first_line_forms(first, site_name):
             add(0, form, kind, 0)
     # A line inside the main text below the rules' pick is no candidate: taking it would cut the text above it.
     for order, index in enumerate(sorted(scored), start=1):
@@ -348,6 +389,24 @@ def candidates(
         if cleaned is not None:
             add(index, cleaned.text, "cleaned", order)
     return found
+
+
+# How many lines below the first a byline or date line may stand for the first line to head it.
+HEADS_META_WITHIN = 2
+
+
+def _heads_meta(units: list[Unit], features: list[UnitFeatures], is_meta: Callable[[str], bool]) -> bool:
+    """The first line stands right above a byline or date line: it is the article's headline (a clipped
+    article), not the <title> of a whole page, whose next lines are the site's menu."""
+    return any(
+        features[index].words <= META_MAX_WORDS and is_meta(units[index].text)
+        for index in range(1, min(len(units), 1 + HEADS_META_WITHIN))
+    )
+
+
+def _site_name_of(part: str, units: list[Unit]) -> bool:
+    """The rules' test of a site name (`title.is_site_name`) on a part cut off the first line."""
+    return rules.is_site_name(part, units)
 
 
 # A line reads as a title: short, no final full stop, no link list, not a byline or date line.
