@@ -241,18 +241,25 @@ def _without_trail_label(root: str, lexicon: Lexicon) -> str:
     return root
 
 
-_YEAR = lazy_compile(r"(?:19|20)\d\d")
-_WORD = lazy_compile(r"[^\W\d_]{3}")
+# A day, a word and a year ("17. Januar 2014", "4 de mayo de 2020"), or a word, a day and a year ("März 3, 2020").
+_WORD_DATE_SHAPE = lazy_compile(
+    r"(?<!\d)\d{1,2}\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?,?\s*(?:del?\s+)?(?:19|20)\d\d"
+    r"|[^\W\d_]{3,}\.?\s*\d{1,2}\.?,?\s*(?:19|20)\d\d"
+)
 # A date line holds its date and at most this many other words ("Published on", a weekday, "Uhr").
 META_DATE_MAX_OTHER_WORDS = 3
+# ... so at most this many words in all: the longest written date has five ("4 de mayo de 2020").
+DATE_LINE_MAX_WORDS = META_DATE_MAX_OTHER_WORDS + 5
 
 
 def _dates_in_other_language(text: str, language: str | None) -> list[dates.FoundDate]:
     """The dates of `text` read with the month names of another language the phrase data has: a site
     prints its dates in its own language even where the page's text was voted another ("17. Januar 2014"
     on a page whose article is in English)."""
-    # Only month names differ between languages: a line without a year and a word has no such date.
-    if not (_YEAR.search(text) and _WORD.search(text)):
+    # Only month names differ between languages, and a line with more words than a date line holds is no
+    # date line whatever its date. The shape is tested first: reading another language's month names loads
+    # its calendar data (0.23 s of CPU for all of them, once per process).
+    if len(text.split(None, DATE_LINE_MAX_WORDS)) > DATE_LINE_MAX_WORDS or not _WORD_DATE_SHAPE.search(text):
         return []
     for other in available_languages():
         if other not in (language, "en"):
