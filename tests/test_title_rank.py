@@ -235,3 +235,18 @@ def test_a_trail_after_a_you_are_here_label_is_metadata(language: str, trail: st
     assert is_meta_line(trail, lexicon_for(language), language)
     # The label alone with a headline after it is no trail.
     assert not is_meta_line("Kolumne: Queer Royal - Über Dragqueens und Dragkings", lexicon_for("de"), "de")
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # A site name may be written in lowercase: a word or two.
+        (
+            "Sazerac - alles über den Cocktail-Klassiker aus New Orleans - watson",
+            "Sazerac - alles über den Cocktail-Klassiker aus New Orleans",
+        ),
+        ("Sprungbrett-Event Schaffhausen | together ag", "Sprungbrett-Event Schaffhausen"),
+    ],
+)
+def test_a_lowercase_site_name_is_still_cut(head: str, title: str) -> None:
+    assert (title, "first-suffix") in title_rank._first_line_forms(head)

@@ -174,43 +174,44 @@ def _first_line_forms(head: str, is_site_name: Callable[[str], bool] | None = No
     """The cleaned forms of the page's first line from its head (`title.first_line_head`): the head,
     without a site suffix, each part.
 
-    A separator followed by a lowercase word continues the headline ("Plant-based diet – tips and
-    tricks"): a site name never starts in lowercase, so the line is not cut there. `is_site_name`, when
-    given, says whether the suffix is a site name: the first line is then the headline itself (see
-    `_heads_meta`), cut only before a site name, and not into its parts ('Barcamp Graz 2015 – Politcamp
-    Call for Action' has two, neither a site's name)."""
+    A separator followed by a phrase in lowercase continues the headline ("Plant-based diet – tips and
+    tricks", "Minions malen – mit Malerrolle und bunten Farben"): the line is not cut there. A lowercase
+    site name is a word or two ("watson", "together ag"). `is_site_name`, when given, says whether the
+    suffix is a site name: the first line is then the headline itself (see `_heads_meta`), cut only before
+    a site name, and not into its parts ('Barcamp Graz 2015 – Politcamp Call for Action' has two, neither
+    a site's name)."""
     if len(head) > rules.FIRST_LINE_MAX_CHARS:
         return []
     parts = _headline_parts(head)
     forms = [(head, "first-head")]
     suffix = rules.strip_site_suffix(head)
     cut = head[len(suffix) :] if head.startswith(suffix) else ""
-    if cut and _cuttable(cut, is_site_name):
+    if cut and not _continues_headline(cut) and (is_site_name is None or is_site_name(cut)):
         forms.append((suffix, "first-suffix"))
     if len(parts) > 1 and is_site_name is None:
         forms += [(part, "first-part") for part in parts]
     return forms
 
 
-def _cuttable(cut: str, is_site_name: Callable[[str], bool] | None) -> bool:
-    """A part of the first line that a form may leave out: not the lowercase continuation of a headline,
-    and a site name when the caller asks."""
-    words = cut.strip(_CUT_STRIP).split()
-    if not words or words[0][:1].islower():
-        return False
-    return is_site_name is None or is_site_name(cut)
-
-
+# A lowercase phrase of this many words after a separator goes on with the headline; a site name written
+# in lowercase is shorter ("watson", "together ag").
+CONTINUATION_MIN_WORDS = 3
 # The separator characters around a part of the first line.
 _CUT_STRIP = " |-–—·:•\t"
 
 
+def _continues_headline(part: str) -> bool:
+    """`part` (up to the next separator) is a phrase in lowercase: the rest of a headline, not a site's name."""
+    words = rules.SITE_SEPARATORS.split(part.strip(_CUT_STRIP), maxsplit=1)[0].split()
+    return len(words) >= CONTINUATION_MIN_WORDS and words[0][:1].islower() and "." not in words[0]
+
+
 def _headline_parts(head: str) -> list[str]:
-    """The first line's parts between separators, a part that starts in lowercase joined to the one before."""
+    """The first line's parts between separators, a lowercase phrase joined to the part before it."""
     parts: list[str] = []
     last = 0
     for match in rules.SITE_SEPARATORS.finditer(head):
-        if head[match.end() : match.end() + 1].islower():
+        if _continues_headline(head[match.end() :]):
             continue
         parts.append(head[last : match.start()].strip())
         last = match.end()
