@@ -7,12 +7,14 @@ ad between paragraphs but not a whole navigation menu.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from articlecli.frontends.unit import Unit
 from articlecli.header.title import strip_site_suffix
 from articlecli.records.features import UnitFeatures
-from articlecli.records.record import MARKUP_BOILERPLATE, ZONE_REASONS
+from articlecli.records.record import ZONE_REASONS
 
 # A unit of at least this many words with enough function words is prose.
 PROSE_MIN_WORDS = 8
@@ -121,7 +123,8 @@ def find_region(units: list[Unit], features: list[UnitFeatures], has_stopwords: 
     if listing is not None:
         return listing
     below_title = _start_at_title(units, features, scores, start, end)
-    region = _apply_terminator(below_title, end, scores, features, _markup_controls(units, features))
+    controls = markup_controls(units, features, [score > 0 for score in scores])
+    region = _apply_terminator(below_title, end, scores, features, controls)
     if below_title == start:
         return region
     return replace(region, started_by=CHROME_ABOVE_TITLE, chrome_start=start)
@@ -230,19 +233,42 @@ def _apply_terminator(
     return Region(start, end)
 
 
-def _markup_controls(units: list[Unit], features: list[UnitFeatures]) -> frozenset[int]:
+# HTML: the zone of unhinted blocks inside the page's main container (frontends/html/reader.INSIDE_MAIN).
+MAIN_ZONE = "main"
+COMMENTS = "comments"
+# Terminator lines of one kind inside the main container, each after text of its own ("Read more about
+# the Samsung range." under every product of a best-of list), are the items' links, not the tail's start.
+# Three, not two: one inline callout and the related box under the article already make two. HTML
+# --sample 3: body wF1 .844 -> .845, headings .735 -> .737, hit and leak unchanged.
+ITEM_CONTROL_MIN_LINES = 3
+
+
+def markup_controls(units: list[Unit], features: list[UnitFeatures], text: Sequence[bool]) -> frozenset[int]:
     """HTML: terminator lines that are a widget's or an item's own label, not the start of the page's tail.
 
-    A "Comments" or "Add a comment" line inside a markup zone belongs to a widget the zone already
-    removes (a Q&A page's comment list under each answer); a "Reply" the page shows more than once is
-    the button under every post of a thread. Neither ends the article. Text units have no zone.
+    An "Add a comment" line inside a comments zone belongs to a comment list the zone already removes
+    (a Q&A page has one under each answer); a "Subscribe" in a newsletter zone does start the page's
+    tail. Inside the page's main container, lines of
+    one kind under each item, with text between them (`text`: which units are text), are the items'
+    controls: the "Reply" under every post of a thread, the "Read more about ..." under every product
+    of a best-of list. None ends the article, here or in the body's tail rules (inbody's
+    after-widget). A line repeated only at the top and the foot ("Subscribe") still does. Text units
+    have no zone.
     """
     found = set()
+    in_main: dict[str, list[int]] = {}
     for index, (unit, feats) in enumerate(zip(units, features, strict=True)):
         if unit.zone is None or feats.boilerplate not in TERMINATORS:
             continue
-        if unit.zone in MARKUP_BOILERPLATE or feats.repeats > 1:
+        if unit.zone == feats.boilerplate == COMMENTS:
             found.add(index)
+        elif unit.zone == MAIN_ZONE:
+            in_main.setdefault(feats.boilerplate, []).append(index)
+    for lines in in_main.values():
+        if len(lines) >= ITEM_CONTROL_MIN_LINES and all(
+            any(text[above + 1 : below]) for above, below in pairwise(lines)
+        ):
+            found.update(lines)
     return frozenset(found)
 
 

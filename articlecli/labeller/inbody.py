@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
-from articlecli.labeller.content import is_prose
+from articlecli.labeller.content import is_prose, markup_controls
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet
 
@@ -58,7 +58,8 @@ def relabel(
         ):
             labels[index] = ("removed", "image-caption")
     _drop_tail(units, features, kept, labels, has_stopwords)
-    _drop_after_widget(features, kept, labels)
+    body = [index in labels and labels[index][0] in BODY_LABELS for index in range(len(units))]
+    _drop_after_widget(features, kept, labels, markup_controls(units, features, body))
     _drop_author_bio(units, features, kept, labels, authors)
 
 
@@ -174,14 +175,24 @@ WIDGET_TAIL_MIN_SHARE = 0.5
 _WIDGET_MARKERS = frozenset({"newsletter", "login", "cookie-notice", "follow", "share", "related-links", "prev-next"})
 
 
-def _drop_after_widget(features: list[UnitFeatures], kept: list[int], labels: Labels) -> None:
-    """The first widget label past the article's middle with little text after it ends the article."""
+def _drop_after_widget(
+    features: list[UnitFeatures], kept: list[int], labels: Labels, controls: frozenset[int] = frozenset()
+) -> None:
+    """The first widget label past the article's middle with little text after it ends the article.
+
+    HTML: not a label that is an item's or a widget's own control (content.markup_controls).
+    """
     words = [features[i].words if labels[i][0] in BODY_LABELS else 0 for i in kept]
     total = sum(words)
     before = 0
     for position, index in enumerate(kept):
         late = before >= WIDGET_TAIL_MIN_SHARE * total
-        if features[index].boilerplate in _WIDGET_MARKERS and late and total - before <= WIDGET_TAIL_MAX_WORDS:
+        if (
+            features[index].boilerplate in _WIDGET_MARKERS
+            and late
+            and total - before <= WIDGET_TAIL_MAX_WORDS
+            and index not in controls
+        ):
             for member in kept[position + 1 :]:
                 if labels[member][0] in BODY_LABELS:
                     labels[member] = ("removed", "after-widget")
