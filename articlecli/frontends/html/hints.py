@@ -36,9 +36,17 @@ ARTICLE_SCOPED_TAGS = frozenset({"header", "footer"})
 _TOKEN_SPLIT = lazy_compile(r"[^a-z0-9]+")
 
 
+# Sections of the data file that are not hints: class names of the article's own container (the element
+# gives no hint, whatever else its class says: "entry-content no-share"), and the first tokens that
+# negate a class name ("no-share", "without-sidebar": a layout switch saying the widget is absent).
+CONTENT_SECTION = "content"
+NEGATION_SECTION = "negation"
+_NOT_HINTS = frozenset({CONTENT_SECTION, NEGATION_SECTION})
+
+
 @lru_cache(maxsize=1)
 def class_hints() -> dict[str, str]:
-    """Class/id token -> hint, from the data file."""
+    """Class/id token -> hint, from the data file (the content and negation sections included)."""
     text = read_data("html_hints.txt")
     hints: dict[str, str] = {}
     section: str | None = None
@@ -61,13 +69,18 @@ def hint_for_names(names: str) -> str | None:
     Cached: a page repeats its class names, and so do the pages of one site.
     """
     table = class_hints()
-    for name in names.lower().split():
+    lowered = names.lower().split()
+    if any(table.get(name) == CONTENT_SECTION for name in lowered):
+        return None
+    for name in lowered:
         found = table.get(name)
-        if found:
+        if found and found not in _NOT_HINTS:
             return found
-        for token in _TOKEN_SPLIT.split(name):
-            if token:
-                found = table.get(token)
-                if found:
-                    return found
+        tokens = [token for token in _TOKEN_SPLIT.split(name) if token]
+        if tokens and table.get(tokens[0]) == NEGATION_SECTION:
+            continue
+        for token in tokens:
+            found = table.get(token)
+            if found and found not in _NOT_HINTS:
+                return found
     return None
