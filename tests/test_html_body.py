@@ -8,7 +8,10 @@ that the whole text is kept and the widget's blocks are removed with their reaso
 
 from __future__ import annotations
 
+import pytest
+
 from articlecli import parse_html
+from articlecli.frontends.html.hints import hint_for_names
 
 QUESTION = (
     "When someone mentions RAID in a conversation about backups, somebody always declares that RAID is not a backup. "
@@ -123,3 +126,36 @@ def test_a_read_more_link_under_every_item_is_the_items_link_not_the_articles_en
     for _name, text in ITEMS:
         assert text in article.text
     assert ITEMS[-1][0] in [section.heading for section in article.sections]
+
+
+@pytest.mark.parametrize(
+    ("names", "hint"),
+    [
+        ("post-share social-bar", "share"),
+        # The article's own container gives no hint, whatever else its class says.
+        ("entry-content no-share", None),
+        ("post-content comments-open", None),
+        # A first token that negates the name: the widget is absent.
+        ("no-share", None),
+        ("without-sidebar", None),
+        ("sidebar-left", "sidebar"),
+        # "no" alone is not a hint.
+        ("no", None),
+    ],
+)
+def test_class_names_of_the_content_or_negated_give_no_hint(names: str, hint: str | None) -> None:
+    assert hint_for_names(names) == hint
+
+
+def test_a_no_share_class_on_the_article_text_keeps_it() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in POSTS)
+    markup = (
+        "<!DOCTYPE html><html><head><title>A long week in childcare | Grenada Notes</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/opinion">Opinion</a></nav>'
+        '<div class="post-wrap"><h1>A long week in childcare</h1>'
+        f'<div class="entry-content no-share">{paragraphs}</div>'
+        '<div class="share-bar"><a href="/s/fb">Facebook</a> <a href="/s/x">X</a></div></div></body></html>'
+    )
+    article = parse_html(markup, source="notes.html")
+    assert all(text in article.text for text in POSTS)
+    assert {r.reason for r in article.removed if r.text.startswith("Facebook")} == {"in-share"}
