@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
 from articlecli.header.reader import Header, parse_header
-from articlecli.labeller import debris, heading_model_file, inbody, labeller_model_forced
+from articlecli.labeller import debris, heading_context, heading_model_file, inbody, labeller_model_forced
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.labeller.unit_vectors import RuleView
 from articlecli.lazy_regex import lazy_compile
@@ -331,6 +331,7 @@ def _label_body(
     # a pitch taken out before them would move the article's last prose paragraph up (`after-last-prose`).
     debris.drop_byline_name_lines(units, features, kept, labels, tuple(header.authors))
     debris.drop_newsletter_pitches(features, kept, labels, lexicon)
+    heading_context.demote_nested_headings(units, features, kept, labels)
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, kept, labels, prose)
     inbody.drop_repeats(features, kept, labels)
