@@ -332,7 +332,9 @@ def _label_body(
     debris.drop_byline_name_lines(units, features, kept, labels, tuple(header.authors))
     debris.drop_newsletter_pitches(features, kept, labels, lexicon)
     heading_context.demote_nested_headings(units, features, kept, labels)
-    heading_context.promote_section_headings(units, features, kept, labels, markdown_input=markdown_input)
+    heading_context.promote_section_headings(
+        units, features, kept, labels, markdown_input=markdown_input, blank_layout=blank_layout
+    )
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, kept, labels, prose)
     inbody.drop_repeats(features, kept, labels)

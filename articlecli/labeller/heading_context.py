@@ -62,7 +62,13 @@ SECTION_TEXT_MIN_WORDS = 15
 
 
 def promote_section_headings(
-    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, *, markdown_input: bool
+    units: list[Unit],
+    features: list[UnitFeatures],
+    kept: list[int],
+    labels: Labels,
+    *,
+    markdown_input: bool,
+    blank_layout: bool,
 ) -> None:
     """A heading right above a subheading: a blank-framed, title-case line left as a paragraph because the
     line under it is not longer text (it is the subheading) becomes a heading (`heading-above-subheading`),
@@ -78,7 +84,9 @@ def promote_section_headings(
         above, below, text = kept[position - 1], kept[position + 1], kept[position + 2]
         if labels[below][0] != "heading" or labels[above][0] not in ("paragraph", "list-item", "quote"):
             continue
-        if not _blank_framed(units, index) or not _is_heading_shape(unit, feats):
+        # Where blank lines mark blocks, a heading is a block of its own; elsewhere the finished sentence
+        # above (below) is the block edge.
+        if (blank_layout and not _blank_framed(units, index)) or not _is_heading_shape(unit, feats):
             continue
         if not units[above].text.rstrip().endswith(_SENTENCE_CLOSERS):
             continue
