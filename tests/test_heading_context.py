@@ -1,0 +1,147 @@
+"""Rule headings read against their neighbours' layout (labeller/heading_context.py)."""
+
+from __future__ import annotations
+
+from scrapes import BODIES, TITLES
+
+from articlecli import parse_text
+
+EXTRA = (
+    "Work on the southern ramps will start first, so that the bridge can reopen to buses while the main span "
+    "is repaired, and a temporary ferry will carry cyclists across the harbour during the busiest months.",
+    "The council will publish a detailed timetable in the autumn, once the contractors have been chosen and "
+    "the engineers have finished a second survey of the steel supports under the water.",
+)
+
+
+def headings_of(article) -> list[str]:
+    return [s.heading for s in article.sections if s.heading]
+
+
+def rule_of(article, text: str) -> list[str]:
+    return [d.rule for d in article.decisions if d.text.strip() == text]
+
+
+def indented(blocks: list[tuple[int, str]]) -> str:
+    """A browser-like dump (inscriptis): every block on its own line at its nesting depth, blank lines between."""
+    return "\n\n".join(" " * depth + text for depth, text in blocks) + "\n"
+
+
+def test_a_line_nested_deeper_than_its_neighbours_heads_nothing():
+    # A call-to-action box inside the article column: its label sits two levels deeper than the text around it.
+    text = indented(
+        [
+            (6, TITLES["en"]),
+            (6, BODIES["en"][0]),
+            (6, "What changes for commuters"),
+            (6, BODIES["en"][1]),
+            (12, "Download the council report"),
+            (6, BODIES["en"][2]),
+            (6, EXTRA[0]),
+        ]
+    )
+    article = parse_text(text)
+    assert headings_of(article) == ["What changes for commuters"]
+    assert rule_of(article, "Download the council report") == ["nested-heading"]
+    assert "Download the council report" in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_a_heading_at_the_text_depth_or_further_out_stays():
+    text = indented(
+        [
+            (8, TITLES["en"]),
+            (8, BODIES["en"][0]),
+            (4, "What changes for commuters"),
+            (8, BODIES["en"][1]),
+            (8, "What happens next"),
+            (8, BODIES["en"][2]),
+            (8, EXTRA[0]),
+        ]
+    )
+    assert headings_of(parse_text(text)) == ["What changes for commuters", "What happens next"]
+
+
+def test_a_long_nested_line_is_a_card_headline_and_stays_a_heading():
+    # Eight words or more: a teaser card's headline, which pages' own gold keeps as a heading as often as not.
+    headline = "Ferry Timetable Changes for the Busiest Summer Months Ahead"
+    text = indented(
+        [
+            (6, TITLES["en"]),
+            (6, BODIES["en"][0]),
+            (10, headline),
+            (6, BODIES["en"][1]),
+            (6, BODIES["en"][2]),
+        ]
+    )
+    assert headline in headings_of(parse_text(text))
+
+
+def test_a_section_heading_right_above_its_first_subheading():
+    # "Planning the Works" heads a section whose first subsection follows at once: the line under it is
+    # the subheading, not text, so the short-line rule alone leaves it a paragraph.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "Planning the Works",
+        "Southern Ramps First",
+        BODIES["en"][1],
+        "A Second Survey",
+        BODIES["en"][2],
+        EXTRA[0],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["Planning the Works", "Southern Ramps First", "A Second Survey"]
+    assert rule_of(article, "Planning the Works") == ["heading-above-subheading"]
+
+
+def test_a_section_heading_above_its_subheading_in_a_glued_dump():
+    # get_text() with no separator: the article is one line, cut where one element ended and the next began;
+    # no blank lines anywhere, so the finished sentence above is the section heading's edge.
+    line = "".join(
+        [
+            BODIES["en"][0],
+            "Planning the Works: Ramps and Ferries",
+            "Southern Ramps First",
+            BODIES["en"][1],
+            BODIES["en"][2],
+            "Funding the Repairs",
+            *EXTRA,
+        ]
+    )
+    article = parse_text(f"HomeNewsTransportCity\n{TITLES['en']}\n{line}\n")
+    assert headings_of(article) == [
+        "Planning the Works: Ramps and Ferries",
+        "Southern Ramps First",
+        "Funding the Repairs",
+    ]
+    assert rule_of(article, "Planning the Works: Ramps and Ferries") == ["heading-above-subheading"]
+
+
+def test_a_sentence_case_label_above_a_heading_stays_a_paragraph():
+    # A button or teaser label ("Read more from our team") is not written in title case: no section heading.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "Read more from our team",
+        "Southern Ramps First",
+        BODIES["en"][1],
+        BODIES["en"][2],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert "Read more from our team" not in headings_of(article)
+    assert "Southern Ramps First" in headings_of(article)
+
+
+def test_a_title_case_line_above_a_heading_with_no_text_under_it_stays():
+    # The subheading must introduce a paragraph: two labels over a short line are a widget, not sections.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "Related Coverage",
+        "Harbour News",
+        "Bridge Works",
+        BODIES["en"][1],
+        BODIES["en"][2],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert not any(d.rule == "heading-above-subheading" for d in article.decisions)
