@@ -145,3 +145,26 @@ def test_a_title_case_line_above_a_heading_with_no_text_under_it_stays():
     ]
     article = parse_text("\n\n".join(blocks) + "\n")
     assert not any(d.rule == "heading-above-subheading" for d in article.decisions)
+
+
+def test_a_line_set_further_out_than_its_block_heads_it():
+    # A card grid in a browser-like dump: each card's title sits two columns further out than its fields.
+    text = indented(
+        [
+            (6, TITLES["en"]),
+            (6, BODIES["en"][0]),
+            (6, BODIES["en"][1]),
+            (8, "Opening hours"),
+            (6, "Harbour Ferry Service Timetable"),
+            (8, "Daily from 6 am"),
+            (8, "Bikes carried free"),
+            (6, "North Bank Shuttle Bus"),
+            (8, "Every 20 minutes"),
+            (8, BODIES["en"][2]),
+        ]
+    )
+    article = parse_text(text)
+    assert rule_of(article, "Harbour Ferry Service Timetable") == ["outdented-heading"]
+    assert rule_of(article, "North Bank Shuttle Bus") == ["outdented-heading"]
+    # One word, or a line level with what follows it, is a field, not a heading.
+    assert "Opening hours" not in headings_of(article)

@@ -110,3 +110,32 @@ def _is_heading_shape(unit: Unit, feats: UnitFeatures) -> bool:
     if text.endswith((".", ",", ";", "!", "…", ":")) or not (text[:1].isupper() or text[:1].isdigit()):
         return False
     return title_case(text)
+
+
+OUTDENTED_HEADING = "outdented-heading"
+
+
+def promote_outdented_headings(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, *, markdown_input: bool
+) -> None:
+    """The converse of `nested-heading`: a blank-framed, title-case line of two words or more, set further
+    out than both the line above and the line below it, is the heading of the nested block under it
+    (`outdented-heading`), even when what follows is short (a card's fields, a list of short lines): on the
+    dev corpus's indented dumps 58% of such lines are gold headings, against 10% of the short lines left
+    as paragraphs. One word is as often a label ("Price")."""
+    if markdown_input:
+        return
+    for position, index in enumerate(kept[:-1]):
+        if labels[index] != ("paragraph", "main-text"):
+            continue
+        unit, feats = units[index], features[index]
+        if feats.words < 2 or not _blank_framed(units, index) or not _is_heading_shape(unit, feats):
+            continue
+        if labels[kept[position + 1]][0] not in ("paragraph", "list-item", "quote", "heading"):
+            continue
+        above = _indent_of_neighbour(units, index, -1)
+        below = _indent_of_neighbour(units, index, 1)
+        if above is None or below is None:
+            continue
+        if unit.indent + NESTED_MIN_STEP <= above and unit.indent + NESTED_MIN_STEP <= below:
+            labels[index] = ("heading", OUTDENTED_HEADING)
