@@ -168,3 +168,21 @@ def test_a_line_set_further_out_than_its_block_heads_it():
     assert rule_of(article, "North Bank Shuttle Bus") == ["outdented-heading"]
     # One word, or a line level with what follows it, is a field, not a heading.
     assert "Opening hours" not in headings_of(article)
+
+
+def test_a_dateline_is_not_a_section_heading():
+    # A post's dateline between two paragraphs has the shape of a heading (short, capitalised, no final stop).
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        BODIES["en"][1],
+        "What Happens Next",
+        BODIES["en"][2],
+        "Updated March 4, 2026",
+        EXTRA[0],
+        EXTRA[1],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["What Happens Next"]
+    assert rule_of(article, "Updated March 4, 2026") == ["dateline-not-heading"]
+    assert "Updated March 4, 2026" in [p for s in article.sections for p in s.paragraphs]

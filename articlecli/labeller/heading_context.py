@@ -12,6 +12,7 @@ from __future__ import annotations
 from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
 from articlecli.records.features import UnitFeatures
+from articlecli.records.record import RecordTable
 from articlecli.sections import HEADING_MAX_WORDS
 
 Labels = dict[int, tuple[str, str]]
@@ -139,3 +140,32 @@ def promote_outdented_headings(
             continue
         if unit.indent + NESTED_MIN_STEP <= above and unit.indent + NESTED_MIN_STEP <= below:
             labels[index] = ("heading", OUTDENTED_HEADING)
+
+
+DATELINE_HEADING = "dateline-not-heading"
+# Words a dateline holds besides its date: its label ("Updated", "Last updated", "Publié le").
+DATELINE_LABEL_MAX_WORDS = 2
+# A longer line is a sentence that names a date ("Election results of November 5, 2024 by county"), and the
+# date search is left to the lines that can be datelines.
+DATELINE_MAX_WORDS = 8
+
+
+def demote_datelines(units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels) -> None:
+    """A rule heading that is a date with at most a short label ("Updated March 4, 2026", "June 13, 2022")
+    is a teaser's or a post's dateline, not a section heading (`dateline-not-heading`): on the dev corpus
+    none of the 32 such headings is a gold heading. It stays in the body as a paragraph."""
+    if not isinstance(features, RecordTable):
+        return
+    for index in kept:
+        if labels[index][0] != "heading" or units[index].heading_level is not None:
+            continue
+        if features[index].words > DATELINE_MAX_WORDS:
+            continue
+        found = features.dates(index)
+        if not found:
+            continue
+        text = units[index].text
+        rest = text[: found[0].start] + " " + text[found[-1].end :]
+        words = [word for word in rest.split() if any(ch.isalnum() for ch in word)]
+        if len(words) <= DATELINE_LABEL_MAX_WORDS and not any(ch.isdigit() for ch in rest):
+            labels[index] = ("paragraph", DATELINE_HEADING)
