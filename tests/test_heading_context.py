@@ -186,3 +186,39 @@ def test_a_dateline_is_not_a_section_heading():
     assert headings_of(article) == ["What Happens Next"]
     assert rule_of(article, "Updated March 4, 2026") == ["dateline-not-heading"]
     assert "Updated March 4, 2026" in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_a_call_to_action_is_not_a_section_heading():
+    # A promo box inside the article column: its button has the shape of a heading above the box's text.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "Download the Council Report",
+        EXTRA[0],
+        "What Happens Next",
+        BODIES["en"][1],
+        BODIES["en"][2],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["What Happens Next"]
+    assert rule_of(article, "Download the Council Report") == ["call-to-action-not-heading"]
+
+
+def test_calls_to_action_are_read_in_the_page_language():
+    blocks = [
+        TITLES["de"],
+        BODIES["de"][0],
+        "Mehr erfahren über die Brücke",
+        BODIES["de"][1],
+        "Wie es weitergeht",
+        BODIES["de"][2],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert rule_of(article, "Mehr erfahren über die Brücke") == ["call-to-action-not-heading"]
+    assert "Wie es weitergeht" in headings_of(article)
+
+
+def test_a_markdown_heading_that_opens_with_an_action_stays():
+    # A '#' line is the page's own heading, whatever its words ("Download and install" in a manual).
+    lines = [f"# {TITLES['en']}", BODIES["en"][0], "## Download and install", BODIES["en"][1], BODIES["en"][2]]
+    assert headings_of(parse_text("\n\n".join(lines) + "\n")) == ["Download and install"]

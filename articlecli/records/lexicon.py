@@ -50,6 +50,7 @@ WORD_CATEGORIES = (
     "original-date",
     "team-word",
     "author-more",
+    "call-to-action",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
