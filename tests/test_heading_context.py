@@ -222,3 +222,35 @@ def test_a_markdown_heading_that_opens_with_an_action_stays():
     # A '#' line is the page's own heading, whatever its words ("Download and install" in a manual).
     lines = [f"# {TITLES['en']}", BODIES["en"][0], "## Download and install", BODIES["en"][1], BODIES["en"][2]]
     assert headings_of(parse_text("\n\n".join(lines) + "\n")) == ["Download and install"]
+
+
+def test_a_table_of_contents_title_and_a_note_label_head_no_section():
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "Table of Contents",
+        "What Happens Next",
+        "Note",
+        BODIES["en"][1],
+        "What Happens Next",
+        BODIES["en"][2],
+        EXTRA[0],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["What Happens Next"]
+    assert rule_of(article, "Note") == ["admonition-not-heading"]
+
+
+def test_a_markdown_table_of_contents_title_is_no_section():
+    lines = [
+        f"# {TITLES['en']}",
+        BODIES["en"][0],
+        "## In this article",
+        "* [What happens next](#next)",
+        "## What happens next",
+        BODIES["en"][1],
+        BODIES["en"][2],
+    ]
+    article = parse_text("\n\n".join(lines) + "\n")
+    assert headings_of(article) == ["What happens next"]
+    assert rule_of(article, "## In this article") == ["contents-title-not-heading"]

@@ -51,6 +51,8 @@ WORD_CATEGORIES = (
     "team-word",
     "author-more",
     "call-to-action",
+    "contents-title",
+    "admonition",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
