@@ -313,14 +313,23 @@ class PhrasePatterns:
     def _pattern(self, first: str) -> re.Pattern[str]:
         pattern = self._compiled.get(first)
         if pattern is None:
-            pattern = self._compiled[first] = _combined_pattern(self._groups[first])
+            pattern = self._compiled[first] = _combined_pattern(first, self._groups[first])
         return pattern
 
 
 @lru_cache(maxsize=256)
-def _combined_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation instead of one fullmatch per phrase."""
-    return re.compile("|".join(f"(?:{_pattern_source(p)})" for p in phrases))
+def _combined_pattern(first: str, phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation instead of one fullmatch per phrase, the group's shared first word written once:
+    'A(?:B|C)' matches the strings '(?:AB)|(?:AC)' does, but the regex engine reads the first word once
+    instead of once per phrase (the eighteen '# comments', '# shares', ... phrases read a key's number
+    eighteen times)."""
+    if not first:
+        return re.compile("|".join(f"(?:{_pattern_source(p)})" for p in phrases))
+    rests = []
+    for phrase in phrases:
+        words, open_end = _pattern_words(phrase)
+        rests.append("".join(r"\s*" + _word_source(word) for word in words[1:]) + (_OPEN_END if open_end else ""))
+    return re.compile(_word_source(first) + "(?:" + "|".join(rests) + ")")
 
 
 _EMPTY = PhraseSet(frozenset(), (), ())
@@ -337,8 +346,16 @@ def _pattern_words(phrase: str) -> tuple[list[str], bool]:
 def _pattern_source(phrase: str) -> str:
     """A pattern phrase as regex source: '#' is a number, a trailing '*' is 'a word boundary, then anything'."""
     words, open_end = _pattern_words(phrase)
-    parts = [r"\d+(?:[.,]\d+)?" if word == "#" else re.escape(word) for word in words]
-    return r"\s*".join(parts) + (r"(?:\W.*)?" if open_end else "")
+    return r"\s*".join(map(_word_source, words)) + (_OPEN_END if open_end else "")
+
+
+# A trailing '*': a word boundary, then anything.
+_OPEN_END = r"(?:\W.*)?"
+
+
+def _word_source(word: str) -> str:
+    """A pattern phrase's word as regex source: '#' is a number."""
+    return r"\d+(?:[.,]\d+)?" if word == "#" else re.escape(word)
 
 
 @cache
