@@ -264,8 +264,15 @@ def _order_by_nearby_written_days(written: set[str], ambiguous: list[tuple[int, 
     return day_first, month_first
 
 
+# Every numeric form has a digit right before a '-', '/' or '.' (_ISO, _YMD, _DMY, _DMY_SPACED) or is a CJK
+# date (年): one scan for these rules out all five scans on most lines (two lines in three that reach it).
+_NUMERIC_DATE_HINT = lazy_compile(r"\d[./-]|年")
+
+
 def _numeric_dates(text: str, language: str | None, month_first: bool | None = None) -> list[FoundDate]:
     found: list[FoundDate] = []
+    if not _NUMERIC_DATE_HINT.search(text):
+        return found
     for match in _ISO.finditer(text):
         day = _make_day(int(match[1]), int(match[2]), int(match[3]))
         if day:
