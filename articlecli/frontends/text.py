@@ -280,16 +280,24 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
 # lowercase letter before the one-letter words 'A'/'I' that open a sentence ('Content CalendarA content
 # calendar keeps'); and a zero-width joiner (a page builder's empty element) before a capital. None of
 # them occurs inside ordinary text.
+# Each alternative starts with the character at or before the cut ('”', '#' or a digit, 'A'/'I'), the text
+# before it tested by a look-behind from there: a pattern that starts with a character class lets the
+# search skip to the next such character, where the same edges written as empty matches between look-arounds
+# ('(?<=[a-z]{3})(?=[AI]\s+[a-z]{2})') were tested at every position of a long line. The cut is after the
+# quote or joiner, before the number or the 'A'/'I' (_EDGE_AFTER).
 _EDGE_POINT = lazy_compile(
     r"[”\u200d](?=[A-ZÀ-ÖØ-Þ])"
-    r"|(?:(?<=[a-zà-öø-ÿ)][.!?:])|(?<=[.!?][\"”])|(?<=\d{4}\.))(?=(?:#\d{1,2}|\d{1,2}\.)\s+[A-ZÀ-ÖØ-Þ])"
-    r"|(?<=[a-zà-öø-ÿ]{3})(?=[AI]\s+[a-zà-öø-ÿ]{2})"
+    r"|(?:#(?=\d{1,2}\s+[A-ZÀ-ÖØ-Þ])|\d(?=\d?\.\s+[A-ZÀ-ÖØ-Þ]))"
+    r"(?:(?<=[a-zà-öø-ÿ)][.!?:].)|(?<=[.!?][\"”].)|(?<=\d{4}\..))"
+    r"|[AI](?<=[a-zà-öø-ÿ]{3}.)(?=\s+[a-zà-öø-ÿ]{2})"
 )
+# The characters after which an _EDGE_POINT match cuts (at its end); it cuts before the others (at its start).
+_EDGE_AFTER = "”\u200d"
 
 
 def _with_edge_cuts(cuts: list[int], raw: str) -> list[int]:
     """The glue points of a glued line with its element edges (_EDGE_POINT) added, in order."""
-    edges = [m.end() for m in _EDGE_POINT.finditer(raw)]
+    edges = [m.end() if m[0] in _EDGE_AFTER else m.start() for m in _EDGE_POINT.finditer(raw)]
     return sorted({*cuts, *edges}) if edges else cuts
 
 

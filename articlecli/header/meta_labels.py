@@ -9,7 +9,10 @@ from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
 
-_GLUED_LABEL = lazy_compile(r"(?:(?<=[a-zà-öø-ÿ])|(?<=\d\d))(?=[A-ZÀ-ÖØ-Þ])")
+# A capital after a lowercase letter or two digits. Written from the capital, not as the empty join before it
+# ('(?:(?<=[a-z])|(?<=\d\d))(?=[A-Z])'): a pattern that starts with a character class lets the search skip
+# to the next capital instead of testing every position. A match starts where the join is.
+_GLUED_LABEL = lazy_compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=[a-zà-öø-ÿ].)|(?<=\d\d.))")
 
 
 def is_label_text(text: str, lexicon: Lexicon) -> bool:
@@ -57,7 +60,8 @@ def unglue_labels(text: str, lexicon: Lexicon) -> str:
     return _unglue_dates(" | ".join(pieces))
 
 
-_GLUED_DATE = lazy_compile(r"(?<=[a-zà-öø-ÿ]{2})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}\.?\s?\d)")
+# Written from the capital as _GLUED_LABEL: '(?<=[a-z]{2})(?=[A-Z][a-z]{2,}\.?\s?\d)'.
+_GLUED_DATE = lazy_compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ]{2}.)(?=[a-zà-öø-ÿ]{2,}\.?\s?\d)")
 
 
 def _unglue_dates(text: str) -> str:
