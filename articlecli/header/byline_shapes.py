@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from articlecli.frontends.unit import Unit
-from articlecli.header.bylines import is_proper_name, names_in_date_line, plausible_names
+from articlecli.header.bylines import NAME_EDGE, is_proper_name, names_in_date_line, plausible_names
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records.lexicon import Lexicon, line_key
@@ -34,7 +34,6 @@ from articlecli.records.record import RecordTable
 JOINED_BYLINE_MAX_WORDS = META_MAX_WORDS * 2
 
 _LEADING_MARKS = " |·•-–—/»>*+"
-_NAME_EDGE = " |·•,-–—/»:_*"
 
 
 def find_byline_in_source_lines(
@@ -79,7 +78,7 @@ def find_colon_label_byline(units: list[Unit], features: RecordTable, lexicon: L
         label, colon, rest = text.partition(":")
         if not colon or line_key(label) not in labels.exact:
             continue
-        name = rest.strip(_NAME_EDGE)
+        name = rest.strip(NAME_EDGE)
         names = plausible_names(split_names(name, lexicon), header) if name else []
         if not names and _is_source_name(name):
             names = [name]
@@ -161,7 +160,7 @@ def cut_names_at_page_lines(names: list[str], units: list[Unit], lexicon: Lexico
             tidy.append(name)
             continue
         if lines is None:
-            lines = {line_key(unit.text) for unit in units if len(unit.text.strip(_NAME_EDGE)) <= PAGE_LINE_MAX_CHARS}
+            lines = {line_key(unit.text) for unit in units if len(unit.text.strip(NAME_EDGE)) <= PAGE_LINE_MAX_CHARS}
         cut = len(words)
         for k in range(len(words) - 1, 1, -1):
             head, tail = " ".join(words[:k]), " ".join(words[k:])
@@ -200,7 +199,7 @@ def find_team_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon,
         phrase = prefixes.leading_phrase(key) if key else None
         if phrase is None:
             continue
-        rest = _DIGIT_WORD.sub("", " ".join(text.split()[len(phrase.split()) :])).strip(_NAME_EDGE)
+        rest = _DIGIT_WORD.sub("", " ".join(text.split()[len(phrase.split()) :])).strip(NAME_EDGE)
         words = rest.split()
         if not 2 <= len(words) <= TEAM_MAX_WORDS:
             continue
@@ -234,7 +233,7 @@ def find_name_with_role_field(
             continue
         if index in header.labels and header.labels[index][0] != "removed":
             continue
-        text = strip_emphasis(units[index].text).strip(_NAME_EDGE)
+        text = strip_emphasis(units[index].text).strip(NAME_EDGE)
         if text == header.title or not text[:1].isupper():
             continue
         pieces = _ROLE_FIELDS.split(text)
@@ -281,7 +280,7 @@ def find_name_above_author_more(units: list[Unit], features: RecordTable, lexico
             above -= 1
         if above in header.labels and header.labels[above][0] != "removed":
             continue
-        text = strip_emphasis(units[above].text).strip(_NAME_EDGE)
+        text = strip_emphasis(units[above].text).strip(NAME_EDGE)
         if not 2 <= len(text.split()) <= 4 or text == header.title or not looks_like_name(text):
             continue
         if is_proper_name(text, header, features.language) and plausible_names([text], header):

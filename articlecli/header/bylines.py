@@ -35,7 +35,8 @@ from articlecli.records.record import RecordTable
 # "Article written by:" — a label line that ends with a byline word, names on the next line.
 BYLINE_LABEL_MAX_WORDS = 5
 
-_NAME_EDGE = " |·•,-–—/»:_*"
+# What separates a name from the marks around it on a byline (pipes, bullets, dashes, colons, emphasis).
+NAME_EDGE = " |·•,-–—/»:_*"
 _LEADING_MARKS = " |·•-–—/»>*"
 # Where a glued dump keeps the page's own whitespace, a long gap separates two elements.
 _GLUED_GAP = lazy_compile(r"\s{3,}")
@@ -80,7 +81,7 @@ def tidy_names(names: list[str], units: list[Unit]) -> list[str]:
                     break
         if len(words) >= 3 and "," not in name:
             if lines is None:
-                lines = {unit.text.strip(_NAME_EDGE).casefold() for unit in units if len(unit.text) <= 40}
+                lines = {unit.text.strip(NAME_EDGE).casefold() for unit in units if len(unit.text) <= 40}
             while len(words) >= 3 and words[-1].casefold() in lines:
                 words.pop()
         tidy.append(" ".join(words) if words != name.split() else name)
@@ -274,7 +275,7 @@ def _ascii_fold(text: str) -> str:
 def _link_names(text: str, lexicon: Lexicon) -> list[str]:
     """The author names an author link's text gives: 'Jane Doe', 'By Jane Doe', 'piizog'; not a label
     such as 'View all posts' or 'Alle Artikel'."""
-    text = strip_emphasis(text).strip(_NAME_EDGE + " ")
+    text = strip_emphasis(text).strip(NAME_EDGE + " ")
     if not text or _is_ui_phrase(text, lexicon) or is_label_text(text, lexicon):
         return []
     found = byline_names(text, lexicon)
@@ -352,7 +353,7 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     if following:
         return following, [index, index + 1]
     # 'by' / 'mady', 'Artikel von:' / 'hausinfo': a user name alone on the line below the label.
-    handle = units[index + 1].text.strip(_NAME_EDGE) if index + 1 < len(units) and starts[0] == 0 else ""
+    handle = units[index + 1].text.strip(NAME_EDGE) if index + 1 < len(units) and starts[0] == 0 else ""
     if handle and " " not in handle and _is_handle(handle, lexicon) and not _in_prose(handle, units):
         return [handle], [index, index + 1]
     # 'By' / 'Staff and news service reports', 'Written by' / 'Ask the Doctors': under a line that is only
@@ -362,7 +363,7 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     if desk:
         return [desk], [index, index + 1]
     if len(label_words) == 1 and len(key) >= 5 and key in prefixes and index > 0:
-        before = units[index - 1].text.strip(_NAME_EDGE)
+        before = units[index - 1].text.strip(NAME_EDGE)
         if len(before.split()) >= 2 and not before.endswith(":"):
             previous = split_names(before, lexicon)
             if len(previous) == 1:
@@ -398,7 +399,7 @@ def _desk_under_label(unit: Unit, lexicon: Lexicon) -> str:
     label alone on the unit's first source line."""
     if len(unit.raw) != 2 or line_key(unit.raw[0]) not in lexicon.phrases("byline-prefix").exact:
         return ""
-    return _desk_name(strip_emphasis(unit.raw[1]).strip(_NAME_EDGE), lexicon)
+    return _desk_name(strip_emphasis(unit.raw[1]).strip(NAME_EDGE), lexicon)
 
 
 def _lone_handle(text: str, lexicon: Lexicon) -> str | None:
@@ -409,7 +410,7 @@ def _lone_handle(text: str, lexicon: Lexicon) -> str | None:
     prefix = lexicon.phrases("byline-prefix").leading_phrase(line_key(" ".join(words[:-1])))
     if prefix is None or len(prefix.split()) != len(words) - 1:
         return None
-    handle = words[-1].strip(_NAME_EDGE)
+    handle = words[-1].strip(NAME_EDGE)
     return handle if _is_handle(handle, lexicon) else None
 
 
@@ -450,16 +451,16 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     if inside:
         return inside
     head = text[: found[0].start]
-    lead = clean_name(head.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE)
+    lead = clean_name(head.strip(NAME_EDGE), lexicon).strip(NAME_EDGE)
     lead = trim_date_joiners(_TRAILING_ALIAS.sub("", lead), lexicon.languages)
-    tail = LIST_SEPARATORS.split(text[found[-1].end :].strip(_NAME_EDGE))[0]
-    trail = cut_category(clean_name(tail.strip(_NAME_EDGE), lexicon).strip(_NAME_EDGE))
+    tail = LIST_SEPARATORS.split(text[found[-1].end :].strip(NAME_EDGE))[0]
+    trail = cut_category(clean_name(tail.strip(NAME_EDGE), lexicon).strip(NAME_EDGE))
     for piece in (lead, trail):
         if _is_name_piece(piece, lexicon, language):
             return [piece]
     # 'Date | 13:10 Uhr | Jane Doe', 'Date • Section • Jane Doe': the fields between separators, the last
     # one that is a name (a section label comes first on such lines).
-    pieces = [cut_category(clean_name(p.strip(_NAME_EDGE), lexicon)) for p in _FIELD_SEPARATORS.split(text)]
+    pieces = [cut_category(clean_name(p.strip(NAME_EDGE), lexicon)) for p in _FIELD_SEPARATORS.split(text)]
     named = [p for p in pieces if _is_plain_field(p) and _is_name_piece(p, lexicon, language)]
     if named:
         return [named[-1]]
@@ -582,7 +583,7 @@ def find_name_beside_any_date(
             index = _beside(units, date_index, step)
             if labelled and step == 1 and index is not None and _posted_handle(units, index, header, lexicon):
                 # 'asked May 2, 2009' / 'jldugger': the poster's user name under a labelled post date.
-                found.append((index, units[index].text.strip(_NAME_EDGE)))
+                found.append((index, units[index].text.strip(NAME_EDGE)))
                 break
             name = _lone_name_at(units, features, index, header, lexicon, language) if index is not None else None
             # Far from the header, the stricter test: two or more capitalised words the page never
@@ -610,7 +611,7 @@ def find_name_beside_any_date(
 
 
 def _posted_handle(units: list[Unit], index: int, header: Header, lexicon: Lexicon) -> bool:
-    text = units[index].text.strip(_NAME_EDGE)
+    text = units[index].text.strip(NAME_EDGE)
     if index in header.labels or " " in text or not _is_handle(text, lexicon):
         return False
     return not _in_prose(text, units)
@@ -633,7 +634,7 @@ def _lone_name_at(
     if index in header.labels:
         return None
     raw = units[index].text.strip()
-    text = raw.strip(_NAME_EDGE)
+    text = raw.strip(NAME_EDGE)
     if features[index].boilerplate or text == header.title or raw.endswith(":"):
         return None
     if len(text.split()) < 2 and not _USER_HANDLE.match(text):
@@ -670,12 +671,12 @@ def find_word_beside_date(
     for date_index in (i for i in window if header.labels.get(i, ("", ""))[0] == "date"):
         for step in (-1, 1):
             index = date_index + step
-            if 0 <= index < len(units) and not units[index].text.strip(_NAME_EDGE):
+            if 0 <= index < len(units) and not units[index].text.strip(NAME_EDGE):
                 index += step
             if index < 0 or index >= len(units) or index in header.labels or features[index].boilerplate:
                 continue
             raw = units[index].text.strip()
-            text = strip_emphasis(raw).strip(_NAME_EDGE)
+            text = strip_emphasis(raw).strip(NAME_EDGE)
             if " " in text or raw.endswith(":") or text == header.title:
                 continue
             if _is_lone_name_by_title(text, index, header, lexicon, language):
@@ -707,14 +708,14 @@ def find_name_above_role(
     for index in window:
         if index in header.labels or features[index].boilerplate:
             continue
-        text = units[index].text.strip(_NAME_EDGE)
+        text = units[index].text.strip(NAME_EDGE)
         head, _, tail = text.partition(",")
         if tail and is_role(tail, lexicon) and len(tail.split()) <= 4:
             name = head.strip()
         elif (
             index + 1 < len(units)
             and len(units[index + 1].text.split()) <= 4
-            and is_role(units[index + 1].text.strip(_NAME_EDGE), lexicon)
+            and is_role(units[index + 1].text.strip(NAME_EDGE), lexicon)
         ):
             name = text
         else:
@@ -740,7 +741,7 @@ def find_author_box(units: list[Unit], features: list[UnitFeatures], lexicon: Le
         if features[index].words > 6 or not phrases.matches_whole(features[index].key):
             continue
         for following in range(index + 1, min(len(units), index + 4)):
-            text = units[following].text.strip(_NAME_EDGE)
+            text = units[following].text.strip(NAME_EDGE)
             if following in header.labels and header.labels[following][0] != "removed":
                 break
             usable = text != header.title and not features[following].boilerplate
@@ -820,7 +821,7 @@ def _neighbours(units: list[Unit], index: int, step: int, count: int = 2) -> lis
     found: list[int] = []
     index += step
     while 0 <= index < len(units) and len(found) < count:
-        if units[index].text.strip(_NAME_EDGE):
+        if units[index].text.strip(NAME_EDGE):
             found.append(index)
         index += step
     return found
@@ -846,7 +847,7 @@ def find_name_beside_title(
     for index in sorted(range(low, high), key=lambda i: (abs(i - title), i)):
         if index == title or index in header.labels or features[index].boilerplate:
             continue
-        text = strip_emphasis(units[index].text).strip(_NAME_EDGE)
+        text = strip_emphasis(units[index].text).strip(NAME_EDGE)
         if text == header.title or features[index].words > META_MAX_WORDS:
             continue
         names = [n for n in split_names(text, lexicon) if 2 <= len(_bare_name(n).split()) <= 4]
