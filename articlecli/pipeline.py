@@ -331,6 +331,7 @@ def _label_body(
     # a pitch taken out before them would move the article's last prose paragraph up (`after-last-prose`).
     debris.drop_byline_name_lines(units, features, kept, labels, tuple(header.authors))
     debris.drop_newsletter_pitches(features, kept, labels, lexicon)
+    debris.drop_after_widget_title(units, features, kept, labels, lexicon)
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, kept, labels, prose)
     inbody.drop_repeats(features, kept, labels)
