@@ -52,7 +52,9 @@ def rule_stage(
     lexicon = lexicon_for(language)
     stops = stopwords(language)
     features = build_records(units, lexicon, stops, language)
-    region = find_region(units, features, bool(stops))
+    # The run's thin-tail cut is for text input (labeller.content.THIN_TAIL_GAP_COST).
+    thin_tail = input_format != "html"
+    region = find_region(units, features, bool(stops), thin_tail=thin_tail)
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     # With a site profile, the site's template lines are boilerplate (`site-template`) for the main text
     # and its labels. The header is read as without a profile: its labels (title, byline, dates) take
@@ -69,7 +71,11 @@ def rule_stage(
         marked = mark_template(features, shares)
         if shares:
             region = trim_region(
-                region, find_region(units, marked, bool(stops)), shares, features, frozenset(header.labels)
+                region,
+                find_region(units, marked, bool(stops), thin_tail=thin_tail),
+                shares,
+                features,
+                frozenset(header.labels),
             )
             if template_title(header.labels, shares):
                 header = better_title(
@@ -331,6 +337,7 @@ def _label_body(
     # a pitch taken out before them would move the article's last prose paragraph up (`after-last-prose`).
     debris.drop_byline_name_lines(units, features, kept, labels, tuple(header.authors))
     debris.drop_newsletter_pitches(features, kept, labels, lexicon)
+    debris.drop_after_widget_title(units, features, kept, labels, lexicon)
     heading_context.demote_nested_headings(units, features, kept, labels)
     heading_context.demote_datelines(units, features, kept, labels)
     heading_context.demote_calls_to_action(units, features, kept, labels, lexicon)

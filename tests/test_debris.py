@@ -88,3 +88,42 @@ def test_titles_under_a_related_links_label_are_teasers():
     article = parse_text(page("en", middle=["Related Coverage", "\n".join(titles)], more=MORE_EN))
     assert [reasons_for(article, title) for title in titles] == [["related-teasers"], ["related-teasers"]]
     assert paragraphs(article) == [*BODIES["en"], *MORE_EN]
+
+
+# A most-read widget under the article: its title says the phrase and more, then teaser headlines with their
+# standfirsts, which read as prose.
+TEASERS = {
+    "en": (
+        "Ferry line to the old port opens in May",
+        "The new boats will carry up to two hundred passengers and run every twenty minutes from the harbour.",
+        "Ring road junctions to be widened this winter",
+        "Work on both junctions starts in November and should be finished before the spring holidays begin.",
+    ),
+    "de": (
+        "Neue Fähre zum alten Hafen startet im Mai",
+        "Die neuen Schiffe sollen bis zu zweihundert Fahrgäste befördern und alle zwanzig Minuten ablegen.",
+        "Umbau der Kreuzungen am Ring beginnt im Winter",
+        "Die Arbeiten an beiden Kreuzungen beginnen im November und sollen vor den Osterferien enden.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Most Popular Stories This Week"), ("de", "Beliebte Beiträge zum Thema:")],
+)
+def test_a_late_widget_title_ends_the_article(language, title):
+    more = MORE_EN if language == "en" else ()
+    teasers = TEASERS[language]
+    article = parse_text(page(language, more=more, end=[title, *teasers]))
+    assert reasons_for(article, title) == ["widget-title-tail"]
+    assert [reasons_for(article, teaser) for teaser in teasers] == [["widget-title-tail"]] * len(teasers)
+    assert paragraphs(article) == [*BODIES[language], *more]
+
+
+def test_an_early_widget_phrase_and_a_sentence_stay():
+    early = "Related Articles on the bridge"
+    sentence = "Most popular with commuters is the ferry, which the council will keep running."
+    article = parse_text(page("en", middle=[early], more=MORE_EN, end=[sentence]))
+    assert "widget-title-tail" not in [r.reason for r in article.removed]
+    assert sentence in paragraphs(article)

@@ -160,3 +160,50 @@ def drop_related_teasers(units: list[Unit], features: list[UnitFeatures], kept: 
 def _ends_sentence(text: str) -> bool:
     end = text.rstrip()
     return end.endswith(_SENTENCE_ENDS) and not end.endswith(_ELLIPSIS)
+
+
+WIDGET_TITLE_TAIL = "widget-title-tail"
+# The widget titles that close an article column: a related-links list ("Beliebte Beiträge zum Thema:",
+# "Most Popular Stories", "Artículos relacionados ..."), a comment section ("Kommentar schreiben | ..."), a
+# newsletter box, a previous/next pager, a follow box. The whole-line phrase is boilerplate already
+# (records.lexicon) and ends the run as a terminator; these lines say the phrase and then more (the site's
+# name, the topic, a colon).
+_WIDGET_TITLE_CATEGORIES = ("related-links", "comments", "newsletter", "prev-next", "follow")
+# A widget title is a label, not a sentence: a few words, no final full stop.
+WIDGET_TITLE_MAX_WORDS = 10
+# One-word phrases ('name', 'website', 'comment') open field labels and lines of code as often as widget titles.
+WIDGET_TITLE_MIN_PHRASE_WORDS = 2
+# Only past the middle of the body (share of its words above the line): earlier, "Related articles on ..." is
+# more often a sidebar block above the article, which the run's start already handles.
+WIDGET_TITLE_MIN_SHARE = 0.5
+_SENTENCE_FINAL = (".", "!", "?")
+
+
+def drop_after_widget_title(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon
+) -> None:
+    """A late short line that opens with a widget phrase ('Most Popular Stories', 'Lo más leído hoy') heads the
+    page's widgets: it and the body below it leave the article (`widget-title-tail`)."""
+    phrase_sets = [lexicon.phrases(category) for category in _WIDGET_TITLE_CATEGORIES]
+    body = [i for i in kept if labels[i][0] in BODY_LABELS]
+    total = sum(features[i].words for i in body)
+    before = 0
+    for position, index in enumerate(body):
+        feats = features[index]
+        if before >= WIDGET_TITLE_MIN_SHARE * total and _widget_title(units[index], feats, phrase_sets):
+            for member in body[position:]:
+                labels[member] = ("removed", WIDGET_TITLE_TAIL)
+            return
+        before += feats.words
+
+
+def _widget_title(unit: Unit, feats: UnitFeatures, phrase_sets: list[PhraseSet]) -> bool:
+    text = unit.text.rstrip()
+    # '=' marks a line of code or configuration ("comment = Backups"), not a label.
+    if not feats.key or feats.words > WIDGET_TITLE_MAX_WORDS or text.endswith(_SENTENCE_FINAL) or "=" in text:
+        return False
+    for phrases in phrase_sets:
+        phrase = phrases.leading_phrase(feats.key)
+        if phrase is not None and len(phrase.split()) >= WIDGET_TITLE_MIN_PHRASE_WORDS:
+            return True
+    return False
