@@ -111,7 +111,8 @@ def rule_stage(
         from articlecli.site.apply import explain_notes, site_title
 
         notes = explain_notes(shares, site) if shares else {}
-        title = site_title(header.title, site)
+        title_line = units[header.title_unit].text.strip() if header.title_unit is not None else None
+        title = site_title(header.title, site, title_line)
     return RuleView(units, marked, region, header, body_labels, language, bool(stops), markdown_input, notes, title)
 
 

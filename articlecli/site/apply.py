@@ -189,8 +189,17 @@ def better_title(plain: Header, marked: Header) -> Header:
     return plain
 
 
-def site_title(title: str | None, site: SiteProfile | None) -> str | None:
-    """The title without the site's name where the site's <title> lines put it (keys.strip_title_affixes)."""
+def site_title(title: str | None, site: SiteProfile | None, title_line: str | None = None) -> str | None:
+    """The title without the site's name where the site's <title> lines put it (keys.strip_title_affixes).
+
+    A title that is the site's learned name itself (the ranker took the name half of "Tidewater Gazette -
+    <headline>") gives way to its line with the name cut off, when that leaves a title."""
     if not title or site is None or not (site.title_prefixes or site.title_suffixes):
         return title
+    if title_line and title_line != title:
+        key = site_key(title)
+        if key in site.title_prefixes or key in site.title_suffixes:
+            cut = strip_title_affixes(title_line, site.title_prefixes, site.title_suffixes)
+            if cut != title_line:
+                return cut
     return strip_title_affixes(title, site.title_prefixes, site.title_suffixes)
