@@ -159,3 +159,34 @@ def test_a_no_share_class_on_the_article_text_keeps_it() -> None:
     article = parse_html(markup, source="notes.html")
     assert all(text in article.text for text in POSTS)
     assert {r.reason for r in article.removed if r.text.startswith("Facebook")} == {"in-share"}
+
+
+RECIPE_INTRO = "This lentil soup is the one we make every week in winter: cheap, filling and ready in forty minutes."
+RECIPE_STEPS = (
+    "Soften the onion, carrot and celery in the olive oil over a low heat for ten minutes, stirring now and then so that nothing browns.",
+    "Add the garlic, cumin and paprika and cook for one more minute, then tip in the rinsed lentils, the tomatoes and the hot stock.",
+    "Simmer for twenty-five minutes until the lentils are soft, season well with salt and pepper and blend half of the soup if you like it thick.",
+)
+SERVINGS_FORM = ("Adjust servings", "Servings", "Units", "Metric", "US cups", "Update recipe")
+
+
+def test_a_form_inside_the_text_costs_once_and_the_text_around_it_stays() -> None:
+    # A recipe's servings adjuster between its lead and its method: six labels in one <form>, one
+    # interruption to a reader, not six boilerplate lines that cut the lead off the method.
+    form = "".join(f"<div>{label}</div>" for label in SERVINGS_FORM)
+    steps = "".join(f"<li>{text}</li>" for text in RECIPE_STEPS)
+    markup = (
+        "<!DOCTYPE html><html><head><title>Easy lentil soup | Weeknight Kitchen</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/recipes">Recipes</a> <a href="/about">About</a></nav></header>'
+        "<article><h1>Easy lentil soup</h1>"
+        f"<p>{RECIPE_INTRO}</p>"
+        f'<form class="recipe-scaler" action="/scale">{form}</form>'
+        f"<h2>Method</h2><ol>{steps}</ol></article>"
+        '<footer><form role="search"><div>Search recipes</div><div>Go</div></form></footer>'
+        "</body></html>"
+    )
+    article = parse_html(markup, source="soup.html")
+    for text in (RECIPE_INTRO, *RECIPE_STEPS):
+        assert text in article.text
+    # The form's labels are still removed as a form's.
+    assert {r.reason for r in article.removed if r.text in SERVINGS_FORM} == {"in-form"}
