@@ -54,7 +54,7 @@ def rule_stage(
     features = build_records(units, lexicon, stops, language)
     # The run's thin-tail cut is for text input (labeller.content.THIN_TAIL_GAP_COST).
     thin_tail = input_format != "html"
-    region = find_region(units, features, bool(stops), thin_tail=thin_tail)
+    region = find_region(units, features, bool(stops), thin_tail=thin_tail, lead_below_title=not thin_tail)
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     # With a site profile, the site's template lines are boilerplate (`site-template`) for the main text
     # and its labels. The header is read as without a profile: its labels (title, byline, dates) take
