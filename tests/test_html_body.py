@@ -216,6 +216,7 @@ def test_the_lead_between_the_title_and_the_byline_is_the_articles_first_paragra
     )
     article = parse_html(markup, source="speaker.html")
     assert article.text.startswith(LEAD)
+    assert [d.rule for d in article.decisions if d.text == LEAD] == ["lead-below-title"]
     assert all(text in article.text for text in STORY)
     assert article.authors == ("Anna Weber",)
     assert [r.reason for r in article.removed if r.text == "Twitter"] == ["share"]

@@ -56,6 +56,8 @@ class Region:
     # The rule that moved the start down past page chrome, and where the run began before.
     started_by: str | None = None
     chrome_start: int = 0
+    # HTML: the standfirst under the <h1> that the run was moved up to (LEAD_BELOW_TITLE).
+    lead: int | None = None
 
 
 def is_prose(features: UnitFeatures, has_stopwords: bool) -> bool:
@@ -248,7 +250,7 @@ def _start_at_lead(units: list[Unit], features: list[UnitFeatures], has_stopword
     first = between[leads[0]]
     if features[first].boilerplate or units[first].heading_level is not None:
         return region
-    return replace(region, start=first)
+    return replace(region, start=first, lead=first)
 
 
 def max_run(scores: list[float]) -> tuple[int, int]:
