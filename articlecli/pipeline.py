@@ -10,7 +10,7 @@ from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
 from articlecli.header.reader import Header, parse_header
 from articlecli.labeller import debris, heading_context, heading_model_file, inbody, labeller_model_forced
-from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
+from articlecli.labeller.content import LEAD_BELOW_TITLE, LINK_HEAVY, TERMINATORS, Region, find_region, is_prose
 from articlecli.labeller.unit_vectors import RuleView
 from articlecli.lazy_regex import lazy_compile
 from articlecli.model import Article, LineDecision, RemovedLine
@@ -54,7 +54,7 @@ def rule_stage(
     features = build_records(units, lexicon, stops, language)
     # The run's thin-tail cut is for text input (labeller.content.THIN_TAIL_GAP_COST).
     thin_tail = input_format != "html"
-    region = find_region(units, features, bool(stops), thin_tail=thin_tail)
+    region = find_region(units, features, bool(stops), thin_tail=thin_tail, lead_below_title=not thin_tail)
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     # With a site profile, the site's template lines are boilerplate (`site-template`) for the main text
     # and its labels. The header is read as without a profile: its labels (title, byline, dates) take
@@ -353,6 +353,9 @@ def _label_body(
     if not region.listing:
         # A listing's lines are its items, not an article with a tail.
         inbody.demote_late_headings(units, features, kept, labels, has_stopwords)
+    # Named last, so --explain shows why the lead above the byline is text; the rules above read it as main text.
+    if region.lead is not None and labels.get(region.lead) == ("paragraph", "main-text"):
+        labels[region.lead] = ("paragraph", LEAD_BELOW_TITLE)
     return labels
 
 

@@ -159,3 +159,64 @@ def test_a_no_share_class_on_the_article_text_keeps_it() -> None:
     article = parse_html(markup, source="notes.html")
     assert all(text in article.text for text in POSTS)
     assert {r.reason for r in article.removed if r.text.startswith("Facebook")} == {"in-share"}
+
+
+RECIPE_INTRO = "This lentil soup is the one we make every week in winter: cheap, filling and ready in forty minutes."
+RECIPE_STEPS = (
+    "Soften the onion, carrot and celery in the olive oil over a low heat for ten minutes, stirring now and then so that nothing browns.",
+    "Add the garlic, cumin and paprika and cook for one more minute, then tip in the rinsed lentils, the tomatoes and the hot stock.",
+    "Simmer for twenty-five minutes until the lentils are soft, season well with salt and pepper and blend half of the soup if you like it thick.",
+)
+SERVINGS_FORM = ("Adjust servings", "Servings", "Units", "Metric", "US cups", "Update recipe")
+
+
+def test_a_form_inside_the_text_costs_once_and_the_text_around_it_stays() -> None:
+    # A recipe's servings adjuster between its lead and its method: six labels in one <form>, one
+    # interruption to a reader, not six boilerplate lines that cut the lead off the method.
+    form = "".join(f"<div>{label}</div>" for label in SERVINGS_FORM)
+    steps = "".join(f"<li>{text}</li>" for text in RECIPE_STEPS)
+    markup = (
+        "<!DOCTYPE html><html><head><title>Easy lentil soup | Weeknight Kitchen</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/recipes">Recipes</a> <a href="/about">About</a></nav></header>'
+        "<article><h1>Easy lentil soup</h1>"
+        f"<p>{RECIPE_INTRO}</p>"
+        f'<form class="recipe-scaler" action="/scale">{form}</form>'
+        f"<h2>Method</h2><ol>{steps}</ol></article>"
+        '<footer><form role="search"><div>Search recipes</div><div>Go</div></form></footer>'
+        "</body></html>"
+    )
+    article = parse_html(markup, source="soup.html")
+    for text in (RECIPE_INTRO, *RECIPE_STEPS):
+        assert text in article.text
+    # The form's labels are still removed as a form's.
+    assert {r.reason for r in article.removed if r.text in SERVINGS_FORM} == {"in-form"}
+
+
+LEAD = "The MP was elected deputy speaker of parliament on Tuesday with a large majority of the votes cast."
+STORY = (
+    "Parliament elected its new deputy speaker in the first sitting after the summer recess, with 512 of the 700 members voting for her and a handful abstaining.",
+    "She has sat in the chamber since 2013 and chaired the committee on foreign affairs for four years before the election, where she was known for long hearings.",
+)
+
+
+def test_the_lead_between_the_title_and_the_byline_is_the_articles_first_paragraph() -> None:
+    # A news page's standfirst sits under the <h1>, above the byline, the date, the share bar and the
+    # lead image's caption: it is the article's first paragraph, not chrome above the text.
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    markup = (
+        "<!DOCTYPE html><html><head><title>Elected deputy speaker | Parliament News</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/videos">Videos</a> <a href="/contact">Contact</a></nav>'
+        "<div><h1>Elected deputy speaker</h1>"
+        f'<p class="teaser">{LEAD}</p>'
+        '<p class="author">By Anna Weber</p><p class="date">26 October 2021</p>'
+        '<ul class="links"><li><a href="/s/x">Twitter</a></li><li><a href="/s/fb">Facebook</a></li><li><a href="/s/mail">E-Mail</a></li></ul>'
+        '<figure><img src="/p.jpg" alt=""><figcaption>The chamber on election day.</figcaption></figure>'
+        f"{paragraphs}</div>"
+        "<footer><p>Imprint</p><p>Privacy</p></footer></body></html>"
+    )
+    article = parse_html(markup, source="speaker.html")
+    assert article.text.startswith(LEAD)
+    assert [d.rule for d in article.decisions if d.text == LEAD] == ["lead-below-title"]
+    assert all(text in article.text for text in STORY)
+    assert article.authors == ("Anna Weber",)
+    assert [r.reason for r in article.removed if r.text == "Twitter"] == ["share"]

@@ -56,6 +56,8 @@ class Region:
     # The rule that moved the start down past page chrome, and where the run began before.
     started_by: str | None = None
     chrome_start: int = 0
+    # HTML: the standfirst under the <h1> that the run was moved up to (LEAD_BELOW_TITLE).
+    lead: int | None = None
 
 
 def is_prose(features: UnitFeatures, has_stopwords: bool) -> bool:
@@ -111,10 +113,16 @@ def _label_score(unit: Unit, features: UnitFeatures) -> float:
 
 
 def find_region(
-    units: list[Unit], features: list[UnitFeatures], has_stopwords: bool, *, thin_tail: bool = True
+    units: list[Unit],
+    features: list[UnitFeatures],
+    has_stopwords: bool,
+    *,
+    thin_tail: bool = True,
+    lead_below_title: bool = False,
 ) -> Region:
     """The main-text run. `thin_tail` off (HTML input) keeps the run's end where the terminators put it: the
-    HTML front end's zones already score the page's chrome, and the rule measured there cost snippet hits."""
+    HTML front end's zones already score the page's chrome, and the rule measured there cost snippet hits.
+    `lead_below_title` (HTML input) starts the run at the standfirst between the page's <h1> and its byline."""
     scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features, strict=True)]
     _damp_menu_descriptions(units, scores)
     _charge_zones_once(units, features, scores)
@@ -132,6 +140,8 @@ def find_region(
     if thin_tail:
         region = _cut_thin_tail(region, scores, features)
     if below_title == start:
+        if lead_below_title:
+            return _start_at_lead(units, features, has_stopwords, region)
         return region
     return replace(region, started_by=CHROME_ABOVE_TITLE, chrome_start=start)
 
@@ -186,12 +196,17 @@ def _damp_menu_descriptions(units: list[Unit], scores: list[float]) -> None:
 # share bar, a caption, an ad slot, a related-links box) marks every block of that widget, so the
 # blocks after its first cost like a short line, not each like a boilerplate phrase: a widget of 20
 # blocks between two parts of the text is one interruption, as it is to a reader. Its blocks are still
-# removed (`in-<zone>`). Page-level chrome zones (navigation, header, footer, sidebar, forms) keep the
-# full cost per block: they delimit the article rather than interrupt it. Measured on every third
+# removed (`in-<zone>`). Page-level chrome zones (navigation, header, footer, sidebar) keep the full
+# cost per block: they delimit the article rather than interrupt it. Measured on every third
 # corpus page as HTML (bench/evaluate.py --system articlecli-html --sample 3): every zone charged once
 # raised with-hit .858 -> .866 but leak .069 -> .073 and body .843 -> .838 (runs bridged whole menus);
 # the inline widgets alone: body .844, hit .861, leak .070.
-INLINE_WIDGET_ZONES = frozenset({"comments", "share", "caption", "advertisement", "related-links"})
+# A form zone costs once too: a form set inside the text (a recipe's servings adjuster, a product
+# page's options box, a filter box above a spec table) is one interruption; a form in the page's
+# chrome (a search box) still sits among navigation and header blocks that keep their full cost.
+# --sample 3: with-hit .861 -> .863, body .845, leak .067 unchanged, headings .738 -> .737; on the
+# disjoint third (pages 1, 4, 7, ...): hit .853 -> .855, body .837 -> .838, leak .068 -> .069.
+INLINE_WIDGET_ZONES = frozenset({"comments", "share", "caption", "advertisement", "related-links", "form"})
 ZONE_CONTINUATION_COST = SHORT_LINE_COST
 
 
@@ -205,6 +220,37 @@ def _charge_zones_once(units: list[Unit], features: list[UnitFeatures], scores: 
             and scores[index] < -ZONE_CONTINUATION_COST
         ):
             scores[index] = -ZONE_CONTINUATION_COST
+
+
+# HTML: the standfirst of a news page sits between the <h1> and the byline, date line, share bar and
+# lead image, each of which costs, so the run starts below them and the lead is left "before-main-text".
+# A prose paragraph close under the page's <h1>, with nothing but such short lines between it and the
+# run, is the article's lead: the run starts there. The lines between keep their own labels (byline,
+# date, in-share, in-caption are read as before). Bounds, in non-empty blocks: the h1 at most
+# LEAD_MAX_BELOW_TITLE above the lead (the lead comes right under the title), the lead at most
+# LEAD_MAX_GAP above the run (a byline, a date, a share bar of a few links, a caption), at most
+# LEAD_MAX_PARAGRAPHS prose blocks (a standfirst, not a teaser list).
+LEAD_MAX_BELOW_TITLE = 3
+LEAD_MAX_GAP = 12
+LEAD_MAX_PARAGRAPHS = 2
+LEAD_BELOW_TITLE = "lead-below-title"
+
+
+def _start_at_lead(units: list[Unit], features: list[UnitFeatures], has_stopwords: bool, region: Region) -> Region:
+    above = [index for index in range(region.start) if units[index].text]
+    titles = [position for position, index in enumerate(above) if units[index].heading_level == 1]
+    if not titles or len(above) - titles[-1] - 1 > LEAD_MAX_BELOW_TITLE + LEAD_MAX_GAP + LEAD_MAX_PARAGRAPHS:
+        return region
+    between = above[titles[-1] + 1 :]
+    leads = [position for position, index in enumerate(between) if is_prose(features[index], has_stopwords)]
+    if not leads or len(leads) > LEAD_MAX_PARAGRAPHS or leads[0] >= LEAD_MAX_BELOW_TITLE:
+        return region
+    if len(between) - leads[-1] - 1 > LEAD_MAX_GAP:
+        return region
+    first = between[leads[0]]
+    if features[first].boilerplate or units[first].heading_level is not None:
+        return region
+    return replace(region, start=first, lead=first)
 
 
 def max_run(scores: list[float]) -> tuple[int, int]:
