@@ -18,7 +18,7 @@ from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
-from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
+from articlecli.records.lexicon import PREFIX_CATEGORIES, Lexicon, PhraseSet, line_key
 from articlecli.records.record import RecordTable
 
 # Without a date in the header, short date lines are looked for this many units above the body start
@@ -107,19 +107,7 @@ DATA_SHEET_FIELD_MAX_WORDS = 6
 DATA_SHEET_LABEL_MAX_WORDS = 3
 _FIELD_LABEL = lazy_compile(r"^\W*([^\W\d_][^:]*?)\s*:(?!//)")
 # The header's own labels ('Category:', 'Written by:', 'Tags:', 'Updated:') make a byline block, not a sheet.
-_HEADER_LABEL_CATEGORIES = (
-    "byline-prefix",
-    "published-prefix",
-    "updated-prefix",
-    "other-date-prefix",
-    "category-prefix",
-    "tag-prefix",
-    "reading-time",
-    "byline-colon-label",
-    "photo-credit",
-    "author-role",
-    "other-byline",
-)
+_HEADER_LABEL_CATEGORIES = (*PREFIX_CATEGORIES, "reading-time", "author-role", "other-byline")
 
 
 def _data_sheet_date(units: list[Unit], index: int, found: list[dates.FoundDate], lexicon: Lexicon) -> bool:
