@@ -36,6 +36,9 @@ class Interrupted(BaseException):
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
+    # One Ctrl-C ends the command. A second one while it winds down (the message, the interpreter waiting
+    # for the language model's loading thread at exit) would raise again inside that and print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise Interrupted
 
 
@@ -60,6 +63,11 @@ def entry() -> None:
     except Exception as exc:  # users get one line and exit code 1, never a traceback
         _echo_error(f"articlecli: error: internal error: {type(exc).__name__}: {exc}")
         sys.exit(1)
+    finally:
+        # The command is over; what is left is the interpreter's exit, which waits for the language model's
+        # loading thread (up to ~40 ms after an early error, see records.language.preload_model). A Ctrl-C
+        # there would raise inside threading's shutdown and print its traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _echo_error(line: str) -> None:

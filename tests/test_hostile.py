@@ -433,6 +433,28 @@ def test_ctrl_c_gives_one_line_and_130():
     assert one_error_line(err) == "articlecli: interrupted"
 
 
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs /proc")
+def test_ctrl_c_twice_still_gives_one_line_and_130():
+    # An impatient user presses Ctrl-C again while the CLI winds down (its message, the exit's wait for the
+    # language model's loading thread): the second one must not surface as a traceback.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "articlecli", "parse", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    _wait_until_loaded(process.pid, "unicodedata")
+    for _ in range(5):
+        if process.poll() is not None:
+            break
+        process.send_signal(signal.SIGINT)
+        time.sleep(0.002)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in err.decode()
+    assert one_error_line(err) == "articlecli: interrupted"
+
+
 ESCAPES = "Bridge [/b] closes\n\nThe council \x1b]0;pwned\x07voted \x1b[2J on Tuesday to close the old bridge to cars from next spring.\n\nSecond paragraph [/b] with a rich markup lookalike and more than enough words to count.\n"
 
 

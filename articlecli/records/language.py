@@ -54,8 +54,9 @@ def preload_model() -> None:
 
     For the CLI, which parses one page per process: fastText reads the model (about 35 ms of CPU)
     without holding the GIL, so on a second core it overlaps the imports of the pipeline. The thread
-    is not a daemon (the interpreter waits for it at exit rather than stopping it inside C++), and a
-    failure is left to the first detection to meet again and handle.
+    is not a daemon (the interpreter waits for it at exit rather than stopping it inside C++; the
+    console ignores Ctrl-C during that wait), and a failure is left to the first detection to meet
+    again and handle.
     """
 
     def load() -> None:
