@@ -18,7 +18,7 @@ from articlecli.options import ParseOptions
 from articlecli.records.features import UnitFeatures
 from articlecli.records.language import detect_language_by_vote
 from articlecli.records.lexicon import Lexicon, lexicon_for, stopwords
-from articlecli.records.record import build_records
+from articlecli.records.record import RecordTable, build_records
 from articlecli.sections import build_sections, is_subheading
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ def _language_sample(units: list[Unit]) -> list[str]:
 
 def _label_body(
     units: list[Unit],
-    features: list[UnitFeatures],
+    features: RecordTable,
     region: Region,
     header: Header,
     has_stopwords: bool,

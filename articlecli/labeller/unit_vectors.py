@@ -19,7 +19,7 @@ from articlecli.header.record import Header
 from articlecli.labeller.content import LINK_HEAVY, TERMINATORS, Region, is_prose
 from articlecli.labeller.inbody import BODY_LABELS
 from articlecli.lazy_regex import lazy_compile
-from articlecli.records.features import UnitFeatures
+from articlecli.records.features import RecordTable
 
 Labels = dict[int, tuple[str, str]]
 
@@ -29,7 +29,7 @@ class RuleView:
     """What the rules decided about a page's units: the input of the labeller model."""
 
     units: list[Unit]
-    features: list[UnitFeatures]
+    features: RecordTable
     region: Region
     header: Header
     body_labels: Labels
