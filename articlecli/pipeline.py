@@ -52,9 +52,10 @@ def rule_stage(
     lexicon = lexicon_for(language)
     stops = stopwords(language)
     features = build_records(units, lexicon, stops, language)
-    # The run's thin-tail cut is for text input (labeller.content.THIN_TAIL_GAP_COST).
-    thin_tail = input_format != "html"
-    region = find_region(units, features, bool(stops), thin_tail=thin_tail, lead_below_title=not thin_tail)
+    # The run's thin-tail cut is for text input (labeller.content.THIN_TAIL_GAP_COST), the lead under the
+    # page's <h1> for HTML (content.LEAD_BELOW_TITLE).
+    html_input = input_format == "html"
+    region = find_region(units, features, bool(stops), thin_tail=not html_input, lead_below_title=html_input)
     header = parse_header(units, features, (region.start, region.end), lexicon, language)
     # With a site profile, the site's template lines are boilerplate (`site-template`) for the main text
     # and its labels. The header is read as without a profile: its labels (title, byline, dates) take
@@ -72,7 +73,7 @@ def rule_stage(
         if shares:
             region = trim_region(
                 region,
-                find_region(units, marked, bool(stops), thin_tail=thin_tail),
+                find_region(units, marked, bool(stops), thin_tail=not html_input),
                 shares,
                 features,
                 frozenset(header.labels),
