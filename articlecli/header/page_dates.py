@@ -41,9 +41,7 @@ def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header
         return False
     if index is not None and _dated_entry(header.units, index, found, language, header):
         return False
-    if index is not None and (
-        _data_sheet_date(header.units, index, found, lexicon) or _weather_widget_date(header.units, index)
-    ):
+    if index is not None and _not_the_pages_date(header.units, index, found, lexicon):
         return False
     labels = _date_labels(text, lexicon)
     if not labels and _reads_as_sentence(text, found):

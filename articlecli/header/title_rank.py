@@ -378,7 +378,7 @@ def candidates(
     if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
         site_name = None
         if _heads_meta(units, features, is_meta):
-            site_name = partial(_site_name_of, units=units)
+            site_name = partial(rules.is_site_name, units=units)
         for form, kind in _first_line_forms(first, site_name):
             add(0, form, kind, 0)
     # A line inside the main text below the rules' pick is no candidate: taking it would cut the text above it.
@@ -403,11 +403,6 @@ def _heads_meta(units: list[Unit], features: list[UnitFeatures], is_meta: Callab
         features[index].words <= META_MAX_WORDS and is_meta(units[index].text)
         for index in range(1, min(len(units), 1 + HEADS_META_WITHIN))
     )
-
-
-def _site_name_of(part: str, units: list[Unit]) -> bool:
-    """The rules' test of a site name (`title.is_site_name`) on a part cut off the first line."""
-    return rules.is_site_name(part, units)
 
 
 # A line reads as a title: short, no final full stop, no link list, not a byline or date line.
