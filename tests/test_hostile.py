@@ -416,17 +416,22 @@ def _wait_until_loaded(pid: int, library: str, timeout: float = 60.0) -> None:
     raise AssertionError(f"{library} never loaded")
 
 
-@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs /proc")
-def test_ctrl_c_gives_one_line_and_130():
+def _cli_waiting_on_stdin() -> subprocess.Popen[bytes]:
+    """`articlecli parse -` once it has started (the decoder module loads unicodedata) and waits for stdin.
+    (Ctrl-C during the interpreter's own start-up, before articlecli runs, is Python's to report.)"""
     process = subprocess.Popen(
         [sys.executable, "-m", "articlecli", "parse", "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    # articlecli has started (the decoder module loads unicodedata) and waits for stdin: interrupt it.
-    # (Ctrl-C during the interpreter's own start-up, before articlecli runs, is Python's to report.)
     _wait_until_loaded(process.pid, "unicodedata")
+    return process
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs /proc")
+def test_ctrl_c_gives_one_line_and_130():
+    process = _cli_waiting_on_stdin()
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
@@ -437,13 +442,7 @@ def test_ctrl_c_gives_one_line_and_130():
 def test_ctrl_c_twice_still_gives_one_line_and_130():
     # An impatient user presses Ctrl-C again while the CLI winds down (its message, the exit's wait for the
     # language model's loading thread): the second one must not surface as a traceback.
-    process = subprocess.Popen(
-        [sys.executable, "-m", "articlecli", "parse", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    _wait_until_loaded(process.pid, "unicodedata")
+    process = _cli_waiting_on_stdin()
     for _ in range(5):
         if process.poll() is not None:
             break
