@@ -6,6 +6,7 @@ Tag and role hints are fixed by the HTML standard; class and id tokens are data
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from articlecli.data import read_data
@@ -36,29 +37,41 @@ ARTICLE_SCOPED_TAGS = frozenset({"header", "footer"})
 _TOKEN_SPLIT = lazy_compile(r"[^a-z0-9]+")
 
 
-# Sections of the data file that are not hints: class names of the article's own container (the element
-# gives no hint, whatever else its class says: "entry-content no-share"), and the first tokens that
-# negate a class name ("no-share", "without-sidebar": a layout switch saying the widget is absent).
+# Two sections of the data file are not hints: class names of the article's own container (the
+# element gives no hint, whatever else its class says: "entry-content no-share"), and the first
+# tokens that negate a class name ("no-share", "without-sidebar": a layout switch saying the widget
+# is absent).
 CONTENT_SECTION = "content"
 NEGATION_SECTION = "negation"
-_NOT_HINTS = frozenset({CONTENT_SECTION, NEGATION_SECTION})
+
+
+@dataclass(frozen=True)
+class ClassHints:
+    """The data file read once: token -> hint, and the two lists that are not hints."""
+
+    hints: dict[str, str]
+    content_names: frozenset[str]
+    negation_tokens: frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def class_hints() -> dict[str, str]:
-    """Class/id token -> hint, from the data file (the content and negation sections included)."""
-    text = read_data("html_hints.txt")
-    hints: dict[str, str] = {}
+def class_hints() -> ClassHints:
+    """The class/id hint table, from `html_hints.txt`."""
+    sections: dict[str, list[str]] = {}
     section: str | None = None
-    for line in text.splitlines():
+    for line in read_data("html_hints.txt").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
+            sections.setdefault(section, [])
         elif section is not None:
-            hints[line] = section
-    return hints
+            sections[section].append(line)
+    content_names = frozenset(sections.pop(CONTENT_SECTION, ()))
+    negation_tokens = frozenset(sections.pop(NEGATION_SECTION, ()))
+    hints = {token: hint for hint, tokens in sections.items() for token in tokens}
+    return ClassHints(hints, content_names, negation_tokens)
 
 
 @lru_cache(maxsize=4096)
@@ -70,17 +83,17 @@ def hint_for_names(names: str) -> str | None:
     """
     table = class_hints()
     lowered = names.lower().split()
-    if any(table.get(name) == CONTENT_SECTION for name in lowered):
+    if any(name in table.content_names for name in lowered):
         return None
     for name in lowered:
-        found = table.get(name)
-        if found and found not in _NOT_HINTS:
+        found = table.hints.get(name)
+        if found:
             return found
         tokens = [token for token in _TOKEN_SPLIT.split(name) if token]
-        if tokens and table.get(tokens[0]) == NEGATION_SECTION:
+        if tokens and tokens[0] in table.negation_tokens:
             continue
         for token in tokens:
-            found = table.get(token)
-            if found and found not in _NOT_HINTS:
+            found = table.hints.get(token)
+            if found:
                 return found
     return None
