@@ -20,7 +20,6 @@ runs before the in-body rules (`inbody.relabel`), so that the article's tail is 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -95,25 +94,47 @@ PITCH_MIN_SHARE = 0.9
 
 
 @lru_cache(maxsize=64)
-def _pitch_pattern(phrases: PhraseSet) -> re.Pattern[str] | None:
-    """Any phrase of the newsletter box ('newsletter', 'enter your email', 'zum newsletter anmelden') inside a
-    line's key, as whole words."""
-    words = sorted((re.escape(p) for p in phrases.exact if "#" not in p), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)") if words else None
+def _pitch_phrases(phrases: PhraseSet) -> tuple[str, ...]:
+    """The newsletter box's phrases ('newsletter', 'enter your email', 'zum newsletter anmelden') a pitch
+    holds, longest first."""
+    return tuple(sorted((p for p in phrases.exact if "#" not in p), key=len, reverse=True))
+
+
+def has_whole_phrase(key: str, phrases: tuple[str, ...]) -> bool:
+    r"""Whether one of `phrases` is inside `key` as whole words: neither end inside a longer word.
+
+    What the search of `(?<!\w)(?:phrase|phrase|...)(?!\w)` finds, by `str.find`: compiling the alternation
+    of a language's newsletter phrases cost about 5 ms, in every CLI run, for the few short lines at the
+    end of a body it is asked about. A word character is what `\w` matches: `str.isalnum` or '_'.
+    """
+    size = len(key)
+    for phrase in phrases:
+        start = key.find(phrase)
+        while start >= 0:
+            end = start + len(phrase)
+            if (start == 0 or not _is_word_char(key[start - 1])) and (end == size or not _is_word_char(key[end])):
+                return True
+            start = key.find(phrase, start + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def drop_newsletter_pitches(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
     """A short line near the end of the body that speaks of the newsletter box is its pitch (`newsletter-pitch`).
     A line that is only the phrase is boilerplate already (records.lexicon); this takes the sentences around it."""
-    pattern = _pitch_pattern(lexicon.phrases("newsletter"))
-    if pattern is None:
+    phrases = _pitch_phrases(lexicon.phrases("newsletter"))
+    if not phrases:
         return
     body = [i for i in kept if labels[i][0] in BODY_LABELS]
     total = sum(features[i].words for i in body)
     before = 0
     for index in body:
         feats = features[index]
-        if before >= PITCH_MIN_SHARE * total and feats.words <= PITCH_MAX_WORDS and pattern.search(feats.key):
+        late_and_short = before >= PITCH_MIN_SHARE * total and feats.words <= PITCH_MAX_WORDS
+        if late_and_short and has_whole_phrase(feats.key, phrases):
             labels[index] = ("removed", NEWSLETTER_PITCH)
         before += feats.words
 
