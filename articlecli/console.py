@@ -36,8 +36,8 @@ class Interrupted(BaseException):
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
-    # One Ctrl-C ends the command. A second one while it winds down (the message, the interpreter waiting
-    # for the language model's loading thread at exit) would raise again inside that and print a traceback.
+    # One Ctrl-C ends the command. A second one while it winds down (the message, the interpreter's exit)
+    # would raise again inside that and print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise Interrupted
 
@@ -49,6 +49,11 @@ def entry() -> None:
     signal.signal(signal.SIGINT, _interrupt)
     raise_gc_threshold()
     try:
+        if detects_language(sys.argv[1:]):
+            # The language model loads in a helper process from here, while click and the pipeline import.
+            from articlecli.records.language import start_model_process
+
+            start_model_process()
         from articlecli.cli import main
 
         main(prog_name="articlecli")
@@ -64,10 +69,21 @@ def entry() -> None:
         _echo_error(f"articlecli: error: internal error: {type(exc).__name__}: {exc}")
         sys.exit(1)
     finally:
-        # The command is over; what is left is the interpreter's exit, which waits for the language model's
-        # loading thread (up to ~40 ms after an early error, see records.language.preload_model). A Ctrl-C
-        # there would raise inside threading's shutdown and print its traceback.
+        # The command is over (a helper the command did not stop, after an error, is stopped here); what is
+        # left is the interpreter's exit, where a Ctrl-C would print a traceback.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        language = sys.modules.get("articlecli.records.language")
+        if language is not None:
+            language.stop_model_process()
+
+
+def detects_language(args: list[str]) -> bool:
+    """Whether the command line is a `parse` that will detect the page's language (no --lang).
+
+    Only when to start the language model's helper process early: `parse` itself starts it, if no one
+    did, and every command stops it. A command line this misreads costs a helper that is stopped unused.
+    """
+    return args[:1] == ["parse"] and not any(arg == "--lang" or arg.startswith("--lang=") for arg in args[1:])
 
 
 def _echo_error(line: str) -> None:

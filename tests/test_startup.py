@@ -267,3 +267,21 @@ def test_every_module_level_pattern_is_lazy() -> None:
             if call is not None and ast.unparse(call.func) in ("re.compile", "compile"):
                 eager.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert eager == []
+
+
+@pytest.mark.parametrize(
+    ("args", "early"),
+    [
+        (["parse", "page.txt"], True),
+        (["parse", "-", "--format", "table"], True),
+        (["parse", "page.txt", "--lang", "de"], False),
+        (["parse", "--lang=de", "page.txt"], False),
+        (["batch", "pages/", "-o", "out/"], False),
+        (["--version"], False),
+        ([], False),
+    ],
+)
+def test_the_console_starts_the_helper_early_only_for_a_parse_that_detects(args: list[str], early: bool) -> None:
+    from articlecli.console import detects_language
+
+    assert detects_language(args) is early
