@@ -75,6 +75,11 @@ def entry() -> None:
         language = sys.modules.get("articlecli.records.language")
         if language is not None:
             language.stop_model_process()
+        # What the command made is freed with the process. The interpreter's teardown runs the cycle
+        # collector over every object left (the modules, their patterns and caches): about 20 ms of a
+        # one-page run, a tenth of it. Frozen objects are not collected, so that pass finds nothing to walk;
+        # everything else of the exit (atexit, flushing the streams, clearing the modules) is as before.
+        gc.freeze()
 
 
 def detects_language(args: list[str]) -> bool:
