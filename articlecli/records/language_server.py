@@ -42,7 +42,8 @@ def write_all(fd: int, data: bytes) -> None:
 
 def serve(folder: str, model_path: str, requests: int = 0, replies: int = 1) -> None:
     """Load the model from `model_path` (fasttext imported from `folder`), then answer until end of input."""
-    sys.path.insert(0, folder)
+    # After the standard library: nothing in the packages' folder shadows a module the helper imports.
+    sys.path.append(folder)
     import fasttext
 
     model = fasttext.load_model(model_path)
