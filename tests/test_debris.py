@@ -127,3 +127,33 @@ def test_an_early_widget_phrase_and_a_sentence_stay():
     article = parse_text(page("en", middle=[early], more=MORE_EN, end=[sentence]))
     assert "widget-title-tail" not in [r.reason for r in article.removed]
     assert sentence in paragraphs(article)
+
+
+@pytest.mark.parametrize(
+    ("language", "notice", "where"),
+    [
+        ("en", "This post may contain affiliate links. If you buy through them, we may earn a commission.", "middle"),
+        ("en", "This entry was posted in City News and tagged bridges, traffic. Bookmark the permalink.", "end"),
+        ("de", "Hat Ihnen der Artikel gefallen? Dann teilen Sie ihn mit Ihren Freunden!", "end"),
+        ("de", "Dieser Text wurde veröffentlicht unter der Lizenz CC BY-NC-ND 4.0.", "end"),
+        ("fr", "Les opinions exprimées dans ce blog n'engagent que leurs auteurs.", "end"),
+    ],
+)
+def test_a_site_notice_is_removed_wherever_it_stands(language, notice, where):
+    more = MORE_EN if language == "en" else ()
+    placed = {"middle": [notice]} if where == "middle" else {"end": [notice]}
+    article = parse_text(page(language, more=more, **placed))
+    assert reasons_for(article, notice) == ["site-notice-line"]
+    assert paragraphs(article) == [*BODIES[language], *more]
+
+
+def test_a_long_paragraph_opening_with_notice_words_stays():
+    # A report's own paragraph can open as a notice does; past SITE_NOTICE_MAX_WORDS it is the article's text.
+    line = (
+        "The views expressed in this report were gathered over two years from shop owners, commuters, bus "
+        "drivers and the ferry crews, who all told the council that the bridge had carried more traffic than "
+        "it was ever built for, and that closing it for repairs would change how the whole harbour town moves, "
+        "trades and meets for the two years the work is expected to take."
+    )
+    article = parse_text(page("en", middle=[line], more=MORE_EN))
+    assert line in paragraphs(article)

@@ -13,6 +13,10 @@ runs before the in-body rules (`inbody.relabel`), so that the article's tail is 
   ..."), or the author label of a teaser list of the writer's other pieces ("Iwona Kurz Film"). The
   story is about its subject, not its writer: a line that names the writer first speaks about the
   writer.
+- `site-notice-line`: a line that opens with a phrase of the site's notices to its readers
+  ([site-notice]: "Dir hat der Artikel gefallen? ...", "This entry was posted in ...", "Advertising
+  disclosure: ...", "Les opinions exprimées ...", "Materiał chroniony prawem autorskim ..."): the
+  same sentence under every article of the site, set in the article column, not the article's text.
 - `newsletter-pitch`: a short line in the last tenth of the body that holds a phrase of the newsletter
   box ("Mit unserem Newsletter erhalten Sie monatlich ...", "Enter your email to get tips ..."): the
   box's pitch, written as a sentence.
@@ -228,3 +232,28 @@ def _widget_title(unit: Unit, feats: UnitFeatures, phrase_sets: list[PhraseSet])
         if phrase is not None and len(phrase.split()) >= WIDGET_TITLE_MIN_PHRASE_WORDS:
             return True
     return False
+
+
+SITE_NOTICE_LINE = "site-notice-line"
+# A notice is a sentence or two (a prompt, a disclosure, a licence line, the WordPress post-meta line); a longer
+# block that opens with such words ("The views expressed in this report ...") is the article's own paragraph.
+SITE_NOTICE_MAX_WORDS = 60
+# A prompt is a question or an exclamation ('Hat Ihnen der Artikel gefallen? Dann teilen ...', '¿Te gustó este
+# artículo?'): its marks are dropped before the phrase lookup, which trims only ':', ',', '.' and dashes.
+_PROMPT_MARKS = str.maketrans("", "", "?!¿¡")
+
+
+def drop_site_notices(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
+    """A body line that opens with a phrase of the site's notices to its readers ('Hat Ihnen der Artikel
+    gefallen?', 'This post may contain affiliate links', 'Dieser Text wurde veröffentlicht unter der Lizenz')
+    is furniture of the article column (`site-notice-line`), wherever it stands: disclosures open the
+    article, prompts and licence lines close it."""
+    notices = lexicon.phrases("site-notice")
+    if not notices.exact:
+        return
+    for index in kept:
+        feats = features[index]
+        if labels[index][0] not in BODY_LABELS or not feats.key or feats.words > SITE_NOTICE_MAX_WORDS:
+            continue
+        if notices.leading_phrase(feats.key.translate(_PROMPT_MARKS)) is not None:
+            labels[index] = ("removed", SITE_NOTICE_LINE)

@@ -55,6 +55,7 @@ WORD_CATEGORIES = (
     "call-to-action",
     "contents-title",
     "admonition",
+    "site-notice",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
