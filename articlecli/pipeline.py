@@ -340,6 +340,7 @@ def _label_body(
     debris.drop_byline_name_lines(units, features, kept, labels, tuple(header.authors))
     debris.drop_newsletter_pitches(features, kept, labels, lexicon)
     debris.drop_site_notices(features, kept, labels, lexicon)
+    debris.drop_author_intros(features, kept, labels, lexicon)
     debris.drop_after_widget_title(units, features, kept, labels, lexicon)
     heading_context.demote_nested_headings(units, features, kept, labels)
     heading_context.demote_datelines(units, features, kept, labels)

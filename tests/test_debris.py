@@ -157,3 +157,17 @@ def test_a_long_paragraph_opening_with_notice_words_stays():
     )
     article = parse_text(page("en", middle=[line], more=MORE_EN))
     assert line in paragraphs(article)
+
+
+def test_an_author_greeting_under_the_post_is_removed():
+    intro = "Hi, I'm Jane, a reporter who has covered the harbour town and its bridges for ten years."
+    article = parse_text(page("en", more=MORE_EN, end=[intro]))
+    assert reasons_for(article, intro) == ["author-intro-line"]
+    assert paragraphs(article) == [*BODIES["en"], *MORE_EN]
+
+
+def test_a_post_that_opens_with_a_greeting_keeps_it():
+    # A blog post may open by greeting the reader; the author box stands below the post, past the body's middle.
+    intro = "Hallo, ich bin Anna, und heute erzähle ich euch, warum die alte Brücke im Frühjahr schließt."
+    article = parse_text(page("de", middle=[intro]))
+    assert intro in paragraphs(article)

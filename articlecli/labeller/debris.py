@@ -17,6 +17,9 @@ runs before the in-body rules (`inbody.relabel`), so that the article's tail is 
   ([site-notice]: "Dir hat der Artikel gefallen? ...", "This entry was posted in ...", "Advertising
   disclosure: ...", "Les opinions exprimées ...", "Materiał chroniony prawem autorskim ..."): the
   same sentence under every article of the site, set in the article column, not the article's text.
+- `author-intro-line`: a line in the last part of the body where the writer greets the reader and says
+  who they are ([author-intro]: "Hi, ich bin David, der Gründer …", "Hello, I'm Jane, a food blogger …"):
+  the blog's author box, written without its label.
 - `newsletter-pitch`: a short line in the last tenth of the body that holds a phrase of the newsletter
   box ("Mit unserem Newsletter erhalten Sie monatlich ...", "Enter your email to get tips ..."): the
   box's pitch, written as a sentence.
@@ -257,3 +260,30 @@ def drop_site_notices(features: list[UnitFeatures], kept: list[int], labels: Lab
             continue
         if notices.leading_phrase(feats.key.translate(_PROMPT_MARKS)) is not None:
             labels[index] = ("removed", SITE_NOTICE_LINE)
+
+
+AUTHOR_INTRO_LINE = "author-intro-line"
+# The box's bio is a paragraph (as `byline-name-line` reads one, BYLINE_NAME_MAX_WORDS); a longer block that
+# opens with a greeting is the post itself.
+AUTHOR_INTRO_MAX_WORDS = 150
+# Only in the last part of the body (share of its words above the line): a blog post may itself open with
+# "Hallo, ich bin ..." and tell its story; the box stands below the post, though a comment thread under it can
+# hold a third of the page's words.
+AUTHOR_INTRO_MIN_SHARE = 0.5
+
+
+def drop_author_intros(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
+    """A late body line that opens with the writer's greeting ('Hi, ich bin ...', 'Hello, I'm ...') is the
+    author box under the post (`author-intro-line`)."""
+    intros = lexicon.phrases("author-intro")
+    if not intros.exact:
+        return
+    body = [i for i in kept if labels[i][0] in BODY_LABELS]
+    total = sum(features[i].words for i in body)
+    before = 0
+    for index in body:
+        feats = features[index]
+        late = before >= AUTHOR_INTRO_MIN_SHARE * total
+        if late and feats.key and feats.words <= AUTHOR_INTRO_MAX_WORDS and intros.leading_phrase(feats.key):
+            labels[index] = ("removed", AUTHOR_INTRO_LINE)
+        before += feats.words

@@ -56,6 +56,7 @@ WORD_CATEGORIES = (
     "contents-title",
     "admonition",
     "site-notice",
+    "author-intro",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
