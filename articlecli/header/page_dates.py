@@ -286,7 +286,12 @@ def _date_labels(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     folded = text.casefold()
     spans: list[tuple[int, int, str]] = []
     for category, kind in _DATE_LABEL_KINDS:
-        for phrase in lexicon.phrases(category).exact:
+        phrases = lexicon.phrases(category)
+        # A phrase in the text has its first word there: one scan of the text for the phrases' first words
+        # (a trie) rules out most lines before the substring test of each phrase (270 in the three categories).
+        if not phrases.first_words_search.search(folded):
+            continue
+        for phrase in phrases.exact:
             if phrase and phrase in folded:
                 for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
                     spans.append((match.start(), match.end(), kind))
