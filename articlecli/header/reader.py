@@ -80,7 +80,7 @@ def parse_header(
     A top-level heading early inside the main text is the title: the body then starts after it.
     """
     header = Header(units=units)
-    header.month_first = features.month_first
+    header.page_order = features.numeric_order
     body_start = body[0]
     choice = _find_title(units, features, body, header, lexicon, language)
     if choice is not None and choice.index >= body_start:
