@@ -131,7 +131,7 @@ def find_dates_in_page_order(text: str, language: str | None, page_order: Callab
     about holds one."""
     if not _TWO_DIGITS.search(text):
         return []
-    return find_dates(text, language, page_order() if _reads_by_order(text) else None)
+    return list(_find_dates(text, language, page_order() if _reads_by_order(text) else None))
 
 
 def _reads_by_order(text: str) -> bool:
