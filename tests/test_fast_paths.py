@@ -221,3 +221,80 @@ def test_lowercase_census_counts_every_token(texts: list[str]) -> None:
     for word in sorted(asked):
         lower, upper = expected.get(word, (0, 0))
         assert (word in census) == (lower > 0 and lower >= upper), word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posted 03/04/2020 by Jane Doe",
+        "13/04/2020",
+        "04/04/2020 - 12.05.20",
+        "Updated: 2021-03-04, first 05.06.2019",
+        "Seite 3 von 12",
+        "Home",
+        "12. Dezember 2024, 14:05 Uhr",
+    ],
+)
+@pytest.mark.parametrize("month_first", [True, False, None])
+def test_dates_in_page_order_read_as_with_the_order(text: str, month_first: bool | None) -> None:
+    """The page's order is asked for only by a line it changes, and the dates are those read with it."""
+    from articlecli.records.dates import find_dates, find_dates_in_page_order
+
+    asked: list[bool] = []
+
+    def page_order() -> bool | None:
+        asked.append(True)
+        return month_first
+
+    assert find_dates_in_page_order(text, "en", page_order) == find_dates(text, "en", month_first)
+    ambiguous = {"Posted 03/04/2020 by Jane Doe", "Updated: 2021-03-04, first 05.06.2019", "04/04/2020 - 12.05.20"}
+    assert bool(asked) == (text in ambiguous)
+
+
+def test_record_table_computes_the_numeric_order_once_and_only_when_asked(monkeypatch) -> None:
+    from articlecli.frontends.text import read_units
+    from articlecli.records import dates
+    from articlecli.records.lexicon import lexicon_for
+    from articlecli.records.record import build_records
+
+    calls: list[int] = []
+    real = dates.numeric_order
+
+    def counted(texts: list[str], language: str | None = None) -> bool | None:
+        calls.append(1)
+        return real(texts, language)
+
+    monkeypatch.setattr(dates, "numeric_order", counted)
+    units, _ = read_units("Title\n\nPosted 03/04/2020\n\nSeen 13/04/2020\n\nThe text of the article.\n")
+    table = build_records(units, lexicon_for("en"), frozenset(), "en")
+    assert calls == []
+    seen = next(i for i, unit in enumerate(units) if unit.text == "Seen 13/04/2020")
+    posted = next(i for i, unit in enumerate(units) if unit.text == "Posted 03/04/2020")
+    # 13/04/2020 reads the same in both orders: the page's order is not computed for it.
+    assert table.dates(seen)[0].value == "2020-04-13"
+    assert calls == []
+    assert table.dates(posted)[0].value == "2020-04-03"
+    assert table.month_first is False
+    assert calls == [1]
+
+
+def test_glue_shortcuts_find_what_their_plain_forms_find() -> None:
+    from articlecli.frontends.text import _GLUE_POINT
+    from articlecli.header.bylines import _GLUED_GAP, _short_lead
+    from articlecli.header.title import _TITLE_GLUE, _title_glue_pieces
+
+    plain_glue = re.compile(r"[a-zà-öø-ÿ0-9.!?…:;)\]](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
+    rng = random.Random(11)
+    alphabet = "aZ9. !?)Éé”\u00a0\t"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += [
+        "WirecutterAdvertisementSkip To ContentWe independently review",
+        "Großer Tag!von Kathrin   17 Feb 2020Saftiger Kuchen",
+        "By Jane Doe     " + "word " * 30,
+        "one two three four five six seven eight     nine ten " + "more " * 20,
+    ]
+    for text in texts:
+        assert [m.start() for m in _GLUE_POINT.finditer(text)] == [m.end() for m in plain_glue.finditer(text)]
+        assert _title_glue_pieces(text) == _TITLE_GLUE.split(text)
+        lead = _GLUED_GAP.split(text, 1)[0]
+        assert _short_lead(text) == (None if len(lead.split(None, 8)) > 8 else lead)

@@ -124,9 +124,11 @@ def _with_markers_stripped(line: _Line) -> _Line:
 # lower-to-upper case joins is cut back into its pieces there.
 GLUED_LINE_MIN_CHARS = 300
 GLUED_JOINS_PER_KCHAR = 2.0
-# Not after an apostrophe: "d’Assad", "l’Europe" are words, not joins. The join is the end of the
-# match: matching the character before it (not looking behind) lets the search skip ahead by class.
-_GLUE_POINT = lazy_compile(r"[a-zà-öø-ÿ0-9.!?…:;)\]](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
+# Not after an apostrophe: "d’Assad", "l’Europe" are words, not joins. The join is the start of the
+# match: the capital, followed by a letter, with the character before it tested by a look-behind. A search
+# skips ahead to the next capital; written from the character before the join, it stopped at every
+# lowercase letter (same joins on the 42,204 corpus lines of 200+ characters, 4 times faster).
+_GLUE_POINT = lazy_compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ0-9.!?…:;)\]].)(?=[a-zà-öø-ÿA-ZÀ-ÖØ-Þ])")
 
 
 # A camelCase word ("TurboTax", "McCombs", "iPhone"): humps of a capital and lowercase letters.
@@ -261,7 +263,7 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset()) -> list[str]:
     # (subn counts in C, without a Python object per match: a line of millions of joins costs a scan.)
     if _GLUE_POINT.subn("", raw)[1] > len(raw) // GLUED_PIECE_MEAN_MIN_CHARS:
         return [raw]
-    cuts = _with_edge_cuts([m.end() for m in _GLUE_POINT.finditer(raw)], raw)
+    cuts = _with_edge_cuts([m.start() for m in _GLUE_POINT.finditer(raw)], raw)
     # A piece shorter than the minimum belongs to the piece before it: its own start is no cut.
     shortest = max(GLUED_PIECE_MIN_CHARS, len(raw) // GLUED_MAX_PIECES_PER_LINE)
     cuts = [start for start, end in pairwise([*cuts, len(raw)]) if end - start >= shortest]

@@ -105,6 +105,23 @@ def nearest_byline(
     return min(found, key=lambda i: (abs(i - anchor), i)) if found else None
 
 
+# The first words of a line, through the start of the word after them.
+_LEAD_WORDS = 8
+_PAST_LEAD_WORDS = lazy_compile(rf"\s*(?:\S+\s+){{{_LEAD_WORDS}}}(?=\S)")
+
+
+def _short_lead(text: str) -> str | None:
+    """A long line's first glued piece (the text before its first gap) when it has at most _LEAD_WORDS
+    words, else None. The gap is looked for only among the first words: a paragraph of a thousand
+    characters is not scanned to its end for a gap that would leave a lead too long anyway."""
+    past = _PAST_LEAD_WORDS.match(text)
+    gap = _GLUED_GAP.search(text, 0, past.end()) if past is not None else _GLUED_GAP.search(text)
+    if gap is None:
+        # No gap before the next word: the lead has more than _LEAD_WORDS words (or is the whole line).
+        return None if past is not None else text
+    return text[: gap.start()]
+
+
 def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
     """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end);
     the one nearest the body start wins."""
@@ -116,11 +133,12 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
             continue
         key = features[index].key
         if features[index].words > META_MAX_WORDS or not key:
-            lead = _GLUED_GAP.split(units[index].text, 1)[0]
-            # More than 8 words (split no further than the 9th).
-            if features[index].words > META_MAX_WORDS and len(lead.split(None, 8)) > 8:
+            # A long line has no key (records keep keys for label-length lines): its first glued piece's,
+            # unless that piece has more than _LEAD_WORDS words.
+            long_line = features[index].words > META_MAX_WORDS
+            lead = _short_lead(units[index].text) if long_line else _GLUED_GAP.split(units[index].text, 1)[0]
+            if lead is None:
                 continue
-            # A long line has no key (records keep keys for label-length lines): its first glued piece's.
             key = key or line_key(lead)
         # The first word, and the last one of a label of at most BYLINE_LABEL_MAX_WORDS words: the key is
         # split no further than that.

@@ -65,7 +65,9 @@ def _in_camel_word(text: str, capital: int) -> bool:
 
 # An element glued to the one before it: a capital right after a lowercase letter or a sentence end.
 _GLUED_START = lazy_compile(r"(?<=[a-zà-öø-ÿ.!?])[A-ZÀ-ÖØ-Þ]")
-_ANY_JOIN = lazy_compile(r"[a-zà-öø-ÿ.!?][A-ZÀ-ÖØ-Þ]")
+# Written from the capital, the pair's first character tested by a look-behind: the search skips ahead to
+# the next capital instead of stopping at every lowercase letter (same lines found; 824K corpus lines).
+_ANY_JOIN = lazy_compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ.!?].)")
 
 
 def find_glued_byline(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
@@ -116,7 +118,17 @@ def _glued_left_edge(text: str, start: int) -> bool:
 
 # The date labels a byline is glued to, when no date follows at once.
 _DATE_LABELS = ("published-prefix", "updated-prefix")
-_MAY_HOLD_FIELD = lazy_compile(r"\d|[a-zà-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+# A digit, or a capital right after a lowercase letter: two searches that each skip ahead to their first
+# character (one alternation stopped at every lowercase letter; the same lines pass, 824K corpus lines).
+_DIGIT = lazy_compile(r"\d")
+_LOWER_UPPER = lazy_compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zà-öø-ÿ].)")
+
+
+def _may_hold_field(text: str) -> bool:
+    """A date (digits) or a field glued on at a lower-to-upper join in the first GLUED_NAME_MAX_CHARS."""
+    return bool(_DIGIT.search(text, 0, GLUED_NAME_MAX_CHARS) or _LOWER_UPPER.search(text, 0, GLUED_NAME_MAX_CHARS))
+
+
 # Only the start of a unit is searched: the header of a glued page, not the comments at its end.
 GLUED_NAME_MAX_CHARS = 600
 # The date or field after the name is read from this many characters.
@@ -177,9 +189,7 @@ def find_name_glued_to_date(
     for index, unit in enumerate(units):
         text = unit.text
         # A date has digits; a label or a role is glued on at a lower-to-upper join: most lines have neither.
-        if not _MAY_HOLD_FIELD.search(text, 0, GLUED_NAME_MAX_CHARS) and not (
-            index < last and units[index + 1].lines[0] == unit.lines[-1]
-        ):
+        if not _may_hold_field(text) and not (index < last and units[index + 1].lines[0] == unit.lines[-1]):
             continue
         # A date or title line the header took may go on with the byline ('...and Tips   Denise Everheart
         # August 23, 2023').

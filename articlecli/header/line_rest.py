@@ -46,7 +46,7 @@ JOINER_MAX_CHARS = 3
 
 def read_date_line_rest(text: str, lexicon: Lexicon, language: str | None, header: Header) -> list[tuple[str, str]]:
     """Place what a date line says besides its dates; return the pieces no field took, with reasons."""
-    found = dates.find_dates(text, language, header.month_first)
+    found = dates.find_dates_in_page_order(text, language, header.page_order)
     segments: list[str] = []
     position = 0
     for item in found:

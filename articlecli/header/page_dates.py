@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -32,7 +32,9 @@ LONG_UNIT_DATE_CHARS = 150
 
 
 def take_dates(text: str, lexicon: Lexicon, language: str | None, header: Header, index: int | None = None) -> bool:
-    found = _shown_dates(text, dates.find_dates(text, language, header.month_first), language, header.month_first)
+    found = _shown_dates(
+        text, dates.find_dates_in_page_order(text, language, header.page_order), language, header.page_order
+    )
     if not found:
         return False
     if words_besides(text, found) > META_MAX_WORDS:
@@ -80,7 +82,7 @@ def _is_machine_stamp(text: str, item: dates.FoundDate) -> bool:
 
 
 def _shown_dates(
-    text: str, found: list[dates.FoundDate], language: str | None, month_first: bool | None
+    text: str, found: list[dates.FoundDate], language: str | None, page_order: Callable[[], bool | None]
 ) -> list[dates.FoundDate]:
     """The dates of the line read without its machine stamps, where it shows a date written for readers
     besides them (machine-stamp): 'Tom 2024-04-18T13:00:39+00:00 March 22nd, 2024 | Reviews' is dated
@@ -88,7 +90,7 @@ def _shown_dates(
     if not any(_is_machine_stamp(text, item) for item in found):
         return found
     blanked = _MACHINE_STAMP.sub(lambda match: " " * len(match.group()), text)
-    return dates.find_dates(blanked, language, month_first) or found
+    return dates.find_dates_in_page_order(blanked, language, page_order) or found
 
 
 # 'Verlag: Heyne' / 'Übersetzer: Sonja Häußler' / 'Erscheinungsdatum: 14.08.2017' / 'Preis: 12,99 €', 'Datum:
@@ -189,7 +191,7 @@ def _dated_entry(
     for other in range(max(0, index - DATED_ENTRY_UNITS), min(len(units), index + DATED_ENTRY_UNITS + 1)):
         if other == index:
             continue
-        near = dates.find_dates(units[other].text, language, header.month_first)
+        near = dates.find_dates_in_page_order(units[other].text, language, header.page_order)
         if near and near[0].value != found[0].value and _opens_with_date(units[other].text, near):
             return True
     return False
@@ -286,7 +288,12 @@ def _date_labels(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     folded = text.casefold()
     spans: list[tuple[int, int, str]] = []
     for category, kind in _DATE_LABEL_KINDS:
-        for phrase in lexicon.phrases(category).exact:
+        phrases = lexicon.phrases(category)
+        # A phrase in the text has its first word there: one scan of the text for the phrases' first words
+        # (a trie) rules out most lines before the substring test of each phrase (270 in the three categories).
+        if not phrases.first_words_search.search(folded):
+            continue
+        for phrase in phrases.exact:
             if phrase and phrase in folded:
                 for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
                     spans.append((match.start(), match.end(), kind))
@@ -537,7 +544,7 @@ def _find_labelled_date(
         is_by = not is_pub and byline.leading_phrase(key)
         if not is_pub and not is_by:
             continue
-        found = dates.find_dates(text, language, header.month_first)
+        found = dates.find_dates_in_page_order(text, language, header.page_order)
         if not found:
             continue
         kind = _date_kind(_date_labels(text, lexicon), found[0].start)
@@ -702,7 +709,7 @@ def _find_dateline(units: list[Unit], language: str | None, header: Header, lexi
     for index in range(header.body_start, min(len(units), header.body_start + DATELINE_UNITS)):
         text = units[index].text
         head = text[: DATELINE_MAX_CHARS + 30]
-        found = dates.find_dates(head, language, header.month_first)
+        found = dates.find_dates_in_page_order(head, language, header.page_order)
         if not found or found[0].start > DATELINE_MAX_CHARS:
             continue
         before, after = head[: found[0].start], head[found[0].end :]

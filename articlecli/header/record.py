@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -12,6 +13,11 @@ from articlecli.lazy_regex import lazy_compile
 
 # A metadata line is short: the date or names plus a few label words.
 META_MAX_WORDS = 16
+
+
+def _language_habit() -> bool | None:
+    """A header read without a page: ambiguous numeric dates in the language's habit."""
+    return None
 
 
 @dataclass
@@ -41,8 +47,9 @@ class Header:
     # and that unit (shown by --explain as the unit's detail).
     author_rule: str = ""
     author_unit: int | None = None
-    # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
-    month_first: bool | None = None
+    # How the page writes ambiguous numeric dates (records.RecordTable.numeric_order; None = the language's
+    # habit), asked for only by a line that holds such a date (dates.find_dates_in_page_order).
+    page_order: Callable[[], bool | None] = field(default=_language_habit, repr=False)
     # The page's units, for common_words.
     units: list[Unit] = field(default_factory=list, repr=False)
     _common_words: LowercaseWords | None = field(default=None, repr=False)

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import filterfalse
@@ -122,6 +122,28 @@ def find_dates(text: str, language: str | None = None, month_first: bool | None 
     if not _TWO_DIGITS.search(text):
         return []
     return list(_find_dates(text, language, month_first))
+
+
+def find_dates_in_page_order(text: str, language: str | None, page_order: Callable[[], bool | None]) -> list[FoundDate]:
+    """find_dates(text, language, page_order()), with the page's numeric order (numeric_order, a scan of
+    the whole page) asked for only when `text` holds a numeric date that reads differently month-first and
+    day-first: every order reads any other text alike, and on five pages in six no line the header asks
+    about holds one."""
+    if not _TWO_DIGITS.search(text):
+        return []
+    return list(_find_dates(text, language, page_order() if _reads_by_order(text) else None))
+
+
+def _reads_by_order(text: str) -> bool:
+    """Whether a numeric date of `text` is ambiguous (_numeric_day reads it by `month_first`): _DMY's two
+    numbers both a possible month, and different ('03/04/2020', not '13/04/2020' or '04/04/2020')."""
+    if not _NUMERIC_DATE_HINT.search(text):
+        return False
+    for match in _DMY.finditer(text):
+        first, second = int(match[1]), int(match[3])
+        if first <= 12 and second <= 12 and first != second:
+            return True
+    return False
 
 
 # The header and title passes test the same lines again.

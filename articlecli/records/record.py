@@ -98,18 +98,25 @@ class UnitShape(NamedTuple):
 TextFeatures = tuple[str, int, float, bool, str | None, bool]
 
 
+class _Unknown:
+    """The page's numeric date order before it is computed (None is one of its values)."""
+
+
+_UNKNOWN = _Unknown()
+
+
 class RecordTable(list[UnitRecord]):
     """The records of a page's units, in unit order, and the page-level context their lazy fields need."""
 
     __slots__ = (
         "_bylines",
         "_dates",
+        "_month_first",
         "_name_like",
         "_phrases",
         "_shapes",
         "language",
         "lexicon",
-        "month_first",
         "units",
     )
 
@@ -118,8 +125,8 @@ class RecordTable(list[UnitRecord]):
         self.units = units
         self.lexicon = lexicon
         self.language = language
-        # How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit.
-        self.month_first = dates.numeric_order([unit.text for unit in units], language)
+        # How the page writes ambiguous numeric dates: computed on first use (see numeric_order).
+        self._month_first: bool | _Unknown | None = _UNKNOWN
         # The fields computed on first use, by unit index. A copy of the table (site/apply.mark_template)
         # shares them: they depend on the unit's text and layout, which the copy does not change.
         self._dates: dict[int, tuple[FoundDate, ...]] = {}
@@ -128,12 +135,25 @@ class RecordTable(list[UnitRecord]):
         self._bylines: dict[int, list[str] | None] = {}
         self._name_like: dict[int, bool] = {}
 
+    @property
+    def month_first(self) -> bool | None:
+        """How the page writes ambiguous numeric dates (dates.numeric_order); None = the language's habit."""
+        return self.numeric_order()
+
+    def numeric_order(self) -> bool | None:
+        """`month_first`, computed on the first call: a scan of the whole page that only a line holding an
+        ambiguous numeric date needs (dates.find_dates_in_page_order asks for it then)."""
+        order = self._month_first
+        if isinstance(order, _Unknown):
+            order = self._month_first = dates.numeric_order([unit.text for unit in self.units], self.language)
+        return order
+
     def dates(self, index: int) -> list[FoundDate]:
         """Every full date in the unit's text, read in the page's language and numeric date order."""
         found = self._dates.get(index)
         if found is None:
             found = self._dates[index] = tuple(
-                dates.find_dates(self.units[index].text, self.language, self.month_first)
+                dates.find_dates_in_page_order(self.units[index].text, self.language, self.numeric_order)
             )
         return list(found)
 
