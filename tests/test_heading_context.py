@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from scrapes import BODIES, TITLES
 
 from articlecli import parse_text
+from articlecli.labeller.heading_context import is_field_line
 
 EXTRA = (
     "Work on the southern ramps will start first, so that the bridge can reopen to buses while the main span "
@@ -254,3 +256,58 @@ def test_a_markdown_table_of_contents_title_is_no_section():
     article = parse_text("\n\n".join(lines) + "\n")
     assert headings_of(article) == ["What happens next"]
     assert rule_of(article, "## In this article") == ["contents-title-not-heading"]
+
+
+def test_a_card_field_is_not_a_section_heading():
+    # An event listing's card: its registration field (label and link) sits between paragraphs like a heading.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "1. Harbour Bridge Open Day",
+        BODIES["en"][1],
+        "Registration: https://example.org/open-day",
+        EXTRA[0],
+        "2. Ferry Festival",
+        BODIES["en"][2],
+        "Tickets: $15 for adults",
+        EXTRA[1],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["1. Harbour Bridge Open Day", "2. Ferry Festival"]
+    assert rule_of(article, "Registration: https://example.org/open-day") == ["field-not-heading"]
+    assert rule_of(article, "Tickets: $15 for adults") == ["field-not-heading"]
+    assert "Tickets: $15 for adults" in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_a_headline_with_a_colon_stays_a_heading():
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "Step 2: Plan the Detour",
+        BODIES["en"][1],
+        "Ferries: What Changes for Cyclists",
+        BODIES["en"][2],
+        EXTRA[0],
+    ]
+    assert headings_of(parse_text("\n\n".join(blocks) + "\n")) == [
+        "Step 2: Plan the Detour",
+        "Ferries: What Changes for Cyclists",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Price: $18", True),
+        ("Website:", True),
+        ("Timeline estimate: 2 to 6 weeks", True),
+        ("Contact: press@example.org", True),
+        (": Las Vegas, USA", True),
+        ("Step 5: Plan for the Future", False),
+        ("Aluminum Wiring: 1960s through 1970s", False),
+        ("How To Book a Flight For Beginners: A Thorough Guide", False),
+        ("Q: How quickly can I start?", False),
+    ],
+)
+def test_field_line_shapes(line: str, field: bool) -> None:
+    assert is_field_line(line) is field
