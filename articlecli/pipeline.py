@@ -353,6 +353,7 @@ def _label_body(
     )
     _drop_trailing_headings(kept, labels)
     _demote_contents_entries(units, kept, labels, prose)
+    heading_context.restore_list_headings(units, kept, labels)
     inbody.drop_repeats(features, kept, labels)
     if not region.listing:
         # A listing's lines are its items, not an article with a tail.

@@ -311,3 +311,27 @@ def test_a_headline_with_a_colon_stays_a_heading():
 )
 def test_field_line_shapes(line: str, field: bool) -> None:
     assert is_field_line(line) is field
+
+
+def test_labels_repeated_above_each_cards_list_head_their_lists():
+    # A review of two products: "Pros" and "Cons" come back for each one, each above its own bullet points.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "1. The Harbour Ferry",
+        BODIES["en"][1],
+        "Pros",
+        "* Runs every twenty minutes\n* Carries bicycles free of charge",
+        "Cons",
+        "* Stops at midnight\n* No step-free access at the north pier",
+        "2. The Night Bus",
+        BODIES["en"][2],
+        "Pros",
+        "* Runs all night\n* Stops at both hospitals",
+        "Cons",
+        "* Slow through the old town\n* Crowded after concerts",
+        EXTRA[0],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["1. The Harbour Ferry", "Pros", "Cons", "2. The Night Bus", "Pros", "Cons"]
+    assert rule_of(article, "Pros") == ["repeated-list-heading", "short-line-before-text"]

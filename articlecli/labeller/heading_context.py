@@ -252,3 +252,18 @@ def demote_field_lines(units: list[Unit], kept: list[int], labels: Labels) -> No
             continue
         if is_field_line(units[index].text):
             labels[index] = ("paragraph", FIELD_LINE)
+
+
+REPEATED_LIST_HEADING = "repeated-list-heading"
+
+
+def restore_list_headings(units: list[Unit], kept: list[int], labels: Labels) -> None:
+    """A heading repeated on the page that was taken for a table-of-contents entry (`contents-entry`) but sits
+    right above a list heads that list: "Pros" / "Cons" / "What we like" above each product's bullet points
+    (`repeated-list-heading`). A contents entry is followed by the next entry, not by a list of its own: on the
+    dev corpus 44 of 61 such lines are gold headings."""
+    for position, index in enumerate(kept[:-1]):
+        if labels[index] != ("paragraph", "contents-entry"):
+            continue
+        if units[kept[position + 1]].list_item and labels[kept[position + 1]][0] == "list-item":
+            labels[index] = ("heading", REPEATED_LIST_HEADING)
