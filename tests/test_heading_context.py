@@ -335,3 +335,37 @@ def test_labels_repeated_above_each_cards_list_head_their_lists():
     article = parse_text("\n\n".join(blocks) + "\n")
     assert headings_of(article) == ["1. The Harbour Ferry", "Pros", "Cons", "2. The Night Bus", "Pros", "Cons"]
     assert rule_of(article, "Pros") == ["repeated-list-heading", "short-line-before-text"]
+
+
+def test_a_short_block_cut_over_two_lines_is_no_heading_where_blank_lines_mark_blocks():
+    # A scraper that puts a blank line around every block broke a teaser's text at its inline markup: the
+    # two pieces of one block are not a heading, whatever their length.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "What Changes for Commuters",
+        BODIES["en"][1],
+        "Buses return\nto the bridge",
+        BODIES["en"][2],
+        EXTRA[0],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["What Changes for Commuters"]
+    assert rule_of(article, "Buses return") == ["piece-of-block-not-heading"]
+    assert "Buses return to the bridge" in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_a_heading_glued_to_its_paragraph_stays_where_blank_lines_do_not_mark_every_edge():
+    # A dump whose blank lines sit between some paragraphs only: a heading directly above its text is a heading.
+    lines = [
+        TITLES["en"],
+        "",
+        BODIES["en"][0],
+        "",
+        "What Changes for Commuters",
+        BODIES["en"][1],
+        BODIES["en"][2],
+        "",
+        EXTRA[0],
+    ]
+    assert headings_of(parse_text("\n".join(lines) + "\n")) == ["What Changes for Commuters"]
