@@ -369,3 +369,24 @@ def test_a_heading_glued_to_its_paragraph_stays_where_blank_lines_do_not_mark_ev
         EXTRA[0],
     ]
     assert headings_of(parse_text("\n".join(lines) + "\n")) == ["What Changes for Commuters"]
+
+
+def test_a_label_cut_from_its_value_is_not_a_heading():
+    # An event card whose fields the scraper cut at their bold labels: "Location" / ": Harbour Hall, Oslo".
+    lines = [
+        TITLES["en"],
+        "",
+        BODIES["en"][0],
+        "",
+        "What Happens Next",
+        "",
+        BODIES["en"][1],
+        "Location",
+        ": Harbour Hall, next to the north pier and the old ferry terminal",
+        BODIES["en"][2],
+        "",
+        EXTRA[0],
+    ]
+    article = parse_text("\n".join(lines) + "\n")
+    assert headings_of(article) == ["What Happens Next"]
+    assert rule_of(article, "Location") == ["cut-sentence-not-heading"]
