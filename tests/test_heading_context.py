@@ -390,3 +390,28 @@ def test_a_label_cut_from_its_value_is_not_a_heading():
     article = parse_text("\n".join(lines) + "\n")
     assert headings_of(article) == ["What Happens Next"]
     assert rule_of(article, "Location") == ["cut-sentence-not-heading"]
+
+
+def test_a_field_repeated_on_every_card_is_not_a_heading():
+    # A listing of agencies: each card ends with its source credit, shaped like a heading above the next card.
+    blocks = [TITLES["en"], BODIES["en"][0]]
+    for number, (name, source) in enumerate(
+        [("Harbour Media", "Harbour Weekly"), ("North Pier Studio", "Pier Gazette"), ("Ferry Lane", "City Post")],
+        start=1,
+    ):
+        blocks += [f"{number}. {name}", EXTRA[number % 2], f"Source: {source}", BODIES["en"][number - 1]]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["1. Harbour Media", "2. North Pier Studio", "3. Ferry Lane"]
+    assert rule_of(article, "Source: Pier Gazette") == ["repeated-field-not-heading"]
+
+
+def test_a_series_of_sections_under_one_title_stays():
+    blocks = [TITLES["en"], BODIES["en"][0]]
+    texts = [BODIES["en"][1], BODIES["en"][2], EXTRA[0]]
+    for part, text in zip(["Planning Ahead", "Getting Around", "Staying Safe"], texts, strict=True):
+        blocks += [f"Bridge Works: {part}", text]
+    assert headings_of(parse_text("\n\n".join(blocks) + "\n")) == [
+        "Bridge Works: Planning Ahead",
+        "Bridge Works: Getting Around",
+        "Bridge Works: Staying Safe",
+    ]
