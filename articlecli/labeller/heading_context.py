@@ -9,10 +9,9 @@ a button, a badge, a caption) and heads nothing. Each rule here is named so --ex
 
 from __future__ import annotations
 
-import re
-
 from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon
 from articlecli.records.record import RecordTable
@@ -226,8 +225,8 @@ FIELD_LABEL_MAX_WORDS = 3
 # A field's value: nothing (the value is the next line), an amount, a number, a link or an address. A section
 # heading's second half is words ("Step 5: Plan for the Future", "Aluminum Wiring: 1960s through 1970s" is the
 # one shape this lets through, with a digit in its value but more than a number).
-_FIELD_VALUE = re.compile(r"^(?:[$€£¥]|\d[\d.,:/ –-]*(?:\s|$)|https?://|www\.)|@\w|://")
-_DIGIT = re.compile(r"\d")
+_FIELD_VALUE = lazy_compile(r"^(?:[$€£¥]|\d[\d.,:/ –-]*(?:\s|$)|https?://|www\.)|@\w|://")
+_DIGIT = lazy_compile(r"\d")
 
 
 def is_field_line(text: str) -> bool:
@@ -274,7 +273,7 @@ PIECE_OF_BLOCK = "piece-of-block-not-heading"
 LINE_BETWEEN_PARAGRAPHS = "line-between-paragraphs"
 # A heading's permalink mark right under it, with no blank line between ("¶", "#install"): not a line of
 # the heading's block (the same shape as pipeline's anchor test).
-_PERMALINK = re.compile(r"#[a-z\d_-]*|[^\w\s]+")
+_PERMALINK = lazy_compile(r"#[a-z\d_-]*|[^\w\s]+")
 
 
 def _joined_to_next(units: list[Unit], index: int) -> bool:
