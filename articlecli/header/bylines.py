@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
+from articlecli.header.glued_bylines import name_glued_onto_date
 from articlecli.header.meta_labels import is_label_text, unglue_labels
 from articlecli.header.page_dates import label_above
 from articlecli.header.record import META_MAX_WORDS, Header
@@ -172,11 +173,14 @@ def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon
             continue
         if words.isdisjoint(features[index].key.split()) or not features.dates(index):
             continue
-        names = plausible_names(names_in_date_line(units[index].text, lexicon, features.language), header)
+        text = units[index].text
+        names = plausible_names(names_in_date_line(text, lexicon, features.language), header)
+        glued = names == [name_glued_onto_date(text, features.language)]
+        rule = "dated-byline-glued-name" if glued else "dated-byline"
         if names:
             header.authors = names
             if index not in header.labels:
-                header.label(index, "byline", "dated-byline")
+                header.label(index, "byline", rule)
             return
 
 
@@ -467,7 +471,11 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
         return []
     inside = byline_inside(text, lexicon)
     if inside:
-        return inside
+        # Rule `dated-byline-glued-name`: a name glued onto the date is the line's author, not the one the
+        # byline word introduced in the text before it ('Die Autorin Nora Bossong im Gespräch … Nicole
+        # Collignon22. Februar 2020').
+        glued = name_glued_onto_date(text, language)
+        return [glued] if glued and glued not in inside else inside
     head = text[: found[0].start]
     lead = clean_name(head.strip(NAME_EDGE), lexicon).strip(NAME_EDGE)
     lead = trim_date_joiners(_TRAILING_ALIAS.sub("", lead), lexicon.languages)

@@ -158,6 +158,23 @@ def names_glued_to_date(text: str, language: str | None, lexicon: Lexicon) -> li
     return found
 
 
+def name_glued_onto_date(text: str, language: str | None) -> str | None:
+    """Rule `dated-byline-glued-name`: on a date line with a byline word, a name a glued dump ran straight into
+    the line's first date, with no space ('...über ihren Roman “Schutzzone” Nicole Collignon22. Februar 2020'),
+    is the line's author: the byline word and the names before it belong to the text the name was glued
+    after ('Die Autorin Nora Bossong im Gespräch'). None when no name is glued onto the date."""
+    found = dates.find_dates(text[:GLUED_NAME_MAX_CHARS], language)
+    if not found or not text[found[0].start - 1 : found[0].start].islower():
+        return None
+    match = _NAME_AT_END.search(text, 0, found[0].start)
+    return match.group(1) if match and looks_like_name(match.group(1)) else None
+
+
+# Two or three capitalised words ending where the date starts (as _NAME_BEFORE_FIELD: one word is as often a
+# site or a menu entry).
+_NAME_AT_END = lazy_compile(r"(?<![\w-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})$")
+
+
 def _opens_date_field(text: str, lexicon: Lexicon) -> bool:
     """The glued field that `text` opens (up to the next glue join) is a date label, a reading time or the
     author's role ('Harry RabinowitzTech Reporter')."""
