@@ -332,10 +332,75 @@ def byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) -
     ('Jane Doe' / 'Author', as author boxes print it).
     """
     if index not in header.bylines:
-        found = _raw_byline_at(units, index, lexicon)
+        found = None if index in menu_facets(units, lexicon, header) else _raw_byline_at(units, index, lexicon)
         names = plausible_names(found[0], header) if found else []
         header.bylines[index] = (names, found[1]) if found and names else None
     return header.bylines[index]
+
+
+# Rule `menu-facet-not-byline`: a menu that sorts by facet ('SolutionsBy RoleRemote Work…By IndustryHealthcare…
+# By Use Case' in a glued dump, cut into 'By Role' / 'By Industry' / 'By Use Case') writes a byline word before
+# a capitalised word, several times with different words, close together. A page's byline is one; posts'
+# bylines stand a post apart. Two or more one-word facets near each other make the menu; a two-word entry
+# beside them that menu entries follow ('By Use Case' / 'Remote Desktop') is one of its facets too.
+MENU_FACETS_MIN = 2
+# How near (in units) the facets of one menu stand: each facet is followed by its own entries (up to 19 seen
+# between two facets of one glued menu), where the bylines of a thread's posts stand a whole post apart.
+MENU_FACET_WINDOW_UNITS = 24
+
+
+def menu_facets(units: list[Unit], lexicon: Lexicon, header: Header) -> frozenset[int]:
+    """The units of the page (`units`) that are a facet menu's 'By <Word>' entries, found once per page."""
+    if header.facets is None:
+        words = _one_word_byline_words(lexicon)
+        single: list[int] = []
+        double: list[int] = []
+        for index, unit in enumerate(units):
+            parts = unit.text.split()
+            if (
+                2 <= len(parts) <= 3
+                and parts[0].casefold() in words
+                and all(part[:1].isupper() and part.isalpha() for part in parts[1:])
+            ):
+                (single if len(parts) == 2 else double).append(index)
+        core = {
+            index
+            for index in single
+            if sum(
+                1
+                for other in single
+                if abs(other - index) <= MENU_FACET_WINDOW_UNITS and units[other].text != units[index].text
+            )
+            + 1
+            >= MENU_FACETS_MIN
+        }
+        # A two-word entry near them is a facet when menu entries follow it ('By Use Case' / 'Remote Desktop');
+        # a byline ('By Trevor Jackins') is followed by its date or the text.
+        near = {
+            index
+            for index in double
+            if any(abs(index - other) <= MENU_FACET_WINDOW_UNITS for other in core) and _menu_entry_after(units, index)
+        }
+        header.facets = frozenset(core | near)
+    return header.facets
+
+
+# A menu entry: a few words, no digit (a date line has them).
+MENU_ENTRY_MAX_WORDS = 4
+
+
+def _menu_entry_after(units: list[Unit], index: int) -> bool:
+    """The unit after `index` is a menu entry: a few words with no digit."""
+    if index + 1 >= len(units):
+        return False
+    text = units[index + 1].text
+    return len(text.split()) <= MENU_ENTRY_MAX_WORDS and not any(char.isdigit() for char in text)
+
+
+@lru_cache(maxsize=32)
+def _one_word_byline_words(lexicon: Lexicon) -> frozenset[str]:
+    """'by', 'von', 'par': the byline phrases of one word."""
+    return frozenset(p for p in lexicon.phrases("byline-prefix").exact if " " not in p)
 
 
 def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[list[str], list[int]] | None:

@@ -144,15 +144,24 @@ def names_glued_to_date(text: str, language: str | None, lexicon: Lexicon) -> li
         name = match.group(1)
         if not _glued_left_edge(head, match.start(1)):
             continue
+        rest = head[match.end() : match.end() + FIELD_WINDOW_CHARS].lstrip(", ")
+        # A label or a role must be glued on ('LarattaLast Updated:'): 'Kaspersky Next XDR Expert' is a product.
+        after = head[match.end() : match.end() + 1]
+        # (A reading time is glued on at its number: 'Jackins9 min read'.)
+        glued = head[match.end() - 1 : match.end()].islower() and (after.isupper() or after.isdigit())
+        field = glued and _opens_date_field(rest, lexicon)
         # 'Rodrigo HerreraDiego Ramírez03-05-2022': glued to a capitalised word, the name may be the tail of
         # the teaser title before it; after a lowercase word ('aboutPaul') or a sentence end it starts there.
-        if head[match.start(1) - 1 : match.start(1)].islower() and _in_camel_word(head, match.start(1)):
+        # Rule `name-between-glued-title-and-reading-time`: a reading time glued on after the name ('Your
+        # BusinessTrevor Jackins9 min readUpdated October 8, 2025') is the article's own header, not a
+        # teaser's date: the name is read there too.
+        if (
+            head[match.start(1) - 1 : match.start(1)].islower()
+            and _in_camel_word(head, match.start(1))
+            and not _opens_reading_time(rest, lexicon)
+        ):
             continue
-        rest = head[match.end() : match.end() + FIELD_WINDOW_CHARS].lstrip(", ")
         date = dates.find_dates(rest, language)
-        # A label or a role must be glued on ('LarattaLast Updated:'): 'Kaspersky Next XDR Expert' is a product.
-        glued = head[match.end() - 1 : match.end()].islower() and head[match.end() : match.end() + 1].isupper()
-        field = glued and _opens_date_field(rest, lexicon)
         if ((date and date[0].start == 0) or field) and looks_like_name(name):
             found.append((match.start(1), name))
     return found
@@ -173,6 +182,13 @@ def name_glued_onto_date(text: str, language: str | None) -> str | None:
 # Two or three capitalised words ending where the date starts (as _NAME_BEFORE_FIELD: one word is as often a
 # site or a menu entry).
 _NAME_AT_END = lazy_compile(r"(?<![\w-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})$")
+
+
+def _opens_reading_time(text: str, lexicon: Lexicon) -> bool:
+    """`text` opens with a reading time run up to the next glue join ('9 min readUpdated October 8')."""
+    join = _FIELD_END.search(text, 1)
+    field = text[: join.start()] if join else text
+    return field[:1].isdigit() and lexicon.phrases("reading-time").matches_whole(line_key(field))
 
 
 def _opens_date_field(text: str, lexicon: Lexicon) -> bool:

@@ -58,6 +58,8 @@ class Header:
     rest: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     # Per-parse memo of byline_at by unit index: several passes test the same header lines.
     bylines: dict[int, tuple[list[str], list[int]] | None] = field(default_factory=dict, repr=False)
+    # Units that are a menu's facets ('By Role', 'By Need'; bylines.menu_facets), found on first use.
+    facets: frozenset[int] | None = field(default=None, repr=False)
 
     def label(self, index: int, label: str, rule: str) -> None:
         self.labels.setdefault(index, (label, rule))
