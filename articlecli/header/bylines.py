@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -343,7 +344,6 @@ def byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) -
 # a capitalised word, several times with different words, close together. A page's byline is one; posts'
 # bylines stand a post apart. Two or more one-word facets near each other make the menu; a two-word entry
 # beside them that menu entries follow ('By Use Case' / 'Remote Desktop') is one of its facets too.
-MENU_FACETS_MIN = 2
 # How near (in units) the facets of one menu stand: each facet is followed by its own entries (up to 19 seen
 # between two facets of one glued menu), where the bylines of a thread's posts stand a whole post apart.
 MENU_FACET_WINDOW_UNITS = 24
@@ -356,32 +356,36 @@ def menu_facets(units: list[Unit], lexicon: Lexicon, header: Header) -> frozense
         single: list[int] = []
         double: list[int] = []
         for index, unit in enumerate(units):
-            parts = unit.text.split()
+            # (Split no further than one past three words: a long unit is not split to its end.)
+            parts = unit.text.split(None, 3)
             if (
                 2 <= len(parts) <= 3
                 and parts[0].casefold() in words
                 and all(part[:1].isupper() and part.isalpha() for part in parts[1:])
             ):
                 (single if len(parts) == 2 else double).append(index)
-        core = {
+        # The candidates are in page order: those within the window of each are a slice (at most 2 * window + 1).
+        core = [
             index
             for index in single
-            if sum(
-                1
-                for other in single
-                if abs(other - index) <= MENU_FACET_WINDOW_UNITS and units[other].text != units[index].text
+            if any(
+                units[other].text != units[index].text
+                for other in single[
+                    bisect_left(single, index - MENU_FACET_WINDOW_UNITS) : bisect_right(
+                        single, index + MENU_FACET_WINDOW_UNITS
+                    )
+                ]
             )
-            + 1
-            >= MENU_FACETS_MIN
-        }
+        ]
         # A two-word entry near them is a facet when menu entries follow it ('By Use Case' / 'Remote Desktop');
         # a byline ('By Trevor Jackins') is followed by its date or the text.
-        near = {
+        near = [
             index
             for index in double
-            if any(abs(index - other) <= MENU_FACET_WINDOW_UNITS for other in core) and _menu_entry_after(units, index)
-        }
-        header.facets = frozenset(core | near)
+            if bisect_right(core, index + MENU_FACET_WINDOW_UNITS) > bisect_left(core, index - MENU_FACET_WINDOW_UNITS)
+            and _menu_entry_after(units, index)
+        ]
+        header.facets = frozenset(core + near)
     return header.facets
 
 
