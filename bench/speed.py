@@ -282,6 +282,8 @@ ADVERSARIAL = {
         f"https://x.com/2023/03/{i % 28 + 1}/a 2023-03-{i % 28 + 1:02d}" for i in range(n)
     ),
     "title with glued pieces": lambda n: "# Big News Story Today" + "abCd" * n + "\n\nSome prose text of the body.",
+    # gap-cut on a glued page: a run of spaces tens of thousands long, once scanned from each of its characters.
+    "glued page with a long gap": lambda n: "One sentence ends.Next" * n + " " * (50 * n) + "The end.",
 }
 
 

@@ -315,7 +315,9 @@ def _with_edge_cuts(cuts: list[int], raw: str, gaps: bool = False) -> list[int]:
 # the gap, which stays at the end of the piece before it. Not after a short lowercase word: a preposition or
 # a byline word ('Posted 11. April 2018  by  Walter von Aachen', 'am  3. Februar') ends no element; nor after a
 # field separator ('Von Patrick Czerny -   4. Februar 2022': the fields of one byline element).
-_GAP_POINT = lazy_compile(r"[ \t\u00a0]{2,}(?=[A-ZÀ-ÖØ-Þ0-9])")
+# The gap is matched from its first character only and taken whole (possessive): a run of a million spaces
+# is scanned once, not once from each of its characters with backtracking.
+_GAP_POINT = lazy_compile(r"(?<![ \t\u00a0])[ \t\u00a0]{2,}+(?=[A-ZÀ-ÖØ-Þ0-9])")
 GAP_FUNCTION_WORD_MAX_CHARS = 3
 _FIELD_SEPARATORS = frozenset("-–—|·•/,")
 # Two plain spaces after a sentence end are how many people type between sentences ('as well.  Please call'):
