@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -176,3 +177,48 @@ def test_no_likely_text_leaves_the_rules_region():
     assert decode.model_region(view, [0.05] * len(units)) is None
     view, decoded = decoded_page(constant_model(-10.0, 0.0), decode.Overrides(region=True), article_page())
     assert decoded.region is None and decoded.labels == {}
+
+
+def cut_short_view(extra: list[str]):
+    """A page whose rules' run ends right after the article (as when a widget gap ends it), with `extra`
+    blocks below: the rules keep the article only."""
+    text = "\n\n".join([*MENU, TITLES["en"], *BODIES["en"], *extra, *FOOTER]) + "\n"
+    units, input_format = read_units(text)
+    view = rule_stage(units, input_format=input_format, options=ParseOptions())
+    last = max(u.index for u in units if u.text in BODIES["en"])
+    labels = {i: label for i, label in view.body_labels.items() if i <= last}
+    cut = replace(view, region=replace(view.region, end=last + 1), body_labels=labels)
+    # The model holds the article and the extra prose text, the rest not.
+    body = [0.95 if u.text in BODIES["en"] or u.text in extra else 0.1 for u in units]
+    return cut, body, input_format
+
+
+def test_the_extension_keeps_the_rules_run_and_carries_it_on_to_the_model_runs_end():
+    view, body, input_format = cut_short_view(COMMENTS[1:])
+    region = decode.extended_region(view, body)
+    assert region is not None
+    assert region.start == view.region.start
+    assert {view.units[i].text for i in range(view.region.end, region.end)} == set(COMMENTS[1:])
+    decoded = decode.Decoded(region=region, scores=tuple(body))
+    article = article_from(view, decoded, source="page.txt", input_format=input_format)
+    assert [p for s in article.sections for p in s.paragraphs] == [*BODIES["en"], *COMMENTS[1:]]
+    moved = {d.text: d.rule for d in article.decisions if d.text in COMMENTS[1:]}
+    assert set(moved.values()) == {"model-region:0.95"}
+
+
+def test_the_extension_stops_before_a_boilerplate_phrase_even_where_the_model_believes_it():
+    view, body, _ = cut_short_view(["Share on Facebook", *COMMENTS[1:]])
+    assert view.features[view.region.end].boilerplate is not None
+    assert decode.extended_region(view, body) is None
+
+
+def test_the_extension_never_passes_the_terminator_the_rules_run_ended_on():
+    view, body, _ = cut_short_view(COMMENTS[1:])
+    ended = replace(view, region=replace(view.region, terminated_by="comments"))
+    assert decode.extended_region(ended, body) is None
+
+
+def test_the_extension_set_runs_through_decode_and_leaves_the_rules_run_where_the_model_agrees():
+    view, decoded = decoded_page(decode.load_model(None), decode.Overrides(extend=True), article_page())
+    assert decoded.region is None or decoded.region.start == view.region.start
+    assert decode.Overrides(extend=True, headings=True).name == "extend+headings"
