@@ -590,6 +590,46 @@ def markdown_table(table: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def override_list(table: dict[str, Any]) -> str:
+    """The README's list of override sets from oof.json: out-of-fold figures and verdict of each, then the kept one."""
+    f = report.fmt
+    lines = []
+    # The kept-worthy sets first (no gated figure drops), each group by gain.
+    ranked = sorted(
+        table["override_sets"].items(),
+        key=lambda item: (bool(item[1].get("drops")), -item[1].get("gain", 0), item[0]),
+    )
+    for name, figures in ranked:
+        drops = figures.get("drops", [])
+        verdict = (
+            f"{len(drops)} gated figures drop (e.g. {', '.join(drops[:3])})"
+            if drops
+            else "no gated figure drops" + (f" (gain {f(figures['gain'])})" if figures.get("gain") else "")
+        )
+        lines.append(
+            f"- `{name}`: body F1 {f(figures.get('wcxb.body_f1'))}, headings F1 {f(figures.get('all.headings_f1'))}"
+            f" (P {f(figures.get('all.headings_p'))}), hit/leak {f(figures.get('all.with_hit'))}"
+            f"/{f(figures.get('all.without_leak'))}, trafilatura-eval leak"
+            f" {f(figures.get('trafilatura-eval.without_leak'))}; {verdict}"
+        )
+    lines += ["", f"Kept: **`{table['check']['overrides']}`**."]
+    return "\n".join(lines) + "\n"
+
+
+def confidence_line(table: dict[str, Any]) -> str:
+    """The README's confidence sentence from oof.json: the deciles of body F1 by out-of-fold confidence."""
+    f = report.fmt
+    confidence = table["confidence"]
+    deciles = confidence["deciles"]
+    return (
+        f"Out of fold on the {confidence['docs']:,} wcxb pages with a gold body: pages in the lowest decile of"
+        f" confidence have a mean body F1 of {f(deciles[0]['mean_body_f1'])}, those in the highest"
+        f" {f(deciles[-1]['mean_body_f1'])} (Pearson {f(confidence['pearson'])}, mean absolute error"
+        f" {f(confidence['mean_abs_error'])}); by decile: {', '.join(f(d['mean_body_f1']) for d in deciles)}"
+        f" (mean confidence {f(deciles[0]['mean_confidence'])} … {f(deciles[-1]['mean_confidence'])}).\n"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", help="evaluation corpus (default ../shared/corpus)")
@@ -605,10 +645,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--cache", type=Path, help="keep extracted vectors and labels in this file (iterating)")
     parser.add_argument("--out", type=Path, default=PACKAGE_DATA, help="where model.json and oof.json go")
-    parser.add_argument("--table", action="store_true", help="print the README tables from oof.json and stop")
+    parser.add_argument(
+        "--table",
+        action="store_true",
+        help="print the README tables, override sets and confidence line from oof.json; stop",
+    )
     args = parser.parse_args(argv)
     if args.table:
-        print(markdown_table(json.loads((args.out / "oof.json").read_text(encoding="utf-8"))), end="")
+        table = json.loads((args.out / "oof.json").read_text(encoding="utf-8"))
+        print(markdown_table(table), override_list(table), confidence_line(table), sep="\n", end="")
         return 0
     os.environ.pop(LABELLER_MODEL_ENV, None)
     if args.families:
