@@ -90,7 +90,7 @@ def find_title(
     scores: dict[int, float] = {}
     in_region_header_seen = False
     for index in range(max(0, start - TITLE_SEARCH_ABOVE), header_last):
-        if not _eligible(units[index], features[index]) or (index == 0 and not units[0].heading_level):
+        if not eligible_line(units[index], features[index]) or (index == 0 and not units[0].heading_level):
             continue
         if is_meta(units[index].text):
             continue
@@ -114,7 +114,7 @@ def find_title(
         if score >= best_score and score > 0:
             # On a tie the later line wins: the title sits right above the body, site chrome above it.
             best, best_score = TitleChoice(index, units[index].text, evidence, rule), score
-    if best is None and _eligible(units[0], features[0]):
+    if best is None and eligible_line(units[0], features[0]):
         return TitleChoice(0, strip_site_suffix(page_title), 0.0, "page-title")
     if best is not None and (best.index > 0 or best.text == units[0].text):
         best = _headline_of_pair(units, features, best, best_score, scores)
@@ -290,7 +290,7 @@ def first_line_choice(
     needed = FIRST_LINE_MIN_OVERLAP * len(own)
     found: set[str] = set()
     for other in units[max(1, start) : min(end, start + FIRST_LINE_BODY_UNITS)]:
-        found |= own & _text_content_words(other.text)
+        found |= own & text_content_words(other.text)
         if len(found) >= needed:
             break
     else:
@@ -369,18 +369,18 @@ def _heads_meta_block(
 
 def content_words(units: list[Unit]) -> set[str]:
     """The casefolded content words of `units` (the first stretch of the main text)."""
-    return set().union(*[_text_content_words(unit.text) for unit in units])
+    return set().union(*[text_content_words(unit.text) for unit in units])
 
 
 @lru_cache(maxsize=1024)
-def _text_content_words(text: str) -> frozenset[str]:
+def text_content_words(text: str) -> frozenset[str]:
     # Cached: the title search reads overlapping stretches of the main text.
     return frozenset(map(str.casefold, _CONTENT_WORD.findall(text)))
 
 
 def _overlap_score(text: str, index: int, start: int, body_words: set[str]) -> float:
     """The title announces the article: its content words recur in the first paragraphs."""
-    own = _text_content_words(text)
+    own = text_content_words(text)
     if len(own) < OVERLAP_MIN_WORDS or index >= start:
         return 0.0
     return OVERLAP_WEIGHT * len(own & body_words) / len(own)
@@ -420,7 +420,7 @@ def is_site_name(suffix: str, units: list[Unit]) -> bool:
     return len(folded) >= 3 and any(folded in other.text.casefold() for other in units[1:])
 
 
-def _eligible(unit: Unit, feats: UnitFeatures) -> bool:
+def eligible_line(unit: Unit, feats: UnitFeatures) -> bool:
     text = unit.text
     if feats.boilerplate or not HAS_LETTERS.search(text):
         return False

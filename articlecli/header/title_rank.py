@@ -39,6 +39,10 @@ MODEL_RULE = "model:"
 # How the candidate's text was made from its line.
 KINDS = ("line", "cleaned", "first-head", "first-suffix", "first-part")
 
+# Features a candidate is compared on with the page's other candidates: the title is the one that leads.
+_PAGE_BEST = ("prose_overlap", "body_overlap", "first_line_share", "words_log", "rule_score", "chrome_copies_log")
+_PAGE_LEAST = ("prose_gap_log",)
+
 FEATURE_NAMES: tuple[str, ...] = (
     "rule_pick",
     "rule_index",
@@ -94,7 +98,31 @@ FEATURE_NAMES: tuple[str, ...] = (
     "below_rule_pick",
     "cut_part_elsewhere",
     "cut_part_words_log",
+    # Where the site's name recurs (see _PageContext), and what stands between the line and the article's text.
+    "chrome_copies_log",
+    "in_footer_line",
+    "prose_gap_log",
+    "title_like_before_prose",
+    "meta_before_prose",
+    "prose_overlap",
+    "part_of_other",
+    "cut_from_other",
+    "holds_part",
+    "holds_cut",
+    "kicker_shape",
+    "short_neighbours",
+    "first_part_leading",
+    "first_part_trailing",
+    "copy_below",
+    "menu_run_above_log",
+    # Whether the candidate leads the page's candidates on a feature (set by _with_page_best).
+    *(f"best_{name}" for name in _PAGE_BEST),
+    *(f"least_{name}" for name in _PAGE_LEAST),
 )
+_CONTAINMENT = FEATURE_NAMES.index("part_of_other")
+_BEST_OF = tuple(FEATURE_NAMES.index(name) for name in _PAGE_BEST)
+_LEAST_OF = tuple(FEATURE_NAMES.index(name) for name in _PAGE_LEAST)
+_RANKED_AT = FEATURE_NAMES.index(f"best_{_PAGE_BEST[0]}")
 
 _WORD = lazy_compile(r"[^\W\d_]{2,}")
 # The one-hot kind features of each kind.
@@ -111,6 +139,24 @@ CHROME_UNITS = 200
 FIRST_LINE_REST_MAX_WORDS = 60
 # A following line this long with function words is prose (the headline's first paragraph).
 PROSE_MIN_WORDS = 15
+# How far below a candidate its first prose line is looked for; a headline stands a few lines above it
+# (a kicker, a byline block, a date, a photo between), a menu label far above.
+PROSE_SEARCH_UNITS = 40
+# How many lines between a candidate and its prose are read for titles and metadata (the header block).
+PROSE_GAP_READ = 8
+# How many prose lines below a candidate its words are compared with (the lead and the next paragraph).
+PROSE_OVERLAP_LINES = 2
+# A name shorter than this (in characters) is found inside too many words to count its copies.
+COPY_MIN_CHARS = 3
+# The line below a kicker (a section label of at most this many words) is this many words longer.
+KICKER_WORDS = 3
+KICKER_GAP = 2
+# The neighbours read for a menu around a candidate (each side), and what a menu label's length is.
+NEIGHBOURS = 2
+MENU_LABEL_MAX_WORDS = 3
+# How many lines below a candidate are searched for a copy of it, and how long a menu run above it is counted.
+COPY_BELOW_UNITS = 5
+MENU_RUN_MAX = 20
 
 
 @dataclass(frozen=True)
@@ -260,20 +306,17 @@ def candidates(
     # A repeated candidate line has a later copy when the page holds more copies than the lines up to it:
     # counted in one pass down to the lowest candidate instead of a scan of the rest of the page per line.
     lowest = max(start, choice.index if choice is not None else start)
+    lines = sorted({i for i in scored if i <= lowest} | _top_lines(units, features, start, scored, is_meta))
+    lines += _lines_opening_text(units, features, start, lowest, is_meta)
+    lowest = max(lowest, lines[-1]) if lines else lowest
     copies_upto: dict[int, int] = {}
-    repeated = {units[i].text for i in (0, *scored) if i <= lowest and features[i].repeats > 1}
+    repeated = {units[i].text for i in (0, *lines) if features[i].repeats > 1}
     if repeated:
         running: dict[str, int] = {}
         for position, unit in enumerate(units[: lowest + 1]):
             if unit.text in repeated:
                 running[unit.text] = running.get(unit.text, 0) + 1
                 copies_upto[position] = running[unit.text]
-
-    def cut_part(index: int, text: str) -> str:
-        """What a cleaned form of the first line left out (the site name a suffix held, or nothing)."""
-        if index != 0 or not first.startswith(text):
-            return ""
-        return first[len(text) :].strip(" |-–—·:•\t")
 
     # Whether a line reads as a title, by index: each line is asked about as the neighbour of two candidates.
     title_likes: dict[int, bool] = {}
@@ -283,6 +326,16 @@ def candidates(
         if verdict is None:
             verdict = title_likes[index] = _title_like(units, features, index)
         return verdict
+
+    context = _PageContext(units, features, is_meta, title_like)
+    head_parts = _headline_parts(first)
+    first_part, last_part = (head_parts[0], head_parts[-1]) if len(head_parts) > 1 else ("", "")
+
+    def cut_part(index: int, text: str) -> str:
+        """What a cleaned form of the first line left out (the site name a suffix held, or nothing)."""
+        if index != 0 or not first.startswith(text):
+            return ""
+        return first[len(text) :].strip(" |-–—·:•\t")
 
     def add(index: int, text: str, kind: str, order: int) -> None:
         text = text.strip()
@@ -365,6 +418,11 @@ def candidates(
             1.0 if 0 < index - pick <= 2 else 0.0,
             1.0 if cut and in_chrome(cut) else 0.0,
             math.log1p(len(cut.split())),
+            *context.vector(index, text, key, kind, len(words)),
+            1.0 if kind == "first-part" and text == first_part else 0.0,
+            1.0 if kind == "first-part" and text == last_part else 0.0,
+            *context.shape_below(index, key),
+            *(0.0 for _ in range(len(_PAGE_BEST) + len(_PAGE_LEAST))),  # set by _with_page_best
         )
         found.append(Candidate(index, text, kind, vector))
 
@@ -381,14 +439,212 @@ def candidates(
             site_name = partial(rules.is_site_name, units=units)
         for form, kind in _first_line_forms(first, site_name):
             add(0, form, kind, 0)
-    # A line inside the main text below the rules' pick is no candidate: taking it would cut the text above it.
-    for order, index in enumerate(sorted(scored), start=1):
-        if index > lowest:
-            break
+    # A line inside the main text below the rules' pick is no candidate (taking it would cut the text above
+    # it) unless a few words of teaser stand above it (_lines_opening_text).
+    for order, index in enumerate(lines, start=1):
         add(index, units[index].text, "line", order)
         cleaned = rules.without_glued_meta(rules.TitleChoice(index, units[index].text, 0.0, "line"), is_meta)
         if cleaned is not None:
             add(index, cleaned.text, "cleaned", order)
+    return _with_page_best(_with_containment(found))
+
+
+def _with_page_best(found: list[Candidate]) -> list[Candidate]:
+    """Each vector with 1.0 where the candidate has the page's highest value of a _PAGE_BEST feature (and the
+    lowest of a _PAGE_LEAST one): a conditional logit weighs each candidate alone, and "the line whose words
+    the lead repeats most" is a comparison."""
+    if not found:
+        return found
+    best = [max(c.vector[i] for c in found) for i in _BEST_OF]
+    least = [min(c.vector[i] for c in found) for i in _LEAST_OF]
+    out = []
+    for c in found:
+        flags = tuple(1.0 if c.vector[i] >= top and top > 0 else 0.0 for i, top in zip(_BEST_OF, best, strict=True))
+        flags += tuple(1.0 if c.vector[i] <= low else 0.0 for i, low in zip(_LEAST_OF, least, strict=True))
+        out.append(Candidate(c.index, c.text, c.kind, c.vector[:_RANKED_AT] + flags))
+    return out
+
+
+def _with_containment(found: list[Candidate]) -> list[Candidate]:
+    """Each candidate's vector with how its text lies inside another candidate's and another's inside its own.
+
+    A part cut at a separator ("Title" of "Title | Site", "Site" of "Site - Title") is one kind; a text cut
+    elsewhere ("Bhindi masala" of "Bhindi masala (okra stir fry)", a headline without its second half) is
+    the other: the longer line is then the whole headline."""
+    keys = [c.text.casefold() for c in found]
+    flags = [[0.0, 0.0, 0.0, 0.0] for _ in found]
+    for inner, key in enumerate(keys):
+        if len(key) < HOLDS_MIN_CHARS:
+            continue
+        for outer, other in enumerate(keys):
+            if len(other) <= len(key) or key not in other:
+                continue
+            at = other.find(key)
+            before, after = other[:at].rstrip(), other[at + len(key) :].lstrip()
+            at_separator = (not before or before.endswith(_SEPARATOR_CHARS)) and (
+                not after or after.startswith(_SEPARATOR_CHARS)
+            )
+            kind = 0 if at_separator else 1
+            flags[inner][kind] = 1.0
+            flags[outer][2 + kind] = 1.0
+    out = []
+    for candidate, flag in zip(found, flags, strict=True):
+        if any(flag):
+            vector = candidate.vector[:_CONTAINMENT] + tuple(flag) + candidate.vector[_CONTAINMENT + 4 :]
+            candidate = Candidate(candidate.index, candidate.text, candidate.kind, vector)
+        out.append(candidate)
+    return out
+
+
+_NO_CONTAINMENT = (0.0, 0.0, 0.0, 0.0)
+# A candidate inside another counts when it is this long (not a one-word label found in any line).
+HOLDS_MIN_CHARS = 8
+# What separates the parts of a <title> or a headline ("Title | Site", "Kicker: Headline").
+_SEPARATOR_CHARS = ("|", "-", "–", "—", "·", "•", ":", "::", "/", "»", ">")
+
+
+class _PageContext:
+    """What a candidate's page says around it, computed once per page and per line as asked: how often the
+    candidate's text recurs in the page's chrome (its first and last lines: a site's name in the menu,
+    the footer, the © line), the distance to the first prose line below it, what stands between, and
+    how many of its words that prose repeats. None of it names a word or a site."""
+
+    def __init__(
+        self,
+        units: list[Unit],
+        features: list[UnitFeatures],
+        is_meta: Callable[[str], bool],
+        title_like: Callable[[int], bool],
+    ) -> None:
+        self.units, self.features, self.is_meta, self.title_like = units, features, is_meta, title_like
+        self._chrome: str | None = None
+        self._footer: str | None = None
+        self._prose: dict[int, list[int]] = {}
+
+    def chrome(self) -> str:
+        if self._chrome is None:
+            units = self.units
+            lines = [u.text for u in units[1 : 1 + CHROME_UNITS]]
+            lines += [u.text for u in units[max(1 + CHROME_UNITS, len(units) - CHROME_UNITS) :]]
+            self._chrome = "\n".join(lines).casefold()
+        return self._chrome
+
+    def footer(self) -> str:
+        if self._footer is None:
+            lines = [u.text for u, f in zip(self.units, self.features, strict=True) if f.boilerplate == "footer"]
+            self._footer = "\n".join(lines).casefold()
+        return self._footer
+
+    def prose_below(self, index: int) -> list[int]:
+        """The first PROSE_OVERLAP_LINES prose lines below `index` within PROSE_SEARCH_UNITS."""
+        found = self._prose.get(index)
+        if found is None:
+            found = []
+            features = self.features
+            for later in range(index + 1, min(len(features), index + 1 + PROSE_SEARCH_UNITS)):
+                feats = features[later]
+                if feats.words >= PROSE_MIN_WORDS and feats.stopword_share > 0 and not feats.boilerplate:
+                    found.append(later)
+                    if len(found) >= PROSE_OVERLAP_LINES:
+                        break
+            self._prose[index] = found
+        return found
+
+    def shape_below(self, index: int, key: str) -> tuple[float, float]:
+        """Whether the text recurs in the next few lines (a headline printed twice, in a share box, a rating
+        line) and how many menu labels stand right above the candidate (a page's menu ends at the headline)."""
+        units, features = self.units, self.features
+        copy = index > 0 and any(
+            key in units[i].text.casefold() for i in range(index + 1, min(len(units), index + 1 + COPY_BELOW_UNITS))
+        )
+        run = 0
+        for i in range(index - 1, max(-1, index - 1 - MENU_RUN_MAX), -1):
+            if features[i].words == 0:
+                continue
+            if features[i].words > MENU_LABEL_MAX_WORDS:
+                break
+            run += 1
+        return (1.0 if copy else 0.0, math.log1p(run))
+
+    def vector(self, index: int, text: str, key: str, kind: str, words: int) -> tuple[float, ...]:
+        units, features = self.units, self.features
+        copies = 0
+        in_footer = False
+        if len(key) >= COPY_MIN_CHARS:
+            copies = self.chrome().count(key)
+            if 0 < index <= CHROME_UNITS or index >= len(units) - CHROME_UNITS:
+                copies -= units[index].text.casefold().count(key)
+            in_footer = key in self.footer()
+        prose = self.prose_below(index)
+        gap = (prose[0] - index - 1) if prose else PROSE_SEARCH_UNITS
+        between = range(index + 1, min(len(units), index + 1 + min(gap, PROSE_GAP_READ)))
+        titles = sum(1 for i in between if self.title_like(i))
+        meta = any(features[i].words <= META_MAX_WORDS and self.is_meta(units[i].text) for i in between)
+        own = rules.text_content_words(text)
+        overlap = 0.0
+        if own and prose:
+            repeated = set().union(*[rules.text_content_words(units[i].text) for i in prose])
+            overlap = len(own & repeated) / len(own)
+        below = index + 1
+        kicker = (
+            words <= KICKER_WORDS
+            and below < len(units)
+            and self.title_like(below)
+            and features[below].words >= words + KICKER_GAP
+        )
+        around = [i for i in range(index - NEIGHBOURS, index + NEIGHBOURS + 1) if i != index and 0 <= i < len(units)]
+        short = sum(1 for i in around if features[i].words <= MENU_LABEL_MAX_WORDS)
+        return (
+            math.log1p(max(0, copies)),
+            1.0 if in_footer else 0.0,
+            math.log1p(gap),
+            math.log1p(titles),
+            1.0 if meta else 0.0,
+            overlap,
+            *_NO_CONTAINMENT,  # set by _with_containment
+            1.0 if kicker else 0.0,
+            short / len(around) if around else 0.0,
+        )
+
+
+# The first lines of a page are candidates however far above the main text they stand: an article clipped
+# from its page opens with its headline, and a product or category page's main text (a list of items) may
+# start hundreds of lines below it.
+TOP_UNITS = 6
+# Lines just inside the main text are candidates while at most this many words of it stand above them (a
+# teaser, a kicker, a photo credit the region began at), at most this many lines in.
+OPENING_MAX_WORDS = 30
+OPENING_UNITS = 6
+
+
+def _top_lines(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    start: int,
+    scored: dict[int, tuple[float, float]],
+    is_meta: Callable[[str], bool],
+) -> set[int]:
+    """The page's first lines (after the first) that read as a title and the rules did not search."""
+    return {
+        index
+        for index in range(1, min(start, TOP_UNITS))
+        if index not in scored and rules.eligible_line(units[index], features[index]) and not is_meta(units[index].text)
+    }
+
+
+def _lines_opening_text(
+    units: list[Unit], features: list[UnitFeatures], start: int, lowest: int, is_meta: Callable[[str], bool]
+) -> list[int]:
+    """Title-shaped lines below `lowest` (the main text's start or the rules' pick) with only a few words of
+    the main text above them."""
+    found = []
+    words = sum(features[i].words for i in range(start, lowest + 1))
+    for index in range(lowest + 1, min(len(units), start + OPENING_UNITS + 1)):
+        if words > OPENING_MAX_WORDS:
+            break
+        if rules.eligible_line(units[index], features[index]) and not is_meta(units[index].text):
+            found.append(index)
+        words += features[index].words
     return found
 
 
