@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from operator import itemgetter, mul
+from operator import attrgetter, itemgetter, mul
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,7 @@ _KIND_FLAGS = {kind: tuple(float(kind == k) for k in KINDS) for kind in KINDS}
 # A word's first character (the words of str.split are never empty).
 _FIRST_CHAR = itemgetter(0)
 _DIGIT = lazy_compile(r"\d")
+_BOILERPLATE = attrgetter("boilerplate")
 _SEPARATOR = lazy_compile(r"\s[|\-–—·•]\s")
 # How many of the main text's first units its content words are read from (as title.OVERLAP_BODY_UNITS).
 BODY_UNITS = 20
@@ -473,8 +474,10 @@ def _with_containment(found: list[Candidate]) -> list[Candidate]:
     the other: the longer line is then the whole headline."""
     keys = [c.text.casefold() for c in found]
     flags = [[0.0, 0.0, 0.0, 0.0] for _ in found]
+    # One count in the joined keys skips the pairwise test for a key found nowhere but in itself (most).
+    joined = "\n".join(keys)
     for inner, key in enumerate(keys):
-        if len(key) < HOLDS_MIN_CHARS:
+        if len(key) < HOLDS_MIN_CHARS or joined.count(key) < 2:
             continue
         for outer, other in enumerate(keys):
             if len(other) <= len(key) or key not in other:
@@ -520,6 +523,7 @@ class _PageContext:
         self._chrome: str | None = None
         self._footer: str | None = None
         self._prose: dict[int, list[int]] = {}
+        self._folded: dict[int, str] = {}
 
     def chrome(self) -> str:
         if self._chrome is None:
@@ -531,9 +535,17 @@ class _PageContext:
 
     def footer(self) -> str:
         if self._footer is None:
-            lines = [u.text for u, f in zip(self.units, self.features, strict=True) if f.boilerplate == "footer"]
+            kinds = map(_BOILERPLATE, self.features)
+            lines = [u.text for u, kind in zip(self.units, kinds, strict=True) if kind == "footer"]
             self._footer = "\n".join(lines).casefold()
         return self._footer
+
+    def folded(self, index: int) -> str:
+        """The casefolded text of a line (each line is read as the neighbour of several candidates)."""
+        text = self._folded.get(index)
+        if text is None:
+            text = self._folded[index] = self.units[index].text.casefold()
+        return text
 
     def prose_below(self, index: int) -> list[int]:
         """The first PROSE_OVERLAP_LINES prose lines below `index` within PROSE_SEARCH_UNITS."""
@@ -555,7 +567,7 @@ class _PageContext:
         line) and how many menu labels stand right above the candidate (a page's menu ends at the headline)."""
         units, features = self.units, self.features
         copy = index > 0 and any(
-            key in units[i].text.casefold() for i in range(index + 1, min(len(units), index + 1 + COPY_BELOW_UNITS))
+            key in self.folded(i) for i in range(index + 1, min(len(units), index + 1 + COPY_BELOW_UNITS))
         )
         run = 0
         for i in range(index - 1, max(-1, index - 1 - MENU_RUN_MAX), -1):
@@ -573,7 +585,7 @@ class _PageContext:
         if len(key) >= COPY_MIN_CHARS:
             copies = self.chrome().count(key)
             if 0 < index <= CHROME_UNITS or index >= len(units) - CHROME_UNITS:
-                copies -= units[index].text.casefold().count(key)
+                copies -= self.folded(index).count(key)
             in_footer = key in self.footer()
         prose = self.prose_below(index)
         gap = (prose[0] - index - 1) if prose else PROSE_SEARCH_UNITS
