@@ -307,7 +307,7 @@ def candidates(
     # A repeated candidate line has a later copy when the page holds more copies than the lines up to it:
     # counted in one pass down to the lowest candidate instead of a scan of the rest of the page per line.
     lowest = max(start, choice.index if choice is not None else start)
-    lines = sorted({i for i in scored if i <= lowest} | _top_lines(units, features, start, scored, is_meta))
+    lines = sorted(i for i in scored if i <= lowest)
     lines += _lines_opening_text(units, features, start, lowest, is_meta)
     lowest = max(lowest, lines[-1]) if lines else lowest
     copies_upto: dict[int, int] = {}
@@ -619,29 +619,10 @@ class _PageContext:
         )
 
 
-# The first lines of a page are candidates however far above the main text they stand: an article clipped
-# from its page opens with its headline, and a product or category page's main text (a list of items) may
-# start hundreds of lines below it.
-TOP_UNITS = 6
 # Lines just inside the main text are candidates while at most this many words of it stand above them (a
 # teaser, a kicker, a photo credit the region began at), at most this many lines in.
 OPENING_MAX_WORDS = 30
 OPENING_UNITS = 6
-
-
-def _top_lines(
-    units: list[Unit],
-    features: list[UnitFeatures],
-    start: int,
-    scored: dict[int, tuple[float, float]],
-    is_meta: Callable[[str], bool],
-) -> set[int]:
-    """The page's first lines (after the first) that read as a title and the rules did not search."""
-    return {
-        index
-        for index in range(1, min(start, TOP_UNITS))
-        if index not in scored and rules.eligible_line(units[index], features[index]) and not is_meta(units[index].text)
-    }
 
 
 def _lines_opening_text(
@@ -728,4 +709,11 @@ def rerank(
     # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
     if is_meta(picked.text):
         return choice
+    # A line with a scraper's glue gap holds two fields ("Impressum   Liebe Leser, …"): the model's pick is then
+    # the line without its glued label, when that form is a candidate, and the rules' answer otherwise.
+    if rules.GLUE_GAP.search(picked.text):
+        cleaned = [c for c in found if c.index == picked.index and c.kind == "cleaned"]
+        if not cleaned or is_meta(cleaned[0].text):
+            return choice
+        picked = cleaned[0]
     return rules.TitleChoice(picked.index, picked.text, 0.0, f"{MODEL_RULE}{probability:.2f}")
