@@ -27,6 +27,7 @@ runs before the in-body rules (`inbody.relabel`), so that the article's tail is 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -43,19 +44,27 @@ _TEASER_SEPARATORS = (":", '"', "»", ">", "|", "›")
 TEASER_MAX_WORDS = 30
 
 
+def _short_body_keys(
+    features: list[UnitFeatures], kept: list[int], labels: Labels, max_words: int
+) -> Iterator[tuple[int, str]]:
+    """(index, key) of each kept body line of at most `max_words` words that has a key: the lines a
+    line-opening phrase rule reads."""
+    for index in kept:
+        feats = features[index]
+        if labels[index][0] in BODY_LABELS and feats.key and feats.words <= max_words:
+            yield index, feats.key
+
+
 def drop_read_also_teasers(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
     """'Lesen Sie auch: <title>' inside the article links to another one (`read-also-teaser`)."""
     related = lexicon.phrases("related-links")
     if not related.exact:
         return
-    for index in kept:
-        feats = features[index]
-        if labels[index][0] not in BODY_LABELS or not feats.key or feats.words > TEASER_MAX_WORDS:
-            continue
-        phrase = related.leading_phrase(feats.key)
+    for index, key in _short_body_keys(features, kept, labels, TEASER_MAX_WORDS):
+        phrase = related.leading_phrase(key)
         if phrase is None:
             continue
-        rest = feats.key[len(phrase) :].lstrip()
+        rest = key[len(phrase) :].lstrip()
         if rest.startswith(_TEASER_SEPARATORS) and any(char.isalpha() for char in rest):
             labels[index] = ("removed", READ_ALSO_TEASER)
 
@@ -254,11 +263,8 @@ def drop_site_notices(features: list[UnitFeatures], kept: list[int], labels: Lab
     notices = lexicon.phrases("site-notice")
     if not notices.exact:
         return
-    for index in kept:
-        feats = features[index]
-        if labels[index][0] not in BODY_LABELS or not feats.key or feats.words > SITE_NOTICE_MAX_WORDS:
-            continue
-        if notices.leading_phrase(feats.key.translate(_PROMPT_MARKS)) is not None:
+    for index, key in _short_body_keys(features, kept, labels, SITE_NOTICE_MAX_WORDS):
+        if notices.leading_phrase(key.translate(_PROMPT_MARKS)) is not None:
             labels[index] = ("removed", SITE_NOTICE_LINE)
 
 
