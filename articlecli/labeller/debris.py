@@ -138,21 +138,29 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _late_body_lines(
+    features: list[UnitFeatures], kept: list[int], labels: Labels, min_share: float
+) -> Iterator[tuple[int, UnitFeatures]]:
+    """(index, features) of each kept body line with at least `min_share` of the body's words above it
+    (the body as it stands when the walk starts): where a rule for the furniture under a post looks."""
+    body = [i for i in kept if labels[i][0] in BODY_LABELS]
+    total = sum(features[i].words for i in body)
+    before = 0
+    for index in body:
+        if before >= min_share * total:
+            yield index, features[index]
+        before += features[index].words
+
+
 def drop_newsletter_pitches(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
     """A short line near the end of the body that speaks of the newsletter box is its pitch (`newsletter-pitch`).
     A line that is only the phrase is boilerplate already (records.lexicon); this takes the sentences around it."""
     phrases = _pitch_phrases(lexicon.phrases("newsletter"))
     if not phrases:
         return
-    body = [i for i in kept if labels[i][0] in BODY_LABELS]
-    total = sum(features[i].words for i in body)
-    before = 0
-    for index in body:
-        feats = features[index]
-        late_and_short = before >= PITCH_MIN_SHARE * total and feats.words <= PITCH_MAX_WORDS
-        if late_and_short and has_whole_phrase(feats.key, phrases):
+    for index, feats in _late_body_lines(features, kept, labels, PITCH_MIN_SHARE):
+        if feats.words <= PITCH_MAX_WORDS and has_whole_phrase(feats.key, phrases):
             labels[index] = ("removed", NEWSLETTER_PITCH)
-        before += feats.words
 
 
 RELATED_TEASERS = "related-teasers"
@@ -284,12 +292,6 @@ def drop_author_intros(features: list[UnitFeatures], kept: list[int], labels: La
     intros = lexicon.phrases("author-intro")
     if not intros.exact:
         return
-    body = [i for i in kept if labels[i][0] in BODY_LABELS]
-    total = sum(features[i].words for i in body)
-    before = 0
-    for index in body:
-        feats = features[index]
-        late = before >= AUTHOR_INTRO_MIN_SHARE * total
-        if late and feats.key and feats.words <= AUTHOR_INTRO_MAX_WORDS and intros.leading_phrase(feats.key):
+    for index, feats in _late_body_lines(features, kept, labels, AUTHOR_INTRO_MIN_SHARE):
+        if feats.key and feats.words <= AUTHOR_INTRO_MAX_WORDS and intros.leading_phrase(feats.key):
             labels[index] = ("removed", AUTHOR_INTRO_LINE)
-        before += feats.words
