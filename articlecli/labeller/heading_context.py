@@ -9,6 +9,8 @@ a button, a badge, a caption) and heads nothing. Each rule here is named so --ex
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from articlecli.frontends.text import title_case
 from articlecli.frontends.unit import Unit
 from articlecli.lazy_regex import lazy_compile
@@ -38,16 +40,21 @@ def _indent_of_neighbour(units: list[Unit], index: int, step: int) -> int | None
     return None
 
 
+def _rule_headings(units: list[Unit], kept: list[int], labels: Labels) -> Iterator[int]:
+    """The kept units labelled heading by a rule, not Markdown '#' lines (the page's own headings, which these
+    rules leave alone), each tested as the walk reaches it."""
+    for index in kept:
+        if labels[index][0] == "heading" and units[index].heading_level is None:
+            yield index
+
+
 def demote_nested_headings(units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels) -> None:
     """A rule heading (not a Markdown '#' line) indented deeper than the lines above and below it becomes a
     paragraph (`nested-heading`): on the dev corpus such lines of up to seven words are gold headings 10% of
     the time, against 51% for the rule's headings overall (indented dumps, every wcxb page)."""
-    for index in kept:
-        label, _ = labels[index]
+    for index in _rule_headings(units, kept, labels):
         unit = units[index]
-        if label != "heading" or unit.heading_level is not None or not unit.indent:
-            continue
-        if features[index].words > NESTED_MAX_WORDS:
+        if not unit.indent or features[index].words > NESTED_MAX_WORDS:
             continue
         above = _indent_of_neighbour(units, index, -1)
         below = _indent_of_neighbour(units, index, 1)
@@ -156,9 +163,7 @@ def demote_datelines(units: list[Unit], features: RecordTable, kept: list[int], 
     """A rule heading that is a date with at most a short label ("Updated March 4, 2026", "June 13, 2022")
     is a teaser's or a post's dateline, not a section heading (`dateline-not-heading`): on the dev corpus
     none of the 32 such headings is a gold heading. It stays in the body as a paragraph."""
-    for index in kept:
-        if labels[index][0] != "heading" or units[index].heading_level is not None:
-            continue
+    for index in _rule_headings(units, kept, labels):
         if features[index].words > DATELINE_MAX_WORDS:
             continue
         found = features.dates(index)
@@ -185,9 +190,7 @@ def demote_calls_to_action(
     actions = lexicon.phrases("call-to-action")
     if not actions.exact:
         return
-    for index in kept:
-        if labels[index][0] != "heading" or units[index].heading_level is not None:
-            continue
+    for index in _rule_headings(units, kept, labels):
         key = features[index].key
         if key and actions.leading_phrase(key) is not None:
             labels[index] = ("paragraph", CALL_TO_ACTION)
@@ -246,9 +249,7 @@ def demote_field_lines(units: list[Unit], kept: list[int], labels: Labels) -> No
     $18", "Registration: https://…", "Timeline estimate: 1 to 2 weeks"), or a value cut from its label, is a
     paragraph (`field-not-heading`): on the dev corpus 2 of the 255 lines it changes are gold headings,
     against half of the rule's headings overall. A label with a number ("Step 3: …") heads a step."""
-    for index in kept:
-        if labels[index][0] != "heading" or units[index].heading_level is not None:
-            continue
+    for index in _rule_headings(units, kept, labels):
         if is_field_line(units[index].text):
             labels[index] = ("paragraph", FIELD_LINE)
 
@@ -294,13 +295,11 @@ def demote_block_pieces(
     headings and paragraphs do, and this says nothing."""
     if markdown_input or not blank_layout:
         return
-    for index in kept:
+    for index in _rule_headings(units, kept, labels):
         # A line between two paragraphs with no blank line anywhere was taken as a heading for that very shape.
-        if labels[index][0] != "heading" or labels[index][1] == LINE_BETWEEN_PARAGRAPHS:
+        if labels[index][1] == LINE_BETWEEN_PARAGRAPHS:
             continue
         unit = units[index]
-        if unit.heading_level is not None:
-            continue
         if len(unit.lines) > 1 or not unit.blank_before or _joined_to_next(units, index):
             labels[index] = ("paragraph", PIECE_OF_BLOCK)
 
@@ -370,9 +369,9 @@ def demote_repeated_fields(units: list[Unit], kept: list[int], labels: Labels) -
     Hiking Gear", "Backpacking Essentials: Food and Fuel"). On the dev corpus the rule changes 12 pages' headings,
     all for the better."""
     found: dict[str, list[int]] = {}
-    for index in kept:
+    for index in _rule_headings(units, kept, labels):
         unit = units[index]
-        if labels[index][0] != "heading" or unit.heading_level is not None or unit.text.endswith("?"):
+        if unit.text.endswith("?"):
             continue
         label = _field_label(unit.text)
         if label is not None:
