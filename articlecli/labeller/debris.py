@@ -230,16 +230,13 @@ def drop_after_widget_title(
     """A late short line that opens with a widget phrase ('Most Popular Stories', 'Lo más leído hoy') heads the
     page's widgets: it and the body below it leave the article (`widget-title-tail`)."""
     phrase_sets = [lexicon.phrases(category) for category in _WIDGET_TITLE_CATEGORIES]
-    body = [i for i in kept if labels[i][0] in BODY_LABELS]
-    total = sum(features[i].words for i in body)
-    before = 0
-    for position, index in enumerate(body):
-        feats = features[index]
-        if before >= WIDGET_TITLE_MIN_SHARE * total and _widget_title(units[index], feats, phrase_sets):
-            for member in body[position:]:
+    for index, feats in _late_body_lines(features, kept, labels, WIDGET_TITLE_MIN_SHARE):
+        if _widget_title(units[index], feats, phrase_sets):
+            # No label has changed yet: the body is the one the walk read.
+            body = [i for i in kept if labels[i][0] in BODY_LABELS]
+            for member in body[body.index(index) :]:
                 labels[member] = ("removed", WIDGET_TITLE_TAIL)
             return
-        before += feats.words
 
 
 def _widget_title(unit: Unit, feats: UnitFeatures, phrase_sets: list[PhraseSet]) -> bool:
