@@ -336,7 +336,7 @@ def candidates(
         """What a cleaned form of the first line left out (the site name a suffix held, or nothing)."""
         if index != 0 or not first.startswith(text):
             return ""
-        return first[len(text) :].strip(" |-–—·:•\t")
+        return first[len(text) :].strip(_CUT_STRIP)
 
     def add(index: int, text: str, kind: str, order: int) -> None:
         text = text.strip()
