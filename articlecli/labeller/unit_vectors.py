@@ -24,7 +24,7 @@ from articlecli.records.features import RecordTable
 Labels = dict[int, tuple[str, str]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class RuleView:
     """What the rules decided about a page's units: the input of the labeller model."""
 

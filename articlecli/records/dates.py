@@ -25,6 +25,8 @@ MONTH_FIRST_LANGUAGES = frozenset({"en"})
 
 @dataclass(frozen=True)
 class FoundDate:
+    """A date found in a line: its ISO value and the span of its text."""
+
     value: str
     start: int
     end: int
