@@ -244,7 +244,8 @@ class Lexicon:
         return None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+# Not frozen: its fields are dicts, which freezing would not protect; built once per lexicon.
+@dataclass(eq=False, repr=False)
 class _BoilerplateIndex:
     """Every boilerplate phrase of a lexicon, by the way a line is looked up in it."""
 
