@@ -160,7 +160,7 @@ COPY_BELOW_UNITS = 5
 MENU_RUN_MAX = 20
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Candidate:
     """A title candidate: its unit, its text, the form it was cut to, and its feature vector."""
 
