@@ -38,6 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c2ad19efbe191da2.txt"
 
 
+# The CLI runs below start in this tree's folder, which `-c` and `-m` put first on sys.path: they time this
+# tree's package whatever the caller's folder (a baseline worktree's bench times the baseline).
 # `python -m articlecli parse SEED`, which also writes the CPU of the CLI's own process to stderr at exit:
 # the CLI's whole CPU (what the parent of the process sees) includes its language model's helper process,
 # which runs beside it on another core.
@@ -60,7 +62,11 @@ def bench_cli(runs: int) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", _CLI_RUN.format(seed=str(SEED))], check=True, capture_output=True, text=True
+            [sys.executable, "-c", _CLI_RUN.format(seed=str(SEED))],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -109,7 +115,11 @@ def bench_startup(runs: int) -> None:
     outputs = []
     for _ in range(runs):
         proc = subprocess.run(
-            [sys.executable, "-c", _STARTUP_STEPS.format(seed=str(SEED))], check=True, capture_output=True, text=True
+            [sys.executable, "-c", _STARTUP_STEPS.format(seed=str(SEED))],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
         outputs.append(proc.stdout)
     outputs.sort(key=lambda out: float(out.splitlines()[-1].split()[0]))
@@ -130,13 +140,14 @@ def bench_instructions() -> None:
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     command = [sys.executable, "-m", "articlecli", "parse", str(SEED)]
-    subprocess.run(command, env=env, capture_output=True, check=False)
+    subprocess.run(command, env=env, capture_output=True, check=False, cwd=ROOT)
     proc = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
         env=env,
         capture_output=True,
         text=True,
         check=False,
+        cwd=ROOT,
     )
     found = re.search(r"Collected : (\d+)", proc.stderr)
     if found is None:
