@@ -5,6 +5,7 @@ super-linear time.
     python bench/speed.py                 # all four
     python bench/speed.py --only cli
     python bench/speed.py --only startup  # where the CLI's CPU goes: start-up, imports, model, parse
+    python bench/speed.py --only instructions  # the CLI process's instructions on the seed (valgrind)
     python bench/speed.py --only throughput --limit 300 --profile 40   # where the time goes
     python bench/speed.py --only throughput --confidence                # with the learned labeller
     python bench/speed.py --only header   # the header stage's share of it (title search, title ranker)
@@ -18,7 +19,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,6 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_c2ad19efbe191da2.txt"
 
 
+# The CLI runs below start in this tree's folder, which `-c` and `-m` put first on sys.path: they time this
+# tree's package whatever the caller's folder (a baseline worktree's bench times the baseline).
 # `python -m articlecli parse SEED`, which also writes the CPU of the CLI's own process to stderr at exit:
 # the CLI's whole CPU (what the parent of the process sees) includes its language model's helper process,
 # which runs beside it on another core.
@@ -56,7 +62,11 @@ def bench_cli(runs: int) -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", _CLI_RUN.format(seed=str(SEED))], check=True, capture_output=True, text=True
+            [sys.executable, "-c", _CLI_RUN.format(seed=str(SEED))],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -105,12 +115,45 @@ def bench_startup(runs: int) -> None:
     outputs = []
     for _ in range(runs):
         proc = subprocess.run(
-            [sys.executable, "-c", _STARTUP_STEPS.format(seed=str(SEED))], check=True, capture_output=True, text=True
+            [sys.executable, "-c", _STARTUP_STEPS.format(seed=str(SEED))],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
         outputs.append(proc.stdout)
     outputs.sort(key=lambda out: float(out.splitlines()[-1].split()[0]))
     print(f"startup: the run with the median CPU of {runs}, each step's CPU")
     print(outputs[len(outputs) // 2], end="")
+
+
+def bench_instructions() -> None:
+    """Instructions the CLI process executes on the seed, counted by valgrind's callgrind.
+
+    On a machine shared with other work, CPU time varies by a tenth from run to run, more than a
+    start-up step saves; the instruction count is the same in every run (hash seed fixed, bytecode
+    cached by a first run). The language model's helper process is not counted: it is not traced.
+    """
+    if shutil.which("valgrind") is None:
+        print("instructions: valgrind is not installed (apt-get install valgrind)")
+        return
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    command = [sys.executable, "-m", "articlecli", "parse", str(SEED)]
+    subprocess.run(command, env=env, capture_output=True, check=False, cwd=ROOT)
+    proc = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    found = re.search(r"Collected : (\d+)", proc.stderr)
+    if found is None:
+        print(f"instructions: valgrind gave no count (exit {proc.returncode})")
+        return
+    print(f"instructions: the CLI process on the seed, {int(found.group(1)) / 1e6:.1f} M instructions (callgrind)")
 
 
 def _corpus_texts(corpus: Path, low: int, high: int, limit: int) -> list[str]:
@@ -331,7 +374,9 @@ def bench_html() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=("cli", "startup", "throughput", "header", "scaling", "adversarial", "html"))
+    parser.add_argument(
+        "--only", choices=("cli", "startup", "instructions", "throughput", "header", "scaling", "adversarial", "html")
+    )
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--corpus", default=None, help="corpus (default: $ARTICLECLI_CORPUS, ../shared/corpus)")
     parser.add_argument("--limit", type=int, default=500)
@@ -360,6 +405,8 @@ def main() -> None:
         bench_cli(args.runs)
     if args.only == "startup":
         bench_startup(args.runs)
+    if args.only == "instructions":
+        bench_instructions()
     if corpus is not None and args.only in (None, "throughput"):
         bench_throughput(corpus, args.limit, args.confidence)
     if corpus is not None and args.only == "header":

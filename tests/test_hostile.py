@@ -290,6 +290,14 @@ def test_bad_max_size_is_a_usage_error(value):
     assert one_error_line(result.stderr).startswith("articlecli: error: invalid size")
 
 
+def test_cli_default_size_is_the_library_default():
+    # The CLI reads its default without parsing it: the two must name the same size.
+    from articlecli.api import DEFAULT_MAX_SIZE
+    from articlecli.cli import DEFAULT_SIZE, _parse_size
+
+    assert _parse_size(DEFAULT_SIZE) == DEFAULT_MAX_SIZE
+
+
 def test_library_default_size_limit(tmp_path):
     from articlecli.api import DEFAULT_MAX_SIZE
 

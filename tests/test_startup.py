@@ -94,6 +94,8 @@ def test_parsing_a_text_page_leaves_the_html_and_site_layers_alone() -> None:
     # modules it loaded, most (Markdown's, the rarer header rules') were never asked for.
     assert result["compiled"]
     assert len(result["compiled"]) < len(result["patterns"]) / 2
+    # A page that does not open with '<' is told from HTML without the document patterns.
+    assert not {name for name in result["compiled"] if name.startswith("articlecli.frontends.html.detect.")}
 
 
 # A lazy pattern answers as the compiled pattern does, call by call.

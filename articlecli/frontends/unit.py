@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 
 # Not frozen: units are built by the thousand and freezing costs a setattr per field.
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Unit:
     """One logical line of the input, with where it came from and how it looked."""
 

@@ -20,7 +20,7 @@ def _language_habit() -> bool | None:
     return None
 
 
-@dataclass
+@dataclass(eq=False)
 class Header:
     """Metadata found in the header zone and the units it consumed, with the rule for each."""
 

@@ -54,8 +54,10 @@ OVERLAP_MIN_WORDS = 2
 OVERLAP_WEIGHT = 3.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TitleChoice:
+    """The unit a title rule chose, its text, its evidence score and the rule's name."""
+
     index: int
     text: str
     evidence: float

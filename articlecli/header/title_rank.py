@@ -160,16 +160,20 @@ COPY_BELOW_UNITS = 5
 MENU_RUN_MAX = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Candidate:
+    """A title candidate: its unit, its text, the form it was cut to, and its feature vector."""
+
     index: int
     text: str
     kind: str
     vector: tuple[float, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class TitleModel:
+    """The ranker's weights and the standardisation of its features."""
+
     weights: tuple[float, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]

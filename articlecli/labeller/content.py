@@ -46,8 +46,10 @@ CALLOUT_SPAN = 12
 CONTINUED_SPAN_MIN_WORDS = 80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Region:
+    """The page's main-text run of units, and what started and ended it."""
+
     start: int
     end: int  # exclusive
     terminated_by: str | None = None

@@ -24,7 +24,9 @@ from articlecli.records.features import RecordTable
 Labels = dict[int, tuple[str, str]]
 
 
-@dataclass(frozen=True)
+# Not frozen: its fields are the page's lists and dicts, which freezing would not protect (a stage makes a new
+# view with dataclasses.replace), and the frozen guard's two generated methods cost start-up time.
+@dataclass(eq=False, repr=False)
 class RuleView:
     """What the rules decided about a page's units: the input of the labeller model."""
 

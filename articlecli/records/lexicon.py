@@ -139,7 +139,9 @@ MAX_PHRASE_WORDS = 8
 _TRAILING_PUNCT = ":：,.;|-–—"
 
 
-@dataclass(frozen=True)
+# eq=False: a set is the lexicon's own object, cached by identity (lru_cache keys of the rules that read it);
+# hashing its phrase tuples by value on every cached call bought nothing. No repr: a dump of a thousand phrases.
+@dataclass(frozen=True, eq=False, repr=False)
 class PhraseSet:
     """The phrases of one category: exact lines, 'starts with' prefixes, and pattern phrases.
 
@@ -202,7 +204,7 @@ class PhraseSet:
         return None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
     """All phrase categories for a set of languages, merged."""
 
@@ -242,8 +244,11 @@ class Lexicon:
         return None
 
 
-@dataclass(frozen=True)
+# Not frozen: its fields are dicts, which freezing would not protect; built once per lexicon.
+@dataclass(eq=False, repr=False)
 class _BoilerplateIndex:
+    """Every boilerplate phrase of a lexicon, by the way a line is looked up in it."""
+
     exact: dict[str, str]
     prefixes: tuple[str, ...]
     prefix_categories: tuple[tuple[str, str], ...]

@@ -48,7 +48,7 @@ DENSITY_SAMPLE_CHARS = 600
 
 
 # Not frozen: one is built per unit, and freezing costs a setattr per field (as for Unit).
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class UnitRecord:
     """What the pipeline knows about one unit, computed once per page."""
 

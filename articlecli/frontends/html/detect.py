@@ -34,6 +34,10 @@ FRAGMENT_MIN_TAGS = 3
 def looks_like_html(text: str) -> bool:
     """True when `text` is an HTML document or a markup fragment rather than a text/Markdown dump."""
     head = text[:SNIFF_CHARS]
+    # Both openings are a '<' after an optional BOM and white space (the patterns' `\s` is str.isspace):
+    # a dump that starts with anything else is text without compiling them (0.7 ms of a one-page CLI run).
+    if not head.lstrip("\ufeff").lstrip().startswith("<"):
+        return False
     if _DOCUMENT_START.match(head):
         return True
     if not _FRAGMENT_START.match(head):
