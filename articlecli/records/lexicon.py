@@ -15,7 +15,6 @@ from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from articlecli.data import list_data, read_data
-from articlecli.lazy_regex import lazy_compile
 
 BOILERPLATE_CATEGORIES = (
     "related-links",
@@ -63,10 +62,31 @@ WORD_CATEGORIES = (
 # "Share on Facebook Twitter Email" is a share row, a 20-word sentence starting "Share" is not.
 BOILERPLATE_PREFIX_MAX_WORDS = 6
 
-_QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+# Curly and typographic quotes, and the straight quote each is compared as.
+_QUOTE_PAIRS = (
+    ("‘", "'"),
+    ("’", "'"),
+    ("‚", "'"),
+    ("‛", "'"),
+    ("´", "'"),
+    ("`", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("«", '"'),
+    ("»", '"'),
 )
-_HAS_QUOTES = lazy_compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
+
+
+def _straight_quotes(text: str) -> str:
+    """`text` with each of _QUOTE_PAIRS' quotes replaced by its straight quote.
+
+    One str.replace per quote the text holds (each a scan in C): str.translate of a text that is not
+    ASCII looks every character up in a dict, which was most of the cost of a page's keys."""
+    for quote, straight in _QUOTE_PAIRS:
+        if quote in text:
+            text = text.replace(quote, straight)
+    return text
 
 
 # Stages test the same lines again (features, title, header): the key is computed once per text.
@@ -84,9 +104,7 @@ def line_key(text: str) -> str:
 
 def _line_key(text: str) -> str:
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-        if _HAS_QUOTES.search(text):
-            text = text.translate(_QUOTES)
+        text = _straight_quotes(unicodedata.normalize("NFKC", text))
     return _trim_edges(" ".join(text.casefold().split()))
 
 
@@ -100,16 +118,11 @@ def line_keys(texts: list[str]) -> list[str]:
     casefolding map each line on its own, and no character maps to a line break, so casefolding runs
     once over the joined lines, in C, instead of once per line.
     """
-    normalized = [text if text.isascii() else _normalize(text) for text in texts]
+    normalized = [text if text.isascii() else _straight_quotes(unicodedata.normalize("NFKC", text)) for text in texts]
     joined = "\n".join(normalized)
     if joined.count("\n") != len(texts) - 1:
         return [line_key(text) for text in texts]
     return [_trim_edges(" ".join(line.split())) for line in joined.casefold().split("\n")]
-
-
-def _normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return text.translate(_QUOTES) if _HAS_QUOTES.search(text) else text
 
 
 def _trim_edges(key: str) -> str:
@@ -121,12 +134,21 @@ def _trim_edges(key: str) -> str:
     # Most keys start and end with a letter or digit: nothing to trim.
     if key[:1].isalnum() and key[-1:].isalnum():
         return key
+    # Most of the rest end on ASCII punctuation (a sentence's full stop): stripped in C, and the loop
+    # below only continues past a character that is not ASCII.
+    key = key.strip(_ASCII_EDGE_JUNK)
+    if key[:1].isalnum() and key[-1:].isalnum():
+        return key
     start, end = 0, len(key)
     while start < end and _is_edge_junk(key[start]):
         start += 1
     while end > start and _is_edge_junk(key[end - 1]):
         end -= 1
     return key[start:end]
+
+
+# The ASCII characters _is_edge_junk is true of (ASCII letters and digits are what str.isalnum is true of there).
+_ASCII_EDGE_JUNK = "".join(chr(code) for code in range(128) if not chr(code).isalnum() and chr(code) not in "#©")
 
 
 def _is_edge_junk(char: str) -> bool:
