@@ -263,6 +263,47 @@ class Lexicon:
                     return category
         return None
 
+    def boilerplate_categories(self, keys: list[str]) -> list[str | None]:
+        """`boilerplate_category` of each of `keys` (line_key forms of a page's lines, in one call).
+
+        Most lines of a page match no boilerplate phrase, and most of those can be told by a few set
+        probes (their first word and first character start no phrase of any kind): the loop tells them
+        without a call per line, and hands the rest to boilerplate_category."""
+        index = _boilerplate_index(self)
+        exact = index.exact
+        prefix_groups = index.prefix_groups if index.prefixes else {}
+        leading_first = index.leading_first
+        patterns = index.patterns
+        # A pattern phrase can match only a key that starts with its first word (see PhrasePatterns), any
+        # key when one pattern starts with a placeholder that is not a number.
+        pattern_starts = patterns.starts_by_char if patterns is not None else {}
+        pattern_numbers = patterns is not None and patterns.numbers
+        if patterns is not None and patterns.any_start:
+            return [self.boilerplate_category(key) for key in keys]
+        found: list[str | None] = []
+        append = found.append
+        full = self.boilerplate_category
+        for key in keys:
+            category = exact.get(key)
+            if category is None:
+                first, space, _ = key.partition(" ")
+                head = key[:1]
+                starts = pattern_starts.get(head)
+                if (
+                    first in prefix_groups
+                    or (starts is not None and key.startswith(starts))
+                    or (pattern_numbers and head.isdecimal())
+                    # A row of labels: a few words (a key has one space between words), the first a phrase's.
+                    or (
+                        space
+                        and key.count(" ") < BOILERPLATE_PREFIX_MAX_WORDS
+                        and (first in leading_first or first.rstrip(_TRAILING_PUNCT) in leading_first)
+                    )
+                ):
+                    category = full(key)
+            append(category)
+        return found
+
 
 @dataclass(frozen=True)
 class _BoilerplateIndex:
@@ -322,25 +363,26 @@ class PhrasePatterns:
             groups.setdefault(words[0] if words else "", []).append(phrase)
         self._groups = {first: tuple(group) for first, group in groups.items()}
         self._starts = tuple(sorted(set(self._groups) - {"#"}))
-        self._any_start = "" in self._groups
-        self._numbers = "#" in self._groups
+        self.any_start = "" in self._groups
+        # Some pattern starts with a number ('#'): it can only match a key starting with a digit.
+        self.numbers = "#" in self._groups
         self._compiled: dict[str, re.Pattern[str]] = {}
         # The first words by their first character: a key is compared with a few, not all.
-        self._starts_by_char: dict[str, tuple[str, ...]] = {}
+        self.starts_by_char: dict[str, tuple[str, ...]] = {}
         for first in filter(None, self._starts):
-            self._starts_by_char[first[0]] = (*self._starts_by_char.get(first[0], ()), first)
+            self.starts_by_char[first[0]] = (*self.starts_by_char.get(first[0], ()), first)
 
     def fullmatch(self, key: str) -> bool:
         head = key[:1]
-        starts = self._starts_by_char.get(head)
+        starts = self.starts_by_char.get(head)
         if starts is not None and key.startswith(starts):
             for first in starts:
                 if key.startswith(first) and self._pattern(first).fullmatch(key) is not None:
                     return True
         # '#' is r"\d+": str.isdecimal is the regex class \d.
-        if self._numbers and head.isdecimal() and self._pattern("#").fullmatch(key) is not None:
+        if self.numbers and head.isdecimal() and self._pattern("#").fullmatch(key) is not None:
             return True
-        return self._any_start and self._pattern("").fullmatch(key) is not None
+        return self.any_start and self._pattern("").fullmatch(key) is not None
 
     def _pattern(self, first: str) -> re.Pattern[str]:
         pattern = self._compiled.get(first)
