@@ -209,11 +209,13 @@ class PhraseSet:
 
     def leading_phrase(self, key: str) -> str | None:
         """The longest phrase that `key` starts with, followed by a word boundary."""
-        words = key.split(None, MAX_PHRASE_WORDS)
-        # Every candidate below is the first word itself (trimmed or not) or starts with it and a space.
-        first = words[0] if words else ""
+        # Every candidate below is the first word itself (trimmed or not) or starts with it and a space;
+        # most keys start with no phrase's first word, told before the key is cut into its words.
+        head = key.split(None, 1)
+        first = head[0] if head else ""
         if first not in self.first_words and first.rstrip(_TRAILING_PUNCT) not in self.first_words:
             return None
+        words = key.split(None, MAX_PHRASE_WORDS)
         for count in range(min(len(words), MAX_PHRASE_WORDS), 0, -1):
             candidate = " ".join(words[:count])
             if candidate in self.exact:
