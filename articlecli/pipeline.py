@@ -540,25 +540,28 @@ def _decide(
     body: list[tuple[str, Unit]] = []
     # Every unit's (label, rule): the header's first, then the body's, then the reason it lies outside.
     # The labeller model's overrides come between the body's labels and the header's.
-    # Looked up per unit, not merged into one dict: on a page of a million lines that dict, and a
-    # ("removed", reason) pair for each line outside the body, were among the largest things held.
+    # The labels are merged into one dict (one lookup a line), the reasons outside are not: on a page of a
+    # million lines a dict of every line, and a ("removed", reason) pair for each line outside the body,
+    # were among the largest things held.
     header_labels = header.labels
     overrides = overrides or {}
+    decided_at = {**body_labels, **overrides, **header_labels} if overrides or header_labels else body_labels
     body_labels_set = inbody.BODY_LABELS
     rest = header.rest
-    for index, unit in enumerate(units):
-        decided = header_labels.get(index) or overrides.get(index) or body_labels.get(index)
+    date_unit, author_unit = header.date_unit, header.author_unit
+    for index, (unit, reason) in enumerate(zip(units, outside, strict=True)):
+        decided = decided_at.get(index)
         if decided is None:
-            label, rule = "removed", outside[index] or ""
+            label, rule = "removed", reason or ""
         else:
             label, rule = decided
         if label in body_labels_set:
             body.append(("heading" if label == "heading" else "paragraph", unit))
         detail = notes.get(index, "") if notes and rule == SITE_TEMPLATE_RULE else ""
-        if index == header.date_unit and label != "date":
+        if index == date_unit and label != "date":
             # The page's date read from a line kept for what else it says (a dateline, a glued header).
             detail = f"published {header.published} by {header.date_rule}"
-        elif index == header.author_unit and label != "byline":
+        elif index == author_unit and label != "byline":
             detail = f"authors {', '.join(header.authors)} by {header.author_rule}"
         lines = unit.lines
         if len(lines) == 1:

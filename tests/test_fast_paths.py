@@ -47,6 +47,32 @@ def test_phrase_shortcuts_keep_their_answers() -> None:
     assert re.fullmatch(r"[a-z ]+", line_key("  Leave a   Reply: "))
 
 
+def test_page_boilerplate_categories_answer_as_one_line_at_a_time() -> None:
+    # A page's lines: share rows and prose starting with a share word, comment counts, a footer pattern,
+    # a sentence opening with a pattern's first word, labels of one and of many words.
+    lines = [
+        "Share on Facebook",
+        "Share Facebook Twitter Email",
+        "Share prices tumble as the market opens lower on Monday",
+        "12 Kommentare",
+        "12 Leute lesen diesen Artikel gerade",
+        "© 2024 Harbour Gazette. All rights reserved.",
+        "This is a sentence that opens with a pattern word and goes on for a while.",
+        "Related articles",
+        "Newsletter",
+        "Read more",
+        "Read more about the bridge in our archive of stories from the city",
+        "",
+        "Weiterlesen",
+    ]
+    for language in ("de", "en", "fr"):
+        lexicon = lexicon_for(language)
+        keys = [line_key(line) for line in lines]
+        one_by_one = [lexicon.boilerplate_category(key) for key in keys]
+        assert lexicon.boilerplate_categories(keys) == one_by_one
+        assert one_by_one[0] == "share" and one_by_one[2] is None
+
+
 def test_outside_urls_is_the_any_over_spans_form() -> None:
     from articlecli.records.dates import _URL, FoundDate, _outside_urls
 

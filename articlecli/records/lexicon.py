@@ -15,7 +15,6 @@ from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from articlecli.data import list_data, read_data
-from articlecli.lazy_regex import lazy_compile
 
 BOILERPLATE_CATEGORIES = (
     "related-links",
@@ -63,10 +62,31 @@ WORD_CATEGORIES = (
 # "Share on Facebook Twitter Email" is a share row, a 20-word sentence starting "Share" is not.
 BOILERPLATE_PREFIX_MAX_WORDS = 6
 
-_QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+# Curly and typographic quotes, and the straight quote each is compared as.
+_QUOTE_PAIRS = (
+    ("‘", "'"),
+    ("’", "'"),
+    ("‚", "'"),
+    ("‛", "'"),
+    ("´", "'"),
+    ("`", "'"),
+    ("“", '"'),
+    ("”", '"'),
+    ("„", '"'),
+    ("«", '"'),
+    ("»", '"'),
 )
-_HAS_QUOTES = lazy_compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
+
+
+def _straight_quotes(text: str) -> str:
+    """`text` with each of _QUOTE_PAIRS' quotes replaced by its straight quote.
+
+    One str.replace per quote the text holds (each a scan in C): str.translate of a text that is not
+    ASCII looks every character up in a dict, which was most of the cost of a page's keys."""
+    for quote, straight in _QUOTE_PAIRS:
+        if quote in text:
+            text = text.replace(quote, straight)
+    return text
 
 
 # Stages test the same lines again (features, title, header): the key is computed once per text.
@@ -84,9 +104,7 @@ def line_key(text: str) -> str:
 
 def _line_key(text: str) -> str:
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-        if _HAS_QUOTES.search(text):
-            text = text.translate(_QUOTES)
+        text = _straight_quotes(unicodedata.normalize("NFKC", text))
     return _trim_edges(" ".join(text.casefold().split()))
 
 
@@ -100,16 +118,11 @@ def line_keys(texts: list[str]) -> list[str]:
     casefolding map each line on its own, and no character maps to a line break, so casefolding runs
     once over the joined lines, in C, instead of once per line.
     """
-    normalized = [text if text.isascii() else _normalize(text) for text in texts]
+    normalized = [text if text.isascii() else _straight_quotes(unicodedata.normalize("NFKC", text)) for text in texts]
     joined = "\n".join(normalized)
     if joined.count("\n") != len(texts) - 1:
         return [line_key(text) for text in texts]
     return [_trim_edges(" ".join(line.split())) for line in joined.casefold().split("\n")]
-
-
-def _normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return text.translate(_QUOTES) if _HAS_QUOTES.search(text) else text
 
 
 def _trim_edges(key: str) -> str:
@@ -121,12 +134,21 @@ def _trim_edges(key: str) -> str:
     # Most keys start and end with a letter or digit: nothing to trim.
     if key[:1].isalnum() and key[-1:].isalnum():
         return key
+    # Most of the rest end on ASCII punctuation (a sentence's full stop): stripped in C, and the loop
+    # below only continues past a character that is not ASCII.
+    key = key.strip(_ASCII_EDGE_JUNK)
+    if key[:1].isalnum() and key[-1:].isalnum():
+        return key
     start, end = 0, len(key)
     while start < end and _is_edge_junk(key[start]):
         start += 1
     while end > start and _is_edge_junk(key[end - 1]):
         end -= 1
     return key[start:end]
+
+
+# The ASCII characters _is_edge_junk is true of (ASCII letters and digits are what str.isalnum is true of there).
+_ASCII_EDGE_JUNK = "".join(chr(code) for code in range(128) if not chr(code).isalnum() and chr(code) not in "#©")
 
 
 def _is_edge_junk(char: str) -> bool:
@@ -189,11 +211,13 @@ class PhraseSet:
 
     def leading_phrase(self, key: str) -> str | None:
         """The longest phrase that `key` starts with, followed by a word boundary."""
-        words = key.split(None, MAX_PHRASE_WORDS)
-        # Every candidate below is the first word itself (trimmed or not) or starts with it and a space.
-        first = words[0] if words else ""
+        # Every candidate below is the first word itself (trimmed or not) or starts with it and a space;
+        # most keys start with no phrase's first word, told before the key is cut into its words.
+        head = key.split(None, 1)
+        first = head[0] if head else ""
         if first not in self.first_words and first.rstrip(_TRAILING_PUNCT) not in self.first_words:
             return None
+        words = key.split(None, MAX_PHRASE_WORDS)
         for count in range(min(len(words), MAX_PHRASE_WORDS), 0, -1):
             candidate = " ".join(words[:count])
             if candidate in self.exact:
@@ -242,6 +266,47 @@ class Lexicon:
                 if category and all(w.strip(_TRAILING_PUNCT) in index.exact for w in words[count:]):
                     return category
         return None
+
+    def boilerplate_categories(self, keys: list[str]) -> list[str | None]:
+        """`boilerplate_category` of each of `keys` (line_key forms of a page's lines, in one call).
+
+        Most lines of a page match no boilerplate phrase, and most of those can be told by a few set
+        probes (their first word and first character start no phrase of any kind): the loop tells them
+        without a call per line, and hands the rest to boilerplate_category."""
+        index = _boilerplate_index(self)
+        exact = index.exact
+        prefix_groups = index.prefix_groups if index.prefixes else {}
+        leading_first = index.leading_first
+        patterns = index.patterns
+        # A pattern phrase can match only a key that starts with its first word (see PhrasePatterns), any
+        # key when one pattern starts with a placeholder that is not a number.
+        pattern_starts = patterns.starts_by_char if patterns is not None else {}
+        pattern_numbers = patterns is not None and patterns.numbers
+        if patterns is not None and patterns.any_start:
+            return [self.boilerplate_category(key) for key in keys]
+        found: list[str | None] = []
+        append = found.append
+        full = self.boilerplate_category
+        for key in keys:
+            category = exact.get(key)
+            if category is None:
+                first, space, _ = key.partition(" ")
+                head = key[:1]
+                starts = pattern_starts.get(head)
+                if (
+                    first in prefix_groups
+                    or (starts is not None and key.startswith(starts))
+                    or (pattern_numbers and head.isdecimal())
+                    # A row of labels: a few words (a key has one space between words), the first a phrase's.
+                    or (
+                        space
+                        and key.count(" ") < BOILERPLATE_PREFIX_MAX_WORDS
+                        and (first in leading_first or first.rstrip(_TRAILING_PUNCT) in leading_first)
+                    )
+                ):
+                    category = full(key)
+            append(category)
+        return found
 
 
 # Not frozen: its fields are dicts, which freezing would not protect; built once per lexicon.
@@ -305,25 +370,26 @@ class PhrasePatterns:
             groups.setdefault(words[0] if words else "", []).append(phrase)
         self._groups = {first: tuple(group) for first, group in groups.items()}
         self._starts = tuple(sorted(set(self._groups) - {"#"}))
-        self._any_start = "" in self._groups
-        self._numbers = "#" in self._groups
+        self.any_start = "" in self._groups
+        # Some pattern starts with a number ('#'): it can only match a key starting with a digit.
+        self.numbers = "#" in self._groups
         self._compiled: dict[str, re.Pattern[str]] = {}
         # The first words by their first character: a key is compared with a few, not all.
-        self._starts_by_char: dict[str, tuple[str, ...]] = {}
+        self.starts_by_char: dict[str, tuple[str, ...]] = {}
         for first in filter(None, self._starts):
-            self._starts_by_char[first[0]] = (*self._starts_by_char.get(first[0], ()), first)
+            self.starts_by_char[first[0]] = (*self.starts_by_char.get(first[0], ()), first)
 
     def fullmatch(self, key: str) -> bool:
         head = key[:1]
-        starts = self._starts_by_char.get(head)
+        starts = self.starts_by_char.get(head)
         if starts is not None and key.startswith(starts):
             for first in starts:
                 if key.startswith(first) and self._pattern(first).fullmatch(key) is not None:
                     return True
         # '#' is r"\d+": str.isdecimal is the regex class \d.
-        if self._numbers and head.isdecimal() and self._pattern("#").fullmatch(key) is not None:
+        if self.numbers and head.isdecimal() and self._pattern("#").fullmatch(key) is not None:
             return True
-        return self._any_start and self._pattern("").fullmatch(key) is not None
+        return self.any_start and self._pattern("").fullmatch(key) is not None
 
     def _pattern(self, first: str) -> re.Pattern[str]:
         pattern = self._compiled.get(first)

@@ -274,16 +274,16 @@ def page_text_features(texts: list[str], lexicon: Lexicon, stopwords: frozenset[
     if max(counts) <= PHRASE_MAX_WORDS:
         # Every line is short enough to be a label: all have keys.
         keys = line_keys(texts)
-        boilerplate = list(map(lexicon.boilerplate_category, keys))
+        boilerplate = lexicon.boilerplate_categories(keys)
         sources = keys
     else:
         short = [position for position, words in enumerate(counts) if words <= PHRASE_MAX_WORDS]
         keys = [""] * len(texts)
         boilerplate = [None] * len(texts)
-        category = lexicon.boilerplate_category
-        for position, key in zip(short, line_keys([texts[p] for p in short]), strict=True):
+        short_keys = line_keys([texts[p] for p in short])
+        for position, key, category in zip(short, short_keys, lexicon.boilerplate_categories(short_keys), strict=True):
             keys[position] = key
-            boilerplate[position] = category(key)
+            boilerplate[position] = category
         # The tokens of the function-word share: of the key, or of a long line's opening characters.
         sources = [
             key if words <= PHRASE_MAX_WORDS else text[:DENSITY_SAMPLE_CHARS].casefold()
