@@ -40,7 +40,8 @@ Related articles
 def _model(path: Path, bias: float) -> Path:
     spec = {"weights": [0.0] * len(FEATURE_NAMES), "bias": bias, "mean": [0.0] * len(FEATURE_NAMES)}
     spec["scale"] = [1.0] * len(FEATURE_NAMES)
-    spec["threshold"] = 0.5
+    spec["demote"] = 0.5
+    spec["promote"] = 0.5
     path.write_text(json.dumps({"version": 1, "features": list(FEATURE_NAMES), "markdown": spec, "text": spec}))
     return path
 

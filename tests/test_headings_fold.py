@@ -20,6 +20,9 @@ from articlecli.labeller import HEADING_MODEL_ENV, HEADING_RULES_ONLY
 from bench.corpus import ENV_VAR, corpus_dir
 from bench.train_headings import CHECK_FOLD, CHECK_SAMPLE, OOF_TABLE, check, run
 
+# The difference in a heading figure the bench calls noise (the common evaluation rule).
+NOISE = 0.003
+
 
 def test_check_fold_reproduces_the_heading_table(monkeypatch: pytest.MonkeyPatch) -> None:
     root = corpus_dir()
@@ -38,6 +41,10 @@ def test_check_fold_reproduces_the_heading_table(monkeypatch: pytest.MonkeyPatch
 
 
 def test_the_table_says_why_the_scorer_is_off() -> None:
-    """The scorer stays off by default only while its out-of-fold F1 does not beat the rules'."""
+    """The scorer stays off by default while, out of fold, it does not beat the rules' heading F1 by more
+    than noise, or costs a renderer or scope more than noise."""
     table = json.loads(OOF_TABLE.read_text(encoding="utf-8"))
-    assert table["out_of_fold"]["all.headings_f1"] <= table["rules_only"]["all.headings_f1"]
+    rules, scorer = table["rules_only"], table["out_of_fold"]
+    gain = scorer["all.headings_f1"] - rules["all.headings_f1"]
+    drops = [k for k in rules if k.endswith(".headings_f1") and scorer[k] < rules[k] - NOISE]
+    assert gain <= NOISE or drops

@@ -3,23 +3,31 @@
 The rules (pipeline._label_body, sections.is_subheading) propose headings from a line's shape and
 what follows it; on a text dump that is right about half the time. This small learned model looks at
 every kept unit that could be a heading (every rule heading, and every short kept line) with the
-rules' decision in hand, and decides: P(heading) at or above the model file's threshold makes the
-unit a heading, below it a paragraph (or list item / quote, as its marker says).
+rules' decision in hand, and overrides the rules only where it is sure: a rule heading with P(heading)
+below the model file's `demote` threshold becomes a paragraph (or list item / quote, as its marker
+says), another candidate at or above `promote` a heading; between the two the rules' decision stands.
 
 Features come from the records alone: shape (words, characters, final punctuation, capitals,
 digits, list/quote/`#` marks, indentation, blank lines around), the neighbouring kept units (their
 length, whether they are prose, lists or short lines), position within the region, how common short
 lines and headings are on the page, how many candidates share the line's shape (a page's headings
-repeat one pattern), and the rule that proposed it. No site name, no word of a page, no renderer:
+repeat one pattern), and the rule that proposed, kept or demoted it; and page context, the candidate
+against the page's rule headings: the section under it (its words against the page's median section,
+whether it holds prose), the words since the previous heading, its position by words, the share of
+the page's prose still below it, the next line's length against the page's median paragraph, how
+regularly the page's headings alternate with prose, the share of the page's other headings that
+share its capitalisation, final mark, numbering and Markdown level, its length and function-word
+share against theirs, and the run of short lines it sits in. No site name, no word of a page, no renderer:
 only the input format (Markdown or not) chooses between the file's two weight sets, since in a
 Markdown dump the '#' marks already say most of it.
 
-Off by default, on measurement: out of fold (bench/train_headings.py, 5 host folds) the scorer does
-not beat the rules (heading F1 .558 against .559; gradient-boosted trees on the same vectors lose on
-Markdown input): the errors left are lines that look like headings and are headings, of a block the
-gold leaves out (sidebar and call-to-action headings inside the region, product cards), which no
-per-line decision separates. The bench runs a trained file through the whole pipeline with
-$ARTICLECLI_HEADING_MODEL (bench/train_headings.py --save-model FILE); inference is pure Python.
+Off by default, on measurement: out of fold (bench/train_headings.py, 5 host folds) the scorer ties
+the rules on heading F1 (.581 against .581) for precision .621 against .601, and costs the container
+scope .007 (gradient-boosted trees on the same vectors lose on Markdown input): the errors left are
+lines that look like headings and are headings, of a block the gold leaves out (sidebar and
+call-to-action headings inside the region, product cards), which no per-line decision separates. The
+bench runs a trained file through the whole pipeline with $ARTICLECLI_HEADING_MODEL
+(bench/train_headings.py --save-model FILE); inference is pure Python.
 """
 
 from __future__ import annotations
@@ -44,6 +52,9 @@ CANDIDATE_MAX_WORDS = 20
 CANDIDATE_MAX_CHARS = 160
 # A "short line" in the page and neighbour signals: a label-sized line without a sentence end.
 SHORT_WORDS = 8
+# A line is in title case when at least this share of its words start with a capital (short words
+# such as "of", "and" are lower case in English title case).
+TITLE_CASE_SHARE = 0.6
 # Neighbours either side for the local density of short lines.
 LOCAL_WINDOW = 3
 # The rules' names for how a unit became a heading (or not): one indicator each.
@@ -57,6 +68,22 @@ _RULES = (
     "contents-entry",
     "main-text",
     "list-marker",
+    # The context rules (labeller/heading_context.py, sections.py, inbody.py) that kept or demoted a line.
+    "repeated-list-heading",
+    "heading-above-subheading",
+    "outdented-heading",
+    "nested-heading",
+    "empty-late-heading",
+    "heading-in-tail",
+    "listing-item",
+    "call-to-action-not-heading",
+    "repeated-field-not-heading",
+    "field-not-heading",
+    "piece-of-block-not-heading",
+    "dateline-not-heading",
+    "admonition-not-heading",
+    "cut-sentence-not-heading",
+    "contents-title-not-heading",
 )
 _NUMBERED = lazy_compile(r"^(?:\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])[.):]\s")
 _HAS_LETTER = lazy_compile(r"[^\W\d_]")
@@ -119,6 +146,24 @@ FEATURE_NAMES: tuple[str, ...] = (
     "same_shape_log",
     "same_shape_share",
     *(f"rule:{name}" for name in _RULES),
+    # Page context: how the candidate compares with the page's rule headings and the text around them.
+    "section_log_words",
+    "section_vs_median",
+    "section_has_prose",
+    "section_empty",
+    "gap_log_words",
+    "words_before_share",
+    "prose_after_share",
+    "next_vs_median_paragraph",
+    "page_heading_log",
+    "page_alternation",
+    "case_match_share",
+    "final_match_share",
+    "numbered_match_share",
+    "level_match_share",
+    "length_vs_headings",
+    "stopwords_vs_headings",
+    "run_of_candidates",
 )
 
 
@@ -129,7 +174,10 @@ class _Linear:
         scale = spec["scale"]
         self.weights = [w / s for w, s in zip(spec["weights"], scale, strict=True)]
         self.bias = spec["bias"] - sum(w * m for w, m in zip(self.weights, spec["mean"], strict=True))
-        self.threshold: float = spec["threshold"]
+        # Two thresholds: a rule heading below `demote` becomes a paragraph, another candidate at or
+        # above `promote` a heading; between them the rules' decision stands.
+        self.demote: float = spec["demote"]
+        self.promote: float = spec["promote"]
 
     def probability(self, row: list[float]) -> float:
         margin = self.bias + sum(map(float.__mul__, self.weights, row))
@@ -323,6 +371,144 @@ def heading_rows(
         row += [local, math.log1p(words) - median_log, math.log1p(same), same / len(chosen)]
         row += [float(rule == name) for name in _RULES]
         rows.append(row)
+    for row, context in zip(rows, _context_rows(units, features, body, labels, chosen, has_stopwords), strict=True):
+        row += context
+    return rows
+
+
+def _case_style(text: str) -> str:
+    """The capitalisation pattern of a line: all capitals, title case, sentence case or one word."""
+    tokens = [t for t in text.split() if _HAS_LETTER.search(t)]
+    if len(tokens) < 2:
+        return "one"
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return "caps"
+    capitalised = sum(1 for t in tokens if t[:1].isupper())
+    return "title" if capitalised / len(tokens) >= TITLE_CASE_SHARE else "sentence"
+
+
+def _final_class(text: str) -> str:
+    final = text.rstrip()[-1:]
+    return "a" if final.isalnum() else final
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def _context_rows(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    body: list[int],
+    labels: dict[int, tuple[str, str]],
+    chosen: list[int],
+    has_stopwords: bool,
+) -> list[list[float]]:
+    """Page-context features per chosen position: the candidate against the page's rule headings.
+
+    A page's own subheadings share a style (capitalisation, final mark, numbering, Markdown level,
+    length) and head sections of prose; the headings of a block the article does not include (a
+    sidebar, product cards, a teaser list) differ from them, head short sections, cluster in runs of
+    short lines and sit where little prose is left.
+    """
+    n = len(body)
+    words = [features[i].words for i in body]
+    prose = [is_prose(features[i], has_stopwords) for i in body]
+    short = [_short(features[i]) for i in body]
+    heads = [p for p in range(n) if labels[body[p]][0] == "heading"]
+    is_head = [False] * n
+    for p in heads:
+        is_head[p] = True
+    total_words = sum(words) or 1
+    total_prose = sum(w for w, flag in zip(words, prose, strict=True) if flag) or 1
+    before = [0]
+    prose_before = [0]
+    for w, flag in zip(words, prose, strict=True):
+        before.append(before[-1] + w)
+        prose_before.append(prose_before[-1] + (w if flag else 0))
+    # The section under each position: the units up to the next rule heading.
+    next_head = [n] * (n + 1)
+    for p in range(n - 1, -1, -1):
+        next_head[p] = p if is_head[p] else next_head[p + 1]
+    prev_head = [-1] * n
+    last = -1
+    for p in range(n):
+        prev_head[p] = last
+        if is_head[p]:
+            last = p
+
+    def section(p: int) -> tuple[int, int]:
+        end = next_head[p + 1] if p + 1 < n else n
+        return end, before[end] - before[p + 1]
+
+    head_sections = [math.log1p(section(p)[1]) for p in heads]
+    median_section = _median(head_sections)
+    median_paragraph = math.log1p(_median([float(w) for w, flag in zip(words, prose, strict=True) if flag]))
+    alternation = sum(1 for p in heads if p + 1 < n and prose[p + 1]) / len(heads) if heads else 0.0
+    texts = [units[i].text for i in body]
+    styles = {p: (_case_style(texts[p]), _final_class(texts[p]), bool(_NUMBERED.match(texts[p]))) for p in heads}
+    head_logs = {p: math.log1p(words[p]) for p in heads}
+    head_stops = {p: features[body[p]].stopword_share for p in heads}
+    case_counts: dict[str, int] = {}
+    final_counts: dict[str, int] = {}
+    numbered_count = 0
+    level_counts: dict[int | None, int] = {}
+    for p in heads:
+        case, final, numbered = styles[p]
+        case_counts[case] = case_counts.get(case, 0) + 1
+        final_counts[final] = final_counts.get(final, 0) + 1
+        numbered_count += numbered
+        level = units[body[p]].heading_level
+        level_counts[level] = level_counts.get(level, 0) + 1
+    rows = []
+    for p in chosen:
+        text = texts[p]
+        case, final, numbered = _case_style(text), _final_class(text), bool(_NUMBERED.match(text))
+        level = units[body[p]].heading_level
+        own = 1 if is_head[p] else 0
+        others = len(heads) - own
+        end, section_words = section(p)
+        section_log = math.log1p(section_words)
+        gap = before[p] - before[prev_head[p] + 1]
+        run_start = p
+        while run_start > 0 and short[run_start - 1]:
+            run_start -= 1
+        run_end = p
+        while run_end + 1 < n and short[run_end + 1]:
+            run_end += 1
+        if others:
+            # Self, when a rule heading, shares its own numbering: the other headings' count leaves it out.
+            same_numbered = numbered_count - own if numbered else others - numbered_count
+            other_logs = [v for q, v in head_logs.items() if q != p]
+            other_stops = [v for q, v in head_stops.items() if q != p]
+            match = [
+                (case_counts.get(case, 0) - own) / others,
+                (final_counts.get(final, 0) - own) / others,
+                same_numbered / others,
+                (level_counts.get(level, 0) - own) / others,
+                math.log1p(words[p]) - _median(other_logs),
+                features[body[p]].stopword_share - sum(other_stops) / len(other_stops),
+            ]
+        else:
+            match = [0.0] * 6
+        rows.append(
+            [
+                section_log,
+                section_log - median_section,
+                float(any(prose[p + 1 : end])),
+                float(end == p + 1),
+                math.log1p(gap),
+                before[p] / total_words,
+                (prose_before[n] - prose_before[p + 1]) / total_prose,
+                math.log1p(words[p + 1]) - median_paragraph if p + 1 < n else 0.0,
+                math.log1p(len(heads)),
+                alternation,
+                *match,
+                math.log1p(run_end - run_start + 1),
+            ]
+        )
     return rows
 
 
@@ -347,15 +533,17 @@ def relabel(
     for position, row in zip(chosen, rows, strict=True):
         index = body[position]
         p = linear.probability(row)
-        decided = decide(labels[index][0], p, linear.threshold, position + 1 < len(body), units[index])
+        decided = decide(labels[index][0], p, linear, position + 1 < len(body), units[index])
         if decided != labels[index][0]:
             labels[index] = (decided, f"model:{p:.2f}")
 
 
-def decide(label: str, p: float, threshold: float, has_next: bool, unit: Unit) -> str:
-    """The unit's label given its heading probability: a heading needs text after it."""
-    if p >= threshold and has_next:
-        return "heading"
-    if label != "heading":
-        return label
-    return "list-item" if unit.list_item else "quote" if unit.quote else "paragraph"
+def decide(label: str, p: float, thresholds: _Linear | Any, has_next: bool, unit: Unit) -> str:
+    """The unit's label given its heading probability: the model overrides the rules only where it is
+    sure (a rule heading below `thresholds.demote`, another line at or above `thresholds.promote`);
+    a heading needs text after it."""
+    if label == "heading":
+        if p >= thresholds.demote:
+            return label
+        return "list-item" if unit.list_item else "quote" if unit.quote else "paragraph"
+    return "heading" if p >= thresholds.promote and has_next else label
