@@ -213,3 +213,17 @@ def test_the_date_the_page_shows_wins_when_the_markup_states_it_too() -> None:
     script = '{"@type":"NewsArticle","headline":"Bridge","datePublished":"2020-01-02","dateModified":"2024-12-14"}'
     body = "<main><article><h1>Bridge</h1><p>Updated December 14, 2024</p><p>The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers warned that the structure could no longer carry heavy traffic safely.</p></article></main>"
     assert parse_html(page(jsonld(script), body)).published == "2024-12-14"
+
+
+def test_the_date_line_the_page_shows_wins_over_a_markup_date_it_does_not_state() -> None:
+    # The visible date line is the day readers see; the markup's datePublished (a day off: written in UTC, or
+    # a template's stale value) is not stated anywhere on the page.
+    script = '{"@type":"NewsArticle","headline":"Bridge","datePublished":"2024-12-13T23:30:00Z"}'
+    body = "<main><article><h1>Bridge</h1><p>December 14, 2024</p><p>The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers warned that the structure could no longer carry heavy traffic safely.</p></article></main>"
+    assert parse_html(page(jsonld(script), body)).published == "2024-12-14"
+
+
+def test_the_markup_date_stands_where_the_page_shows_none_of_its_own() -> None:
+    script = '{"@type":"NewsArticle","headline":"Bridge","datePublished":"2024-12-13"}'
+    body = "<main><article><h1>Bridge</h1><p>The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers warned that the structure could no longer carry heavy traffic safely.</p></article></main>"
+    assert parse_html(page(jsonld(script), body)).published == "2024-12-13"

@@ -250,3 +250,90 @@ def test_an_originally_published_sentence_does_not_override_a_published_label():
     note = "This blog post was originally published on the 21st of June 2017 and updated on the 18th of July 2025."
     article = parse_text(scrape("en", "Published April 13, 2023", trailer=(note,)))
     assert article.published == "2023-04-13"
+
+
+# --- date-beside-title: the title's own date above a column of dated teasers ----------------------------------
+
+TEASER_TITLES = (
+    "Tram line to the airport opens",
+    "Ferry fares rise again",
+    "Harbour festival returns",
+    "New library for the old town",
+    "Council cuts parking fees",
+    "Storm damages the pier",
+    "School roofs to be repaired",
+    "Market hall reopens",
+    "Mayor visits twin town",
+    "Bus drivers vote on pay",
+    "Museum wins award",
+    "Cycle lanes for the ring road",
+    "Fishing fleet shrinks",
+)
+
+
+def test_the_date_right_below_the_title_beats_the_teasers_dates_by_the_text():
+    # The title and its date, then a column of teasers, each with its date, down to the text: the header window
+    # (anchored on the body start) sees only teaser dates, and the nearest of them is a teaser's.
+    teasers = [line for n, title in enumerate(TEASER_TITLES) for line in (title, f"{26 - n} February 2020")]
+    page = [f"{TITLES['en']} | Northport News", *TOP, "News", "Sport", TITLES["en"], "18 March 2020", *teasers]
+    article = parse_text("\n\n".join([*page, "Photo: City of Northport", *BODIES["en"]]) + "\n")
+    assert article.published == "2020-03-18"
+    assert ("date-beside-title", "18 March 2020") in date_rules(article)
+
+
+def test_a_teaser_date_is_not_taken_for_a_title_without_one():
+    teasers = [line for n, title in enumerate(TEASER_TITLES) for line in (title, f"{26 - n} February 2020")]
+    page = [f"{TITLES['en']} | Northport News", *TOP, "News", "Sport", TITLES["en"], "Jane Doe", *teasers]
+    article = parse_text("\n\n".join([*page, "Photo: City of Northport", *BODIES["en"]]) + "\n")
+    assert all(rule != "date-beside-title" for rule, _ in date_rules(article))
+
+
+# --- date-below-headline: the headline and its date line inside what reads as text ---------------------------
+
+NOTICES = (
+    "Vielen Dank für Ihre Registrierung. Sie haben jetzt den Aktivierungslink für Ihr Konto per E-Mail erhalten.",
+    "Sie haben die Ausgabe für die Schweiz ausgewählt. Wir wünschen Ihnen eine gehaltvolle Lektüre.",
+    "Sie haben die Ausgabe für Deutschland ausgewählt. Wir wünschen Ihnen eine gehaltvolle Lektüre.",
+    "Ihr Benutzerkonto ist aktiviert. Wir wünschen Ihnen viel Lesevergnügen.",
+    "Vielen Dank für Ihre Bestellung. Wir wünschen Ihnen viel Lesevergnügen.",
+)
+
+
+def headline_page(date_line: str) -> str:
+    """A news site's modal notices read as text above the headline (worded otherwise than the page's
+    <title> line), its lead, `date_line`, the body and a teaser dated two days earlier."""
+    blocks = [
+        "Hafenbrücke: Stadtrat sperrt Brücke im Frühjahr für Autos | Nordport Zeitung",
+        "Suchen",
+        "Abonnieren",
+        "Startseite",
+        *NOTICES,
+        "Der Stadtrat sperrt die alte Hafenbrücke im Frühjahr für Autos",
+        "Nach den Warnungen der Ingenieure zieht die Stadt die Notbremse: Die Brücke trägt keinen Schwerverkehr mehr.",
+        date_line,
+        *BODIES["de"],
+        "Meistgelesen",
+        "Beat Beispiel 17.10.2019, 13:17 Artikel anzeigen",
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_the_headline_inside_the_text_brings_its_date_line():
+    article = parse_text(headline_page("Anna Muster, Nordport 19.10.2019, 23:38 Uhr"))
+    assert article.published == "2019-10-19"
+    assert ("date-below-headline", "Anna Muster, Nordport 19.10.2019, 23:38 Uhr") in date_rules(article)
+
+
+def test_an_updated_line_below_the_headline_is_not_its_date():
+    article = parse_text(headline_page("Aktualisiert: 19.10.2019, 23:38 Uhr"))
+    assert all(rule != "date-below-headline" for rule, _ in date_rules(article))
+
+
+# --- dateline: a glued dump keeps the source's spaces around the date ---------------------------------------
+
+
+def test_dateline_with_a_run_of_spaces_before_the_text():
+    first = "Michael Mäser,  02.02.2022  Share " + BODIES["de"][0]
+    teaser = "31.01.2022 Wochenvorschau: Wer spielt wann und wo in der fünften Kalenderwoche?"
+    page = [*TOP, "Turniere     Events     Jahresplan     Service", first, *BODIES["de"][1:], *MORE["de"], teaser]
+    assert parse_text("\n".join(page) + "\n").published == "2022-02-02"

@@ -39,6 +39,12 @@ class MarkupMeta:
         return dict(self.sources).get(field)
 
 
+# The text rules that read the date line the page shows in its header: a date line by the title, a line a
+# 'Published' label opens, the header's only 'Updated' line. Their date is the one readers see.
+SHOWN_DATE_RULES = frozenset({"date-line", "labelled-date", "updated-date-only"})
+SHOWN_OVER_MARKUP_RULE = "shown-date-over-markup"
+
+
 def apply_markup(header: Header, meta: MarkupMeta) -> None:
     """Fields the markup states replace the visible reading; the units the header labelled stay labelled."""
     if meta.title:
@@ -49,6 +55,10 @@ def apply_markup(header: Header, meta: MarkupMeta) -> None:
         # The date the page shows is one its markup states too (often the modified one): the page's own
         # choice of which date to show wins over the markup's label.
         pass
+    elif header.published and header.date_rule in SHOWN_DATE_RULES and meta.published:
+        # The page shows a date line of its own that its markup does not state: the date readers see wins
+        # over the markup's, which a template left stale or wrote in another time zone (shown-date-over-markup).
+        header.date_rule = f"{header.date_rule}, {SHOWN_OVER_MARKUP_RULE}"
     elif meta.published:
         header.set_published(meta.published, None, "markup")
         if meta.updated or header.updated == header.published:

@@ -253,6 +253,40 @@ def prefer_nearest_date(header: Header, window: range) -> None:
     header.set_published(value, index, "date-nearest-title")
 
 
+# 'Achtsam durch die Krise' / '18. März 2020', then a column of teasers each with its date down to the text: the
+# title the header found stands above its window (anchored on the body start), and the window's date lines
+# disagree. A short date line this close below the title is the page's own: a title's date sits right under it.
+TITLE_DATE_LINE_UNITS = 2
+
+
+def prefer_date_beside_title(
+    units: list[Unit], features: RecordTable, window: range, header: Header, lexicon: Lexicon
+) -> None:
+    """The header's date lines gave different dates (date-nearest-title, dated-list) and the title lies above
+    the header window: a short date line within TITLE_DATE_LINE_UNITS below the title, neither a member's nor
+    an updated one nor a list's entry, beats them (date-beside-title)."""
+    title = header.title_unit
+    if header.date_rule not in ("date-nearest-title", DATED_LIST_RULE) or title is None or title >= window.start:
+        return
+    for index in range(title + 1, min(title + 1 + TITLE_DATE_LINE_UNITS, window.start)):
+        found = _short_date_line(units, features, index)
+        if not found or _lone_machine_stamp(units[index].text, found, lexicon):
+            continue
+        if _not_the_pages_date(units, index, found, lexicon) or _listed_item_date(
+            units[index].text, found[0], features.language
+        ):
+            continue
+        above = label_above(units, index, lexicon)
+        kind = _date_kind(_date_labels(above + units[index].text, lexicon), found[0].start + len(above))
+        if kind in ("other", "updated"):
+            continue
+        if header.updated == found[0].value:
+            header.updated = None
+        header.set_published(found[0].value, index, "date-beside-title")
+        header.label(index, "date", "date-beside-title")
+        return
+
+
 def _date_pair(date_lines: list[tuple[int, str, bool]]) -> bool:
     """The header's only two date lines stand next to each other (date-pair)."""
     return len(date_lines) == 2 and abs(date_lines[0][0] - date_lines[1][0]) == 1
@@ -420,6 +454,8 @@ def find_fallback_date(
         return
     if _find_dateline(units, language, header, lexicon):
         return
+    if _find_date_below_headline(units, features, header, lexicon):
+        return
     updated_words = lexicon.phrases("updated-prefix").exact | {"edited"}
     candidates: list[tuple[int, str]] = []
     near: list[tuple[int, str]] = []
@@ -496,6 +532,51 @@ def _find_date_below_title(
         header.set_published(found[0].value, index, "date-below-title")
         header.label(index, "date", "date-below-title")
         return True
+    return False
+
+
+# 'Der Nervenkrieg um den Brexit geht in die nächste Runde' / lead / 'Markus M. Haefliger, London, Beat Bumbacher
+# 19.10.2019, 23:38 Uhr' below notices the dump put above it: the article's headline inside the text, a
+# short line holding this share of the title's words (a title of this many words at least) ...
+HEADLINE_TITLE_WORD_SHARE = 0.8
+HEADLINE_MIN_TITLE_WORDS = 3
+HEADLINE_MAX_WORDS = 25
+# ... with its date line (names, a date, a time) this few units below it, the lead between.
+HEADLINE_DATE_UNITS = 3
+_WORD = lazy_compile(r"\w+")
+
+
+def _find_date_below_headline(units: list[Unit], features: RecordTable, header: Header, lexicon: Lexicon) -> bool:
+    """The first line from the body start that repeats HEADLINE_TITLE_WORD_SHARE of the title's words, and a
+    line of at most META_MAX_WORDS words within HEADLINE_DATE_UNITS below it whose first date is neither a
+    member's nor an updated one nor a comment's stamp (date-below-headline): the page's headline and date
+    line, where the header window (anchored on the body start) and the title the header took (the page's
+    <title> line, worded otherwise) miss them. Not a line the header labelled (the title's exact repeat)."""
+    title_words = {word.casefold() for word in _WORD.findall(header.title or "")}
+    if len(title_words) < HEADLINE_MIN_TITLE_WORDS:
+        return False
+    for index in range(header.body_start, len(units)):
+        # The title's own repeat ('repeated-title') is a quote or a print view's: the header read around the title.
+        if index == header.title_unit or features[index].words > HEADLINE_MAX_WORDS or index in header.labels:
+            continue
+        words = {word.casefold() for word in _WORD.findall(units[index].text)}
+        if len(title_words & words) < HEADLINE_TITLE_WORD_SHARE * len(title_words):
+            continue
+        for below in range(index + 1, min(len(units), index + 1 + HEADLINE_DATE_UNITS)):
+            text = units[below].text
+            if features[below].words > META_MAX_WORDS or not _TWO_DIGITS.search(text):
+                continue
+            found = features.dates(below)
+            if not found or _lone_machine_stamp(text, found, lexicon) or _COMMENT_TIME.match(text[found[0].end :]):
+                continue
+            if _not_the_pages_date(units, below, found, lexicon):
+                continue
+            if _date_kind(_date_labels(text, lexicon), found[0].start) in ("other", "updated"):
+                continue
+            header.set_published(found[0].value, below, "date-below-headline")
+            header.label(below, "date", "date-below-headline")
+            return True
+        return False
     return False
 
 
@@ -691,7 +772,9 @@ _TWO_DIGITS = lazy_compile(r"\d\d")
 # A dateline opening the first paragraphs: '27.1.2022 - Bei der ...', 'RAJSHAHI, Dec 20, 2025 (BSS) -',
 # '(21. November 2022) Energieverbraucher ...', 'Red. / 31.10.2023 Die ...'.
 _DATELINE_BEFORE = lazy_compile(r"^(?:\W*|.*[/|•·–—(]\s*|[A-ZÀ-Þ][\w.]*(?: [A-ZÀ-Þ][\w.]*)?,\s*)$")
-_DATELINE_AFTER = lazy_compile(r"^(?:\s*$|\s*[-–—|/)•·:,(]|\s*\d\d?[:.]\d\d|\s*[„\"“«]|\s?[A-ZÀ-Þ])")
+# A capital after the date starts the text; glued dumps keep the source's run of spaces before it
+# ('Michael Mäser,  02.02.2022  Share Nur die beiden ...').
+_DATELINE_AFTER = lazy_compile(r"^(?:\s*$|\s*[-–—|/)•·:,(]|\s*\d\d?[:.]\d\d|\s*[„\"“«]|\s*[A-ZÀ-Þ])")
 DATELINE_UNITS = 5
 DATELINE_MAX_CHARS = 40
 

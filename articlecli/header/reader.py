@@ -39,6 +39,7 @@ from articlecli.header.page_dates import (
     find_fallback_date,
     find_loose_dates,
     label_above,
+    prefer_date_beside_title,
     prefer_nearest_date,
     prefer_original_date,
     take_dates,
@@ -96,6 +97,7 @@ def parse_header(
     _find_authors_elsewhere(units, features, window, lexicon, language, header)
     header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
     prefer_nearest_date(header, window)
+    prefer_date_beside_title(units, features, window, header, lexicon)
     find_loose_dates(units, features, window, language, header, lexicon)
     if not header.published and header.updated:
         # The header's only date is an 'Updated'/'Stand' one: it is the date the page shows for itself.
