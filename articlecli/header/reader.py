@@ -53,7 +53,7 @@ from articlecli.header.taxonomy import (
     split_breadcrumbs,
     split_list,
 )
-from articlecli.header.title import TitleChoice, find_title
+from articlecli.header.title import TitleChoice, TitlePage, find_title
 from articlecli.header.title_rank import MODEL_RULE, active_title_model, rerank
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
@@ -155,10 +155,12 @@ def _find_title(
 ) -> TitleChoice | None:
     is_meta = MetaLineTest(units, features, lexicon, language)
     scored: dict[int, tuple[float, float]] = {}
-    choice = find_title(units, features, region, is_meta, scored)
+    # What the rules compute once for the page and the ranker reads again.
+    page = TitlePage(units, features, region, is_meta)
+    choice = find_title(units, features, region, is_meta, scored, page)
     model = active_title_model()
     if model is not None:
-        choice = rerank(units, features, region, is_meta, scored, choice, model)
+        choice = rerank(units, features, region, is_meta, scored, choice, model, page)
     if choice is None:
         return None
     header.title = choice.text

@@ -25,7 +25,6 @@ from typing import Any
 from articlecli.data import read_data
 from articlecli.frontends.unit import Unit
 from articlecli.header import title as rules
-from articlecli.header.record import META_MAX_WORDS
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
@@ -277,21 +276,25 @@ def candidates(
     is_meta: Callable[[str], bool],
     scored: dict[int, tuple[float, float]],
     choice: rules.TitleChoice | None,
+    page: rules.TitlePage | None = None,
 ) -> list[Candidate]:
     """Every line the rules scored down to the main text's start or their pick (as printed, and without glued
-    metadata), and the first line's forms."""
+    metadata), and the first line's forms. `page`: the one the rules searched (title.TitlePage), whose
+    first-line form and main-text words are then not computed again."""
     if not units:
         return []
+    if page is None:
+        page = rules.TitlePage(units, features, region, is_meta)
     start = region[0]
     ranked = sorted(scored, key=lambda i: -scored[i][0])
     rank = {index: position for position, index in enumerate(ranked)}
     best_score = scored[ranked[0]][0] if ranked else 0.0
     first_words = _words(units[0].text)
     first_key = units[0].text.casefold()
-    body_words = rules.content_words(units[start : start + BODY_UNITS])
+    body_words = page.body_words(start + BODY_UNITS)
     first_words_log = math.log1p(features[0].words)
     first = rules.first_line_head(units[0].text)
-    first_choice = rules.first_line_choice(units, features, region, is_meta)
+    first_choice = page.first_choice()
     pick = choice.index if choice is not None else -10
     seen: set[str] = set()
     found: list[Candidate] = []
@@ -332,7 +335,8 @@ def candidates(
             verdict = title_likes[index] = _title_like(units, features, index)
         return verdict
 
-    context = _PageContext(units, features, is_meta, title_like)
+    meta_line = page.meta_line
+    context = _PageContext(units, features, meta_line, title_like)
     head_parts = _headline_parts(first)
     first_part, last_part = (head_parts[0], head_parts[-1]) if len(head_parts) > 1 else ("", "")
 
@@ -358,14 +362,13 @@ def candidates(
         own = _words(text)
         before = units[index - 1] if index > 0 else None
         after = units[index + 1] if index + 1 < len(units) else None
-        after_feats = features[index + 1] if after is not None else None
-        meta_before = before is not None and features[index - 1].words <= META_MAX_WORDS and is_meta(before.text)
-        meta_after = after is not None and after_feats is not None and after_feats.words <= META_MAX_WORDS
-        meta_after = meta_after and after is not None and is_meta(after.text)
-        prose_after = any(
-            features[i].words >= PROSE_MIN_WORDS and features[i].stopword_share > 0
-            for i in range(index + 1, min(len(units), index + 4))
-        )
+        meta_before = meta_line(index - 1)
+        meta_after = meta_line(index + 1)
+        prose_after = False
+        for i in range(index + 1, min(len(units), index + 4)):
+            if features[i].words >= PROSE_MIN_WORDS and features[i].stopword_share > 0:
+                prose_after = True
+                break
         key = text.casefold()
         cut = cut_part(index, text)
         vector = (
@@ -440,7 +443,7 @@ def candidates(
     # title would take the line, and the text in it, out of the article.
     if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
         site_name = None
-        if _heads_meta(units, features, is_meta):
+        if _heads_meta(units, meta_line):
             site_name = partial(rules.is_site_name, units=units)
         for form, kind in _first_line_forms(first, site_name):
             add(0, form, kind, 0)
@@ -520,10 +523,11 @@ class _PageContext:
         self,
         units: list[Unit],
         features: list[UnitFeatures],
-        is_meta: Callable[[str], bool],
+        meta_line: Callable[[int], bool],
         title_like: Callable[[int], bool],
     ) -> None:
-        self.units, self.features, self.is_meta, self.title_like = units, features, is_meta, title_like
+        # meta_line: title.TitlePage.meta_line of the page (the rules' test of a title's neighbours).
+        self.units, self.features, self.meta_line, self.title_like = units, features, meta_line, title_like
         self._chrome: str | None = None
         self._footer: str | None = None
         self._prose: dict[int, list[int]] = {}
@@ -594,8 +598,12 @@ class _PageContext:
         prose = self.prose_below(index)
         gap = (prose[0] - index - 1) if prose else PROSE_SEARCH_UNITS
         between = range(index + 1, min(len(units), index + 1 + min(gap, PROSE_GAP_READ)))
-        titles = sum(1 for i in between if self.title_like(i))
-        meta = any(features[i].words <= META_MAX_WORDS and self.is_meta(units[i].text) for i in between)
+        title_like = self.title_like
+        titles = 0
+        for i in between:
+            if title_like(i):
+                titles += 1
+        meta = any(map(self.meta_line, between))
         own = rules.text_content_words(text)
         overlap = 0.0
         if own and prose:
@@ -649,13 +657,11 @@ def _lines_opening_text(
 HEADS_META_WITHIN = 2
 
 
-def _heads_meta(units: list[Unit], features: list[UnitFeatures], is_meta: Callable[[str], bool]) -> bool:
+def _heads_meta(units: list[Unit], meta_line: Callable[[int], bool]) -> bool:
     """The first line stands right above a byline or date line: it is the article's headline (a clipped
-    article), not the <title> of a whole page, whose next lines are the site's menu."""
-    return any(
-        features[index].words <= META_MAX_WORDS and is_meta(units[index].text)
-        for index in range(1, min(len(units), 1 + HEADS_META_WITHIN))
-    )
+    article), not the <title> of a whole page, whose next lines are the site's menu. `meta_line`:
+    title.TitlePage.meta_line of the page."""
+    return any(map(meta_line, range(1, min(len(units), 1 + HEADS_META_WITHIN))))
 
 
 # A line reads as a title: short, no final full stop, no link list, not a byline or date line.
@@ -690,6 +696,7 @@ def rerank(
     scored: dict[int, tuple[float, float]],
     choice: rules.TitleChoice | None,
     model: TitleModel,
+    page: rules.TitlePage | None = None,
 ) -> rules.TitleChoice | None:
     """The model's pick when it differs from the rules' and its probability clears the threshold.
 
@@ -698,7 +705,7 @@ def rerank(
     where the model picks a metadata line."""
     if region[1] <= region[0]:
         return choice
-    found = candidates(units, features, region, is_meta, scored, choice)
+    found = candidates(units, features, region, is_meta, scored, choice, page)
     if not found:
         return choice
     probabilities = softmax([model.margin(c.vector) for c in found])
