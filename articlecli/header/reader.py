@@ -209,7 +209,7 @@ class MetaLineTest:
         self.language = language
         self.verdicts: dict[str, bool] = {}
         # The records' keys of the units' texts ("" for a line too long to have one).
-        self._keys = {unit.text: feats.key for unit, feats in zip(units, features, strict=True)}
+        self._keys = dict(zip([unit.text for unit in units], [feats.key for feats in features], strict=True))
 
     def __call__(self, text: str) -> bool:
         verdict = self.verdicts.get(text)

@@ -425,8 +425,10 @@ def text_content_words(text: str) -> frozenset[str]:
 
 def _overlap_score(text: str, index: int, start: int, body_words: set[str]) -> float:
     """The title announces the article: its content words recur in the first paragraphs."""
+    if index >= start:
+        return 0.0
     own = text_content_words(text)
-    if len(own) < OVERLAP_MIN_WORDS or index >= start:
+    if len(own) < OVERLAP_MIN_WORDS:
         return 0.0
     return OVERLAP_WEIGHT * len(own & body_words) / len(own)
 

@@ -114,7 +114,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "first_part_trailing",
     "copy_below",
     "menu_run_above_log",
-    # Whether the candidate leads the page's candidates on a feature (set by _with_page_best).
+    # Whether the candidate leads the page's candidates on a feature (set by _with_page_features).
     *(f"best_{name}" for name in _PAGE_BEST),
     *(f"least_{name}" for name in _PAGE_LEAST),
 )
@@ -430,7 +430,7 @@ def candidates(
             1.0 if kind == "first-part" and text == first_part else 0.0,
             1.0 if kind == "first-part" and text == last_part else 0.0,
             *context.shape_below(index, key),
-            *(0.0 for _ in range(len(_PAGE_BEST) + len(_PAGE_LEAST))),  # set by _with_page_best
+            # (the best_/least_ features follow: _with_page_features adds them)
         )
         found.append(Candidate(index, text, kind, vector))
 
@@ -454,27 +454,33 @@ def candidates(
         cleaned = rules.without_glued_meta(rules.TitleChoice(index, units[index].text, 0.0, "line"), is_meta)
         if cleaned is not None:
             add(index, cleaned.text, "cleaned", order)
-    return _with_page_best(_with_containment(found))
+    return _with_page_features(found)
 
 
-def _with_page_best(found: list[Candidate]) -> list[Candidate]:
-    """Each vector with 1.0 where the candidate has the page's highest value of a _PAGE_BEST feature (and the
-    lowest of a _PAGE_LEAST one): a conditional logit weighs each candidate alone, and "the line whose words
-    the lead repeats most" is a comparison."""
+def _with_page_features(found: list[Candidate]) -> list[Candidate]:
+    """Each vector with what it says beside the page's other candidates (one new vector a candidate):
+
+    - the containment features (_containment_flags) in the four slots from _CONTAINMENT;
+    - 1.0 where the candidate has the page's highest value of a _PAGE_BEST feature (and the lowest of a
+      _PAGE_LEAST one), in the slots from _RANKED_AT: a conditional logit weighs each candidate alone, and
+      "the line whose words the lead repeats most" is a comparison."""
     if not found:
         return found
-    best = [max(c.vector[i] for c in found) for i in _BEST_OF]
-    least = [min(c.vector[i] for c in found) for i in _LEAST_OF]
+    vectors = [c.vector for c in found]
+    best = [(i, max(map(itemgetter(i), vectors))) for i in _BEST_OF]
+    least = [(i, min(map(itemgetter(i), vectors))) for i in _LEAST_OF]
     out = []
-    for c in found:
-        flags = tuple(1.0 if c.vector[i] >= top and top > 0 else 0.0 for i, top in zip(_BEST_OF, best, strict=True))
-        flags += tuple(1.0 if c.vector[i] <= low else 0.0 for i, low in zip(_LEAST_OF, least, strict=True))
-        out.append(Candidate(c.index, c.text, c.kind, c.vector[:_RANKED_AT] + flags))
+    for c, vector, flag in zip(found, vectors, _containment_flags(found), strict=True):
+        ranked = [1.0 if vector[i] >= top and top > 0 else 0.0 for i, top in best]
+        ranked += [1.0 if vector[i] <= low else 0.0 for i, low in least]
+        vector = vector[:_CONTAINMENT] + tuple(flag) + vector[_CONTAINMENT + 4 : _RANKED_AT] + tuple(ranked)
+        out.append(Candidate(c.index, c.text, c.kind, vector))
     return out
 
 
-def _with_containment(found: list[Candidate]) -> list[Candidate]:
-    """Each candidate's vector with how its text lies inside another candidate's and another's inside its own.
+def _containment_flags(found: list[Candidate]) -> list[list[float]]:
+    """Each candidate's containment features: whether its text lies inside another candidate's at a separator,
+    or elsewhere, and whether another's lies inside its own at a separator, or elsewhere.
 
     A part cut at a separator ("Title" of "Title | Site", "Site" of "Site - Title") is one kind; a text cut
     elsewhere ("Bhindi masala" of "Bhindi masala (okra stir fry)", a headline without its second half) is
@@ -497,13 +503,7 @@ def _with_containment(found: list[Candidate]) -> list[Candidate]:
             kind = 0 if at_separator else 1
             flags[inner][kind] = 1.0
             flags[outer][2 + kind] = 1.0
-    out = []
-    for candidate, flag in zip(found, flags, strict=True):
-        if any(flag):
-            vector = candidate.vector[:_CONTAINMENT] + tuple(flag) + candidate.vector[_CONTAINMENT + 4 :]
-            candidate = Candidate(candidate.index, candidate.text, candidate.kind, vector)
-        out.append(candidate)
-    return out
+    return flags
 
 
 _NO_CONTAINMENT = (0.0, 0.0, 0.0, 0.0)
@@ -616,8 +616,11 @@ class _PageContext:
             and self.title_like(below)
             and features[below].words >= words + KICKER_GAP
         )
-        around = [i for i in range(index - NEIGHBOURS, index + NEIGHBOURS + 1) if i != index and 0 <= i < len(units)]
-        short = sum(1 for i in around if features[i].words <= MENU_LABEL_MAX_WORDS)
+        around = [i for i in range(max(0, index - NEIGHBOURS), min(len(units), index + NEIGHBOURS + 1)) if i != index]
+        short = 0
+        for i in around:
+            if features[i].words <= MENU_LABEL_MAX_WORDS:
+                short += 1
         return (
             math.log1p(max(0, copies)),
             1.0 if in_footer else 0.0,
@@ -625,7 +628,7 @@ class _PageContext:
             math.log1p(titles),
             1.0 if meta else 0.0,
             overlap,
-            *_NO_CONTAINMENT,  # set by _with_containment
+            *_NO_CONTAINMENT,  # set by _with_page_features
             1.0 if kicker else 0.0,
             short / len(around) if around else 0.0,
         )
