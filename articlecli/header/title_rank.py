@@ -300,17 +300,6 @@ def candidates(
     found: list[Candidate] = []
     first_heading = next((i for i in sorted(scored) if units[i].heading_level), None)
 
-    # The site name a <title> suffix holds recurs in the page's chrome (menu, footer): its first and last lines.
-    # One string searched once per form (a name never spans two lines: it holds no line break).
-    chrome: list[str] = []
-
-    def in_chrome(name: str) -> bool:
-        if not chrome:
-            lines = [u.text for u in units[1 : 1 + CHROME_UNITS]]
-            lines += [u.text for u in units[max(1 + CHROME_UNITS, len(units) - CHROME_UNITS) :]]
-            chrome.append("\n".join(lines).casefold())
-        return name.casefold() in chrome[0]
-
     # A repeated candidate line has a later copy when the page holds more copies than the lines up to it:
     # counted in one pass down to the lowest candidate instead of a scan of the rest of the page per line.
     lowest = max(start, choice.index if choice is not None else start)
@@ -337,6 +326,12 @@ def candidates(
 
     meta_line = page.meta_line
     context = _PageContext(units, features, meta_line, title_like)
+
+    def in_chrome(name: str) -> bool:
+        """The site name a <title> suffix holds recurs in the page's chrome (menu, footer): its first and last
+        lines, one string (a name never spans two lines: it holds no line break)."""
+        return name.casefold() in context.chrome()
+
     head_parts = _headline_parts(first)
     first_part, last_part = (head_parts[0], head_parts[-1]) if len(head_parts) > 1 else ("", "")
 
@@ -574,9 +569,13 @@ class _PageContext:
         """Whether the text recurs in the next few lines (a headline printed twice, in a share box, a rating
         line) and how many menu labels stand right above the candidate (a page's menu ends at the headline)."""
         units, features = self.units, self.features
-        copy = index > 0 and any(
-            key in self.folded(i) for i in range(index + 1, min(len(units), index + 1 + COPY_BELOW_UNITS))
-        )
+        copy = False
+        if index > 0:
+            folded = self.folded
+            for i in range(index + 1, min(len(units), index + 1 + COPY_BELOW_UNITS)):
+                if key in folded(i):
+                    copy = True
+                    break
         run = 0
         for i in range(index - 1, max(-1, index - 1 - MENU_RUN_MAX), -1):
             if features[i].words == 0:
