@@ -258,7 +258,7 @@ def test_the_title_page_shares_the_rules_facts_with_the_ranker() -> None:
     from articlecli.header.record import META_MAX_WORDS
     from articlecli.header.title import TitlePage, first_line_choice
 
-    page_text = "Stadtblatt - Radwege\n\n" + CLIPPED
+    page_text = "Mehr Menschen fahren in die Innenstadt | Stadtblatt\n\n" + CLIPPED
     units, _ = read_units(normalize_text(page_text))
     lexicon = lexicon_for("de")
     records = build_records(units, lexicon, stopwords("de"), "de")
@@ -275,7 +275,10 @@ def test_the_title_page_shares_the_rules_facts_with_the_ranker() -> None:
     assert [page.meta_line(i) for i in range(len(units))] == expected
     assert page.meta_line(units.index(next(u for u in units if u.text == "Von Anna Müller")))
     assert not page.meta_line(-1) and not page.meta_line(len(units))
-    assert page.first_choice() == first_line_choice(units, records, bounds, is_meta)
+    first, again = page.first_choice(), first_line_choice(units, records, bounds, is_meta)
+    assert first is not None and again is not None and first[1] == again[1]
+    assert (first[0].index, first[0].text, first[0].rule) == (again[0].index, again[0].text, again[0].rule)
+    assert page.first_choice() is first
 
     shared: dict[int, tuple[float, float]] = {}
     choice = find_title(units, records, bounds, is_meta, shared, page)
@@ -283,8 +286,17 @@ def test_the_title_page_shares_the_rules_facts_with_the_ranker() -> None:
     alone: dict[int, tuple[float, float]] = {}
     choice_alone = find_title(units, records, bounds, _is_byline, alone)
     found_alone = title_rank.candidates(units, records, bounds, _is_byline, alone, choice_alone)
-    assert choice == choice_alone and shared == alone
-    assert found == found_alone
+    # (TitleChoice and Candidate compare by identity: their fields are compared.)
+    assert choice is not None and choice_alone is not None and shared == alone
+    assert (choice.index, choice.text, choice.evidence, choice.rule) == (
+        choice_alone.index,
+        choice_alone.text,
+        choice_alone.evidence,
+        choice_alone.rule,
+    )
+    assert [(c.index, c.text, c.kind, c.vector) for c in found] == [
+        (c.index, c.text, c.kind, c.vector) for c in found_alone
+    ]
     # A verdict the page holds is not asked for again.
     before = len(asked)
     page.meta_line(2)
