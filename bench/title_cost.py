@@ -27,7 +27,7 @@ if __package__ in (None, ""):
 from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
 from articlecli.header.reader import MetaLineTest
-from articlecli.header.title import find_title
+from articlecli.header.title import TitlePage, find_title
 from articlecli.header.title_rank import RULES_ONLY, TITLE_MODEL_ENV, _load, rerank
 from articlecli.labeller.content import find_region
 from articlecli.options import ParseOptions
@@ -71,9 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             # What the rules left in the page's verdict cache, as when rerank runs in a parse.
             verdicts.clear()
             verdicts.update(after_rules)
-            find_title(*item[:4], {})  # the rules' word caches warm, as just before rerank in a parse
+            # The rules' word caches warm and the page's shared facts (title.TitlePage) as the rules left
+            # them, as just before rerank in a parse.
+            page = TitlePage(*item[:4])
+            find_title(*item[:4], {}, page)
             began = time.process_time()
-            rerank(*item, model)
+            rerank(*item, model, page)
             best = min(best, time.process_time() - began)
         total += best
     print(f"{len(inputs)} pages: {1000 * total / len(inputs):.3f} ms CPU per page in title_rank.rerank")
@@ -84,9 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             verdicts.clear()
             verdicts.update(after_rules)
             profiler.disable()
-            find_title(*item[:4], {})
+            page = TitlePage(*item[:4])
+            find_title(*item[:4], {}, page)
             profiler.enable()
-            rerank(*item, model)
+            rerank(*item, model, page)
         profiler.disable()
         pstats.Stats(profiler).sort_stats(args.sort).print_stats(25)
     return 0

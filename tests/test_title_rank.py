@@ -250,3 +250,54 @@ def test_a_trail_after_a_you_are_here_label_is_metadata(language: str, trail: st
 )
 def test_a_lowercase_site_name_is_still_cut(head: str, title: str) -> None:
     assert (title, "first-suffix") in title_rank._first_line_forms(head)
+
+
+def test_the_title_page_shares_the_rules_facts_with_the_ranker() -> None:
+    """One TitlePage handed to the rules and the ranker (as header/reader.py does) gives the same pick and
+    vectors as each building its own, and its meta_line is the short-metadata-line test by index."""
+    from articlecli.header.record import META_MAX_WORDS
+    from articlecli.header.title import TitlePage, first_line_choice
+
+    page_text = "Mehr Menschen fahren in die Innenstadt | Stadtblatt\n\n" + CLIPPED
+    units, _ = read_units(normalize_text(page_text))
+    lexicon = lexicon_for("de")
+    records = build_records(units, lexicon, stopwords("de"), "de")
+    region = find_region(units, records, True)
+    bounds = (region.start, region.end)
+    asked: list[str] = []
+
+    def is_meta(line: str) -> bool:
+        asked.append(line)
+        return _is_byline(line)
+
+    page = TitlePage(units, records, bounds, is_meta)
+    expected = [records[i].words <= META_MAX_WORDS and _is_byline(units[i].text) for i in range(len(units))]
+    assert [page.meta_line(i) for i in range(len(units))] == expected
+    assert page.meta_line(units.index(next(u for u in units if u.text == "Von Anna Müller")))
+    assert not page.meta_line(-1) and not page.meta_line(len(units))
+    first, again = page.first_choice(), first_line_choice(units, records, bounds, is_meta)
+    assert first is not None and again is not None and first[1] == again[1]
+    assert (first[0].index, first[0].text, first[0].rule) == (again[0].index, again[0].text, again[0].rule)
+    assert page.first_choice() is first
+
+    shared: dict[int, tuple[float, float]] = {}
+    choice = find_title(units, records, bounds, is_meta, shared, page)
+    found = title_rank.candidates(units, records, bounds, is_meta, shared, choice, page)
+    alone: dict[int, tuple[float, float]] = {}
+    choice_alone = find_title(units, records, bounds, _is_byline, alone)
+    found_alone = title_rank.candidates(units, records, bounds, _is_byline, alone, choice_alone)
+    # (TitleChoice and Candidate compare by identity: their fields are compared.)
+    assert choice is not None and choice_alone is not None and shared == alone
+    assert (choice.index, choice.text, choice.evidence, choice.rule) == (
+        choice_alone.index,
+        choice_alone.text,
+        choice_alone.evidence,
+        choice_alone.rule,
+    )
+    assert [(c.index, c.text, c.kind, c.vector) for c in found] == [
+        (c.index, c.text, c.kind, c.vector) for c in found_alone
+    ]
+    # A verdict the page holds is not asked for again.
+    before = len(asked)
+    page.meta_line(2)
+    assert len(asked) == before

@@ -54,7 +54,7 @@ from articlecli.header.taxonomy import (
     split_breadcrumbs,
     split_list,
 )
-from articlecli.header.title import TitleChoice, find_title
+from articlecli.header.title import TitleChoice, TitlePage, find_title
 from articlecli.header.title_rank import MODEL_RULE, active_title_model, rerank
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
@@ -157,10 +157,12 @@ def _find_title(
 ) -> TitleChoice | None:
     is_meta = MetaLineTest(units, features, lexicon, language)
     scored: dict[int, tuple[float, float]] = {}
-    choice = find_title(units, features, region, is_meta, scored)
+    # What the rules compute once for the page and the ranker reads again.
+    page = TitlePage(units, features, region, is_meta)
+    choice = find_title(units, features, region, is_meta, scored, page)
     model = active_title_model()
     if model is not None:
-        choice = rerank(units, features, region, is_meta, scored, choice, model)
+        choice = rerank(units, features, region, is_meta, scored, choice, model, page)
     if choice is None:
         return None
     header.title = choice.text
@@ -209,7 +211,7 @@ class MetaLineTest:
         self.language = language
         self.verdicts: dict[str, bool] = {}
         # The records' keys of the units' texts ("" for a line too long to have one).
-        self._keys = {unit.text: feats.key for unit, feats in zip(units, features, strict=True)}
+        self._keys = dict(zip([unit.text for unit in units], [feats.key for feats in features], strict=True))
 
     def __call__(self, text: str) -> bool:
         verdict = self.verdicts.get(text)

@@ -64,19 +64,68 @@ class TitleChoice:
     rule: str
 
 
+class TitlePage:
+    """What the title search reads more than once on one page, computed on first use and kept: the rules
+    (find_title) and the title ranker (title_rank.candidates) search the same lines of the same page, and
+    both ask for the first line's cleaned form and the content words of the main text's first units."""
+
+    def __init__(
+        self,
+        units: list[Unit],
+        features: list[UnitFeatures],
+        region: tuple[int, int],
+        is_meta: Callable[[str], bool],
+    ) -> None:
+        self.units, self.features, self.region, self.is_meta = units, features, region, is_meta
+        self._first_choice: list[tuple[TitleChoice, float] | None] = []
+        self._body_words: dict[int, set[str]] = {}
+        self._meta_lines: dict[int, bool] = {}
+
+    def meta_line(self, index: int) -> bool:
+        """The unit at `index` is a byline, date or breadcrumb line (`is_meta`) of at most META_MAX_WORDS words:
+        the test of a title's neighbours, by the rules and the ranker alike. False outside the page."""
+        verdict = self._meta_lines.get(index)
+        if verdict is None:
+            units = self.units
+            verdict = self._meta_lines[index] = (
+                0 <= index < len(units)
+                and self.features[index].words <= META_MAX_WORDS
+                and self.is_meta(units[index].text)
+            )
+        return verdict
+
+    def first_choice(self) -> tuple[TitleChoice, float] | None:
+        """first_line_choice of the page (the first line, cleaned, when the main text repeats its words)."""
+        if not self._first_choice:
+            self._first_choice.append(first_line_choice(self.units, self.features, self.region, self.is_meta))
+        return self._first_choice[0]
+
+    def body_words(self, end: int) -> set[str]:
+        """content_words of the units from the main text's start up to `end` (not to be changed)."""
+        found = self._body_words.get(end)
+        if found is None:
+            found = self._body_words[end] = content_words(self.units[self.region[0] : end])
+        return found
+
+
 def find_title(
     units: list[Unit],
     features: list[UnitFeatures],
     region: tuple[int, int],
     is_meta: Callable[[str], bool],
     scored: dict[int, tuple[float, float]] | None = None,
+    page: TitlePage | None = None,
 ) -> TitleChoice | None:
     """The best title line, or a cleaned <title> line when nothing better exists.
 
-    `scored`, when given, receives every searched line's (score, evidence): the title ranker's inputs."""
+    `scored`, when given, receives every searched line's (score, evidence): the title ranker's inputs.
+    `page` holds what the search computes once per page (made here when not given: the caller passes the
+    one it hands the ranker too)."""
     start, end = region
     if not units:
         return None
+    if page is None:
+        page = TitlePage(units, features, region, is_meta)
     page_title = units[0].text
     counts = Counter([unit.text for unit in units[: start + 10]])
     last = min(len(units), start + max(1, (end - start) // TITLE_SEARCH_BODY_SHARE))
@@ -84,8 +133,8 @@ def find_title(
     header_last = max(last, min(end, start + IN_REGION_HEADER_UNITS + 1))
     best: TitleChoice | None = None
     best_score = 0.0
-    body_words = content_words(units[start : min(end, start + OVERLAP_BODY_UNITS)])
-    first = first_line_choice(units, features, region, is_meta)
+    body_words = page.body_words(min(end, start + OVERLAP_BODY_UNITS))
+    first = page.first_choice()
     if first is not None:
         best, best_score = first
         best_score += _overlap_score(best.text, 0, start, body_words)
@@ -97,10 +146,10 @@ def find_title(
         if is_meta(units[index].text):
             continue
         heads_meta = index >= start and not in_region_header_seen
-        heads_meta = heads_meta and _heads_meta_block(units, features, index, start, is_meta)
+        heads_meta = heads_meta and _heads_meta_block(features, index, start, page.meta_line)
         if index >= last and not heads_meta:
             continue
-        evidence, rule = _evidence(units, features, index, page_title, counts, is_meta)
+        evidence, rule = _evidence(units, features, index, page_title, counts, page.meta_line)
         score = evidence + _shape_score(units[index], features[index]) + _position_score(index, start, evidence)
         score += _overlap_score(units[index].text, index, start, body_words)
         score += _outdent_score(units, features, index, start)
@@ -334,10 +383,9 @@ IN_REGION_HEADER_MAX_WORDS = 60
 HEADLINE_PROSE_MIN_WORDS = 15
 
 
-def _heads_meta_block(
-    units: list[Unit], features: list[UnitFeatures], index: int, start: int, is_meta: Callable[[str], bool]
-) -> bool:
-    """`index` is a line early in the text above a byline/date block, or below a lone date line, then prose."""
+def _heads_meta_block(features: list[UnitFeatures], index: int, start: int, meta: Callable[[int], bool]) -> bool:
+    """`index` is a line early in the text above a byline/date block, or below a lone date line, then prose.
+    `meta`: TitlePage.meta_line of the page."""
     feats = features[index]
     # A name, a category or a photo credit above the byline is no headline: it has no function words.
     if index - start > IN_REGION_HEADER_UNITS or feats.words < OUTDENT_MIN_WORDS or not feats.stopword_share:
@@ -345,11 +393,6 @@ def _heads_meta_block(
     # Below the article's first paragraphs, a line above a byline heads a quoted or related article.
     if sum(features[i].words for i in range(start, index)) > IN_REGION_HEADER_MAX_WORDS:
         return False
-
-    def meta(position: int) -> bool:
-        return (
-            0 <= position < len(units) and features[position].words <= META_MAX_WORDS and is_meta(units[position].text)
-        )
 
     # Above the byline, or below a lone date line (blogs); a line between two such lines belongs to the block.
     if meta(index - 1):
@@ -362,7 +405,7 @@ def _heads_meta_block(
         return False
     while meta(block_end + 1):
         block_end += 1
-    for later in range(block_end + 1, min(len(units), block_end + 1 + META_BLOCK_PROSE_WITHIN)):
+    for later in range(block_end + 1, min(len(features), block_end + 1 + META_BLOCK_PROSE_WITHIN)):
         feats = features[later]
         if feats.words >= HEADLINE_PROSE_MIN_WORDS and feats.stopword_share and not feats.boilerplate:
             return True
@@ -382,8 +425,10 @@ def text_content_words(text: str) -> frozenset[str]:
 
 def _overlap_score(text: str, index: int, start: int, body_words: set[str]) -> float:
     """The title announces the article: its content words recur in the first paragraphs."""
+    if index >= start:
+        return 0.0
     own = text_content_words(text)
-    if len(own) < OVERLAP_MIN_WORDS or index >= start:
+    if len(own) < OVERLAP_MIN_WORDS:
         return 0.0
     return OVERLAP_WEIGHT * len(own & body_words) / len(own)
 
@@ -439,8 +484,9 @@ def _evidence(
     index: int,
     page_title: str,
     counts: Counter[str],
-    is_meta: Callable[[str], bool],
+    meta_line: Callable[[int], bool],
 ) -> tuple[float, str]:
+    """The outside evidence for the line at `index`. `meta_line`: TitlePage.meta_line of the page."""
     unit = units[index]
     text = unit.text
     score, rule = 0.0, "title-position"
@@ -463,13 +509,10 @@ def _evidence(
         if head and _BREADCRUMB_TAIL.search(head):
             score, rule = score + 4, "title-ends-breadcrumb"
             break
-    # The title sits above the byline/date block, not inside it.
-    inside_meta = any(is_meta(u.text) for u in units[max(0, index - 2) : index] if features[u.index].words <= 16)
-    if not inside_meta:
-        for following in units[index + 1 : index + 3]:
-            if features[following.index].words <= 16 and is_meta(following.text):
-                score += 3
-                break
+    # The title sits above the byline/date block, not inside it (a metadata line has at most META_MAX_WORDS).
+    inside_meta = meta_line(index - 1) or (index >= 2 and meta_line(index - 2))
+    if not inside_meta and (meta_line(index + 1) or meta_line(index + 2)):
+        score += 3
     if dates.find_dates(text):
         score -= DATE_PENALTY
     return score, rule

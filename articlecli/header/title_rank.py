@@ -25,7 +25,6 @@ from typing import Any
 from articlecli.data import read_data
 from articlecli.frontends.unit import Unit
 from articlecli.header import title as rules
-from articlecli.header.record import META_MAX_WORDS
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
@@ -115,7 +114,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "first_part_trailing",
     "copy_below",
     "menu_run_above_log",
-    # Whether the candidate leads the page's candidates on a feature (set by _with_page_best).
+    # Whether the candidate leads the page's candidates on a feature (set by _with_page_features).
     *(f"best_{name}" for name in _PAGE_BEST),
     *(f"least_{name}" for name in _PAGE_LEAST),
 )
@@ -277,36 +276,29 @@ def candidates(
     is_meta: Callable[[str], bool],
     scored: dict[int, tuple[float, float]],
     choice: rules.TitleChoice | None,
+    page: rules.TitlePage | None = None,
 ) -> list[Candidate]:
     """Every line the rules scored down to the main text's start or their pick (as printed, and without glued
-    metadata), and the first line's forms."""
+    metadata), and the first line's forms. `page`: the one the rules searched (title.TitlePage), whose
+    first-line form and main-text words are then not computed again."""
     if not units:
         return []
+    if page is None:
+        page = rules.TitlePage(units, features, region, is_meta)
     start = region[0]
     ranked = sorted(scored, key=lambda i: -scored[i][0])
     rank = {index: position for position, index in enumerate(ranked)}
     best_score = scored[ranked[0]][0] if ranked else 0.0
     first_words = _words(units[0].text)
     first_key = units[0].text.casefold()
-    body_words = rules.content_words(units[start : start + BODY_UNITS])
+    body_words = page.body_words(start + BODY_UNITS)
     first_words_log = math.log1p(features[0].words)
     first = rules.first_line_head(units[0].text)
-    first_choice = rules.first_line_choice(units, features, region, is_meta)
+    first_choice = page.first_choice()
     pick = choice.index if choice is not None else -10
     seen: set[str] = set()
     found: list[Candidate] = []
     first_heading = next((i for i in sorted(scored) if units[i].heading_level), None)
-
-    # The site name a <title> suffix holds recurs in the page's chrome (menu, footer): its first and last lines.
-    # One string searched once per form (a name never spans two lines: it holds no line break).
-    chrome: list[str] = []
-
-    def in_chrome(name: str) -> bool:
-        if not chrome:
-            lines = [u.text for u in units[1 : 1 + CHROME_UNITS]]
-            lines += [u.text for u in units[max(1 + CHROME_UNITS, len(units) - CHROME_UNITS) :]]
-            chrome.append("\n".join(lines).casefold())
-        return name.casefold() in chrome[0]
 
     # A repeated candidate line has a later copy when the page holds more copies than the lines up to it:
     # counted in one pass down to the lowest candidate instead of a scan of the rest of the page per line.
@@ -332,7 +324,14 @@ def candidates(
             verdict = title_likes[index] = _title_like(units, features, index)
         return verdict
 
-    context = _PageContext(units, features, is_meta, title_like)
+    meta_line = page.meta_line
+    context = _PageContext(units, features, meta_line, title_like)
+
+    def in_chrome(name: str) -> bool:
+        """The site name a <title> suffix holds recurs in the page's chrome (menu, footer): its first and last
+        lines, one string (a name never spans two lines: it holds no line break)."""
+        return name.casefold() in context.chrome()
+
     head_parts = _headline_parts(first)
     first_part, last_part = (head_parts[0], head_parts[-1]) if len(head_parts) > 1 else ("", "")
 
@@ -358,14 +357,13 @@ def candidates(
         own = _words(text)
         before = units[index - 1] if index > 0 else None
         after = units[index + 1] if index + 1 < len(units) else None
-        after_feats = features[index + 1] if after is not None else None
-        meta_before = before is not None and features[index - 1].words <= META_MAX_WORDS and is_meta(before.text)
-        meta_after = after is not None and after_feats is not None and after_feats.words <= META_MAX_WORDS
-        meta_after = meta_after and after is not None and is_meta(after.text)
-        prose_after = any(
-            features[i].words >= PROSE_MIN_WORDS and features[i].stopword_share > 0
-            for i in range(index + 1, min(len(units), index + 4))
-        )
+        meta_before = meta_line(index - 1)
+        meta_after = meta_line(index + 1)
+        prose_after = False
+        for i in range(index + 1, min(len(units), index + 4)):
+            if features[i].words >= PROSE_MIN_WORDS and features[i].stopword_share > 0:
+                prose_after = True
+                break
         key = text.casefold()
         cut = cut_part(index, text)
         vector = (
@@ -427,7 +425,7 @@ def candidates(
             1.0 if kind == "first-part" and text == first_part else 0.0,
             1.0 if kind == "first-part" and text == last_part else 0.0,
             *context.shape_below(index, key),
-            *(0.0 for _ in range(len(_PAGE_BEST) + len(_PAGE_LEAST))),  # set by _with_page_best
+            # (the best_/least_ features follow: _with_page_features adds them)
         )
         found.append(Candidate(index, text, kind, vector))
 
@@ -440,7 +438,7 @@ def candidates(
     # title would take the line, and the text in it, out of the article.
     if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
         site_name = None
-        if _heads_meta(units, features, is_meta):
+        if _heads_meta(units, meta_line):
             site_name = partial(rules.is_site_name, units=units)
         for form, kind in _first_line_forms(first, site_name):
             add(0, form, kind, 0)
@@ -451,27 +449,33 @@ def candidates(
         cleaned = rules.without_glued_meta(rules.TitleChoice(index, units[index].text, 0.0, "line"), is_meta)
         if cleaned is not None:
             add(index, cleaned.text, "cleaned", order)
-    return _with_page_best(_with_containment(found))
+    return _with_page_features(found)
 
 
-def _with_page_best(found: list[Candidate]) -> list[Candidate]:
-    """Each vector with 1.0 where the candidate has the page's highest value of a _PAGE_BEST feature (and the
-    lowest of a _PAGE_LEAST one): a conditional logit weighs each candidate alone, and "the line whose words
-    the lead repeats most" is a comparison."""
+def _with_page_features(found: list[Candidate]) -> list[Candidate]:
+    """Each vector with what it says beside the page's other candidates (one new vector a candidate):
+
+    - the containment features (_containment_flags) in the four slots from _CONTAINMENT;
+    - 1.0 where the candidate has the page's highest value of a _PAGE_BEST feature (and the lowest of a
+      _PAGE_LEAST one), in the slots from _RANKED_AT: a conditional logit weighs each candidate alone, and
+      "the line whose words the lead repeats most" is a comparison."""
     if not found:
         return found
-    best = [max(c.vector[i] for c in found) for i in _BEST_OF]
-    least = [min(c.vector[i] for c in found) for i in _LEAST_OF]
+    vectors = [c.vector for c in found]
+    best = [(i, max(map(itemgetter(i), vectors))) for i in _BEST_OF]
+    least = [(i, min(map(itemgetter(i), vectors))) for i in _LEAST_OF]
     out = []
-    for c in found:
-        flags = tuple(1.0 if c.vector[i] >= top and top > 0 else 0.0 for i, top in zip(_BEST_OF, best, strict=True))
-        flags += tuple(1.0 if c.vector[i] <= low else 0.0 for i, low in zip(_LEAST_OF, least, strict=True))
-        out.append(Candidate(c.index, c.text, c.kind, c.vector[:_RANKED_AT] + flags))
+    for c, vector, flag in zip(found, vectors, _containment_flags(found), strict=True):
+        ranked = [1.0 if vector[i] >= top and top > 0 else 0.0 for i, top in best]
+        ranked += [1.0 if vector[i] <= low else 0.0 for i, low in least]
+        vector = vector[:_CONTAINMENT] + tuple(flag) + vector[_CONTAINMENT + 4 : _RANKED_AT] + tuple(ranked)
+        out.append(Candidate(c.index, c.text, c.kind, vector))
     return out
 
 
-def _with_containment(found: list[Candidate]) -> list[Candidate]:
-    """Each candidate's vector with how its text lies inside another candidate's and another's inside its own.
+def _containment_flags(found: list[Candidate]) -> list[list[float]]:
+    """Each candidate's containment features: whether its text lies inside another candidate's at a separator,
+    or elsewhere, and whether another's lies inside its own at a separator, or elsewhere.
 
     A part cut at a separator ("Title" of "Title | Site", "Site" of "Site - Title") is one kind; a text cut
     elsewhere ("Bhindi masala" of "Bhindi masala (okra stir fry)", a headline without its second half) is
@@ -494,13 +498,7 @@ def _with_containment(found: list[Candidate]) -> list[Candidate]:
             kind = 0 if at_separator else 1
             flags[inner][kind] = 1.0
             flags[outer][2 + kind] = 1.0
-    out = []
-    for candidate, flag in zip(found, flags, strict=True):
-        if any(flag):
-            vector = candidate.vector[:_CONTAINMENT] + tuple(flag) + candidate.vector[_CONTAINMENT + 4 :]
-            candidate = Candidate(candidate.index, candidate.text, candidate.kind, vector)
-        out.append(candidate)
-    return out
+    return flags
 
 
 _NO_CONTAINMENT = (0.0, 0.0, 0.0, 0.0)
@@ -520,10 +518,11 @@ class _PageContext:
         self,
         units: list[Unit],
         features: list[UnitFeatures],
-        is_meta: Callable[[str], bool],
+        meta_line: Callable[[int], bool],
         title_like: Callable[[int], bool],
     ) -> None:
-        self.units, self.features, self.is_meta, self.title_like = units, features, is_meta, title_like
+        # meta_line: title.TitlePage.meta_line of the page (the rules' test of a title's neighbours).
+        self.units, self.features, self.meta_line, self.title_like = units, features, meta_line, title_like
         self._chrome: str | None = None
         self._footer: str | None = None
         self._prose: dict[int, list[int]] = {}
@@ -570,9 +569,13 @@ class _PageContext:
         """Whether the text recurs in the next few lines (a headline printed twice, in a share box, a rating
         line) and how many menu labels stand right above the candidate (a page's menu ends at the headline)."""
         units, features = self.units, self.features
-        copy = index > 0 and any(
-            key in self.folded(i) for i in range(index + 1, min(len(units), index + 1 + COPY_BELOW_UNITS))
-        )
+        copy = False
+        if index > 0:
+            folded = self.folded
+            for i in range(index + 1, min(len(units), index + 1 + COPY_BELOW_UNITS)):
+                if key in folded(i):
+                    copy = True
+                    break
         run = 0
         for i in range(index - 1, max(-1, index - 1 - MENU_RUN_MAX), -1):
             if features[i].words == 0:
@@ -594,8 +597,12 @@ class _PageContext:
         prose = self.prose_below(index)
         gap = (prose[0] - index - 1) if prose else PROSE_SEARCH_UNITS
         between = range(index + 1, min(len(units), index + 1 + min(gap, PROSE_GAP_READ)))
-        titles = sum(1 for i in between if self.title_like(i))
-        meta = any(features[i].words <= META_MAX_WORDS and self.is_meta(units[i].text) for i in between)
+        title_like = self.title_like
+        titles = 0
+        for i in between:
+            if title_like(i):
+                titles += 1
+        meta = any(map(self.meta_line, between))
         own = rules.text_content_words(text)
         overlap = 0.0
         if own and prose:
@@ -608,8 +615,11 @@ class _PageContext:
             and self.title_like(below)
             and features[below].words >= words + KICKER_GAP
         )
-        around = [i for i in range(index - NEIGHBOURS, index + NEIGHBOURS + 1) if i != index and 0 <= i < len(units)]
-        short = sum(1 for i in around if features[i].words <= MENU_LABEL_MAX_WORDS)
+        around = [i for i in range(max(0, index - NEIGHBOURS), min(len(units), index + NEIGHBOURS + 1)) if i != index]
+        short = 0
+        for i in around:
+            if features[i].words <= MENU_LABEL_MAX_WORDS:
+                short += 1
         return (
             math.log1p(max(0, copies)),
             1.0 if in_footer else 0.0,
@@ -617,7 +627,7 @@ class _PageContext:
             math.log1p(titles),
             1.0 if meta else 0.0,
             overlap,
-            *_NO_CONTAINMENT,  # set by _with_containment
+            *_NO_CONTAINMENT,  # set by _with_page_features
             1.0 if kicker else 0.0,
             short / len(around) if around else 0.0,
         )
@@ -649,13 +659,11 @@ def _lines_opening_text(
 HEADS_META_WITHIN = 2
 
 
-def _heads_meta(units: list[Unit], features: list[UnitFeatures], is_meta: Callable[[str], bool]) -> bool:
+def _heads_meta(units: list[Unit], meta_line: Callable[[int], bool]) -> bool:
     """The first line stands right above a byline or date line: it is the article's headline (a clipped
-    article), not the <title> of a whole page, whose next lines are the site's menu."""
-    return any(
-        features[index].words <= META_MAX_WORDS and is_meta(units[index].text)
-        for index in range(1, min(len(units), 1 + HEADS_META_WITHIN))
-    )
+    article), not the <title> of a whole page, whose next lines are the site's menu. `meta_line`:
+    title.TitlePage.meta_line of the page."""
+    return any(map(meta_line, range(1, min(len(units), 1 + HEADS_META_WITHIN))))
 
 
 # A line reads as a title: short, no final full stop, no link list, not a byline or date line.
@@ -690,6 +698,7 @@ def rerank(
     scored: dict[int, tuple[float, float]],
     choice: rules.TitleChoice | None,
     model: TitleModel,
+    page: rules.TitlePage | None = None,
 ) -> rules.TitleChoice | None:
     """The model's pick when it differs from the rules' and its probability clears the threshold.
 
@@ -698,7 +707,7 @@ def rerank(
     where the model picks a metadata line."""
     if region[1] <= region[0]:
         return choice
-    found = candidates(units, features, region, is_meta, scored, choice)
+    found = candidates(units, features, region, is_meta, scored, choice, page)
     if not found:
         return choice
     probabilities = softmax([model.margin(c.vector) for c in found])
