@@ -178,12 +178,17 @@ def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon
     the title, below the body, or in a header the main-text region left out. The one nearest the body
     start wins."""
     words = _inner_byline_words(lexicon)
-    for index in _by_distance(header.body_start, len(units)):
+    # The short lines with a byline word, found in page order from the records' keys, then read nearest first.
+    candidates = [
+        index
+        for index, record in enumerate(features)
+        if record.words <= META_MAX_WORDS * 2 and not record.boilerplate and not words.isdisjoint(record.key.split())
+    ]
+    start = min(max(header.body_start, 0), len(units))
+    for index in sorted(candidates, key=lambda i: (abs(i - start), i)):
         if index in header.labels and header.labels[index][0] not in ("date", "removed"):
             continue
-        if features[index].words > META_MAX_WORDS * 2 or features[index].boilerplate:
-            continue
-        if words.isdisjoint(features[index].key.split()) or not features.dates(index):
+        if not features.dates(index):
             continue
         text = units[index].text
         names = plausible_names(names_in_date_line(text, lexicon, features.language), header)
@@ -219,12 +224,22 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
     if not path_words:
         return
     anchor = header.title_unit if header.title_unit is not None else header.body_start
-    for index in _by_distance(anchor, len(units)):
+    # A link's target is part of its source line, and an author slug follows a word of `author-path` in it:
+    # the short lines whose joined source lines hold a link and such a word anywhere (casefolded as the
+    # targets are) are found in page order, then read nearest the anchor first. (Joined by a character that
+    # is neither ']' nor '(': a '](' in the joined lines lies within one.)
+    has_path_word = lexicon.phrases("author-path").first_words_search.search
+    candidates = [
+        index
+        for index, (unit, record) in enumerate(zip(units, features, strict=True))
+        if record.words <= AUTHOR_LINK_MAX_WORDS
+        and "](" in (joined := "\n".join(unit.raw))
+        and has_path_word(joined.casefold())
+    ]
+    anchor = min(max(anchor, 0), len(units))
+    for index in sorted(candidates, key=lambda i: (abs(i - anchor), i)):
         unit = units[index]
         if header.labels.get(index, ("", ""))[0] in ("title", "breadcrumb", "category", "tag"):
-            continue
-        # Joined by a character that is neither ']' nor '(': a '](' in the joined lines lies within one.
-        if features[index].words > AUTHOR_LINK_MAX_WORDS or "](" not in "\n".join(unit.raw):
             continue
         names: list[str] = []
         for raw in unit.raw:
@@ -350,7 +365,10 @@ def byline_at(
         if not may_hold_byline(key or line_key(units[index].text), lexicon):
             header.bylines[index] = None
             return None
-        found = None if index in menu_facets(units, lexicon, header) else _raw_byline_at(units, index, lexicon)
+        found = _raw_byline_at(units, index, lexicon)
+        # (The page's menu facets are looked for only once a line reads as a byline: most pages never need them.)
+        if found and index in menu_facets(units, lexicon, header):
+            found = None
         names = plausible_names(found[0], header) if found else []
         header.bylines[index] = (names, found[1]) if found and names else None
     return header.bylines[index]
@@ -694,9 +712,14 @@ def find_name_beside_any_date(
     """The same as find_name_beside_date for a date line anywhere on the page ('Thomas Hanke' / '27.04.2020
     - 18:50 Uhr' where the region or the title was found elsewhere); the one nearest the body start wins."""
     found: list[tuple[int, str]] = []
-    for date_index in range(len(units)):
-        if features[date_index].words > META_MAX_WORDS or not _DIGIT.search(units[date_index].text):
-            continue
+    # The short lines with a digit (a date has one), in page order.
+    has_digit = _DIGIT.search
+    dated = [
+        index
+        for index, (unit, record) in enumerate(zip(units, features, strict=True))
+        if record.words <= META_MAX_WORDS and has_digit(unit.text)
+    ]
+    for date_index in dated:
         if header.labels.get(date_index, ("date", ""))[0] != "date" or not features.dates(date_index):
             continue
         # 'answered May 2, 2009' / 'Kevin Dente', 'edited Oct 16' / 'Greg Askew': an answer's or an edit's
