@@ -324,3 +324,49 @@ def test_glue_shortcuts_find_what_their_plain_forms_find() -> None:
         assert _title_glue_pieces(text) == _TITLE_GLUE.split(text)
         lead = _GLUED_GAP.split(text, 1)[0]
         assert _short_lead(text) == (None if len(lead.split(None, 8)) > 8 else lead)
+
+
+# Header lines of real pages: bylines in their shapes (word first, glued, emphasised, bulleted, a label
+# over the names, a name over a noun label) and lines that are none.
+BYLINE_PAGE_LINES = [
+    "By Jane Doe",
+    "**By** Jane Doe",
+    "— by Jane Doe and John Roe",
+    "• words written by Jane Doe",
+    "ByShivya Nath",
+    "Written byJack Shepherd",
+    "By Korin MillerPublished: Jan 29, 2025",
+    "Von ** Jane Doe ** und _John Roe_",
+    "Par    Jane Doe",
+    "Written by:",
+    "Maria Gonzalez",
+    "Autor",
+    "by ibby",
+    "Artikel von:",
+    "hausinfo",
+    "(By Jane Doe)",
+    "Authors of this article:",
+    "Jane Doe, John Roe",
+    "Home",
+    "Nearby restaurants and a baby shower",
+    "Share on Facebook",
+    "March 3, 2024",
+    "Read more",
+    "ＢＹ Jane Doe",
+    "# By Jane Doe",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "it"])
+def test_may_hold_byline_passes_every_line_the_byline_test_reads(language: str) -> None:
+    from articlecli.frontends.unit import Unit
+    from articlecli.header.bylines import _raw_byline_at, may_hold_byline
+
+    lexicon = lexicon_for(language)
+    units = [Unit(i, (i,), (text,), text) for i, text in enumerate(BYLINE_PAGE_LINES)]
+    found = [i for i in range(len(units)) if _raw_byline_at(units, i, lexicon)]
+    # The shortcut passes every line the full test takes, and turns down most of the others.
+    assert all(may_hold_byline(line_key(units[i].text), lexicon) for i in found)
+    assert len(found) >= 10
+    turned_down = [text for text in BYLINE_PAGE_LINES if not may_hold_byline(line_key(text), lexicon)]
+    assert {"Home", "Share on Facebook", "March 3, 2024", "Jane Doe, John Roe"} <= set(turned_down)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -102,7 +103,9 @@ def nearest_byline(
     found = [
         i
         for i in window
-        if i not in header.labels and features[i].words <= META_MAX_WORDS * 2 and byline_at(units, i, lexicon, header)
+        if i not in header.labels
+        and features[i].words <= META_MAX_WORDS * 2
+        and byline_at(units, i, lexicon, header, features[i].key)
     ]
     return min(found, key=lambda i: (abs(i - anchor), i)) if found else None
 
@@ -129,30 +132,30 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
     the one nearest the body start wins."""
     openers, closers = _byline_word_sets(lexicon)
     label_words = frozenset(openers + closers)
-    start = header.body_start
-    for index in _by_distance(start, len(units)):
+    # (key.startswith(openers), in one scan of the byline phrases' first words.)
+    starts_byline = lexicon.phrases("byline-prefix").first_words_search.match
+    # The lines that may hold a byline, found in page order (a metadata-length line by its record's key),
+    # then tried nearest first. A byline starts with a byline word ("By", glued "ByJane"), or is a short
+    # label (at most BYLINE_LABEL_MAX_WORDS words) ending in one.
+    candidates = [
+        index
+        for index, record in enumerate(features)
+        if record.words <= META_MAX_WORDS and record.key and _opens_byline(record.key, starts_byline, label_words)
+    ]
+    for index, record in enumerate(features):
+        if record.words <= META_MAX_WORDS and record.key:
+            continue
+        # A long line has no key (records keep keys for label-length lines): its first glued piece's,
+        # unless that piece has more than _LEAD_WORDS words.
+        long_line = record.words > META_MAX_WORDS
+        lead = _short_lead(units[index].text) if long_line else _GLUED_GAP.split(units[index].text, 1)[0]
+        if lead is not None and _opens_byline(record.key or line_key(lead), starts_byline, label_words):
+            candidates.append(index)
+    start = min(max(header.body_start, 0), len(units))
+    for index in sorted(candidates, key=lambda i: (abs(i - start), i)):
         if index in header.labels:
             continue
-        key = features[index].key
-        if features[index].words > META_MAX_WORDS or not key:
-            # A long line has no key (records keep keys for label-length lines): its first glued piece's,
-            # unless that piece has more than _LEAD_WORDS words.
-            long_line = features[index].words > META_MAX_WORDS
-            lead = _short_lead(units[index].text) if long_line else _GLUED_GAP.split(units[index].text, 1)[0]
-            if lead is None:
-                continue
-            key = key or line_key(lead)
-        # The first word, and the last one of a label of at most BYLINE_LABEL_MAX_WORDS words: the key is
-        # split no further than that.
-        words = key.split(None, BYLINE_LABEL_MAX_WORDS)
-        if not words:
-            continue
-        # A byline starts with a byline word ("By", glued "ByJane"), or is a short label ending in one.
-        if not words[0].startswith(openers) and not (
-            len(words) <= BYLINE_LABEL_MAX_WORDS and words[-1].rstrip(":") in label_words
-        ):
-            continue
-        byline = byline_at(units, index, lexicon, header)
+        byline = byline_at(units, index, lexicon, header, features[index].key)
         if byline:
             header.authors = byline[0]
             # A long glued line carries the article's text after the byline: it stays in the body.
@@ -161,18 +164,31 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
             return
 
 
+def _opens_byline(key: str, starts_byline: Callable[[str], object], label_words: frozenset[str]) -> bool:
+    """The line with this key starts with a byline word (`starts_byline`), or is a label of at most
+    BYLINE_LABEL_MAX_WORDS words whose last word, colons aside, is one of `label_words`."""
+    return bool(starts_byline(key)) or (
+        key.count(" ") < BYLINE_LABEL_MAX_WORDS and key.rpartition(" ")[2].rstrip(":") in label_words
+    )
+
+
 def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
     """A date line with a byline word inside ('6. Dezember 2022 von Fatima in Gefühle', 'Posted on
     December 20, 2025 by Jean-Luc Aufranc') names the author wherever it stands: themes print it above
     the title, below the body, or in a header the main-text region left out. The one nearest the body
     start wins."""
     words = _inner_byline_words(lexicon)
-    for index in _by_distance(header.body_start, len(units)):
+    # The short lines with a byline word, found in page order from the records' keys, then read nearest first.
+    candidates = [
+        index
+        for index, record in enumerate(features)
+        if record.words <= META_MAX_WORDS * 2 and not record.boilerplate and not words.isdisjoint(record.key.split())
+    ]
+    start = min(max(header.body_start, 0), len(units))
+    for index in sorted(candidates, key=lambda i: (abs(i - start), i)):
         if index in header.labels and header.labels[index][0] not in ("date", "removed"):
             continue
-        if features[index].words > META_MAX_WORDS * 2 or features[index].boilerplate:
-            continue
-        if words.isdisjoint(features[index].key.split()) or not features.dates(index):
+        if not features.dates(index):
             continue
         text = units[index].text
         names = plausible_names(names_in_date_line(text, lexicon, features.language), header)
@@ -208,12 +224,22 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
     if not path_words:
         return
     anchor = header.title_unit if header.title_unit is not None else header.body_start
-    for index in _by_distance(anchor, len(units)):
+    # A link's target is part of its source line, and an author slug follows a word of `author-path` in it:
+    # the short lines whose joined source lines hold a link and such a word anywhere (casefolded as the
+    # targets are) are found in page order, then read nearest the anchor first. (Joined by a character that
+    # is neither ']' nor '(': a '](' in the joined lines lies within one.)
+    has_path_word = lexicon.phrases("author-path").first_words_search.search
+    candidates = [
+        index
+        for index, (unit, record) in enumerate(zip(units, features, strict=True))
+        if record.words <= AUTHOR_LINK_MAX_WORDS
+        and "](" in (joined := "\n".join(unit.raw))
+        and has_path_word(joined.casefold())
+    ]
+    anchor = min(max(anchor, 0), len(units))
+    for index in sorted(candidates, key=lambda i: (abs(i - anchor), i)):
         unit = units[index]
         if header.labels.get(index, ("", ""))[0] in ("title", "breadcrumb", "category", "tag"):
-            continue
-        # Joined by a character that is neither ']' nor '(': a '](' in the joined lines lies within one.
-        if features[index].words > AUTHOR_LINK_MAX_WORDS or "](" not in "\n".join(unit.raw):
             continue
         names: list[str] = []
         for raw in unit.raw:
@@ -325,18 +351,42 @@ def _byline_word_sets(lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...
     return tuple(sorted({p[0] for p in phrases})), tuple(sorted({p[-1] for p in phrases}))
 
 
-def byline_at(units: list[Unit], index: int, lexicon: Lexicon, header: Header) -> tuple[list[str], list[int]] | None:
+def byline_at(
+    units: list[Unit], index: int, lexicon: Lexicon, header: Header, key: str = ""
+) -> tuple[list[str], list[int]] | None:
     """Author names a byline at `index` gives, and the units it spans.
 
     'By Jane Doe' on one line, or a label alone ('By', 'Written by:', 'Authors of this article:')
     with the names on the next line; a lone noun label ('Author', 'Autor') may also follow the name
-    ('Jane Doe' / 'Author', as author boxes print it).
+    ('Jane Doe' / 'Author', as author boxes print it). `key` is the unit's line key when the caller has it
+    (its record's; "" to have it computed here).
     """
     if index not in header.bylines:
-        found = None if index in menu_facets(units, lexicon, header) else _raw_byline_at(units, index, lexicon)
+        if not may_hold_byline(key or line_key(units[index].text), lexicon):
+            header.bylines[index] = None
+            return None
+        found = _raw_byline_at(units, index, lexicon)
+        # (The page's menu facets are looked for only once a line reads as a byline: most pages never need them.)
+        if found and index in menu_facets(units, lexicon, header):
+            found = None
         names = plausible_names(found[0], header) if found else []
         header.bylines[index] = (names, found[1]) if found and names else None
     return header.bylines[index]
+
+
+def may_hold_byline(key: str, lexicon: Lexicon) -> bool:
+    """False when the line with this key (records.lexicon.line_key of the unit's text) cannot be a byline
+    for _raw_byline_at, which then needs not run: most header lines are passed over by two string tests.
+
+    _raw_byline_at finds names only where its text opens with a byline phrase (byline_names: the first
+    word of the key of the line's first part starts with the phrase's first word), or ends with one (a
+    label: the key's last words are the phrase). Its text is the unit's with emphasis and leading marks
+    removed and a space put in before glued labels: edits at non-alphanumeric characters, or splits of
+    a word; so the first word it reads starts the unit's key, and the last word it reads ends it."""
+    # (The phrases' first words in one scan, as key.startswith(openers).)
+    if lexicon.phrases("byline-prefix").first_words_search.match(key):
+        return True
+    return key.endswith(_byline_word_sets(lexicon)[1])
 
 
 # Rule `menu-facet-not-byline`: a menu that sorts by facet ('SolutionsBy RoleRemote Work…By IndustryHealthcare…
@@ -662,9 +712,14 @@ def find_name_beside_any_date(
     """The same as find_name_beside_date for a date line anywhere on the page ('Thomas Hanke' / '27.04.2020
     - 18:50 Uhr' where the region or the title was found elsewhere); the one nearest the body start wins."""
     found: list[tuple[int, str]] = []
-    for date_index in range(len(units)):
-        if features[date_index].words > META_MAX_WORDS or not _DIGIT.search(units[date_index].text):
-            continue
+    # The short lines with a digit (a date has one), in page order.
+    has_digit = _DIGIT.search
+    dated = [
+        index
+        for index, (unit, record) in enumerate(zip(units, features, strict=True))
+        if record.words <= META_MAX_WORDS and has_digit(unit.text)
+    ]
+    for date_index in dated:
         if header.labels.get(date_index, ("date", ""))[0] != "date" or not features.dates(date_index):
             continue
         # 'answered May 2, 2009' / 'Kevin Dente', 'edited Oct 16' / 'Greg Askew': an answer's or an edit's

@@ -219,14 +219,20 @@ def find_name_glued_to_date(
     the date after it, when the page has one such pair."""
     found: list[tuple[int, str]] = []
     last = len(units) - 1
-    for index, unit in enumerate(units):
+    # A date has digits; a label or a role is glued on at a lower-to-upper join: most lines have neither
+    # (unless the front end cut the line's source line, read on below). The lines are found in page order.
+    candidates = [
+        index
+        for index, (unit, record) in enumerate(zip(units, features, strict=True))
+        if not record.boilerplate
+        and (_may_hold_field(unit.text) or (index < last and units[index + 1].lines[0] == unit.lines[-1]))
+    ]
+    for index in candidates:
+        unit = units[index]
         text = unit.text
-        # A date has digits; a label or a role is glued on at a lower-to-upper join: most lines have neither.
-        if not _may_hold_field(text) and not (index < last and units[index + 1].lines[0] == unit.lines[-1]):
-            continue
         # A date or title line the header took may go on with the byline ('...and Tips   Denise Everheart
         # August 23, 2023').
-        if features[index].boilerplate or header.labels.get(index, ("date", ""))[0] not in ("date", "title"):
+        if header.labels.get(index, ("date", ""))[0] not in ("date", "title"):
             continue
         # The front end may have cut the glued line between the name and the date: read on into the next
         # piece of the same source line ('Matteo Laratta' / 'Last Updated:').

@@ -305,7 +305,7 @@ def _read_meta_line(
     if lexicon.phrases("reading-time").matches_whole(key):
         header.label(index, "removed", "reading-time")
         return
-    byline = byline_at(units, index, lexicon, header) if preferred is None or index == preferred else None
+    byline = byline_at(units, index, lexicon, header, feats.key) if preferred is None or index == preferred else None
     if byline and not header.authors:
         header.authors = byline[0]
         for taken in byline[1]:
