@@ -33,6 +33,7 @@ from articlecli.header.bylines import (
     tidy_names,
 )
 from articlecli.header.glued_bylines import find_glued_byline, find_name_glued_to_date
+from articlecli.header.headline_bylines import find_byline_after_headline
 from articlecli.header.line_rest import page_title_rest, read_date_line_rest
 from articlecli.header.meta_labels import label_phrases, unglue_labels
 from articlecli.header.page_dates import (
@@ -137,6 +138,7 @@ def _find_authors_elsewhere(
         lambda: find_name_above_author_more(units, features, lexicon, header),
         lambda: find_glued_byline(units, features, lexicon, header),
         lambda: find_name_glued_to_date(units, features, lexicon, header, language),
+        lambda: find_byline_after_headline(units, features, window, lexicon, header),
     )
     for find in fallbacks:
         if header.authors:
