@@ -17,7 +17,7 @@ from articlecli.header.record import Header
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.lexicon import Lexicon, line_key
-from articlecli.records.names import byline_names, looks_like_name
+from articlecli.records.names import HANDLE, byline_names, looks_like_name
 from articlecli.records.record import RecordTable
 
 # Title and byline together: a headline is at most about 20 words, a byline a few more.
@@ -63,6 +63,9 @@ def headline_and_byline(text: str, lexicon: Lexicon) -> tuple[str, list[str]] | 
         if not 1 <= len(rest.split()) <= BYLINE_MAX_WORDS or _credit_before(headline, word, lexicon):
             continue
         names = byline_names(f"{match.group(1)} {rest}", lexicon)
+        if not names and HANDLE.match(rest) and rest.islower():
+            # 'von zahlenzauberin': a user name (find_byline_after_headline keeps it only after the title).
+            return headline, [rest]
         # The names are the whole rest of the line: 'by Eric Ries', not 'by Eric Ries and the team today'.
         if names and all(looks_like_name(name) for name in names) and _covers(names, rest):
             return headline, names
@@ -107,10 +110,11 @@ def find_byline_after_headline(
             # 'köstlich!von Kathrin'); a title that keeps it names its subject ('Abschied von Angela Merkel').
             if any(name.casefold() in (header.title or "").casefold() for name in found[1]):
                 continue
-        elif not _is_headline(found[0], index, units, features, header, title_key) or any(
-            # One capitalised word after 'von' is as often a noun as a name ('Bau von Windenergieanlagen').
-            len(name.split()) < 2
-            for name in found[1]
+        elif line_key(found[0]) != title_key and (
+            not _is_headline(found[0], index, units, features, header)
+            # One word after 'von' is as often a noun as a name ('Bau von Windenergieanlagen'): only after
+            # the title itself ('Was zum hören in den Ferien von zahlenzauberin').
+            or any(len(name.split()) < 2 for name in found[1])
         ):
             continue
         if best is None or abs(index - header.body_start) < abs(best[0] - header.body_start):
@@ -133,17 +137,13 @@ def _mostly_date(headline: str, language: str | None) -> bool:
     return len(" ".join(left).split()) < HEADLINE_MIN_WORDS
 
 
-def _is_headline(
-    headline: str, index: int, units: list[Unit], features: RecordTable, header: Header, title_key: str
-) -> bool:
-    """`headline`, read from unit `index`, is the page's headline: the line is the title's or stands just
-    below it, or the headline is the title or stands alone on another line of the page."""
+def _is_headline(headline: str, index: int, units: list[Unit], features: RecordTable, header: Header) -> bool:
+    """`headline`, read from unit `index`, is the page's headline: the line stands just below the title,
+    or the headline stands alone on another line of the page."""
     title = header.title_unit
-    if title is not None and 0 <= index - title <= HEADLINE_MAX_UNITS_BELOW_TITLE:
+    if title is not None and 0 < index - title <= HEADLINE_MAX_UNITS_BELOW_TITLE:
         return True
     key = line_key(headline)
-    if key and key == title_key:
-        return True
     size = len(headline.split())
     return any(
         other != index and features[other].words == size and line_key(units[other].text) == key
