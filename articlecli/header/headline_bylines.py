@@ -73,8 +73,12 @@ def headline_and_byline(text: str, lexicon: Lexicon) -> tuple[str, list[str]] | 
 
 
 def _credit_before(headline: str, word: str, lexicon: Lexicon) -> bool:
-    """'Photo by', 'Theme by', 'Kommentar von': the byline word ends a credit or another's byline."""
-    tail = headline.split()[-2:]
+    """'Photo by', 'Theme by', 'Kommentar von': the byline word ends a credit or another's byline, or the
+    line is a caption ('Photo taken at the harbour by John Smith')."""
+    words = headline.split()
+    if line_key(words[0]).rstrip(":") in lexicon.phrases("photo-credit").exact:
+        return True
+    tail = words[-2:]
     for size in (1, 2):
         phrase = line_key(" ".join([*tail[-size:], word]))
         if phrase in lexicon.phrases("other-byline").exact or phrase in lexicon.phrases("photo-credit").exact:
