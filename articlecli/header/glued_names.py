@@ -40,7 +40,11 @@ def cut_tail_at_page_name(name: str, units: list[Unit]) -> str:
     last = words[-1] if words else ""
     if len(last) < GLUED_TAIL_MIN_CHARS + 2 or not last[-GLUED_TAIL_MIN_CHARS:].islower():
         return name
+    first = words[0]
     for unit in units:
+        # (Cheap tests first: this runs for every page with an author.)
+        if len(unit.text) > 2 * NAME_LINE_MAX_CHARS or first not in unit.text:
+            continue
         text = unit.text.strip(NAME_EDGE)
         if len(text) > NAME_LINE_MAX_CHARS:
             continue
