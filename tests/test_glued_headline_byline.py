@@ -136,3 +136,11 @@ def test_the_glued_byline_of_a_page_reads_one_name():
         "Updated Aug 21, 2025\n\n" + BODY_EN
     )
     assert parse_text(page).authors == ("Claire Wilson",)
+
+
+def test_a_sentence_ending_in_von_and_a_noun_is_no_byline():
+    # A cookie notice of a space-joined page: the 'name' ends with a particle and a full stop.
+    assert (
+        headline_and_byline("Durch Nutzung unserer Dienste stimmen Sie unserer Verwendung von Cookies zu.", DE) is None
+    )
+    assert headline_and_byline("Die Seite nutzt die Hilfe von Cookies zu", DE) is None

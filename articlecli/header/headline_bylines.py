@@ -32,6 +32,8 @@ HEADLINE_MAX_UNITS_BELOW_TITLE = 3
 
 # A byline word after a space, or glued after the headline's closing '!' or '?' ('köstlich!von Kathrin').
 _WORD_AFTER_SPACE = lazy_compile(r"(?:(?<=\s)|(?<=[!?]))([^\W\d_]{2,4})\s+(?=[^\W\d_])")
+# A sentence's end: a word of two or more letters before a full stop ('zu.'; an initial, 'C.', is no end).
+_SENTENCE_END = lazy_compile(r"[^\W\d_]{2}[.!?…]$")
 # What a headline does not end with: a sentence's or a field's end (prose and labels, not titles).
 _NOT_HEADLINE_END = frozenset(".,;:-–—|/")
 
@@ -62,12 +64,20 @@ def headline_and_byline(text: str, lexicon: Lexicon) -> tuple[str, list[str]] | 
             return None
         if not 1 <= len(rest.split()) <= BYLINE_MAX_WORDS or _credit_before(headline, word, lexicon):
             continue
+        if _SENTENCE_END.search(rest):
+            # '… stimmen Sie der Verwendung von Cookies zu.': a sentence, not a byline ('Juan Muñoz C.' is one).
+            continue
         names = byline_names(f"{match.group(1)} {rest}", lexicon)
         if not names and HANDLE.match(rest) and rest.islower():
             # 'von zahlenzauberin': a user name (find_byline_after_headline keeps it only after the title).
             return headline, [rest]
         # The names are the whole rest of the line: 'by Eric Ries', not 'by Eric Ries and the team today'.
-        if names and all(looks_like_name(name) for name in names) and _covers(names, rest):
+        # A name ends with a capitalised word: 'Cookies zu' ends with a particle, so it is no name.
+        if (
+            names
+            and all(looks_like_name(name) and name.split()[-1][:1].isupper() for name in names)
+            and _covers(names, rest)
+        ):
             return headline, names
     return None
 
