@@ -33,6 +33,8 @@ from articlecli.header.bylines import (
     tidy_names,
 )
 from articlecli.header.glued_bylines import find_glued_byline, find_name_glued_to_date
+from articlecli.header.glued_names import tidy_glued_names
+from articlecli.header.headline_bylines import find_byline_after_headline
 from articlecli.header.line_rest import page_title_rest, read_date_line_rest
 from articlecli.header.meta_labels import label_phrases, unglue_labels
 from articlecli.header.page_dates import (
@@ -96,6 +98,7 @@ def parse_header(
         _read_meta_line(units, features, index, lexicon, language, header, preferred)
     _find_authors_elsewhere(units, features, window, lexicon, language, header)
     header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
+    header.authors = tidy_glued_names(header.authors, units, lexicon)
     prefer_nearest_date(header, window)
     prefer_date_beside_title(units, features, window, header, lexicon)
     find_loose_dates(units, features, window, language, header, lexicon)
@@ -137,6 +140,7 @@ def _find_authors_elsewhere(
         lambda: find_name_above_author_more(units, features, lexicon, header),
         lambda: find_glued_byline(units, features, lexicon, header),
         lambda: find_name_glued_to_date(units, features, lexicon, header, language),
+        lambda: find_byline_after_headline(units, features, window, lexicon, header),
     )
     for find in fallbacks:
         if header.authors:
