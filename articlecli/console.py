@@ -31,6 +31,11 @@ def restore_gc_threshold() -> None:
     gc.set_threshold(*_INTERPRETER_GC_THRESHOLD)
 
 
+# How long after a swallowed Ctrl-C it is raised again: long enough for the interpreter to have left the
+# place that swallowed it (a weakref callback, a few microseconds), short enough for no one to notice.
+SWALLOWED_INTERRUPT_DELAY = 0.005
+
+
 class Interrupted(BaseException):
     """Ctrl-C. Not a KeyboardInterrupt, which click turns into 'Aborted!' and exit status 1."""
 
@@ -42,11 +47,54 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise Interrupted
 
 
+class _CommandState:
+    # Whether entry()'s command has ended: a Ctrl-C swallowed after that is not raised again, since the
+    # interpreter's exit is all that is left and a raise there would surface as a traceback. Process-wide,
+    # as signal handlers are.
+    over = False
+
+
+_command = _CommandState()
+
+
+def _interrupt_again_if_swallowed(unraisable: sys.UnraisableHookArgs) -> None:
+    """Deliver a Ctrl-C that Python swallowed, instead of reporting it as 'Exception ignored'.
+
+    A signal handler runs wherever the main thread is, and in a few places of the interpreter an
+    exception cannot propagate: a weakref callback (the import system's module locks use one, so a Ctrl-C
+    during an import can land there), a __del__, a finaliser. Python prints those exceptions as 'Exception
+    ignored in …' and carries on. For Ctrl-C that would be worse than a traceback: the handler has already
+    turned SIGINT off, so the command would run on and no further Ctrl-C could stop it. The interrupt is
+    raised again, as a fresh signal, once the interpreter is back in ordinary code.
+    """
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, Interrupted):
+        if not _command.over:
+            # Not raised from here: a handler run inside this hook would be swallowed in turn. A moment
+            # later, from another thread, the main thread is interrupted afresh, back in ordinary code (or,
+            # should it land in such a place again, in this hook again).
+            import _thread
+            import threading
+
+            signal.signal(signal.SIGINT, _interrupt)
+            later = threading.Timer(SWALLOWED_INTERRUPT_DELAY, _thread.interrupt_main)
+            later.daemon = True
+            later.start()
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+def handle_interrupts() -> None:
+    """Ctrl-C ends the command as Interrupted, wherever it lands (see _interrupt_again_if_swallowed)."""
+    _command.over = False
+    sys.unraisablehook = _interrupt_again_if_swallowed
+    signal.signal(signal.SIGINT, _interrupt)
+
+
 def entry() -> None:
     """Run the CLI; turn what escapes it into one line on stderr and a documented exit code."""
     # The same numbers as articlecli.errors, which is not imported before the try.
     interrupted, broken_pipe = 130, 141
-    signal.signal(signal.SIGINT, _interrupt)
+    handle_interrupts()
     raise_gc_threshold()
     try:
         if detects_language(sys.argv[1:]):
@@ -71,6 +119,7 @@ def entry() -> None:
     finally:
         # The command is over (a helper the command did not stop, after an error, is stopped here); what is
         # left is the interpreter's exit, where a Ctrl-C would print a traceback.
+        _command.over = True
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         language = sys.modules.get("articlecli.records.language")
         if language is not None:
