@@ -67,7 +67,8 @@ def _interrupt_again_if_swallowed(unraisable: sys.UnraisableHookArgs) -> None:
     turned SIGINT off, so the command would run on and no further Ctrl-C could stop it. The interrupt is
     raised again, as a fresh signal, once the interpreter is back in ordinary code.
     """
-    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, Interrupted):
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, (Interrupted, KeyboardInterrupt)):
+        # KeyboardInterrupt: `batch` ends a Ctrl-C itself, through Python's own handler, which stays armed.
         if not _command.over:
             # Not raised from here: a handler run inside this hook would be swallowed in turn. A moment
             # later, from another thread, the main thread is interrupted afresh, back in ordinary code (or,
@@ -75,7 +76,8 @@ def _interrupt_again_if_swallowed(unraisable: sys.UnraisableHookArgs) -> None:
             import _thread
             import threading
 
-            signal.signal(signal.SIGINT, _interrupt)
+            if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+                signal.signal(signal.SIGINT, _interrupt)
             later = threading.Timer(SWALLOWED_INTERRUPT_DELAY, _thread.interrupt_main)
             later.daemon = True
             later.start()

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from articlecli import ParseOptions, parse_bytes, parse_file, parse_text
 from articlecli.api import read_input
 from articlecli.cli import main
-from articlecli.console import Interrupted, _command, _interrupt, handle_interrupts
+from articlecli.console import Interrupted, _command, handle_interrupts
 from articlecli.errors import InputTooLargeError
 from articlecli.frontends.decoding import decode, normalize_text
 from articlecli.frontends.text import read_units
@@ -486,7 +486,9 @@ def _drop_with_ctrl_c_in_callback() -> weakref.ref[_Locked]:
     lock = _Locked()
     # The handler runs inside the callback, as a real Ctrl-C does when it lands there; its exception
     # cannot propagate out of a weakref callback.
-    reference = weakref.ref(lock, lambda _: _interrupt(signal.SIGINT, None))
+    handler = signal.getsignal(signal.SIGINT)
+    assert callable(handler)
+    reference = weakref.ref(lock, lambda _: handler(signal.SIGINT, None))
     del lock
     return reference
 
@@ -499,6 +501,16 @@ def test_ctrl_c_swallowed_by_a_weakref_callback_still_ends_the_command(console_i
         for _ in range(500):  # raised again a moment later, wherever the main thread then is
             time.sleep(0.01)
     assert reference() is None
+    assert "Exception ignored" not in capsys.readouterr().err
+
+
+def test_batch_ctrl_c_swallowed_by_a_weakref_callback_still_stops_it(console_interrupts, capsys):
+    # `batch` takes Ctrl-C as Python's KeyboardInterrupt (outputs kept, summary, exit 130).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    with pytest.raises(KeyboardInterrupt):
+        _drop_with_ctrl_c_in_callback()
+        for _ in range(500):
+            time.sleep(0.01)
     assert "Exception ignored" not in capsys.readouterr().err
 
 
