@@ -370,3 +370,30 @@ def test_may_hold_byline_passes_every_line_the_byline_test_reads(language: str) 
     assert len(found) >= 10
     turned_down = [text for text in BYLINE_PAGE_LINES if not may_hold_byline(line_key(text), lexicon)]
     assert {"Home", "Share on Facebook", "March 3, 2024", "Jane Doe, John Roe"} <= set(turned_down)
+
+
+def test_glued_date_label_lookup_is_the_per_label_comparison() -> None:
+    from articlecli.records.names import _date_label_words, _date_labels_by_length, _starts_with_glued_label
+
+    lexicon = lexicon_for("de")
+    labels = _date_label_words(lexicon)
+    words = ["UpdatedJanuary", "Updated", "(UpdatedMay", "PublishedMonday", "Published2023", "Aktualisiert", "Jeff"]
+    words += ["VeröffentlichtAm", "updatedJune", "LastUpdated", "EditedBy", "Edited", "Up", "Lesezeit", "Cobb."]
+    rng = random.Random(3)
+    words += [rng.choice(sorted(labels)).title() + rng.choice(["", "J", "j", "1", ".", "Über"]) for _ in range(300)]
+    for word in words:
+        bare = word.strip(".,:;|()").casefold()
+        plain = any(bare.startswith(label) and word[len(label) : len(label) + 1].isupper() for label in labels)
+        assert _starts_with_glued_label(word, bare, _date_labels_by_length(lexicon)) == plain, word
+
+
+def test_clean_name_cuts_glued_labels_roles_and_counters() -> None:
+    from articlecli.records.names import clean_name
+
+    lexicon = lexicon_for("en")
+    assert clean_name("Rhonda Krause UpdatedJanuary 4, 2024", lexicon) == "Rhonda Krause"
+    assert clean_name("Amanda Furrer Updated", lexicon) == "Amanda Furrer"
+    assert clean_name("Jeff Cobb. Last Updated", lexicon) == "Jeff Cobb"
+    assert clean_name("Evan Halper Staff Writer", lexicon) == "Evan Halper"
+    assert clean_name("Andreas Kalt4 Kommentare", lexicon) == "Andreas Kalt"
+    assert clean_name("Jane Updike", lexicon) == "Jane Updike"

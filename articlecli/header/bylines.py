@@ -1000,18 +1000,19 @@ def find_name_beside_title(
         text = strip_emphasis(units[index].text).strip(NAME_EDGE)
         if text == header.title or features[index].words > META_MAX_WORDS:
             continue
+        # Menus, category links and product names are short capitalised lines too; an author's name
+        # sits beside the article's date. (Tested first: most lines near a title have no date beside
+        # them, and the date look-ups are kept per line, where splitting the text into names is not.)
+        before = _neighbours(units, index, -1)
+        after = _neighbours(units, index, 1)
+        if not any(_is_date_line(features, i, header) for i in before + after):
+            continue
         names = [n for n in split_names(text, lexicon) if 2 <= len(_bare_name(n).split()) <= 4]
         if not names or not all(_is_proper_name(_bare_name(n), header, language) for n in names):
             continue
         if any(is_role(name, lexicon) for name in names):
             continue
         if is_role(text, lexicon) or is_label_text(text, lexicon) or _is_ui_phrase(text, lexicon):
-            continue
-        # Menus, category links and product names are short capitalised lines too; an author's name
-        # sits beside the article's date.
-        before = _neighbours(units, index, -1)
-        after = _neighbours(units, index, 1)
-        if not any(_is_date_line(features, i, header) for i in before + after):
             continue
         found.append((index, names))
     if found:

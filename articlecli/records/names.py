@@ -201,15 +201,15 @@ def clean_name(text: str, lexicon: Lexicon) -> str:
     if match and text[:1].isupper() and len(text[: match.start()].split()) >= 1:
         text = text[: match.start()]
     labels = _date_label_words(lexicon)
+    labels_by_length = _date_labels_by_length(lexicon)
     words = text.split()
     for i, word in enumerate(words[1:], start=1):
         bare = word.strip(".,:;|()").casefold()
-        for label in labels:
-            if bare == label or (bare.startswith(label) and word[len(label) : len(label) + 1].isupper()):
-                return " ".join(words[:i]).strip(" .,:;|-–—")
+        if bare in labels or _starts_with_glued_label(word, bare, labels_by_length):
+            return " ".join(words[:i]).strip(" .,:;|-–—")
     # 'Evan Halper Staff Writer', 'Lars Sobiraj Lesezeit': a role or a reading-time label after the name.
     roles = lexicon.phrases("author-role").exact
-    reading = {phrase.split()[0].rstrip(":") for phrase in lexicon.phrases("reading-time").exact if phrase.split()}
+    reading = _reading_time_words(lexicon)
     for i in range(2, len(words)):
         rest = line_key(" ".join(words[i:]))
         # A one-word role may be part of a desk name ('Teufel Blog Redaktion'): only two-word roles cut.
@@ -236,6 +236,37 @@ def _date_label_words(lexicon: Lexicon) -> frozenset[str]:
     )
     # 'StarredSkies. Edited': the one-word label of someone's post date (`other-byline`: 'edited', 'answered').
     return dated | {phrase for phrase in lexicon.phrases("other-byline").exact if " " not in phrase}
+
+
+@lru_cache(maxsize=32)
+def _date_labels_by_length(lexicon: Lexicon) -> tuple[tuple[int, frozenset[str]], ...]:
+    """`_date_label_words` grouped by length: a word starts with one of a length's labels when its first
+    that-many characters are among them."""
+    labels = _date_label_words(lexicon)
+    return tuple(
+        (length, frozenset(label for label in labels if len(label) == length))
+        for length in sorted({len(label) for label in labels})
+    )
+
+
+def _starts_with_glued_label(word: str, bare: str, labels_by_length: tuple[tuple[int, frozenset[str]], ...]) -> bool:
+    """'UpdatedJanuary': `bare` (the word casefolded, edge punctuation off) starts with a label and `word` has a
+    capital at the label's length. One set look-up per label length, not a comparison per label; a word no
+    longer than a label has no character after it, so the lengths stop at the word's."""
+    for length, same_length in labels_by_length:
+        if length >= len(word):
+            return False
+        if word[length].isupper() and bare[:length] in same_length:
+            return True
+    return False
+
+
+@lru_cache(maxsize=32)
+def _reading_time_words(lexicon: Lexicon) -> frozenset[str]:
+    """First words of the reading-time phrases, colon dropped ('lesezeit', 'reading')."""
+    return frozenset(
+        phrase.split()[0].rstrip(":") for phrase in lexicon.phrases("reading-time").exact if phrase.split()
+    )
 
 
 def is_role(text: str, lexicon: Lexicon) -> bool:
