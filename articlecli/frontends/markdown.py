@@ -112,7 +112,10 @@ def strip_inline(text: str) -> tuple[str, int]:
     if "\\" in text:
         text = _ESCAPE.sub(_FIRST_GROUP, text)
     text = " ".join(text.split())
-    text = _SPACE_BEFORE_PUNCT.sub(_FIRST_GROUP, text)
+    # Few lines have a space before punctuation: a search that finds none is cheaper than a sub that
+    # builds the same string again.
+    if _SPACE_BEFORE_PUNCT.search(text):
+        text = _SPACE_BEFORE_PUNCT.sub(_FIRST_GROUP, text)
     return text, link_chars
 
 
