@@ -153,14 +153,27 @@ def test_markdown_patterns_match_their_lookbehind_first_forms() -> None:
     from articlecli.frontends import markdown
 
     link = re.compile(r"(?<!!)\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+    # The plain form of the image pattern: its target is the per-character alternation the fast
+    # patterns unroll.
+    image = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
     loose = re.compile(r"(?<!!)\[([^\]\n]*)\]\([^()\n]*\)")
     emphasis = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
     rng = random.Random(3)
     alphabet = 'ab *_[]()!x \\"#'
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
     texts += ["![img](a.png) [link](http://x.y/(z)) **bold** *it* a*b*c", "[a](b c) ![x](y z)", "*x* **y** __z__"]
+    texts += [
+        '[Wiki](https://en.wikipedia.org/wiki/Mercury_(planet)_(x) "Mercury") and ![](img/a_(1).png\t"t")',
+        '[a](b(c)d(e)f)) [g](h((i))) ![j](k) [l]( ) [m](n\u00a0"o")',
+    ]
+    pairs = (
+        (markdown._LINK, link),
+        (markdown._IMAGE, image),
+        (markdown._LOOSE_LINK, loose),
+        (markdown._EMPHASIS, emphasis),
+    )
     for text in texts:
-        for fast, plain in ((markdown._LINK, link), (markdown._LOOSE_LINK, loose), (markdown._EMPHASIS, emphasis)):
+        for fast, plain in pairs:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
             assert [m.groups() for m in fast.finditer(text)] == [m.groups() for m in plain.finditer(text)], text
 

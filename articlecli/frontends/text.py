@@ -514,7 +514,8 @@ def _setext_headings(raw_lines: list[str]) -> dict[int, int]:
     found: dict[int, int] = {}
     for number in range(2, len(raw_lines) + 1):
         raw, above = raw_lines[number - 1], raw_lines[number - 2]
-        if number - 1 in found or not above.strip() or raw[:1] not in " =-":
+        # An underline starts with one of " =-" ("" is in every string, and a blank line underlines nothing).
+        if not raw or raw[0] not in " =-" or number - 1 in found or not above.strip():
             continue
         level = markdown.setext_level(raw)
         body = above.strip()
