@@ -8,16 +8,19 @@ import unicodedata
 
 import pytest
 
-from articlecli.header.bylines import _by_distance
+from articlecli.header.bylines import nearest_first
 from articlecli.records.dates import _DMY, _DMY_SCAN, _fold, numeric_order
 from articlecli.records.lexicon import lexicon_for, line_key
 
 
-def test_by_distance_is_the_sorted_order() -> None:
+def test_nearest_first_from_outside_the_page_is_the_order_from_its_edge() -> None:
+    # The finders pass the body start as it is; one outside the page must order as the page's edge would.
     rng = random.Random(7)
     for _ in range(2000):
         count, start = rng.randint(0, 30), rng.randint(-5, 40)
-        assert _by_distance(start, count) == sorted(range(count), key=lambda i: (abs(i - start), i))
+        edge = min(max(start, 0), count)
+        assert nearest_first(range(count), start) == nearest_first(range(count), edge)
+        assert nearest_first(range(count), edge) == sorted(range(count), key=lambda i: (abs(i - edge), i))
 
 
 def test_fold_matches_the_generator_form() -> None:

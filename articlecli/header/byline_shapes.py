@@ -19,10 +19,10 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from articlecli.frontends.unit import Unit
-from articlecli.header.bylines import NAME_EDGE, is_proper_name, names_in_date_line, plausible_names
+from articlecli.header.bylines import NAME_EDGE, is_proper_name, names_in_date_line, nearest_first, plausible_names
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records.lexicon import Lexicon, line_key
@@ -42,7 +42,7 @@ def find_byline_in_source_lines(
     """A byline that is one source line of a joined unit in the header window ('vor 11 Minuten' /
     'von Rudolf Fischer, Simon Kohler' in one unit): the unit's lines are tested one by one, the unit
     nearest the title (or the body start) first (rule `byline-source-line`)."""
-    for index in _nearest_first(window, _title_or_body_start(header, window)):
+    for index in nearest_first(window, _title_or_body_start(header, window)):
         unit = units[index]
         if len(unit.raw) < 2 or features[index].words > JOINED_BYLINE_MAX_WORDS or features[index].boilerplate:
             continue
@@ -98,12 +98,6 @@ def _is_source_name(text: str) -> bool:
     return bool(_SOURCE_NAME.match(text))
 
 
-def _nearest_first(indexes: Iterable[int], start: int) -> list[int]:
-    """Unit indexes by their distance from `start` (the nearer first, the earlier on a tie). The finders
-    filter the page's units by a cheap test first and sort only those."""
-    return sorted(indexes, key=lambda i: (abs(i - start), i))
-
-
 def _title_or_body_start(header: Header, window: range) -> int:
     """Where the header's own lines cluster: the title's unit when it is in the window, else the body start."""
     title = header.title_unit
@@ -115,7 +109,7 @@ def _free_lines_nearest_first(
 ) -> Iterator[tuple[int, str]]:
     """The candidate lines nearest the body start first, each with its text without emphasis and leading
     marks; a boilerplate line or one the header has taken (title, byline, date...) is passed by."""
-    for index in _nearest_first(indexes, header.body_start):
+    for index in nearest_first(indexes, header.body_start):
         if features[index].boilerplate:
             continue
         if index in header.labels and header.labels[index][0] != "removed":
@@ -129,7 +123,7 @@ def find_name_in_date_source_line(
     """A date unit the scraper joined from several source lines ('Dec. 19, 2025 · Niko Matsakis' / 'on
     behalf of' / 'Vision Doc group'): the name test of a date line runs on each source line that holds a
     date, the unit nearest the title first (rule `date-source-line-name`)."""
-    for index in _nearest_first(window, _title_or_body_start(header, window)):
+    for index in nearest_first(window, _title_or_body_start(header, window)):
         if header.labels.get(index, ("", ""))[0] != "date" or len(units[index].raw) < 2:
             continue
         if features[index].words > JOINED_BYLINE_MAX_WORDS:
@@ -274,7 +268,7 @@ def find_name_above_author_more(units: list[Unit], features: RecordTable, lexico
         for i in range(1, len(units))
         if features[i].words <= 6 and features[i].key.split(" ", 1)[0] in firsts and more.matches_whole(features[i].key)
     ]
-    for index in _nearest_first(candidates, header.body_start):
+    for index in nearest_first(candidates, header.body_start):
         above = index - 1
         if not any(char.isalnum() for char in units[above].text) and above > 0:
             above -= 1

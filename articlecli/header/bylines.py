@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -151,8 +151,7 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
         lead = _short_lead(units[index].text) if long_line else _GLUED_GAP.split(units[index].text, 1)[0]
         if lead is not None and _opens_byline(record.key or line_key(lead), starts_byline, label_words):
             candidates.append(index)
-    start = min(max(header.body_start, 0), len(units))
-    for index in sorted(candidates, key=lambda i: (abs(i - start), i)):
+    for index in nearest_first(candidates, header.body_start):
         if index in header.labels:
             continue
         byline = byline_at(units, index, lexicon, header, features[index].key)
@@ -184,8 +183,7 @@ def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon
         for index, record in enumerate(features)
         if record.words <= META_MAX_WORDS * 2 and not record.boilerplate and not words.isdisjoint(record.key.split())
     ]
-    start = min(max(header.body_start, 0), len(units))
-    for index in sorted(candidates, key=lambda i: (abs(i - start), i)):
+    for index in nearest_first(candidates, header.body_start):
         if index in header.labels and header.labels[index][0] not in ("date", "removed"):
             continue
         if not features.dates(index):
@@ -236,8 +234,7 @@ def find_author_link(units: list[Unit], features: list[UnitFeatures], lexicon: L
         and "](" in (joined := "\n".join(unit.raw))
         and has_path_word(joined.casefold())
     ]
-    anchor = min(max(anchor, 0), len(units))
-    for index in sorted(candidates, key=lambda i: (abs(i - anchor), i)):
+    for index in nearest_first(candidates, anchor):
         unit = units[index]
         if header.labels.get(index, ("", ""))[0] in ("title", "breadcrumb", "category", "tag"):
             continue
@@ -331,17 +328,11 @@ def _link_names(text: str, lexicon: Lexicon) -> list[str]:
     return found if found is not None else split_names(text, lexicon, loose=True)
 
 
-def _by_distance(start: int, count: int) -> list[int]:
-    """range(count) ordered by distance from `start`, the lower index first on a tie."""
-    start = min(max(start, 0), count)
-    # Above and below in pairs while both sides last, then the rest of the longer side.
-    above = range(start - 1, -1, -1)
-    below = range(start + 1, count)
-    pairs = min(len(above), len(below))
-    order = [start] if start < count else []
-    order += [index for pair in zip(above[:pairs], below[:pairs], strict=True) for index in pair]
-    order += above[pairs:] if len(above) > pairs else below[pairs:]
-    return order
+def nearest_first(indexes: Iterable[int], start: int) -> list[int]:
+    """Unit indexes by their distance from `start` (the nearer first, the earlier on a tie). The finders
+    filter the page's units by a cheap test first and sort only those. (A start outside the page orders
+    them as the page's nearest edge would.)"""
+    return sorted(indexes, key=lambda i: (abs(i - start), i))
 
 
 @lru_cache(maxsize=32)
