@@ -269,17 +269,10 @@ def prefer_date_beside_title(
     if header.date_rule not in ("date-nearest-title", DATED_LIST_RULE) or title is None or title >= window.start:
         return
     for index in range(title + 1, min(title + 1 + TITLE_DATE_LINE_UNITS, window.start)):
-        found = _short_date_line(units, features, index)
-        if not found or _lone_machine_stamp(units[index].text, found, lexicon):
+        line = _title_date_line(units, features, index, lexicon)
+        if line is None or _listed_item_date(units[index].text, line[0][0], features.language):
             continue
-        if _not_the_pages_date(units, index, found, lexicon) or _listed_item_date(
-            units[index].text, found[0], features.language
-        ):
-            continue
-        above = label_above(units, index, lexicon)
-        kind = _date_kind(_date_labels(above + units[index].text, lexicon), found[0].start + len(above))
-        if kind in ("other", "updated"):
-            continue
+        found = line[0]
         if header.updated == found[0].value:
             header.updated = None
         header.set_published(found[0].value, index, "date-beside-title")
@@ -497,6 +490,24 @@ def find_fallback_date(
 TITLE_DATE_UNITS = 12
 
 
+def _title_date_line(
+    units: list[Unit], features: RecordTable, index: int, lexicon: Lexicon
+) -> tuple[list[dates.FoundDate], str | None] | None:
+    """A short date line near the title that may be the page's own: its dates and their kind (from the
+    labels on it or on the line above). None for a lone machine stamp, a member's or an otherwise not the
+    page's date, and an 'other' or 'updated' one. (date-below-title and date-beside-title read it so.)"""
+    found = _short_date_line(units, features, index)
+    if not found or _lone_machine_stamp(units[index].text, found, lexicon):
+        return None
+    if _not_the_pages_date(units, index, found, lexicon):
+        return None
+    above = label_above(units, index, lexicon)
+    kind = _date_kind(_date_labels(above + units[index].text, lexicon), found[0].start + len(above))
+    if kind in ("other", "updated"):
+        return None
+    return found, kind
+
+
 def _find_date_below_title(
     units: list[Unit], features: RecordTable, window: range, header: Header, lexicon: Lexicon
 ) -> bool:
@@ -508,16 +519,10 @@ def _find_date_below_title(
     for index in range(title + 1, min(len(units), title + 1 + TITLE_DATE_UNITS)):
         if index in header.labels:
             continue
-        found = _short_date_line(units, features, index)
-        if not found or _lone_machine_stamp(units[index].text, found, lexicon):
+        line = _title_date_line(units, features, index, lexicon)
+        if line is None:
             continue
-        if _not_the_pages_date(units, index, found, lexicon):
-            continue
-        above = label_above(units, index, lexicon)
-        text = above + units[index].text
-        kind = _date_kind(_date_labels(text, lexicon), found[0].start + len(above))
-        if kind in ("other", "updated"):
-            continue
+        found, kind = line
         # A poster's name, then the date and time: a comment's stamp ('Amna March 26, 2018 at 1:09 pm').
         named = kind is None and bool(units[index].text[: found[0].start].strip())
         if named and _COMMENT_TIME.match(units[index].text[found[0].end :]):
