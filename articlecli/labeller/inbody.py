@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
-from articlecli.labeller.content import is_prose, markup_controls
+from articlecli.labeller.content import is_prose, markup_controls, repeated_item_controls
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet
 
@@ -59,7 +59,8 @@ def relabel(
             labels[index] = ("removed", "image-caption")
     _drop_tail(units, features, kept, labels, has_stopwords)
     body = [index in labels and labels[index][0] in BODY_LABELS for index in range(len(units))]
-    _drop_after_widget(features, kept, labels, markup_controls(units, features, body))
+    controls = markup_controls(units, features, body) | repeated_item_controls(units, features, body)
+    _drop_after_widget(features, kept, labels, controls)
     _drop_author_bio(units, features, kept, labels, authors)
 
 
