@@ -104,3 +104,24 @@ def test_controls_found_only_when_they_start_in_the_first_half_of_the_text():
 def test_two_items_are_not_a_list():
     two = "\n\n".join(line for headline, standfirst in MENTIONS[:2] for line in (headline, standfirst, "Read more"))
     assert _controls(two + "\n") == []
+
+
+def test_controls_that_name_their_item_are_one_control():
+    # A best-of list: "Read more about the <product>." under each product's review.
+    products = [
+        ("Samsung Bespoke induction range", "quick to boil and easy to clean, with smart functions"),
+        ("Bosch Benchmark slide-in range", "quiet, precise and built to last for many years of cooking"),
+        ("GE Profile smart range", "the best value of the group, with an air fryer mode built in"),
+        ("LG InstaView double oven range", "two ovens for large families who cook several dishes at once"),
+        ("Frigidaire Gallery induction range", "a budget pick that still heats a pan of water in two minutes"),
+    ]
+    blocks = ["Best Induction Ranges of the Year", "We tested a dozen ranges in our kitchen lab over three months."]
+    for name, verdict in products:
+        blocks += [
+            name,
+            f"We liked the {name} for being {verdict}, and our testers said they would buy it again.",
+            f"Read more about the {name}.",
+        ]
+    article = parse_text("\n\n".join([*blocks, *FOOTER]) + "\n")
+    for _, verdict in products:
+        assert verdict in article.text
