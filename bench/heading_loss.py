@@ -90,7 +90,7 @@ def analyse(doc: Doc, show: str | None = None) -> DocLoss | None:
     loss = DocLoss(doc.key, doc.renderer, float(f1))
     left = Counter(n(h) for h in out)
     heading_rule: dict[str, str] = {}
-    for index, unit in enumerate(units):
+    for unit in units:
         label, rule = decided.get(unit.lines[0], ("", ""))
         if label == "heading":
             heading_rule.setdefault(n(unit.text), rule)
