@@ -255,7 +255,7 @@ def _label_body(
     # The last short line of a run, right above a paragraph, introduces that paragraph: a heading, not a menu item.
     run_ends = {index for index, below in pairwise(kept) if index in widgets and below not in widgets and prose[below]}
     widgets -= run_ends
-    # A short line carrying a section permalink is a section title, whatever surrounds it (docs pages).
+    # A short line carrying a section permalink is a section title, even inside a run (docs pages).
     permalinked = {index for index in widgets if _permalinked_title(units, index)}
     widgets -= permalinked
     for position, index in enumerate(kept):
@@ -336,6 +336,9 @@ def _label_body(
             labels[index] = ("list-item", "list-marker")
         elif unit.quote:
             labels[index] = ("quote", "quote-marker")
+        elif not region.listing and _permalinked_title(units, index):
+            # A title the short-line tests missed (no blank line around it, a short definition below it).
+            labels[index] = ("heading", PERMALINKED_HEADING)
         else:
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
     debris.drop_read_also_teasers(features, kept, labels, lexicon)
@@ -374,11 +377,13 @@ def _label_body(
 
 
 # A documentation page's section titles carry a permalink, which a text dump leaves as a line of its own right
-# under the title (Sphinx "¶", MkDocs and Docusaurus "#", "§", "🔗"). Among the short-line runs of the wcxb
-# pages, 14 of the 15 capitalised lines above such a mark are gold headings; the marks after API entries
-# ("max_random_bytes", "[source]") are why code-shaped lines are left out.
+# under the title (Sphinx "¶", MkDocs and Docusaurus "#", "§", "🔗"). On the wcxb pages, 14 of the 15
+# capitalised lines above such a mark that a short-line run took are gold headings, and 5 of the 7 left as
+# paragraphs; the marks after API entries ("max_random_bytes", "[source]") are why code-shaped lines are left out.
 PERMALINK_MARKS = frozenset({"¶", "#", "§", "🔗"})
 PERMALINKED_HEADING = "permalinked-heading"
+# A title is a few words; a longer line above a lone "#" is a paragraph ending beside some widget.
+PERMALINKED_TITLE_MAX_WORDS = 12
 _CODE_SHAPED = lazy_compile(r"[_()\[\]<>{}=.]")
 
 
@@ -392,6 +397,7 @@ def _permalinked_title(units: list[Unit], index: int) -> bool:
         and not units[below].blank_before
         and text[:1].isupper()
         and not _CODE_SHAPED.search(text)
+        and len(text.split()) <= PERMALINKED_TITLE_MAX_WORDS
     )
 
 

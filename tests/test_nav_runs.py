@@ -94,3 +94,43 @@ def test_a_mark_after_a_blank_line_is_no_permalink():
     article = parse_text(DOCS_PAGE.replace("Common middleware\n¶", "Common middleware\n\n#"))
     assert rules_of(article, "Common middleware") == ["navigation-menu"]
     assert "Cache middleware" in headings_of(article)
+
+
+# A README rendered by a docs site: the section titles carry a "#" permalink, and a section may open with a
+# sentence shorter than its title, which the short-line tests take for a paragraph's continuation.
+README_PAGE = """Project overview
+
+The library offers fast string search, sorting and hashing for large text files, with bindings for several
+languages, and it is used in search engines, databases and bioinformatics pipelines around the world.
+
+Build and install
+#
+
+Run the build script from the root of the repository; it needs a recent compiler and no other dependency.
+
+C and C++ APIs
+#
+
+It is header-only.
+
+Include the main header in your project and call the functions directly: every function works on plain pointers
+and lengths, so it can be used from any code base without wrappers or allocations of its own.
+
+Python bindings
+#
+
+Install the package from the index and import it: the module mirrors the C functions one to one, and accepts
+bytes, strings and memory views alike, without copying them.
+"""
+
+
+def test_a_permalinked_title_above_a_short_opening_sentence_is_a_heading():
+    article = parse_text(README_PAGE)
+    assert "C and C++ APIs" in headings_of(article)
+    assert rules_of(article, "C and C++ APIs") == ["permalinked-heading"]
+    assert "It is header-only." in article.text
+
+
+def test_a_short_line_without_a_permalink_above_a_short_sentence_stays_a_paragraph():
+    article = parse_text(README_PAGE.replace("C and C++ APIs\n#\n", "C and C++ APIs\n"))
+    assert "C and C++ APIs" not in headings_of(article)
