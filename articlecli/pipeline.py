@@ -255,6 +255,9 @@ def _label_body(
     # The last short line of a run, right above a paragraph, introduces that paragraph: a heading, not a menu item.
     run_ends = {index for index, below in pairwise(kept) if index in widgets and below not in widgets and prose[below]}
     widgets -= run_ends
+    # A short line carrying a section permalink is a section title, even inside a run (docs pages).
+    permalinked = {index for index in widgets if _permalinked_title(units, index)}
+    widgets -= permalinked
     for position, index in enumerate(kept):
         unit, feats = units[index], features[index]
         if feats.boilerplate:
@@ -275,6 +278,9 @@ def _label_body(
             continue
         if index in widgets:
             labels[index] = ("removed", "navigation-menu")
+            continue
+        if index in permalinked:
+            labels[index] = ("heading", PERMALINKED_HEADING)
             continue
         # A heading's permalink mark ("¶") sits between it and its text: look past it.
         after = position + 1
@@ -330,6 +336,9 @@ def _label_body(
             labels[index] = ("list-item", "list-marker")
         elif unit.quote:
             labels[index] = ("quote", "quote-marker")
+        elif not region.listing and _permalinked_title(units, index):
+            # A title the short-line tests missed (no blank line around it, a short definition below it).
+            labels[index] = ("heading", PERMALINKED_HEADING)
         else:
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
     debris.drop_read_also_teasers(features, kept, labels, lexicon)
@@ -365,6 +374,31 @@ def _label_body(
     if region.lead is not None and labels.get(region.lead) == ("paragraph", "main-text"):
         labels[region.lead] = ("paragraph", LEAD_BELOW_TITLE)
     return labels
+
+
+# A documentation page's section titles carry a permalink, which a text dump leaves as a line of its own right
+# under the title (Sphinx "¶", MkDocs and Docusaurus "#", "§", "🔗"). On the wcxb pages, 14 of the 15
+# capitalised lines above such a mark that a short-line run took are gold headings, and 5 of the 7 left as
+# paragraphs; the marks after API entries ("max_random_bytes", "[source]") are why code-shaped lines are left out.
+PERMALINK_MARKS = frozenset({"¶", "#", "§", "🔗"})
+PERMALINKED_HEADING = "permalinked-heading"
+# A title is a few words; a longer line above a lone "#" is a paragraph ending beside some widget.
+PERMALINKED_TITLE_MAX_WORDS = 12
+_CODE_SHAPED = lazy_compile(r"[_()\[\]<>{}=.]")
+
+
+def _permalinked_title(units: list[Unit], index: int) -> bool:
+    """The unit is a capitalised title (not a code name) with a section permalink mark on the next line."""
+    text = units[index].text
+    below = index + 1
+    return (
+        below < len(units)
+        and units[below].text in PERMALINK_MARKS
+        and not units[below].blank_before
+        and text[:1].isupper()
+        and not _CODE_SHAPED.search(text)
+        and len(text.split()) <= PERMALINKED_TITLE_MAX_WORDS
+    )
 
 
 def _cut_between(units: list[Unit], above: int | None, below: int) -> bool:
