@@ -328,6 +328,17 @@ def _label_body(
             and not unit.text[-1:].isdigit()
         ):
             framed, rule = True, "piece-before-paragraph"
+        # A short piece cut off the start of its line, right above the rest of that line, which is prose: the
+        # heading glued to its paragraph (frontends.text `glued-heading-start`).
+        if (
+            not framed
+            and not markdown_input
+            and next_is_prose
+            and following is not None
+            and _cut_between(units, index, following)
+            and not _cut_between(units, previous, index)
+        ):
+            framed, rule = True, "glued-heading-start"
         if is_subheading(unit, feats, next_is_text, markdown_input=markdown_input, blank_framed=framed):
             if index in run_ends:
                 rule = "short-line-after-short-lines"

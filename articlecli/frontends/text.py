@@ -422,6 +422,97 @@ def _split_tails(pieces: list[str]) -> list[str]:
     return out
 
 
+# Rule `glued-heading-start` (glued pages only): a heading whose element had no whitespace before the next one
+# starts its paragraph's line ('Power ConsiderationsThe first reminder that this isn't…', 'What to do in an
+# accidentWe're committed to everyone's safety.', 'The Cost of Moving in Jackson, NJIn Jackson labor-only moving
+# help…'): the first join of the line, a lowercase letter, digit, '?' or ')' run into a capitalised word, or an
+# acronym run into one ('NJIn', 'BMCOne'), with a heading's shape before it and a sentence after it. The line is
+# cut there into the heading and its text; every line length, since a glued paragraph is often short.
+_HEAD_JOIN = lazy_compile(
+    r"[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ])"
+    # An acronym's plural ('MOOCs', 'LLMs') is one word.
+    r"(?:(?<=[a-zà-öø-ÿ0-9?)].)|(?<=[A-ZÀ-ÖØ-Þ]{2}.)(?!s\b))"
+    # The one-letter words 'A' and 'I' open a sentence after a lowercase word ('Content CalendarA content…').
+    r"|[AI](?<=[a-zà-öø-ÿ]{3}.)(?=\s+[a-zà-öø-ÿ]{2})"
+)
+# The heading is near the line's start: at most GLUED_HEADING_MAX_WORDS words, and this many characters.
+GLUED_HEAD_MAX_CHARS = 100
+# An attribution or an address is cut into fields by commas ('Jim Long, Managing Partner, The Long Law Firm,
+# PLLCThe content…'); a heading has one at most ('The Cost of Moving in Jackson, NJ').
+GLUED_HEAD_MAX_COMMAS = 1
+# A field's value ('Delivery: 30 hours, self-paced…', 'Price: $18') is no heading.
+_FIELD_VALUE = lazy_compile(r":\s*[\d$€£]")
+# The text the heading introduces: a paragraph, not a card's one-line teaser ('SurgicalCustomized surgery
+# designed to fit each patient's unique needs.'): on the dev corpus's glued pages a third of the cuts before
+# 12 to 20 words were headings, against three in ten before longer text.
+GLUED_HEAD_TEXT_MIN_WORDS = 20
+# Characters after a glued word that tell its copies elsewhere on the page from this one.
+GLUED_WORD_CONTEXT_CHARS = 12
+# A one-word head shorter than this is as often the first hump of a camelCase name ('PayPal', 'YouTube').
+GLUED_HEAD_MIN_CHARS = 4
+
+
+def _glued_head(raw: str, camel_words: frozenset[str], page: str) -> list[str]:
+    """The line cut after the heading glued to its start (rule `glued-heading-start`), or the line itself.
+    `page` is the page's text, where a word written elsewhere ('LDAPNightmare', 'ScienceSoft') is no join."""
+    join = _HEAD_JOIN.search(raw, 0, GLUED_HEAD_MAX_CHARS + 2)
+    if join is None:
+        return [raw]
+    cut = join.start()
+    head, rest = raw[:cut].strip(), raw[cut:]
+    if (
+        len(head) < GLUED_HEAD_MIN_CHARS
+        or not _title_like(head)
+        or head.count(",") > GLUED_HEAD_MAX_COMMAS
+        or _FIELD_VALUE.search(head)
+        or "@" in head
+        or _starts_byline(rest)
+        or len(rest.split()) < GLUED_HEAD_TEXT_MIN_WORDS
+        or not _HAS_SENTENCE_END.search(rest)
+        or (camel_words and _hump_pair(raw, cut) in camel_words)
+    ):
+        return [raw]
+    start = _word_start(raw, cut - 1)
+    # 'iPhone', 'eBay', 'McKinsey': a short first hump is a name's, not a heading's last word.
+    if cut - start < GLUED_HEAD_MIN_CHARS - 1 and not raw[start:cut].isupper():
+        return [raw]
+    end = _word_end(raw, cut)
+    # The glued word with what follows it here: a word that also stands before other text is a word.
+    if page.count(raw[start:end]) > page.count(raw[start : end + GLUED_WORD_CONTEXT_CHARS]):
+        return [raw]
+    return [raw[:cut], rest]
+
+
+def _glued_heads(raw_lines: list[str], camel_words: frozenset[str], gaps: bool) -> dict[int, list[str]]:
+    """The pieces of the lines of a glued page, by line number: every long line's (its glue cuts, _unglue),
+    each cut again after a heading glued to its start (rule `glued-heading-start`, _glued_head), and every
+    shorter line's that such a heading is cut from."""
+    page = "\n".join(raw_lines)
+    lines: dict[int, list[str]] = {}
+    for number, raw in enumerate(raw_lines, start=1):
+        if len(raw) >= GLUED_LINE_MIN_CHARS:
+            lines[number] = [
+                part for piece in _unglue(raw, camel_words, gaps) for part in _glued_head(piece, camel_words, page)
+            ]
+        elif len(raw) > GLUED_HEAD_TEXT_MIN_WORDS * 2:
+            pieces = _glued_head(raw, camel_words, page)
+            if len(pieces) > 1:
+                lines[number] = pieces
+    return lines
+
+
+def _starts_byline(text: str) -> bool:
+    """The text opens with a byline ('By Wanda Zyborska…'): the piece before it is a teaser's title."""
+    word = text.split(None, 1)[0].casefold() if text.strip() else ""
+    return word in _label_words()[0]
+
+
+def _word_end(text: str, index: int) -> int:
+    while index < len(text) and text[index].isalpha():
+        index += 1
+    return index
+
+
 def _scan_lines(
     raw_lines: list[str],
     is_markdown: bool,
@@ -433,6 +524,7 @@ def _scan_lines(
     append = lines.append
     blank_before = True
     underlined = _setext_headings(raw_lines) if is_markdown else {}
+    cut_lines = _glued_heads(raw_lines, camel_words, gaps) if camel_words is not None else {}
     for number, raw in enumerate(raw_lines, start=1):
         body = raw.lstrip()
         if not body:
@@ -458,7 +550,10 @@ def _scan_lines(
         elif camel_words is not None and len(raw) >= GLUED_LINE_MIN_CHARS:
             # Only long lines can be glued (see _unglue). The pieces of a glued line were adjacent on the
             # page: no blank line between them.
-            for position, piece in enumerate(_unglue(raw, camel_words, gaps)):
+            for position, piece in enumerate(cut_lines.get(number) or _unglue(raw, camel_words, gaps)):
+                append(_scan_line(number, piece, is_markdown, blank_before and not position))
+        elif number in cut_lines:
+            for position, piece in enumerate(cut_lines[number]):
                 append(_scan_line(number, piece, is_markdown, blank_before and not position))
         elif is_markdown or body[0] in _MARKER_STARTS or body[0].isdecimal():
             append(_scan_line(number, raw, is_markdown, blank_before))
