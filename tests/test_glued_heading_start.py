@@ -91,3 +91,28 @@ def test_an_attribution_a_field_or_a_card_teaser_is_not_cut():
     assert "Jim Long, Managing Partner, The Long Law Firm, PLLC" not in texts
     assert "Delivery: 30 hours, self-paced, online learning" not in texts
     assert "Aquatic Therapy" not in texts
+
+
+def test_a_question_run_into_its_answer_is_cut_after_the_question_mark():
+    page = GLUED_PAGE + (
+        "Which consumes more power, a PC or a laptop?A desktop PC consumes far more power than a laptop, since "
+        "laptops use 30 to 70 watts and desktops often draw 200 to 500 watts or more.\n"
+        "What is a progressive web app?It is a website that behaves like an installed app, so it works offline, "
+        "loads quickly and can be added to the home screen of any phone.\n"
+        "How long does a progressive web app take?It depends on the features, but a first version "
+        "usually takes between two and four months for a small team to design and build.\n"
+    )
+    texts = _texts(page)
+    assert "Which consumes more power, a PC or a laptop?" in texts
+    # 'app?It' twice on the page: a question mark is no camelCase word, so both are cut.
+    assert "What is a progressive web app?" in texts
+    assert "How long does a progressive web app take?" in texts
+
+
+def test_an_acronym_before_a_lowercase_word_is_no_join():
+    # 'IRA and': the one-letter word 'A' opens a sentence only after a lowercase word, not inside an acronym.
+    page = GLUED_PAGE + (
+        "April 15: Last day to make IRA and HSA contributions and pay the taxes owed, unless you live in a state "
+        "where the deadline was extended after a disaster.\n"
+    )
+    assert not any(text.startswith("April 15: Last day to make IR") and len(text) < 40 for text in _texts(page))

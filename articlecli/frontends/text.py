@@ -293,7 +293,7 @@ _EDGE_POINT = lazy_compile(
     r"[”\u200d](?=[A-ZÀ-ÖØ-Þ])"
     r"|(?:#(?=\d{1,2}\s+[A-ZÀ-ÖØ-Þ])|\d(?=\d?\.\s+[A-ZÀ-ÖØ-Þ]))"
     r"(?:(?<=[a-zà-öø-ÿ)][.!?:].)|(?<=[.!?][\"”].)|(?<=\d{4}\..))"
-    r"|[AI](?<=[a-zà-öø-ÿ]{3}.)(?=\s+[a-zà-öø-ÿ]{2})"
+    r"|[AI](?:(?<=[a-zà-öø-ÿ]{3}.)|(?<=\?.))(?=\s+[a-zà-öø-ÿ]{2})"
 )
 # The characters after which an _EDGE_POINT match cuts (at its end); it cuts before the others (at its start).
 _EDGE_AFTER = "”\u200d"
@@ -432,8 +432,9 @@ _HEAD_JOIN = lazy_compile(
     r"[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ])"
     # An acronym's plural ('MOOCs', 'LLMs') is one word.
     r"(?:(?<=[a-zà-öø-ÿ0-9?)].)|(?<=[A-ZÀ-ÖØ-Þ]{2}.)(?!s\b))"
-    # The one-letter words 'A' and 'I' open a sentence after a lowercase word ('Content CalendarA content…').
-    r"|[AI](?<=[a-zà-öø-ÿ]{3}.)(?=\s+[a-zà-öø-ÿ]{2})"
+    # The one-letter words 'A' and 'I' open a sentence after a lowercase word or a question ('Content CalendarA
+    # content…', 'a PC or a Laptop?A desktop PC…').
+    r"|[AI](?:(?<=[a-zà-öø-ÿ]{3}.)|(?<=\?.))(?=\s+[a-zà-öø-ÿ]{2})"
 )
 # The heading is near the line's start: at most GLUED_HEADING_MAX_WORDS words, and this many characters.
 GLUED_HEAD_MAX_CHARS = 100
@@ -472,14 +473,15 @@ def _glued_head(raw: str, camel_words: frozenset[str], page: str) -> list[str]:
         or (camel_words and _hump_pair(raw, cut) in camel_words)
     ):
         return [raw]
-    start = _word_start(raw, cut - 1)
-    # 'iPhone', 'eBay', 'McKinsey': a short first hump is a name's, not a heading's last word.
-    if cut - start < GLUED_HEAD_MIN_CHARS - 1 and not raw[start:cut].isupper():
-        return [raw]
-    end = _word_end(raw, cut)
-    # The glued word with what follows it here: a word that also stands before other text is a word.
-    if page.count(raw[start:end]) > page.count(raw[start : end + GLUED_WORD_CONTEXT_CHARS]):
-        return [raw]
+    if raw[cut - 1].isalpha():
+        start = _word_start(raw, cut)
+        # 'iPhone', 'eBay', 'McKinsey': a short first hump is a name's, not a heading's last word.
+        if cut - start < GLUED_HEAD_MIN_CHARS - 1 and not raw[start:cut].isupper():
+            return [raw]
+        end = _word_end(raw, cut)
+        # The glued word with what follows it here: a word that also stands before other text is a word.
+        if page.count(raw[start:end]) > page.count(raw[start : end + GLUED_WORD_CONTEXT_CHARS]):
+            return [raw]
     return [raw[:cut], rest]
 
 
