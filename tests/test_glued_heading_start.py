@@ -5,7 +5,7 @@ the front end cuts the line there, and the labeller reads the piece as the headi
 from __future__ import annotations
 
 from articlecli import parse_text
-from articlecli.frontends.text import read_units
+from articlecli.frontends.text import GLUED_HEAD_MAX_CUTS, read_units
 
 # The menu and the first paragraph of an insurer's help page, glued into one long line (so the page reads as
 # glued: sentences run into each other), then its sections, each a line of its own that starts with the
@@ -116,3 +116,13 @@ def test_an_acronym_before_a_lowercase_word_is_no_join():
         "where the deadline was extended after a disaster.\n"
     )
     assert not any(text.startswith("April 15: Last day to make IR") and len(text) < 40 for text in _texts(page))
+
+
+def test_a_page_of_thousands_of_glued_headings_is_cut_a_bounded_number_of_times():
+    # Each cut looks its word up around its line: past GLUED_HEAD_MAX_CUTS the lines are read whole.
+    line = SECTIONS.splitlines()[0] + "\n"
+    count = GLUED_HEAD_MAX_CUTS + 300
+    units = read_units(MENU_LINE + line * count)[0]
+    heads = [unit for unit in units if unit.text == "What to do in an accident"]
+    assert len(heads) == GLUED_HEAD_MAX_CUTS
+    assert sum(len(unit.text) for unit in units if unit.lines[0] > 1) == len(line.strip()) * count
