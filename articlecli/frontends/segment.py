@@ -1,0 +1,317 @@
+"""Wall lines: a page a scraper joined onto one line with single spaces, cut back into units.
+
+BeautifulSoup's `get_text(" ", strip=True)` (and every tool that joins text nodes with spaces) leaves
+the whole page on one line: the `<title>`, the menu, the headline, the byline, the date, the paragraphs
+and the footer, with nothing between them but a space. No later stage can decide lines it is not given,
+so this module cuts such a "wall" line at the boundaries the text still shows. Each cut is a named rule
+(`--explain` shows the rule that started each piece, as "split from a wall line by RULE"):
+
+- `wall-sentence`: a sentence end (". ", "! ", "? ", with closing quotes) before a capitalised word;
+- `wall-title-repeat`: the page's leading words (its `<title>`) said again (the headline), cut off
+  from what surrounds both;
+- `wall-heading`: a run of capitalised words (a heading, a menu, a breadcrumb) before the first word of
+  a sentence: "The Benefits of Music Learning music offers ..." is cut before "Learning";
+- `wall-date`: a date expression (records.dates) outside a sentence;
+- `wall-byline`: a byline label ("By", "Von", "Par": the phrase lists' byline-prefix words) before a name;
+- `wall-boilerplate`: a boilerplate phrase of the phrase lists ("Related Posts", "Leave a Reply") outside
+  a sentence.
+
+Language-independent shapes decide; the words (byline labels, boilerplate phrases, the small words a
+heading does not capitalise) come from the package's per-language data. Nothing is lost: the pieces,
+joined, are the line. The work is linear in the line's length: each scan is a regex pass or a walk over a
+bounded number of words per sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from itertools import pairwise
+
+from articlecli.data import read_data
+from articlecli.lazy_regex import lazy_compile
+
+# A page whose text nodes a scraper joined with single spaces is one line holding nearly all of the page;
+# an ordinary long paragraph line is never most of a page this long (see frontends.text._space_joined).
+WALL_MIN_CHARS = 2000
+WALL_MIN_SHARE = 0.8
+
+SENTENCE_RULE = "wall-sentence"
+TITLE_RULE = "wall-title-repeat"
+HEADING_RULE = "wall-heading"
+DATE_RULE = "wall-date"
+BYLINE_RULE = "wall-byline"
+BOILERPLATE_RULE = "wall-boilerplate"
+# The rule named for the first piece of a wall line (no cut starts it).
+START_RULE = "wall-start"
+
+# A sentence end: terminal punctuation (and a closing quote) before a space and a capital, a digit or an
+# opening quote. The cut falls after the space, which stays at the end of the sentence before it.
+_SENTENCE_CUT = lazy_compile(r"[.!?…][\"'”»)]*\s+(?=[\"“«¿¡(]?[A-ZÀ-ÖØ-Þ0-9])")
+
+# The <title> a page starts with is a few words to a long headline; its repeat (the <h1>) comes after the
+# menu, within the page's head. Shorter than two words or ten characters, a repeat is as likely a menu
+# word said twice ("Home", "News").
+TITLE_MAX_WORDS = 30
+TITLE_MIN_WORDS = 2
+TITLE_MIN_CHARS = 10
+# How far into the line the headline is looked for: the <title> and the headline are both in the page's
+# head, above the text; a repeat far down is a link to the page itself in a footer or a sidebar.
+TITLE_REPEAT_WITHIN_CHARS = 15000
+
+# A piece's head (what comes before its sentence) is walked word by word up to this many words: a real
+# heading, menu or header row is shorter; a piece longer than this with no sentence in it (a tag cloud, a
+# footer of links) keeps its head whole, so one line costs a bounded walk per piece.
+HEAD_MAX_WORDS = 400
+# A heading cut off the sentence after it has at least this many words: one capitalised word before a
+# capitalised sentence start ("The President said", "Yesterday Smith said") is the sentence's own start.
+HEADING_MIN_WORDS = 2
+# A byline's name: one to this many capitalised words after the label.
+BYLINE_NAME_MAX_WORDS = 3
+# Boilerplate phrases of one word ("Home", "Share", "Related") are also words of headings and menus: only
+# phrases of at least this many words start a piece.
+BOILERPLATE_MIN_WORDS = 2
+BOILERPLATE_MAX_WORDS = 8
+
+# Characters a word may end with and still belong to a heading; a comma, a colon or a semicolon ends a
+# clause ("At Craft Music, we believe", "Memory: Music training has"), not a heading.
+_CLAUSE_ENDS = frozenset(",;:")
+
+
+def is_wall_page(lines: list[str]) -> bool:
+    """The page (its `lines`) is one space-joined wall: one line far longer than a paragraph, holding
+    nearly all of the page."""
+    total = sum(map(len, lines))
+    longest = max(map(len, lines), default=0)
+    return longest >= WALL_MIN_CHARS and longest >= WALL_MIN_SHARE * total
+
+
+def split_wall(line: str) -> list[tuple[str, str]]:
+    """The pieces of a wall line, each with the rule that cut it off the piece before it.
+
+    The pieces, joined, are `line` (pieces of blank text are joined to the piece before them).
+    """
+    cuts: dict[int, str] = {}
+    sentence_cuts = [match.end() for match in _SENTENCE_CUT.finditer(line)]
+    for cut in sentence_cuts:
+        cuts[cut] = SENTENCE_RULE
+    for cut, rule in _title_cuts(line):
+        cuts.setdefault(cut, rule)
+    for start, end in pairwise([0, *sentence_cuts, len(line)]):
+        for cut, rule in _head_cuts(line, start, end):
+            cuts.setdefault(cut, rule)
+    pieces: list[tuple[str, str]] = []
+    edges = sorted(cut for cut in cuts if 0 < cut < len(line))
+    for (start, end), rule in zip(
+        pairwise([0, *edges, len(line)]), [START_RULE, *(cuts[edge] for edge in edges)], strict=True
+    ):
+        piece = line[start:end]
+        if pieces and not piece.strip():
+            pieces[-1] = (pieces[-1][0] + piece, pieces[-1][1])
+        else:
+            pieces.append((piece, rule))
+    return pieces
+
+
+def _word_spans(line: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """The (start, end) of the first `limit` words of line[start:end] (words are split at spaces)."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    while position < end and len(spans) < limit:
+        while position < end and line[position].isspace():
+            position += 1
+        if position >= end:
+            break
+        space = line.find(" ", position, end)
+        word_end = end if space < 0 else space
+        spans.append((position, word_end))
+        position = word_end
+    return spans
+
+
+def _title_cuts(line: str) -> list[tuple[int, str]]:
+    """Rule `wall-title-repeat`: the longest run of the line's leading words found again further on.
+
+    The first run is the <title>, the second the headline: each is cut off what follows it, and the
+    headline off what precedes it (the menu between them)."""
+    spans = _word_spans(line, 0, min(len(line), TITLE_REPEAT_WITHIN_CHARS), TITLE_MAX_WORDS + 1)
+    window_end = min(len(line), TITLE_REPEAT_WITHIN_CHARS)
+    best: tuple[int, int] | None = None
+    for count in range(min(TITLE_MAX_WORDS, len(spans) - 1), TITLE_MIN_WORDS - 1, -1):
+        lead_start, lead_end = spans[0][0], spans[count - 1][1]
+        lead = line[lead_start:lead_end]
+        if len(lead) < TITLE_MIN_CHARS:
+            break
+        found = line.find(" " + lead + " ", lead_end, window_end)
+        if found >= 0:
+            best = (lead_end, found + 1)
+            break
+    if best is None:
+        return []
+    lead_end, repeat = best
+    length = lead_end - spans[0][0]
+    return [
+        (_next_word(line, lead_end), TITLE_RULE),
+        (repeat, TITLE_RULE),
+        (_next_word(line, repeat + length), TITLE_RULE),
+    ]
+
+
+def _next_word(line: str, position: int) -> int:
+    """The start of the word at or after `position` (past the spaces)."""
+    while position < len(line) and line[position].isspace():
+        position += 1
+    return position
+
+
+def _head_cuts(line: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Cuts inside one sentence piece line[start:end]: its head (the capitalised run before its
+    sentence) cut off the sentence, and dates, bylines and boilerplate phrases inside that head."""
+    spans = _word_spans(line, start, end, HEAD_MAX_WORDS + 2)
+    words = [line[a:b] for a, b in spans]
+    sentence = _sentence_start(words)
+    head_words = sentence if sentence is not None else min(len(words), HEAD_MAX_WORDS)
+    cuts: list[tuple[int, str]] = []
+    if sentence is not None and sentence >= HEADING_MIN_WORDS:
+        cuts.append((spans[sentence][0], HEADING_RULE))
+    if head_words == 0:
+        return cuts
+    head_end = spans[head_words - 1][1]
+    cuts += _date_cuts(line, spans[0][0], head_end, spans[:head_words])
+    cuts += _byline_cuts(words[:head_words], spans)
+    cuts += _boilerplate_cuts(words[:head_words], spans)
+    return cuts
+
+
+def _sentence_start(words: list[str]) -> int | None:
+    """The index of the word that starts the sentence after a capitalised head, or None when the words
+    hold no sentence (or it starts at once).
+
+    The head is a run of capitalised words and the small words a heading leaves lowercase ("of", "the");
+    the first other lowercase word is the sentence's second word, so the capitalised word before it is
+    the sentence's first. A head word ending a clause (a comma, a colon) means the head is a sentence."""
+    joiners = joiner_words()
+    for index, word in enumerate(words):
+        first = word[:1]
+        if first.isupper() or first.isdigit() or not first.isalpha():
+            if word[-1:] in _CLAUSE_ENDS:
+                return None
+            continue
+        if word.casefold() in joiners:
+            continue
+        # The sentence's first word may be followed by small words ("Learning to play", "Choosing the right").
+        first_word = index - 1
+        while first_word > 0 and words[first_word].casefold() in joiners and not words[first_word][:1].isupper():
+            first_word -= 1
+        if first_word < 1 or not words[first_word][:1].isupper():
+            return None
+        return first_word
+    return None
+
+
+def _date_cuts(line: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Rule `wall-date`: a date in a piece's head starts a piece, and the word after it another."""
+    from articlecli.records.dates import find_dates
+
+    found = find_dates(line[start:end])
+    if not found:
+        return []
+    starts = [a for a, _ in spans]
+    cuts: list[tuple[int, str]] = []
+    for date in found:
+        # Cut at word edges only: the word holding the date's first character, and the word after its last.
+        before = bisect_right(starts, start + date.start) - 1
+        after = bisect_left(starts, start + date.end)
+        if before >= 0:
+            cuts.append((starts[before], DATE_RULE))
+        if after < len(starts):
+            cuts.append((starts[after], DATE_RULE))
+    return cuts
+
+
+def _byline_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Rule `wall-byline`: a capitalised byline label followed by a name starts a piece; the word after
+    the name (at most BYLINE_NAME_MAX_WORDS capitalised words) starts the next."""
+    from articlecli.records.names import looks_like_name
+
+    labels = _byline_labels()
+    cuts: list[tuple[int, str]] = []
+    for index, word in enumerate(words):
+        if not word[:1].isupper() or word.casefold().rstrip(":") not in labels:
+            continue
+        name_end = index + 1
+        while (
+            name_end < len(words)
+            and name_end - index <= BYLINE_NAME_MAX_WORDS
+            and words[name_end][:1].isupper()
+            and words[name_end].casefold() not in labels
+        ):
+            name_end += 1
+        if name_end == index + 1 or not looks_like_name(" ".join(words[index + 1 : name_end])):
+            continue
+        cuts.append((spans[index][0], BYLINE_RULE))
+        if name_end < len(spans):
+            cuts.append((spans[name_end][0], BYLINE_RULE))
+    return cuts
+
+
+def _boilerplate_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Rule `wall-boilerplate`: a boilerplate phrase of several words, capitalised, starts a piece and the
+    word after it the next ("... Craft Music More Articles 10 Beginner Piano Songs")."""
+    phrases, lengths_by_first = _boilerplate_phrases()
+    cuts: list[tuple[int, str]] = []
+    keys = [word.casefold().strip(":|·•»«\"'“”") for word in words]
+    index = 0
+    while index < len(words):
+        lengths = lengths_by_first.get(keys[index]) if words[index][:1].isupper() else None
+        matched = 0
+        if lengths:
+            for length in lengths:
+                if index + length <= len(words) and " ".join(keys[index : index + length]) in phrases:
+                    matched = length
+                    break
+        if matched:
+            cuts.append((spans[index][0], BOILERPLATE_RULE))
+            if index + matched < len(spans):
+                cuts.append((spans[index + matched][0], BOILERPLATE_RULE))
+            index += matched
+        else:
+            index += 1
+    return cuts
+
+
+@lru_cache(maxsize=1)
+def joiner_words() -> frozenset[str]:
+    """The small words a heading leaves lowercase (articles, prepositions, conjunctions of the big
+    European languages: data/fragment_joiners.txt)."""
+    text = read_data("fragment_joiners.txt")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def _byline_labels() -> frozenset[str]:
+    """One-word byline labels ("by", "von", "par") of every language the package knows."""
+    from articlecli.records.lexicon import available_languages, load_lexicon
+
+    lexicon = load_lexicon(available_languages())
+    return frozenset(p for p in lexicon.phrases("byline-prefix").exact if " " not in p)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_phrases() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The boilerplate phrases of BOILERPLATE_MIN_WORDS words or more, of every language, and by each
+    first word the lengths of the phrases starting with it, longest first."""
+    from articlecli.records.lexicon import BOILERPLATE_CATEGORIES, available_languages, load_lexicon
+
+    lexicon = load_lexicon(available_languages())
+    phrases = {
+        phrase
+        for category in BOILERPLATE_CATEGORIES
+        for phrase in lexicon.phrases(category).exact
+        if BOILERPLATE_MIN_WORDS <= len(phrase.split()) <= BOILERPLATE_MAX_WORDS
+    }
+    by_first: dict[str, set[int]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        by_first.setdefault(words[0], set()).add(len(words))
+    return frozenset(phrases), {first: tuple(sorted(lengths, reverse=True)) for first, lengths in by_first.items()}
