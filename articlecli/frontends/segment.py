@@ -24,6 +24,7 @@ bounded number of words per sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import pairwise
@@ -55,6 +56,9 @@ _SENTENCE_CUT = lazy_compile(r"[.!?…][\"'”»)]*\s+(?=[\"“«¿¡(]?[A-ZÀ-�
 TITLE_MAX_WORDS = 30
 TITLE_MIN_WORDS = 2
 TITLE_MIN_CHARS = 10
+# A repeat of the leading words that stops where the <title> goes on with a lowercase word or a number is
+# the headline only when it is this long ("7 Mental Health Trends to Watch in" 2024, then 2025).
+TITLE_PARTIAL_MIN_WORDS = 5
 # How far into the line the headline is looked for: the <title> and the headline are both in the page's
 # head, above the text; a repeat far down is a link to the page itself in a footer or a sidebar.
 TITLE_REPEAT_WITHIN_CHARS = 15000
@@ -62,9 +66,10 @@ TITLE_REPEAT_WITHIN_CHARS = 15000
 # A piece's head (what comes before its sentence) is walked word by word up to this many words: a real
 # heading, menu or header row is shorter; a piece longer than this with no sentence in it (a tag cloud, a
 # footer of links) keeps its head whole, so one line costs a bounded walk per piece.
-HEAD_MAX_WORDS = 400
-# A heading cut off the sentence after it has at least this many words: one capitalised word before a
-# capitalised sentence start ("The President said", "Yesterday Smith said") is the sentence's own start.
+HEAD_MAX_WORDS = 5000
+# A heading cut off the sentence after it has at least this many words besides small words: one capitalised
+# word before a capitalised sentence start ("The President said", "Pacheco e Fux tentam") is the sentence's
+# own start.
 HEADING_MIN_WORDS = 2
 # A byline's name: one to this many capitalised words after the label.
 BYLINE_NAME_MAX_WORDS = 3
@@ -79,11 +84,13 @@ _CLAUSE_ENDS = frozenset(",;:")
 
 
 def is_wall_page(lines: list[str]) -> bool:
-    """The page (its `lines`) is one space-joined wall: one line far longer than a paragraph, holding
-    nearly all of the page."""
-    total = sum(map(len, lines))
-    longest = max(map(len, lines), default=0)
-    return longest >= WALL_MIN_CHARS and longest >= WALL_MIN_SHARE * total
+    """The page (its `lines`) is space-joined: lines far longer than a paragraph hold nearly all of it."""
+    total = long = 0
+    for line in lines:
+        total += len(line)
+        if len(line) >= WALL_MIN_CHARS:
+            long += len(line)
+    return long > 0 and long >= WALL_MIN_SHARE * total
 
 
 def split_wall(line: str) -> list[tuple[str, str]]:
@@ -92,13 +99,20 @@ def split_wall(line: str) -> list[tuple[str, str]]:
     The pieces, joined, are `line` (pieces of blank text are joined to the piece before them).
     """
     cuts: dict[int, str] = {}
-    sentence_cuts = [match.end() for match in _SENTENCE_CUT.finditer(line)]
+    sentence_cuts = [match.end() for match in _SENTENCE_CUT.finditer(line) if _ends_sentence(line, match.start())]
     for cut in sentence_cuts:
         cuts[cut] = SENTENCE_RULE
-    for cut, rule in _title_cuts(line):
-        cuts.setdefault(cut, rule)
+    title_cuts, protected = _title_cuts(line)
+    for cut in title_cuts:
+        cuts.setdefault(cut, TITLE_RULE)
+    # The page's header (its first piece, and the pieces up to the headline) holds the byline and the date
+    # in or after sentence-case headlines: all of it is read for them, not only a capitalised head.
+    header_end = max((end for _, end in protected), default=0)
     for start, end in pairwise([0, *sentence_cuts, len(line)]):
-        for cut, rule in _head_cuts(line, start, end):
+        for cut, rule in _head_cuts(line, start, end, whole=start == 0 or start <= header_end):
+            if rule == HEADING_RULE and any(a < cut < b for a, b in protected):
+                # The <title> and the headline are read whole: a sentence-case headline has lowercase words.
+                continue
             cuts.setdefault(cut, rule)
     pieces: list[tuple[str, str]] = []
     edges = sorted(cut for cut in cuts if 0 < cut < len(line))
@@ -111,6 +125,19 @@ def split_wall(line: str) -> list[tuple[str, str]]:
         else:
             pieces.append((piece, rule))
     return pieces
+
+
+# A full stop after these ends no sentence: an ordinal ("am 3. Februar", "Mein 1. MMORPG"), an initial or a
+# dotted abbreviation ("J. Smith", "U.S."), a title or a short abbreviation ("Dr. Osman", "St. Louis", "Nr. 5").
+_NOT_SENTENCE_END = lazy_compile(r"(?:^|\s)(?:\d{1,2}|[^\W\d_](?:\.[^\W\d_])*|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{0,2})$")
+ABBREVIATION_LOOKBEHIND_CHARS = 12
+
+
+def _ends_sentence(line: str, end: int) -> bool:
+    """The terminal mark at `end` ends a sentence (a full stop after an ordinal or an abbreviation does not)."""
+    if line[end] != ".":
+        return True
+    return not _NOT_SENTENCE_END.search(line, max(0, end - ABBREVIATION_LOOKBEHIND_CHARS), end)
 
 
 def _word_spans(line: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
@@ -129,32 +156,52 @@ def _word_spans(line: str, start: int, end: int, limit: int) -> list[tuple[int, 
     return spans
 
 
-def _title_cuts(line: str) -> list[tuple[int, str]]:
-    """Rule `wall-title-repeat`: the longest run of the line's leading words found again further on.
+def _title_cuts(line: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Rule `wall-title-repeat`: the longest run of the line's leading words found again further on, as a
+    heading is placed (after a menu word or a separator, not inside a sentence).
 
-    The first run is the <title>, the second the headline: each is cut off what follows it, and the
-    headline off what precedes it (the menu between them)."""
-    spans = _word_spans(line, 0, min(len(line), TITLE_REPEAT_WITHIN_CHARS), TITLE_MAX_WORDS + 1)
+    The first run is the <title>, the second the headline: the headline is cut off what precedes it (the
+    menu between them), and each run off what follows it when that is not the run's own continuation (a
+    lowercase word or a number: "Trends to Watch in 2024" and, as headline, "... in 2025"). Also returns the
+    spans of both runs, which no heading cut splits."""
     window_end = min(len(line), TITLE_REPEAT_WITHIN_CHARS)
-    best: tuple[int, int] | None = None
+    spans = _word_spans(line, 0, window_end, TITLE_MAX_WORDS + 1)
     for count in range(min(TITLE_MAX_WORDS, len(spans) - 1), TITLE_MIN_WORDS - 1, -1):
         lead_start, lead_end = spans[0][0], spans[count - 1][1]
-        lead = line[lead_start:lead_end]
-        if len(lead) < TITLE_MIN_CHARS:
+        if lead_end - lead_start < TITLE_MIN_CHARS:
             break
-        found = line.find(" " + lead + " ", lead_end, window_end)
-        if found >= 0:
-            best = (lead_end, found + 1)
-            break
-    if best is None:
-        return []
-    lead_end, repeat = best
-    length = lead_end - spans[0][0]
-    return [
-        (_next_word(line, lead_end), TITLE_RULE),
-        (repeat, TITLE_RULE),
-        (_next_word(line, repeat + length), TITLE_RULE),
-    ]
+        pattern = re.compile(
+            r"(?<=\s)" + r"\s+".join(re.escape(line[a:b]) for a, b in spans[:count]) + r"(?=\s|$)"
+        )
+        following = _next_word(line, lead_end)
+        if following < len(line) and _continues_run(line[following]) and count < TITLE_PARTIAL_MIN_WORDS:
+            # A few words that go on in the <title> ("New Jersey moving company ...") are a phrase of it that
+            # the page says again elsewhere ("New York City New Jersey Long Island"), not its headline.
+            continue
+        for match in pattern.finditer(line, lead_end, window_end):
+            if _starts_block(line, match.start()):
+                cuts = [match.start()]
+                for end in (lead_end, match.end()):
+                    following = _next_word(line, end)
+                    if following < len(line) and not _continues_run(line[following]):
+                        cuts.append(following)
+                return cuts, [(lead_start, lead_end), (match.start(), match.end())]
+    return [], []
+
+
+def _continues_run(char: str) -> bool:
+    """A word starting with `char` goes on with the run of words before it (lowercase or a number)."""
+    return char.islower() or char.isdigit()
+
+
+def _starts_block(line: str, start: int) -> bool:
+    """A word at `start` can open a block: the word before it is no lowercase word of a sentence, nor a clause
+    end ("Fairfield, New Jersey moving company" repeats a title inside a sentence)."""
+    before = line[max(0, start - ABBREVIATION_LOOKBEHIND_CHARS) : start].split()
+    if not before:
+        return True
+    word = before[-1]
+    return not (word[:1].islower() or word[-1:] in _CLAUSE_ENDS)
 
 
 def _next_word(line: str, position: int) -> int:
@@ -164,15 +211,16 @@ def _next_word(line: str, position: int) -> int:
     return position
 
 
-def _head_cuts(line: str, start: int, end: int) -> list[tuple[int, str]]:
+def _head_cuts(line: str, start: int, end: int, whole: bool = False) -> list[tuple[int, str]]:
     """Cuts inside one sentence piece line[start:end]: its head (the capitalised run before its
-    sentence) cut off the sentence, and dates, bylines and boilerplate phrases inside that head."""
+    sentence) cut off the sentence, and dates, bylines and boilerplate phrases inside that head (inside
+    the whole piece when `whole`)."""
     spans = _word_spans(line, start, end, HEAD_MAX_WORDS + 2)
     words = [line[a:b] for a, b in spans]
     sentence = _sentence_start(words)
-    head_words = sentence if sentence is not None else min(len(words), HEAD_MAX_WORDS)
+    head_words = sentence if sentence is not None and not whole else min(len(words), HEAD_MAX_WORDS)
     cuts: list[tuple[int, str]] = []
-    if sentence is not None and sentence >= HEADING_MIN_WORDS:
+    if sentence is not None and sum(word.casefold() not in joiner_words() for word in words[:sentence]) >= HEADING_MIN_WORDS:
         cuts.append((spans[sentence][0], HEADING_RULE))
     if head_words == 0:
         return cuts
@@ -240,14 +288,18 @@ def _byline_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tuple[i
         if not word[:1].isupper() or word.casefold().rstrip(":") not in labels:
             continue
         name_end = index + 1
-        while (
-            name_end < len(words)
-            and name_end - index <= BYLINE_NAME_MAX_WORDS
-            and words[name_end][:1].isupper()
-            and words[name_end].casefold() not in labels
-        ):
+        while name_end < len(words) and name_end - index <= BYLINE_NAME_MAX_WORDS:
+            word = words[name_end]
+            bare = word.rstrip(_NAME_END_MARKS)
+            # A name ends before a date's weekday or month ("By Nina Pineda Friday, November 14") and after a
+            # word with a mark ("By Jane Doe, Staff Writer").
+            if not word[:1].isupper() or bare.casefold() in labels or _calendar_word(bare):
+                break
             name_end += 1
-        if name_end == index + 1 or not looks_like_name(" ".join(words[index + 1 : name_end])):
+            if bare != word:
+                break
+        name = " ".join(words[index + 1 : name_end]).rstrip(_NAME_END_MARKS)
+        if name_end == index + 1 or not looks_like_name(name):
             continue
         cuts.append((spans[index][0], BYLINE_RULE))
         if name_end < len(spans):
@@ -278,6 +330,19 @@ def _boilerplate_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tu
         else:
             index += 1
     return cuts
+
+
+_NAME_END_MARKS = ",;:|-–—·•"
+
+
+@lru_cache(maxsize=4096)
+def _calendar_word(word: str) -> bool:
+    """A weekday or month name of any language the package knows."""
+    from articlecli.records.dates import is_month_name, is_weekday
+    from articlecli.records.lexicon import available_languages
+
+    languages = available_languages()
+    return is_weekday(word, languages) or is_month_name(word, languages)
 
 
 @lru_cache(maxsize=1)

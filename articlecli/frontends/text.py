@@ -466,8 +466,9 @@ def _scan_lines(
                 append((number, raw, text, level, False, False, quote, link_chars, blank_before, indent, False))
                 blank_before = False
                 continue
-        if one_line and len(raw) >= segment.WALL_MIN_CHARS:
-            # The pieces of a wall line were adjacent on the page: no blank line between them.
+        if one_line:
+            # Every line of a wall page is cut (a text node with a line break of its own leaves a shorter line
+            # beside the wall). The pieces of a line were adjacent on the page: no blank line between them.
             for position, (piece, rule) in enumerate(segment.split_wall(raw)):
                 if cuts is not None:
                     cuts[len(lines)] = rule
