@@ -170,9 +170,7 @@ def _title_cuts(line: str) -> tuple[list[int], list[tuple[int, int]]]:
         lead_start, lead_end = spans[0][0], spans[count - 1][1]
         if lead_end - lead_start < TITLE_MIN_CHARS:
             break
-        pattern = re.compile(
-            r"(?<=\s)" + r"\s+".join(re.escape(line[a:b]) for a, b in spans[:count]) + r"(?=\s|$)"
-        )
+        pattern = re.compile(r"(?<=\s)" + r"\s+".join(re.escape(line[a:b]) for a, b in spans[:count]) + r"(?=\s|$)")
         following = _next_word(line, lead_end)
         if following < len(line) and _continues_run(line[following]) and count < TITLE_PARTIAL_MIN_WORDS:
             # A few words that go on in the <title> ("New Jersey moving company ...") are a phrase of it that
@@ -220,13 +218,17 @@ def _head_cuts(line: str, start: int, end: int, whole: bool = False) -> list[tup
     sentence = _sentence_start(words)
     head_words = sentence if sentence is not None and not whole else min(len(words), HEAD_MAX_WORDS)
     cuts: list[tuple[int, str]] = []
-    if sentence is not None and sum(word.casefold() not in joiner_words() for word in words[:sentence]) >= HEADING_MIN_WORDS:
+    if (
+        sentence is not None
+        and sum(word.casefold() not in joiner_words() for word in words[:sentence]) >= HEADING_MIN_WORDS
+    ):
         cuts.append((spans[sentence][0], HEADING_RULE))
     if head_words == 0:
         return cuts
     head_end = spans[head_words - 1][1]
-    cuts += _date_cuts(line, spans[0][0], head_end, spans[:head_words])
+    # A cut that ends one field and starts the next is named for the field it starts (a byline after a date).
     cuts += _byline_cuts(words[:head_words], spans)
+    cuts += _date_cuts(line, spans[0][0], head_end, spans[:head_words])
     cuts += _boilerplate_cuts(words[:head_words], spans)
     return cuts
 
@@ -283,6 +285,7 @@ def _byline_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tuple[i
     from articlecli.records.names import looks_like_name
 
     labels = _byline_labels()
+    joiners = joiner_words()
     cuts: list[tuple[int, str]] = []
     for index, word in enumerate(words):
         if not word[:1].isupper() or word.casefold().rstrip(":") not in labels:
@@ -294,6 +297,11 @@ def _byline_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tuple[i
             # A name ends before a date's weekday or month ("By Nina Pineda Friday, November 14") and after a
             # word with a mark ("By Jane Doe, Staff Writer").
             if not word[:1].isupper() or bare.casefold() in labels or _calendar_word(bare):
+                break
+            # A capitalised word before a lowercase one starts the sentence after the byline ("By Maria Jensen
+            # The city council voted").
+            after = words[name_end + 1] if name_end + 1 < len(words) else ""
+            if after[:1].islower() and after.casefold() not in joiners:
                 break
             name_end += 1
             if bare != word:
