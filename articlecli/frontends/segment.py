@@ -127,6 +127,22 @@ def split_wall(line: str) -> list[tuple[str, str]]:
     return pieces
 
 
+# A run of this many capitalised words (and the small words headings leave lowercase) with no sentence in it is
+# a menu, a breadcrumb, a tag list or a row of buttons: a headline or a heading is shorter, or has a lowercase
+# word ("How to Start an LLC in New York" has none and 8 words: headings up to 10 words are left alone).
+MENU_RUN_MIN_WORDS = 11
+
+
+def is_menu_run(piece: str) -> bool:
+    """`piece` (of a wall line) is a run of short capitalised items, the text of a menu's links: at least
+    MENU_RUN_MIN_WORDS words, none of them a lowercase word but the small words of headings, no sentence end."""
+    words = piece.split()
+    if len(words) < MENU_RUN_MIN_WORDS or piece.rstrip()[-1:] in ".!?…":
+        return False
+    joiners = joiner_words()
+    return not any(word[:1].islower() and word.casefold() not in joiners for word in words)
+
+
 # A full stop after these ends no sentence: an ordinal ("am 3. Februar", "Mein 1. MMORPG"), an initial or a
 # dotted abbreviation ("J. Smith", "U.S."), a title or a short abbreviation ("Dr. Osman", "St. Louis", "Nr. 5").
 _NOT_SENTENCE_END = lazy_compile(r"(?:^|\s)(?:\d{1,2}|[^\W\d_](?:\.[^\W\d_])*|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{0,2})$")

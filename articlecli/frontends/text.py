@@ -472,7 +472,11 @@ def _scan_lines(
             for position, (piece, rule) in enumerate(segment.split_wall(raw)):
                 if cuts is not None:
                     cuts[len(lines)] = rule
-                append(_scan_line(number, piece, is_markdown, blank_before and not position))
+                line = _scan_line(number, piece, is_markdown, blank_before and not position)
+                if segment.is_menu_run(piece):
+                    # A run of capitalised items is a menu's link text: counted as links, as a browser dump marks them.
+                    line = (*line[:_LINK_CHARS], len(line[_TEXT]), *line[_LINK_CHARS + 1 :])  # type: ignore[assignment]
+                append(line)
         elif camel_words is not None and len(raw) >= GLUED_LINE_MIN_CHARS:
             # Only long lines can be glued (see _unglue). The pieces of a glued line were adjacent on the
             # page: no blank line between them.
