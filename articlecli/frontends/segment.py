@@ -183,10 +183,17 @@ def _title_cuts(line: str) -> tuple[list[int], list[tuple[int, int]]]:
     window_end = min(len(line), TITLE_REPEAT_WITHIN_CHARS)
     spans = _word_spans(line, 0, window_end, TITLE_MAX_WORDS + 1)
     for count in range(min(TITLE_MAX_WORDS, len(spans) - 1), TITLE_MIN_WORDS - 1, -1):
-        lead_start, lead_end = spans[0][0], spans[count - 1][1]
+        # The last word without a separator the <title> puts before the site's name ("... dem Vorjahr: Zeitung").
+        last_start = spans[count - 1][0]
+        last = line[last_start : spans[count - 1][1]].rstrip(_NAME_END_MARKS)
+        lead_start, lead_end = spans[0][0], last_start + len(last)
         if lead_end - lead_start < TITLE_MIN_CHARS:
             break
-        pattern = re.compile(r"(?<=\s)" + r"\s+".join(re.escape(line[a:b]) for a, b in spans[:count]) + r"(?=\s|$)")
+        if not last:
+            # A run ending on a separator ("Title –") is the run before it, which the next count tries.
+            continue
+        words = [re.escape(line[a:b]) for a, b in spans[: count - 1]] + [re.escape(last)]
+        pattern = re.compile(r"(?<=\s)" + r"\s+".join(words) + r"(?=[\s" + re.escape(_NAME_END_MARKS) + r"]|$)")
         following = _next_word(line, lead_end)
         if following < len(line) and _continues_run(line[following]) and count < TITLE_PARTIAL_MIN_WORDS:
             # A few words that go on in the <title> ("New Jersey moving company ...") are a phrase of it that
@@ -197,8 +204,13 @@ def _title_cuts(line: str) -> tuple[list[int], list[tuple[int, int]]]:
                 cuts = [match.start()]
                 for end in (lead_end, match.end()):
                     following = _next_word(line, end)
-                    if following < len(line) and not _continues_run(line[following]):
-                        cuts.append(following)
+                    if following >= len(line) or _continues_run(line[following]):
+                        continue
+                    # The headline goes on past a separator ("Welpen kaufen – Tipps zu jeder Hunderasse", where
+                    # the <title> was "Welpen kaufen – Site"): its end is left to the other cuts.
+                    if end == match.end() and not line[following].isalnum():
+                        continue
+                    cuts.append(following)
                 return cuts, [(lead_start, lead_end), (match.start(), match.end())]
     return [], []
 
