@@ -108,8 +108,9 @@ def split_wall(line: str) -> list[tuple[str, str]]:
     # The page's header (its first piece, and the pieces up to the headline) holds the byline and the date
     # in or after sentence-case headlines: all of it is read for them, not only a capitalised head.
     header_end = max((end for _, end in protected), default=0)
+    names = _repeated_pairs(line)
     for start, end in pairwise([0, *sentence_cuts, len(line)]):
-        for cut, rule in _head_cuts(line, start, end, whole=start == 0 or start <= header_end):
+        for cut, rule in _head_cuts(line, start, end, names, whole=start == 0 or start <= header_end):
             if rule == HEADING_RULE and any(a < cut < b for a, b in protected):
                 # The <title> and the headline are read whole: a sentence-case headline has lowercase words.
                 continue
@@ -141,6 +142,20 @@ def is_menu_run(piece: str) -> bool:
         return False
     joiners = joiner_words()
     return not any(word[:1].islower() and word.casefold() not in joiners for word in words)
+
+
+def _repeated_pairs(line: str) -> frozenset[tuple[str, str]]:
+    """Pairs of adjacent capitalised words that `line` holds more than once: the page's names ("Craft Music")."""
+    seen: set[tuple[str, str]] = set()
+    repeated: set[tuple[str, str]] = set()
+    words = line.split()
+    for pair in pairwise(words):
+        if pair[0][:1].isupper() and pair[1][:1].isupper():
+            if pair in seen:
+                repeated.add(pair)
+            else:
+                seen.add(pair)
+    return frozenset(repeated)
 
 
 # A full stop after these ends no sentence: an ordinal ("am 3. Februar", "Mein 1. MMORPG"), an initial or a
@@ -237,13 +252,15 @@ def _next_word(line: str, position: int) -> int:
     return position
 
 
-def _head_cuts(line: str, start: int, end: int, whole: bool = False) -> list[tuple[int, str]]:
+def _head_cuts(
+    line: str, start: int, end: int, names: frozenset[tuple[str, str]], whole: bool = False
+) -> list[tuple[int, str]]:
     """Cuts inside one sentence piece line[start:end]: its head (the capitalised run before its
     sentence) cut off the sentence, and dates, bylines and boilerplate phrases inside that head (inside
     the whole piece when `whole`)."""
     spans = _word_spans(line, start, end, HEAD_MAX_WORDS + 2)
     words = [line[a:b] for a, b in spans]
-    sentence = _sentence_start(words)
+    sentence = _sentence_start(words, names)
     head_words = sentence if sentence is not None and not whole else min(len(words), HEAD_MAX_WORDS)
     cuts: list[tuple[int, str]] = []
     if (
@@ -261,13 +278,14 @@ def _head_cuts(line: str, start: int, end: int, whole: bool = False) -> list[tup
     return cuts
 
 
-def _sentence_start(words: list[str]) -> int | None:
+def _sentence_start(words: list[str], names: frozenset[tuple[str, str]] = frozenset()) -> int | None:
     """The index of the word that starts the sentence after a capitalised head, or None when the words
     hold no sentence (or it starts at once).
 
     The head is a run of capitalised words and the small words a heading leaves lowercase ("of", "the");
     the first other lowercase word is the sentence's second word, so the capitalised word before it is
-    the sentence's first. A head word ending a clause (a comma, a colon) means the head is a sentence."""
+    the sentence's first. A head word ending a clause (a comma, a colon) means the head is a sentence.
+    `names` are pairs of capitalised words the page writes more than once (see _repeated_pairs)."""
     joiners = joiner_words()
     for index, word in enumerate(words):
         first = word[:1]
@@ -283,7 +301,11 @@ def _sentence_start(words: list[str]) -> int | None:
             first_word -= 1
         if first_word < 1 or not words[first_word][:1].isupper():
             return None
-        return first_word
+        # A name the page writes more than once opens the sentence whole ("Craft Music offers", "Halo Mental
+        # Health is"): its first words are not the end of the heading before it.
+        while first_word > 0 and (words[first_word - 1], words[first_word]) in names:
+            first_word -= 1
+        return first_word if first_word > 0 else None
     return None
 
 
