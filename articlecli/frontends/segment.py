@@ -24,10 +24,9 @@ bounded number of words per sentence.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from articlecli.data import read_data
 from articlecli.lazy_regex import lazy_compile
@@ -77,6 +76,8 @@ BYLINE_NAME_MAX_WORDS = 3
 # phrases of at least this many words start a piece.
 BOILERPLATE_MIN_WORDS = 2
 BOILERPLATE_MAX_WORDS = 8
+
+_WORD = lazy_compile(r"\S+")
 
 # Characters a word may end with and still belong to a heading; a comma, a colon or a semicolon ends a
 # clause ("At Craft Music, we believe", "Memory: Music training has"), not a heading.
@@ -172,19 +173,8 @@ def _ends_sentence(line: str, end: int) -> bool:
 
 
 def _word_spans(line: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
-    """The (start, end) of the first `limit` words of line[start:end] (words are split at spaces)."""
-    spans: list[tuple[int, int]] = []
-    position = start
-    while position < end and len(spans) < limit:
-        while position < end and line[position].isspace():
-            position += 1
-        if position >= end:
-            break
-        space = line.find(" ", position, end)
-        word_end = end if space < 0 else space
-        spans.append((position, word_end))
-        position = word_end
-    return spans
+    """The (start, end) of the first `limit` words of line[start:end] (words are split at any white space)."""
+    return [match.span() for match in islice(_WORD.finditer(line, start, end), limit)]
 
 
 def _title_cuts(line: str) -> tuple[list[int], list[tuple[int, int]]]:
@@ -196,37 +186,50 @@ def _title_cuts(line: str) -> tuple[list[int], list[tuple[int, int]]]:
     lowercase word or a number: "Trends to Watch in 2024" and, as headline, "... in 2025"). Also returns the
     spans of both runs, which no heading cut splits."""
     window_end = min(len(line), TITLE_REPEAT_WITHIN_CHARS)
-    spans = _word_spans(line, 0, window_end, TITLE_MAX_WORDS + 1)
-    for count in range(min(TITLE_MAX_WORDS, len(spans) - 1), TITLE_MIN_WORDS - 1, -1):
+    # The window's words, compared as strings (a regex per run length was compiled anew for every page).
+    spans = _word_spans(line, 0, window_end, window_end)
+    words = [line[a:b] for a, b in spans]
+    lead_words = words[: TITLE_MAX_WORDS + 1]
+    candidates = [index for index in range(1, len(words)) if words[index] == lead_words[0]]
+    if not candidates:
+        return [], []
+    for count in range(min(TITLE_MAX_WORDS, len(lead_words) - 1), TITLE_MIN_WORDS - 1, -1):
         # The last word without a separator the <title> puts before the site's name ("... dem Vorjahr: Zeitung").
         last_start = spans[count - 1][0]
-        last = line[last_start : spans[count - 1][1]].rstrip(_NAME_END_MARKS)
+        last = words[count - 1].rstrip(_NAME_END_MARKS)
         lead_start, lead_end = spans[0][0], last_start + len(last)
         if lead_end - lead_start < TITLE_MIN_CHARS:
             break
         if not last:
             # A run ending on a separator ("Title –") is the run before it, which the next count tries.
             continue
-        words = [re.escape(line[a:b]) for a, b in spans[: count - 1]] + [re.escape(last)]
-        pattern = re.compile(r"(?<=\s)" + r"\s+".join(words) + r"(?=[\s" + re.escape(_NAME_END_MARKS) + r"]|$)")
         following = _next_word(line, lead_end)
         if following < len(line) and _continues_run(line[following]) and count < TITLE_PARTIAL_MIN_WORDS:
             # A few words that go on in the <title> ("New Jersey moving company ...") are a phrase of it that
             # the page says again elsewhere ("New York City New Jersey Long Island"), not its headline.
             continue
-        for match in pattern.finditer(line, lead_end, window_end):
-            if _starts_block(line, match.start()):
-                cuts = [match.start()]
-                for end in (lead_end, match.end()):
-                    following = _next_word(line, end)
-                    if following >= len(line) or _continues_run(line[following]):
-                        continue
-                    # The headline goes on past a separator ("Welpen kaufen – Tipps zu jeder Hunderasse", where
-                    # the <title> was "Welpen kaufen – Site"): its end is left to the other cuts.
-                    if end == match.end() and not line[following].isalnum():
-                        continue
-                    cuts.append(following)
-                return cuts, [(lead_start, lead_end), (match.start(), match.end())]
+        for start in candidates:
+            if (
+                start < count
+                or start + count > len(words)
+                or words[start : start + count - 1] != lead_words[: count - 1]
+                or words[start + count - 1].rstrip(_NAME_END_MARKS) != last
+                or not _starts_block(line, spans[start][0])
+            ):
+                continue
+            repeat_start = spans[start][0]
+            repeat_end = spans[start + count - 1][0] + len(last)
+            cuts = [repeat_start]
+            for end in (lead_end, repeat_end):
+                following = _next_word(line, end)
+                if following >= len(line) or _continues_run(line[following]):
+                    continue
+                # The headline goes on past a separator ("Welpen kaufen – Tipps zu jeder Hunderasse", where
+                # the <title> was "Welpen kaufen – Site"): its end is left to the other cuts.
+                if end == repeat_end and not line[following].isalnum():
+                    continue
+                cuts.append(following)
+            return cuts, [(lead_start, lead_end), (repeat_start, repeat_end)]
     return [], []
 
 
