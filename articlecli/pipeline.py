@@ -608,6 +608,8 @@ def _decide(
             detail = f"published {header.published} by {header.date_rule}"
         elif index == author_unit and label != "byline":
             detail = f"authors {', '.join(header.authors)} by {header.author_rule}"
+        elif unit.cut is not None:
+            detail = f"split from a wall line by {unit.cut}"
         lines = unit.lines
         if len(lines) == 1:
             # Most units are one line: no pairing of numbers and raw lines.

@@ -327,6 +327,10 @@ ADVERSARIAL = {
     "title with glued pieces": lambda n: "# Big News Story Today" + "abCd" * n + "\n\nSome prose text of the body.",
     # gap-cut on a glued page: a run of spaces tens of thousands long, once scanned from each of its characters.
     "glued page with a long gap": lambda n: "One sentence ends.Next" * n + " " * (50 * n) + "The end.",
+    # A page joined onto one line with spaces (bs4 get_text(" ")), cut by frontends/segment.py: the seed's
+    # lines on one line, n // 40 times; and a wall of menu words with no sentence end (one head of n * 25 words).
+    "space-joined page on one line": lambda n: " ".join(SEED.read_text("utf-8").split()) * (n // 40),
+    "wall of menu words": lambda n: "Home News Sport By Jane Doe March 3, 2024 Related Posts " * (n * 2),
 }
 
 

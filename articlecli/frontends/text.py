@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import Final
 
 from articlecli.data import read_data
-from articlecli.frontends import browser, markdown
+from articlecli.frontends import browser, markdown, segment
 from articlecli.frontends.unit import Unit
 from articlecli.lazy_regex import lazy_compile
 
@@ -102,17 +102,31 @@ def read_lines(raw_lines: list[str]) -> tuple[list[Unit], str]:
     words = None if is_markdown else _glue_protected(raw_lines)
     # Gaps mark element edges only where the dump lays nothing out with spaces (rule `gap-cut`).
     gaps = words is not None and not _laid_out(page_lines)
-    # A page joined onto one line with spaces (BeautifulSoup's get_text(" ")) is cut at its sentence ends.
-    one_line = words is None and not is_markdown and _space_joined(page_lines)
-    lines = _scan_lines(page_lines, is_markdown, words, one_line, gaps)
+    # A page joined onto one line with spaces (BeautifulSoup's get_text(" ")) is cut back into pieces
+    # (frontends.segment); `cuts` gets the rule that cut each piece off the one before it.
+    one_line = words is None and not is_markdown and segment.is_wall_page(page_lines)
+    cuts: dict[int, str] = {}
+    lines = _scan_lines(page_lines, is_markdown, words, one_line, gaps, cuts)
     if references is not None:
         lines = [_with_markers_stripped(line) for line in lines]
     # A text browser wraps paragraphs at the terminal's width: a line its next line's first word did not fit on goes on.
     width = None if is_markdown else browser.wrap_width(page_lines)
     units = _join_fragments(lines, width)
+    if cuts:
+        _mark_cuts(units, cuts)
     if references is not None:
         units += browser.reference_units(raw_lines, references, len(units))
     return units, "markdown" if is_markdown else "text"
+
+
+def _mark_cuts(units: list[Unit], cuts: dict[int, str]) -> None:
+    """Name on each unit the rule that cut it from a wall line (`cuts`: by the index of its first scanned line)."""
+    position = 0
+    for unit in units:
+        rule = cuts.get(position)
+        if rule is not None:
+            unit.cut = rule
+        position += len(unit.lines)
 
 
 def _with_markers_stripped(line: _Line) -> _Line:
@@ -539,6 +553,7 @@ def _scan_lines(
     camel_words: frozenset[str] | None = None,
     one_line: bool = False,
     gaps: bool = False,
+    cuts: dict[int, str] | None = None,
 ) -> list[_Line]:
     lines: list[_Line] = []
     append = lines.append
@@ -563,10 +578,17 @@ def _scan_lines(
                 append((number, raw, text, level, False, False, quote, link_chars, blank_before, indent, False))
                 blank_before = False
                 continue
-        if one_line and len(raw) >= SPACE_JOINED_MIN_CHARS:
-            # The sentences of a space-joined page were adjacent on the page: no blank line between them.
-            for position, piece in enumerate(_sentences(raw)):
-                append(_scan_line(number, piece, is_markdown, blank_before and not position))
+        if one_line:
+            # Every line of a wall page is cut (a text node with a line break of its own leaves a shorter line
+            # beside the wall). The pieces of a line were adjacent on the page: no blank line between them.
+            for position, (piece, rule) in enumerate(segment.split_wall(raw)):
+                if cuts is not None:
+                    cuts[len(lines)] = rule
+                line = _scan_line(number, piece, is_markdown, blank_before and not position)
+                if segment.is_menu_run(piece):
+                    # A run of capitalised items is a menu's link text: counted as links, as a browser dump marks them.
+                    line = (*line[:_LINK_CHARS], len(line[_TEXT]), *line[_LINK_CHARS + 1 :])  # type: ignore[assignment]
+                append(line)
         elif camel_words is not None and len(raw) >= GLUED_LINE_MIN_CHARS:
             # Only long lines can be glued (see _unglue). The pieces of a glued line were adjacent on the
             # page: no blank line between them.
@@ -585,33 +607,6 @@ def _scan_lines(
             )
         blank_before = False
     return lines
-
-
-# A page whose text nodes a scraper joined with single spaces (BeautifulSoup `get_text(" ")`) is one
-# line holding nearly all of the page: no line break is left to tell the title, the menu and the
-# paragraphs apart. Such a line is cut after each sentence end followed by a capitalised word, so the
-# sentences are units again. An ordinary long paragraph line is never most of a page this long.
-SPACE_JOINED_MIN_CHARS = 2000
-SPACE_JOINED_MIN_SHARE = 0.8
-# A sentence end: terminal punctuation (and a closing quote) before a space and a capital, a digit or an
-# opening quote. The cut falls after the space, which stays at the end of the sentence before it.
-_SENTENCE_CUT = lazy_compile(r"[.!?…][\"'”»)]*\s+(?=[\"“«¿¡(]?[A-ZÀ-ÖØ-Þ0-9])")
-
-
-def _space_joined(lines: list[str]) -> bool:
-    total = sum(map(len, lines))
-    longest = max(map(len, lines), default=0)
-    return longest >= SPACE_JOINED_MIN_CHARS and longest >= SPACE_JOINED_MIN_SHARE * total
-
-
-def _sentences(line: str) -> list[str]:
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_CUT.finditer(line):
-        pieces.append(line[start : match.end()])
-        start = match.end()
-    pieces.append(line[start:])
-    return [piece for piece in pieces if piece.strip()]
 
 
 # Converters underline a heading to its full length (markdownify), people nearly so; a short "---" under a

@@ -30,6 +30,9 @@ class Unit:
     # The front end's own removal reason, when the scraper's syntax says what the line is (a text
     # browser's list of link targets: "link-references"); the pipeline removes such a unit.
     boilerplate: str | None = None
+    # The rule that cut this unit off a wall line (a page joined onto one line, frontends/segment.py):
+    # --explain shows it beside the unit's decision. None for units the page's own line breaks made.
+    cut: str | None = None
 
     @property
     def link_density(self) -> float:

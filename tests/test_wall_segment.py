@@ -1,0 +1,108 @@
+"""A page joined onto one line with spaces (BeautifulSoup get_text(" ")): frontends/segment.py cuts it back."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlecli import parse_text
+from articlecli.frontends.segment import split_wall
+from articlecli.frontends.text import read_units
+
+_PARAGRAPHS = [
+    "The city council voted on Tuesday to close the old harbour bridge for two years of repairs.",
+    "Engineers will replace the deck first and then strengthen the piers, working mostly at night.",
+    "Boats will still pass under the bridge during the day, the harbour office said on Wednesday.",
+    "Cyclists asked the mayor for a temporary ferry, which the council will discuss in March.",
+    "The repairs will cost 40 million euros, of which the region pays half and the state the rest.",
+    "Shop owners near the bridge fear that fewer visitors will come while the works last.",
+]
+_SECOND = [
+    "The ferry would run every twenty minutes from the fish market to the old customs house.",
+    "A study of the crossing found that most people who use it walk or ride a bicycle.",
+    "Council members said they would decide on the ferry before the end of the summer.",
+]
+TITLE = "Old harbour bridge to close for two years of repairs"
+# <title>, menu, headline, byline, date, the text with a subheading, related links and a footer, on one line.
+WALL = " ".join(
+    [
+        f"{TITLE} | The Harbour Gazette",
+        "Home News Sport Weather Business Culture Contact Subscribe",
+        TITLE,
+        "March 12, 2024",
+        "By Maria Jensen",
+        *(_PARAGRAPHS * 3),
+        "What Happens to the Ferry Plan",
+        *(_SECOND * 3),
+        "Related Posts New playground opens in the old town Market hall gets a new roof",
+        "Privacy policy Terms of use Cookie settings",
+    ]
+)
+
+
+def test_a_wall_line_is_cut_into_pieces_that_join_back_into_it() -> None:
+    pieces = split_wall(WALL)
+    assert "".join(piece for piece, _ in pieces) == WALL
+    assert len(pieces) > len(_PARAGRAPHS) * 3
+    assert all(piece.strip() for piece, _ in pieces)
+
+
+def test_a_wall_page_gives_title_byline_and_date() -> None:
+    article = parse_text(WALL)
+    assert article.title == TITLE
+    assert article.authors == ("Maria Jensen",)
+    assert article.published == "2024-03-12"
+
+
+def test_a_wall_page_body_is_in_separate_paragraphs_and_its_subheading_a_heading() -> None:
+    article = parse_text(WALL)
+    paragraphs = [paragraph for section in article.sections for paragraph in section.paragraphs]
+    assert _PARAGRAPHS[0] in paragraphs and _SECOND[1] in paragraphs
+    assert "What Happens to the Ferry Plan" in [section.heading for section in article.sections]
+    assert "Home News Sport" not in article.text
+    assert "Cookie settings" not in article.text
+
+
+def test_no_text_of_a_wall_page_is_lost() -> None:
+    article = parse_text(WALL)
+    decided = "".join(decision.text for decision in article.decisions)
+    assert decided == WALL
+    assert {decision.line for decision in article.decisions} == {1}
+
+
+def test_explain_names_the_rule_that_cut_each_piece() -> None:
+    details = {decision.detail for decision in parse_text(WALL).decisions}
+    for rule in ("wall-title-repeat", "wall-byline", "wall-sentence", "wall-heading"):
+        assert f"split from a wall line by {rule}" in details
+
+
+def test_a_date_in_a_header_run_is_a_piece_of_its_own() -> None:
+    line = "Home News Sport Weather March 12, 2024 The council voted on Tuesday to close the bridge."
+    pieces = [(piece.strip(), rule) for piece, rule in split_wall(line)]
+    assert ("March 12, 2024", "wall-date") in pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_whole"),
+    [
+        ("Die Sitzung am 3. Februar 2022 begann spät.", "am 3. Februar 2022"),
+        ("The paper by Dr. Vahid Osman was read aloud.", "Dr. Vahid Osman"),
+        ("Prices rose across the U.S. (2025) as well.", "U.S. (2025)"),
+    ],
+)
+def test_no_sentence_cut_after_an_ordinal_or_abbreviation(text: str, kept_whole: str) -> None:
+    assert any(kept_whole in piece for piece, _ in split_wall(text))
+
+
+def test_a_headline_repeating_only_part_of_the_title_is_cut_before_not_inside() -> None:
+    line = (
+        "Seven Trends to Watch in 2024 About Services Contact Seven Trends to Watch in 2025 "
+        "Look out for these trends in the coming year. " + " ".join(_PARAGRAPHS)
+    )
+    pieces = [piece.strip() for piece, _ in split_wall(line)]
+    assert "Seven Trends to Watch in 2025" in pieces
+
+
+def test_a_page_of_ordinary_lines_is_not_a_wall() -> None:
+    page = "\n\n".join([TITLE, *_PARAGRAPHS, *_SECOND])
+    units, _ = read_units(page)
+    assert all(unit.cut is None for unit in units)
