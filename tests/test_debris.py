@@ -20,6 +20,16 @@ MORE_EN = (
 )
 
 
+MORE_DE = (
+    "Umleitungen führen über die Ringstraße, die nach Angaben der Stadt den zusätzlichen Verkehr aufnehmen kann, "
+    "sobald zwei Kreuzungen am Bahnhof über den Winter verbreitert worden sind.",
+    "Geschäftsleute an der Uferpromenade fürchten weniger Kundschaft, doch die Stadt verweist auf andere Orte, "
+    "in denen der Handel wuchs, nachdem eine Brücke für Autos gesperrt worden war.",
+    "Busse und Fahrräder dürfen die Brücke bis zum Beginn der Arbeiten weiter nutzen, und eine Fähre verkehrt "
+    "alle zwanzig Minuten zwischen den beiden Ufern, solange gebaut wird.",
+)
+
+
 def page(language: str, *, middle=(), end=(), header=(), more=()) -> str:
     body = BODIES[language]
     blocks = [TITLES[language], *header, body[0], *middle, *body[1:], *more, *end]
@@ -171,3 +181,57 @@ def test_a_post_that_opens_with_a_greeting_keeps_it():
     intro = "Hallo, ich bin Anna, und heute erzähle ich euch, warum die alte Brücke im Frühjahr schließt."
     article = parse_text(page("de", middle=[intro]))
     assert intro in paragraphs(article)
+
+
+def test_a_long_author_greeting_is_read_by_its_opening_words():
+    # Past 40 words a line has no phrase key of its own (records.record.PHRASE_MAX_WORDS); the greeting still
+    # opens it, and the author box is no less one for being long.
+    intro = (
+        "Hallo, ich bin Foodbloggerin, Kochbuchautorin und Journalistin, und seit meiner Kindheit koche ich "
+        "leidenschaftlich gern für Familie und Freunde. Was mich glücklich macht, sind einfache Rezepte mit "
+        "Zutaten aus dem Garten, und genau die findest du hier auf meinem Blog, jede Woche ein neues, mit "
+        "vielen Bildern und Tipps für Anfänger."
+    )
+    assert len(intro.split()) > 40
+    article = parse_text(page("de", more=MORE_DE, end=[intro]))
+    assert reasons_for(article, intro) == ["author-intro-line"]
+    assert paragraphs(article) == [*BODIES["de"], *MORE_DE]
+
+
+def test_a_long_notice_is_read_by_its_opening_words():
+    notice = (
+        "This post contains references to products from one or more of our advertisers. We may receive "
+        "compensation when you click on links to those products. Terms apply to the offers listed on this "
+        "page. For an explanation of our advertising policy, and of how we choose the cards we write about, "
+        "please visit our page on how we make money."
+    )
+    assert 40 < len(notice.split()) <= 60
+    article = parse_text(page("en", middle=[notice], more=MORE_EN))
+    assert reasons_for(article, notice) == ["site-notice-line"]
+
+
+@pytest.mark.parametrize(
+    ("language", "row"),
+    [
+        ("de", "Artikel teilenTeilen auf TwitterTeilen auf WhatsAppTeilen auf LinkedInPer E-Mail teilen"),
+        ("de", "Teilen Sie dies mit:TwitterFacebookGefällt mir:Gefällt mir Wird geladen..."),
+        ("de", "Drucken etc.DruckenE-MailTwitterWhatsAppFacebookLinkedInReddit"),
+        ("en", "Facebook 0 Twitter StumbleUpon Tumblr Pinterest 0 0 Likes"),
+    ],
+)
+def test_a_glued_row_of_share_buttons_is_removed(language, row):
+    more = MORE_EN if language == "en" else MORE_DE
+    article = parse_text(page(language, middle=[row], more=more))
+    assert reasons_for(article, row) == ["share-row"]
+    assert paragraphs(article) == [*BODIES[language], *more]
+
+
+def test_a_sentence_naming_networks_stays():
+    # Two networks, or three inside a sentence's words, are what the article says about them.
+    lines = [
+        "Facebook, Twitter and WhatsApp removed the video within hours, the council said on Monday.",
+        "You can follow the council on Facebook and Twitter for news on the bridge and the ferry.",
+    ]
+    article = parse_text(page("en", middle=lines, more=MORE_EN))
+    for line in lines:
+        assert line in paragraphs(article)

@@ -32,8 +32,8 @@ from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
 from articlecli.labeller.inbody import BODY_LABELS
-from articlecli.records.features import UnitFeatures
-from articlecli.records.lexicon import Lexicon, PhraseSet
+from articlecli.records.features import PHRASE_MAX_WORDS, UnitFeatures
+from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
 
 Labels = dict[int, tuple[str, str]]
 
@@ -44,23 +44,37 @@ _TEASER_SEPARATORS = (":", '"', "»", ">", "|", "›")
 TEASER_MAX_WORDS = 30
 
 
+def opening_key(unit: Unit, feats: UnitFeatures) -> str:
+    """The key (records.lexicon.line_key) a line-opening phrase rule reads: the unit's own, or, for a line longer
+    than a label (its key is "", records.record.PHRASE_MAX_WORDS), the key of its first words. A greeting or a
+    notice that runs on past 40 words ("Hallo, ich bin Foodbloggerin, Backbuchautorin, ...") opens the same way
+    as a short one."""
+    if feats.key or feats.words <= PHRASE_MAX_WORDS:
+        return feats.key
+    return line_key(" ".join(unit.text.split(None, PHRASE_MAX_WORDS)[:PHRASE_MAX_WORDS]))
+
+
 def _short_body_keys(
-    features: list[UnitFeatures], kept: list[int], labels: Labels, max_words: int
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, max_words: int
 ) -> Iterator[tuple[int, str]]:
-    """(index, key) of each kept body line of at most `max_words` words that has a key: the lines a
+    """(index, opening key) of each kept body line of at most `max_words` words that has text: the lines a
     line-opening phrase rule reads."""
     for index in kept:
         feats = features[index]
-        if labels[index][0] in BODY_LABELS and feats.key and feats.words <= max_words:
-            yield index, feats.key
+        if labels[index][0] in BODY_LABELS and feats.words <= max_words:
+            key = opening_key(units[index], feats)
+            if key:
+                yield index, key
 
 
-def drop_read_also_teasers(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
+def drop_read_also_teasers(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon
+) -> None:
     """'Lesen Sie auch: <title>' inside the article links to another one (`read-also-teaser`)."""
     related = lexicon.phrases("related-links")
     if not related.exact:
         return
-    for index, key in _short_body_keys(features, kept, labels, TEASER_MAX_WORDS):
+    for index, key in _short_body_keys(units, features, kept, labels, TEASER_MAX_WORDS):
         phrase = related.leading_phrase(key)
         if phrase is None:
             continue
@@ -260,7 +274,9 @@ SITE_NOTICE_MAX_WORDS = 60
 _PROMPT_MARKS = str.maketrans("", "", "?!¿¡")
 
 
-def drop_site_notices(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
+def drop_site_notices(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon
+) -> None:
     """A body line that opens with a phrase of the site's notices to its readers ('Hat Ihnen der Artikel
     gefallen?', 'This post may contain affiliate links', 'Dieser Text wurde veröffentlicht unter der Lizenz')
     is furniture of the article column (`site-notice-line`), wherever it stands: disclosures open the
@@ -268,7 +284,7 @@ def drop_site_notices(features: list[UnitFeatures], kept: list[int], labels: Lab
     notices = lexicon.phrases("site-notice")
     if not notices.exact:
         return
-    for index, key in _short_body_keys(features, kept, labels, SITE_NOTICE_MAX_WORDS):
+    for index, key in _short_body_keys(units, features, kept, labels, SITE_NOTICE_MAX_WORDS):
         if notices.leading_phrase(key.translate(_PROMPT_MARKS)) is not None:
             labels[index] = ("removed", SITE_NOTICE_LINE)
 
@@ -283,12 +299,105 @@ AUTHOR_INTRO_MAX_WORDS = 150
 AUTHOR_INTRO_MIN_SHARE = 0.5
 
 
-def drop_author_intros(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
+def drop_author_intros(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon
+) -> None:
     """A late body line that opens with the writer's greeting ('Hi, ich bin ...', 'Hello, I'm ...') is the
     author box under the post (`author-intro-line`)."""
     intros = lexicon.phrases("author-intro")
     if not intros.exact:
         return
     for index, feats in _late_body_lines(features, kept, labels, AUTHOR_INTRO_MIN_SHARE):
-        if feats.key and feats.words <= AUTHOR_INTRO_MAX_WORDS and intros.leading_phrase(feats.key):
+        if feats.words > AUTHOR_INTRO_MAX_WORDS:
+            continue
+        key = opening_key(units[index], feats)
+        if key and intros.leading_phrase(key):
             labels[index] = ("removed", AUTHOR_INTRO_LINE)
+
+
+SHARE_ROW = "share-row"
+# A share row is a row of buttons: a few labels, no prose. A line this long is a sentence that names networks.
+SHARE_ROW_MAX_WORDS = 40
+# Buttons in a row: three at least ("Facebook Twitter E-Mail"); two network names fit in a sentence of the text.
+SHARE_ROW_MIN_BUTTONS = 3
+# The buttons' labels make up most of the row's letters ("Teilen Sie dies mit:TwitterFacebookGefällt mir: ..." is
+# .7, "Facebook 0 Twitter StumbleUpon Tumblr Pinterest 0 0 Likes" .9); a sentence that lists networks ("follow us
+# on Facebook, Instagram and Twitter for ...") is under half.
+SHARE_ROW_MIN_LABEL_SHARE = 0.6
+
+
+@lru_cache(maxsize=64)
+def _button_labels(phrases: PhraseSet) -> dict[str, tuple[str, ...]]:
+    """The share phrases ('teilen auf', 'whatsapp', 'e-mail') as letters and digits only ('teilenauf', 'email'),
+    by their first two characters, longest first: how a row glued by the scraper ('E-MailTwitterWhatsApp')
+    spells them."""
+    # Wildcards and number words ('share on *', '# shares') are not a button's own label.
+    squashed = {"".join(char for char in p if char.isalnum()) for p in phrases.exact if "*" not in p and "#" not in p}
+    by_start: dict[str, list[str]] = {}
+    for label in sorted(squashed, key=len, reverse=True):
+        if len(label) >= 2:
+            by_start.setdefault(label[:2], []).append(label)
+    return {start: tuple(labels) for start, labels in by_start.items()}
+
+
+def _squash(text: str) -> tuple[str, frozenset[int]]:
+    """`text` casefolded, its letters and digits only, and where its words start: after a space or a mark, at a
+    capital after a small letter ('TwitterFacebook'), between letters and digits ('Facebook764')."""
+    chars: list[str] = []
+    starts = set()
+    previous = ""
+    for char in text:
+        if char.isalnum():
+            if (
+                not previous.isalnum()
+                or (previous.islower() and char.isupper())
+                or previous.isdigit() != char.isdigit()
+            ):
+                starts.add(len(chars))
+            chars.append(char.casefold())
+        previous = char
+    starts.add(len(chars))
+    return "".join(chars), frozenset(starts)
+
+
+def is_share_row(text: str, labels: dict[str, tuple[str, ...]]) -> bool:
+    """Whether `text` is a row of share buttons: SHARE_ROW_MIN_BUTTONS labels at least, each starting and ending
+    at a word's edge, covering SHARE_ROW_MIN_LABEL_SHARE of its letters (counters such as '0' or '3.4K' aside)."""
+    squashed, starts = _squash(text)
+    letters = sum(1 for char in squashed if not char.isdigit())
+    if not letters:
+        return False
+    position, covered, buttons = 0, 0, 0
+    while position < len(squashed):
+        found = None
+        if position in starts:
+            found = next(
+                (
+                    label
+                    for label in labels.get(squashed[position : position + 2], ())
+                    if squashed.startswith(label, position) and position + len(label) in starts
+                ),
+                None,
+            )
+        if found is None:
+            position += 1
+            continue
+        covered += len(found)
+        buttons += 1
+        position += len(found)
+    return buttons >= SHARE_ROW_MIN_BUTTONS and covered >= SHARE_ROW_MIN_LABEL_SHARE * letters
+
+
+def drop_share_rows(
+    units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon
+) -> None:
+    """A body line made of share buttons ('Artikel teilenTeilen auf TwitterTeilen auf WhatsApp ...', 'Facebook 0
+    Twitter Pinterest 0 Likes') is the share bar (`share-row`). One button alone is boilerplate already
+    (records.lexicon); the scraper glued the row into one line, or set counters between the buttons."""
+    buttons = _button_labels(lexicon.phrases("share"))
+    if not buttons:
+        return
+    for index in kept:
+        short = labels[index][0] in BODY_LABELS and features[index].words <= SHARE_ROW_MAX_WORDS
+        if short and is_share_row(units[index].text, buttons):
+            labels[index] = ("removed", SHARE_ROW)
