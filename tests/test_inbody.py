@@ -223,3 +223,31 @@ def test_a_line_repeated_by_each_item_stays():
     blocks = [TITLES["en"], BODIES["en"][0], *items, *BODIES["en"][1:]]
     article = parse_text("\n\n".join(blocks) + "\n")
     assert not any(d.rule == "repeated-in-body" for d in article.decisions)
+
+
+@pytest.mark.parametrize(
+    ("language", "byline", "title"),
+    [
+        ("de", "Von Sara Zinnecker", "Über Sara"),
+        ("en", "By Jane Fowler", "About Jane Fowler"),
+    ],
+)
+def test_an_author_box_titled_with_the_bylines_name_takes_its_bio(language, byline, title):
+    # The box's title is the writer's name, not a label; the bio under it does not open with the name.
+    bio = {
+        "de": "Seit zwölf Jahren schreibe ich über Verkehr, Brücken und Stadtplanung, am liebsten vom Fahrrad aus.",
+        "en": "For twelve years she has written about transport, bridges and town planning, mostly from a bicycle.",
+    }[language]
+    article = parse_text(page(language, header=[byline], end=[title, bio]))
+    assert reasons_for(article, title) == ["author-box"]
+    assert reasons_for(article, bio) == ["author-box"]
+    assert_body_intact(article, language)
+
+
+def test_about_another_name_stays():
+    # "Über <name>" of someone other than the byline's author is a section of the article.
+    line = "Über Anna Berger"
+    text = "Anna Berger leitet seit zwei Jahren das Bauamt und hat die Sperrung der Brücke vorbereitet."
+    article = parse_text(page("de", header=["Von Sara Zinnecker"], end=[line, text]))
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert text in paragraphs

@@ -40,12 +40,13 @@ def relabel(
     """Re-label the kept units of the main-text run that are boilerplate in context (rules named for --explain)."""
     credits = lexicon.phrases("photo-credit")
     author_box = lexicon.phrases("author-box")
+    about = _AboutAuthor(lexicon.phrases("author-about"), authors, features, kept, labels)
     tail = _credit_tail(credits)
     for position, index in enumerate(kept):
         unit, feats = units[index], features[index]
         if labels[index][0] not in BODY_LABELS:
             continue
-        if feats.key and author_box.matches_whole(feats.key):
+        if feats.key and (author_box.matches_whole(feats.key) or about.heads_box(index, feats.key)):
             _drop_author_box(features, kept, position, labels)
             continue
         if _is_credit(unit, feats, credits):
@@ -141,6 +142,43 @@ def _drop_author_box(features: list[UnitFeatures], kept: list[int], position: in
             break
         if labels[index][0] in BODY_LABELS:
             labels[index] = ("removed", "author-box")
+
+
+# The author box may be titled with the writer's name instead of a label: "Über Kathrin", "About Jane Doe"
+# ([author-about] and the byline's full name or first name). A title is short: the word and a name of a few words.
+ABOUT_AUTHOR_MAX_WORDS = 5
+# Only past the middle of the body (share of its words above the line): the box stands under the post; a profile
+# page or an interview may open with "About <name>" and go on about the person.
+ABOUT_AUTHOR_MIN_SHARE = 0.5
+
+
+class _AboutAuthor:
+    """Which body lines title an author box with the byline author's name (`author-box`)."""
+
+    def __init__(
+        self, about: PhraseSet, authors: tuple[str, ...], features: list[UnitFeatures], kept: list[int], labels: Labels
+    ) -> None:
+        self.about = about
+        # The name as the byline gives it, and a person's first name ("Über Kathrin" under a post by Kathrin Runge).
+        names = {author.casefold() for author in authors}
+        names.update(author.split()[0].casefold() for author in authors if 1 < len(author.split()) <= 3)
+        self.names = frozenset(name for name in names if name)
+        self.late: frozenset[int] = frozenset()
+        if self.names and about.exact:
+            body = [i for i in kept if labels[i][0] in BODY_LABELS]
+            total = sum(features[i].words for i in body)
+            before, late = 0, set()
+            for index in body:
+                if before >= ABOUT_AUTHOR_MIN_SHARE * total:
+                    late.add(index)
+                before += features[index].words
+            self.late = frozenset(late)
+
+    def heads_box(self, index: int, key: str) -> bool:
+        if index not in self.late or len(key.split()) > ABOUT_AUTHOR_MAX_WORDS:
+            return False
+        phrase = self.about.leading_phrase(key)
+        return phrase is not None and key[len(phrase) :].strip(" :") in self.names
 
 
 # The writer's bio closes the article: a short paragraph that opens with the byline's name.

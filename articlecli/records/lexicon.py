@@ -56,6 +56,7 @@ WORD_CATEGORIES = (
     "admonition",
     "site-notice",
     "author-intro",
+    "author-about",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
