@@ -251,3 +251,27 @@ def test_about_another_name_stays():
     article = parse_text(page("de", header=["Von Sara Zinnecker"], end=[line, text]))
     paragraphs = [p for s in article.sections for p in s.paragraphs]
     assert text in paragraphs
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Getty Images"),
+        ("en", "Noah Berger / AP"),
+        ("de", "iStock.com)"),
+        ("de", "Thinkstock"),
+        ("de", "Christof Stache / picture alliance"),
+        ("fr", "Nathan Alliard / Photononstop / AFP"),
+        ("es", "Imagen del puerto | EFE"),
+    ],
+)
+def test_a_line_naming_a_picture_agency_is_a_credit(language, line):
+    article = parse_text(page(language, middle=[line]))
+    assert reasons_for(article, line) == ["photo-credit"]
+    assert_body_intact(article, language)
+
+
+def test_a_sentence_naming_an_agency_stays():
+    line = "Reuters reported on Monday that the council had voted to close the bridge, citing two officials."
+    article = parse_text(page("en", middle=[line]))
+    assert line in [p for s in article.sections for p in s.paragraphs]

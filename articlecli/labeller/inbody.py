@@ -39,6 +39,7 @@ def relabel(
 ) -> None:
     """Re-label the kept units of the main-text run that are boilerplate in context (rules named for --explain)."""
     credits = lexicon.phrases("photo-credit")
+    agencies = _agencies(lexicon.phrases("photo-agency"))
     author_box = lexicon.phrases("author-box")
     about = _AboutAuthor(lexicon.phrases("author-about"), authors, features, kept, labels)
     tail = _credit_tail(credits)
@@ -58,6 +59,8 @@ def relabel(
             and tail.search(unit.text)
         ):
             labels[index] = ("removed", "image-caption")
+        elif _names_agency(feats, agencies):
+            labels[index] = ("removed", "photo-credit")
     _drop_tail(units, features, kept, labels, has_stopwords)
     body = [index in labels and labels[index][0] in BODY_LABELS for index in range(len(units))]
     controls = markup_controls(units, features, body) | repeated_item_controls(units, features, body)
@@ -77,6 +80,32 @@ def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
         # A bare label ("Foto:") is the credit's first half, split off by the scraper.
         return unit.text.rstrip().endswith(":")
     return rest.startswith((":", "/", " /", " ©")) or phrase.endswith((" by", " credit", " credits"))
+
+
+# A credit that names only its source: "Getty Images", "Noah Berger / AP", "iStock.com)", "Fot. Lukasz Nowaczyk /
+# Agencja Gazeta". A caption that ends with its agency is longer ("The station at night. Photo: dpa": the caption rule).
+AGENCY_CREDIT_MAX_WORDS = 8
+# What stands between a photographer's name and the agency.
+_AGENCY_SEPARATORS = ("/", "|", "©", "(", "-", "–", ":", ",")
+
+
+@lru_cache(maxsize=64)
+def _agencies(phrases: PhraseSet) -> tuple[str, ...]:
+    """The picture agencies ([photo-agency]), longest first, so 'ap photo' is tried before 'ap'."""
+    return tuple(sorted(phrases.exact, key=len, reverse=True))
+
+
+def _names_agency(feats: UnitFeatures, agencies: tuple[str, ...]) -> bool:
+    """A short line that is a picture agency's name, or ends with one after a separator, is a photo credit."""
+    key = feats.key
+    if not key or feats.words > AGENCY_CREDIT_MAX_WORDS or not agencies:
+        return False
+    for agency in agencies:
+        if key == agency:
+            return True
+        if key.endswith(agency) and key[: -len(agency)].rstrip().endswith(_AGENCY_SEPARATORS):
+            return True
+    return False
 
 
 def _may_end_with_credit(text: str) -> bool:

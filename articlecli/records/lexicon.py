@@ -57,6 +57,7 @@ WORD_CATEGORIES = (
     "site-notice",
     "author-intro",
     "author-about",
+    "photo-agency",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
