@@ -47,8 +47,11 @@ def relabel(
         unit, feats = units[index], features[index]
         if labels[index][0] not in BODY_LABELS:
             continue
-        if feats.key and (author_box.matches_whole(feats.key) or about.heads_box(index, feats.key)):
+        if feats.key and author_box.matches_whole(feats.key):
             _drop_author_box(features, kept, position, labels)
+            continue
+        if feats.key and about.heads_box(index, feats.key):
+            _drop_author_box(features, kept, position, labels, lexicon.phrases("author-more"))
             continue
         if _is_credit(unit, feats, credits):
             labels[index] = ("removed", "photo-credit")
@@ -161,13 +164,22 @@ def _drop_tail(
 BIO_MAX_WORDS = 150
 
 
-def _drop_author_box(features: list[UnitFeatures], kept: list[int], position: int, labels: Labels) -> None:
-    """'Über den Autor' and the short bio under it describe the writer, not the story."""
+def _drop_author_box(
+    features: list[UnitFeatures], kept: list[int], position: int, labels: Labels, more: PhraseSet | None = None
+) -> None:
+    """'Über den Autor' and the short bio under it describe the writer, not the story.
+
+    `more` ([author-more]: 'More articles by ...', 'Weitere Beiträge'): the bio ends above the link to the writer's
+    other posts, which is left to the widget rules (debris' widget-title-tail cuts the page's widgets from there).
+    """
     labels[kept[position]] = ("removed", "author-box")
     words = 0
     for index in kept[position + 1 :]:
         words += features[index].words
         if words > BIO_MAX_WORDS or labels[index][0] == "heading":
+            break
+        key = features[index].key
+        if more is not None and key and more.leading_phrase(key) is not None:
             break
         if labels[index][0] in BODY_LABELS:
             labels[index] = ("removed", "author-box")
