@@ -50,9 +50,6 @@ def relabel(
         if feats.key and author_box.matches_whole(feats.key):
             _drop_author_box(features, kept, position, labels)
             continue
-        if feats.key and about.heads_box(index, feats.key):
-            _drop_author_box(features, kept, position, labels, lexicon.phrases("author-more"))
-            continue
         if _is_credit(unit, feats, credits):
             labels[index] = ("removed", "photo-credit")
         elif (
@@ -69,6 +66,13 @@ def relabel(
     controls = markup_controls(units, features, body) | repeated_item_controls(units, features, body)
     _drop_after_widget(features, kept, labels, controls)
     _drop_author_bio(units, features, kept, labels, authors)
+    # Last, so the rules above read the page as before: a bio taken out first would leave "little text" after a
+    # widget label above it (after-widget), which then cut the article's last paragraph on a news page.
+    more = lexicon.phrases("author-more")
+    for position, index in enumerate(kept):
+        key = features[index].key
+        if labels[index][0] in BODY_LABELS and key and about.heads_box(index, key):
+            _drop_author_box(features, kept, position, labels, more)
 
 
 def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
