@@ -27,6 +27,7 @@ runs before the in-body rules (`inbody.relabel`), so that the article's tail is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -388,16 +389,57 @@ def is_share_row(text: str, labels: dict[str, tuple[str, ...]]) -> bool:
     return buttons >= SHARE_ROW_MIN_BUTTONS and covered >= SHARE_ROW_MIN_LABEL_SHARE * letters
 
 
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=64)
+def _button_search(phrases: PhraseSet) -> re.Pattern[str]:
+    """Finds, at every position of a squashed line, the longest share label that starts there (a lookahead, so
+    overlapping ones too): a trie whose every word end is an optional longer branch, tried first."""
+    tree: dict[str, dict] = {}
+    for labels in _button_labels(phrases).values():
+        for label in labels:
+            node = tree
+            for char in label:
+                node = node.setdefault(char, {})
+            node[""] = {}
+
+    def source(node: dict) -> str:
+        branches = [re.escape(char) + source(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{joined})?" if "" in node else joined
+
+    return re.compile(f"(?=({source(tree)}))") if tree else re.compile(r"(?!)")
+
+
+def _may_be_share_row(text: str, search: re.Pattern[str]) -> bool:
+    """A test in C that every share row passes: at least SHARE_ROW_MIN_BUTTONS positions where a label starts,
+    and their longest labels, overlaps counted, covering SHARE_ROW_MIN_LABEL_SHARE of the letters: an upper bound
+    of what `is_share_row` counts (its labels start at word starts, one after another). Most lines fail it."""
+    squashed = _NOT_LETTER_OR_DIGIT.sub("", text).casefold()
+    found = [label for label in search.findall(squashed) if label]
+    if len(found) < SHARE_ROW_MIN_BUTTONS:
+        return False
+    letters = len(_DIGITS.sub("", squashed))
+    return sum(map(len, found)) >= SHARE_ROW_MIN_LABEL_SHARE * letters
+
+
 def drop_share_rows(
     units: list[Unit], features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon
 ) -> None:
     """A body line made of share buttons ('Artikel teilenTeilen auf TwitterTeilen auf WhatsApp ...', 'Facebook 0
     Twitter Pinterest 0 Likes') is the share bar (`share-row`). One button alone is boilerplate already
     (records.lexicon); the scraper glued the row into one line, or set counters between the buttons."""
-    buttons = _button_labels(lexicon.phrases("share"))
+    phrases = lexicon.phrases("share")
+    buttons = _button_labels(phrases)
     if not buttons:
         return
+    search = _button_search(phrases)
     for index in kept:
         short = labels[index][0] in BODY_LABELS and features[index].words <= SHARE_ROW_MAX_WORDS
-        if short and is_share_row(units[index].text, buttons):
+        text = units[index].text
+        if short and _may_be_share_row(text, search) and is_share_row(text, buttons):
             labels[index] = ("removed", SHARE_ROW)

@@ -105,7 +105,8 @@ def _agencies(phrases: PhraseSet) -> tuple[str, ...]:
 def _names_agency(feats: UnitFeatures, agencies: tuple[str, ...]) -> bool:
     """A short line that is a picture agency's name, or ends with one after a separator, is a photo credit."""
     key = feats.key
-    if not key or feats.words > AGENCY_CREDIT_MAX_WORDS or not agencies:
+    # One test in C first: most short lines end with no agency's name at all.
+    if not key or feats.words > AGENCY_CREDIT_MAX_WORDS or not agencies or not key.endswith(agencies):
         return False
     for agency in agencies:
         if key == agency:
