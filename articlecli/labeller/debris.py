@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
 from articlecli.labeller.inbody import BODY_LABELS
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import PHRASE_MAX_WORDS, UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
 
@@ -389,8 +390,8 @@ def is_share_row(text: str, labels: dict[str, tuple[str, ...]]) -> bool:
     return buttons >= SHARE_ROW_MIN_BUTTONS and covered >= SHARE_ROW_MIN_LABEL_SHARE * letters
 
 
-_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
-_DIGITS = re.compile(r"\d+")
+_NOT_LETTER_OR_DIGIT = lazy_compile(r"[\W_]+")
+_DIGITS = lazy_compile(r"\d+")
 
 
 @lru_cache(maxsize=64)
