@@ -301,3 +301,95 @@ def test_the_title_page_shares_the_rules_facts_with_the_ranker() -> None:
     before = len(asked)
     page.meta_line(2)
     assert len(asked) == before
+
+
+# A whole page rendered without its <title> line (as w3m or lynx print it): the headline and its byline,
+# then a long run of link labels (a photo strip, a tag cloud) before the article's text begins.
+FAR_HEADLINE = (
+    "\n".join(
+        [
+            "Startseite",
+            "Wie Städte ihre Radwege planen",
+            "Von Anna Müller",
+            *(f"Bild {number} von 80" for number in range(1, 81)),
+            "",
+            "Die Stadt hat im vergangenen Jahr an zwölf Stellen gezählt, wie viele Menschen mit dem Rad fahren, "
+            "und die Zahlen sind deutlich gestiegen, vor allem auf den Wegen in die Innenstadt.",
+            "",
+            "Im Stadtrat wird nun darüber beraten, welche Strecken zuerst ausgebaut werden sollen und wie viel Geld "
+            "dafür im nächsten Haushalt bereitsteht, und die Verwaltung legt dazu einen Plan vor.",
+        ]
+    )
+    + "\n"
+)
+
+
+def test_a_headline_above_its_byline_far_above_the_text_is_a_candidate() -> None:
+    found, _ = _candidates(FAR_HEADLINE)
+    names = title_rank.FEATURE_NAMES
+    anchors = [c for c in found if c.text == "Wie Städte ihre Radwege planen"]
+    assert len(anchors) == 1 and anchors[0].kind == "anchor"
+    assert anchors[0].vector[names.index("heads_meta")] == 1.0
+    assert anchors[0].vector[names.index("kind_anchor")] == 1.0
+    # The byline itself and the link labels are no anchors.
+    assert "Von Anna Müller" not in [c.text for c in found if c.kind == "anchor"]
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "piece"),
+    [
+        # An all-capitals section label glued to the headline by a scraper that joins nodes without a space.
+        (
+            "MEDITATIONThe Ultimate Guide to Meditation: Techniques, Benefits, and Tips",
+            "en",
+            "The Ultimate Guide to Meditation: Techniques, Benefits, and Tips",
+        ),
+        # A breadcrumb glued to a headline that starts with a one-letter word.
+        (
+            "Collections / BooksA Treatise Concerning the Properties and Effects of Coffee (1792)",
+            "en",
+            "A Treatise Concerning the Properties and Effects of Coffee (1792)",
+        ),
+        # A link label glued after the headline.
+        ("Best Practices for Vehicle RentalsRequest our free ebook", "en", "Best Practices for Vehicle Rentals"),
+        # The date printed before the headline, in the page's language.
+        (
+            "1. Februar 2022 Bundesministerin Raab: Mit Ländern familienfreundliche Rahmenbedingungen gestalten",
+            "de",
+            "Bundesministerin Raab: Mit Ländern familienfreundliche Rahmenbedingungen gestalten",
+        ),
+    ],
+)
+def test_the_pieces_of_a_glued_line_are_candidates(line: str, language: str, piece: str) -> None:
+    assert piece in title_rank._glued_pieces(line, language)
+
+
+def test_a_line_of_one_piece_has_no_pieces() -> None:
+    assert title_rank._glued_pieces("Wie Städte ihre Radwege planen", "de") == []
+    assert not title_rank._has_glue_join("Wie Städte ihre Radwege planen")
+    assert title_rank._has_glue_join("Best Practices for Vehicle RentalsRequest our free ebook")
+
+
+GLUED_HEADLINE = (
+    "\n\n".join(
+        (
+            "Startseite",
+            "MEDITATIONThe Ultimate Guide to Meditation: Techniques and Tips",
+            "By Anna Miller",
+            "Meditation has been practised for thousands of years, and a growing body of research shows what it does "
+            "for attention, sleep and the way we handle stress in everyday life.",
+            "This guide walks through the main techniques, from breathing exercises to body scans, and explains how "
+            "to build a habit that lasts beyond the first week.",
+        )
+    )
+    + "\n"
+)
+
+
+def test_a_model_preferring_pieces_takes_the_headline_without_its_glued_label(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "kind_piece", 0.3)))
+    article = parse_text(GLUED_HEADLINE)
+    assert article.title == "The Ultimate Guide to Meditation: Techniques and Tips"
+    assert list(article.authors) == ["Anna Miller"]
