@@ -703,11 +703,15 @@ def _anchor_lines(
             words_above += features[index - 1].words
             if words_above > OPENING_MAX_WORDS:
                 break
-        if index in taken or not rules.eligible_line(units[index], features[index]) or meta_line(index):
+        if index in taken or not rules.eligible_line(units[index], features[index]):
             continue
-        if index == first_h1 or (
-            features[index].words >= ANCHOR_MIN_WORDS and (_heads_meta_at(meta_line, index) or _copy_next(units, index))
+        # The cheap tests first: the metadata test reads the line's text.
+        if index != first_h1 and (
+            features[index].words < ANCHOR_MIN_WORDS
+            or not (_copy_next(units, index) or _heads_meta_at(meta_line, index))
         ):
+            continue
+        if not meta_line(index):
             found.append(index)
     found.sort(key=lambda i: abs(i - start))
     return sorted(found[:ANCHOR_MAX])
