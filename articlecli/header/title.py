@@ -187,7 +187,7 @@ _TITLE_GLUE_AT_CAPITAL_OR_DIGIT = lazy_compile(
 _TITLE_GLUE_AFTER_END = lazy_compile(r"[!?][^\W\d_]")
 
 
-def title_glue_pieces(text: str) -> list[str]:
+def _title_glue_pieces(text: str) -> list[str]:
     """_TITLE_GLUE.split(text), the split only run on a text that has a join."""
     if _TITLE_GLUE_AT_CAPITAL_OR_DIGIT.search(text) or _TITLE_GLUE_AFTER_END.search(text):
         return _TITLE_GLUE.split(text)
@@ -209,7 +209,7 @@ def without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], bool
     """The title without a date, byline or breadcrumb glued to its start or end."""
     if choice is None:
         return None
-    pieces = title_glue_pieces(choice.text)
+    pieces = _title_glue_pieces(choice.text)
     if len(pieces) > TITLE_GLUE_MAX_PIECES:
         return choice
     kept = list(pieces)

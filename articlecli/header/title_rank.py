@@ -36,7 +36,7 @@ RULES_ONLY = "none"
 MODEL_RULE = "model:"
 
 # How the candidate's text was made from its line.
-KINDS = ("line", "cleaned", "first-head", "first-suffix", "first-part", "anchor", "piece")
+KINDS = ("line", "cleaned", "first-head", "first-suffix", "first-part")
 
 # Features a candidate is compared on with the page's other candidates: the title is the one that leads.
 _PAGE_BEST = ("prose_overlap", "body_overlap", "first_line_share", "words_log", "rule_score", "chrome_copies_log")
@@ -114,14 +114,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "first_part_trailing",
     "copy_below",
     "menu_run_above_log",
-    # A headline's own marks wherever the line stands (see _anchor_lines): a byline or date right below, a copy
-    # on the next lines, the page's first top-level heading.
-    "heads_meta",
-    "copy_next",
-    "first_h1",
-    # A line a scraper glued together: a join of two words without a space, a date before the headline.
-    "glue_join",
-    "date_at_start",
     # Whether the candidate leads the page's candidates on a feature (set by _with_page_features).
     *(f"best_{name}" for name in _PAGE_BEST),
     *(f"least_{name}" for name in _PAGE_LEAST),
@@ -306,10 +298,7 @@ def candidates(
     pick = choice.index if choice is not None else -10
     seen: set[str] = set()
     found: list[Candidate] = []
-    # The page's language, when the metadata test knows it (reader.MetaLineTest), for a leading date's month.
-    language = getattr(is_meta, "language", None)
     first_heading = next((i for i in sorted(scored) if units[i].heading_level), None)
-    first_h1 = next((i for i, u in enumerate(units[:ANCHOR_SCAN_UNITS]) if u.heading_level == 1), None)
 
     # A repeated candidate line has a later copy when the page holds more copies than the lines up to it:
     # counted in one pass down to the lowest candidate instead of a scan of the rest of the page per line.
@@ -436,11 +425,6 @@ def candidates(
             1.0 if kind == "first-part" and text == first_part else 0.0,
             1.0 if kind == "first-part" and text == last_part else 0.0,
             *context.shape_below(index, key),
-            1.0 if _heads_meta_at(meta_line, index) else 0.0,
-            1.0 if _copy_next(units, index) else 0.0,
-            1.0 if index == first_h1 else 0.0,
-            1.0 if _has_glue_join(text) else 0.0,
-            1.0 if _date_at_start(text, language) else 0.0,
             # (the best_/least_ features follow: _with_page_features adds them)
         )
         found.append(Candidate(index, text, kind, vector))
@@ -465,17 +449,6 @@ def candidates(
         cleaned = rules.without_glued_meta(rules.TitleChoice(index, units[index].text, 0.0, "line"), is_meta)
         if cleaned is not None:
             add(index, cleaned.text, "cleaned", order)
-    # Lines the rules' window left out that carry a headline's own marks (a byline or date below, a copy below,
-    # the first top-level heading): a menu may stand far above them, or the main text begin at a teaser above.
-    taken = {c.index for c in found}
-    anchors = _anchor_lines(units, features, start, lowest, meta_line, first_h1, taken)
-    for order, index in enumerate(anchors, start=len(lines) + 1):
-        add(index, units[index].text, "anchor", order)
-    # The pieces of a line a scraper glued together ("MEDITATIONThe Ultimate Guide…", "1. Februar 2022 Headline").
-    for candidate in list(found):
-        if candidate.kind in ("line", "anchor"):
-            for piece in _glued_pieces(candidate.text, language):
-                add(candidate.index, piece, "piece", 0)
     return _with_page_features(found)
 
 
@@ -658,99 +631,6 @@ class _PageContext:
             1.0 if kicker else 0.0,
             short / len(around) if around else 0.0,
         )
-
-
-# Anchors are searched from this many lines above the main text's start (the rules search TITLE_SEARCH_ABOVE) to
-# this many below it (a teaser or notice the region began at), at most ANCHOR_MAX of them, nearest the start
-# first: a listing page has a date under every teaser.
-ANCHOR_ABOVE = 300
-ANCHOR_BELOW = 15
-ANCHOR_MAX = 6
-# The first top-level heading is looked for in this many lines.
-ANCHOR_SCAN_UNITS = 400
-# A headline has at least this many words unless it is the first top-level heading.
-ANCHOR_MIN_WORDS = 2
-
-
-def _heads_meta_at(meta_line: Callable[[int], bool], index: int) -> bool:
-    """A byline or date line stands one or two lines below `index`, and none right above (inside the block)."""
-    return (meta_line(index + 1) or meta_line(index + 2)) and not meta_line(index - 1)
-
-
-def _copy_next(units: list[Unit], index: int) -> bool:
-    """The line is printed again on one of the next two lines (a headline and its copy in a share box)."""
-    text = units[index].text
-    return any(units[i].text == text for i in range(index + 1, min(len(units), index + 3)))
-
-
-def _anchor_lines(
-    units: list[Unit],
-    features: list[UnitFeatures],
-    start: int,
-    lowest: int,
-    meta_line: Callable[[int], bool],
-    first_h1: int | None,
-    taken: set[int],
-) -> list[int]:
-    """Title-shaped lines outside the candidates that head a byline or date line, are printed twice, or are the
-    first top-level heading, nearest the main text's start first."""
-    found = []
-    # Inside the main text, as for the lines opening it: a title there cuts the text above it from the article,
-    # so only a few words of teaser may stand above an anchor.
-    words_above = 0
-    for index in range(max(1, start - ANCHOR_ABOVE), min(len(units), max(start, lowest) + ANCHOR_BELOW + 1)):
-        if index > start:
-            words_above += features[index - 1].words
-            if words_above > OPENING_MAX_WORDS:
-                break
-        if index in taken or not rules.eligible_line(units[index], features[index]):
-            continue
-        # The cheap tests first: the metadata test reads the line's text.
-        if index != first_h1 and (
-            features[index].words < ANCHOR_MIN_WORDS
-            or not (_copy_next(units, index) or _heads_meta_at(meta_line, index))
-        ):
-            continue
-        if not meta_line(index):
-            found.append(index)
-    found.sort(key=lambda i: abs(i - start))
-    return sorted(found[:ANCHOR_MAX])
-
-
-# A piece of a glued line is a candidate when it has this many words; a line of more pieces is a glued menu.
-PIECE_MIN_WORDS = 2
-PIECE_MAX_PIECES = 6
-# An all-capitals label glued to a capitalised word ("MEDITATIONThe", "NYCGo"), and a word glued to a
-# one-letter word ("BooksA Treatise"), beside title.py's joins.
-_CAPS_GLUE = lazy_compile(
-    r"(?<=[A-ZÀ-ÖØ-Þ]{2})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß])|(?<=[a-zà-öø-ÿß]{2})(?=[A-ZÀ-ÖØ-Þ] [A-ZÀ-ÖØ-Þ])"
-)
-
-
-def _has_glue_join(text: str) -> bool:
-    return len(rules.title_glue_pieces(text)) > 1 or bool(_CAPS_GLUE.search(text))
-
-
-def _date_at_start(text: str, language: str | None) -> bool:
-    found = dates.find_dates(text, language)
-    return bool(found) and found[0].start == 0 and found[0].end < len(text.rstrip())
-
-
-def _glued_pieces(text: str, language: str | None) -> list[str]:
-    """The forms of a glued line: without its first piece, without its last, and without a leading date."""
-    forms = []
-    found = dates.find_dates(text, language)
-    if found and found[0].start == 0:
-        rest = text[found[0].end :].strip(" ,;|-–—·•:/")
-        if len(rest.split()) >= PIECE_MIN_WORDS:
-            forms.append(rest)
-    pieces = [p for p in _CAPS_GLUE.split(text) for p in rules.title_glue_pieces(p)]
-    if 1 < len(pieces) <= PIECE_MAX_PIECES:
-        for cut in (1, len(pieces) - 1):
-            for form in ("".join(pieces[cut:]).strip(), "".join(pieces[:cut]).strip()):
-                if len(form.split()) >= PIECE_MIN_WORDS:
-                    forms.append(form)
-    return forms
 
 
 # Lines just inside the main text are candidates while at most this many words of it stand above them (a
