@@ -10,6 +10,10 @@ import os
 import signal
 import sys
 from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _thread import LockType
 
 # New container objects between two young collections of the cycle collector (Python's default is 700;
 # mypy uses 200,000). A CLI process runs one command: at the default pace the collector runs some 35 times
@@ -73,16 +77,31 @@ def _interrupt_again_if_swallowed(unraisable: sys.UnraisableHookArgs) -> None:
             # Not raised from here: a handler run inside this hook would be swallowed in turn. A moment
             # later, from another thread, the main thread is interrupted afresh, back in ordinary code (or,
             # should it land in such a place again, in this hook again).
-            import _thread
             import threading
 
             if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
                 signal.signal(signal.SIGINT, _interrupt)
-            later = threading.Timer(SWALLOWED_INTERRUPT_DELAY, _thread.interrupt_main)
-            later.daemon = True
-            later.start()
+            # The thread interrupts only after this hook has let go of the lock, as its last step. Starting a
+            # thread waits for it to run, and on a loaded machine that wait outlasted the delay: the
+            # interrupt then ran inside this hook, where Python drops it ('Exception ignored in
+            # sys.unraisablehook'), and the command ran on (tests/test_hostile.py, under load).
+            hook_running = threading.Lock()
+            hook_running.acquire()
+            threading.Thread(target=_interrupt_main_later, args=(hook_running,), daemon=True).start()
+            hook_running.release()
         return
     sys.__unraisablehook__(unraisable)
+
+
+def _interrupt_main_later(hook_running: LockType) -> None:
+    """Interrupt the main thread afresh, a moment after the hook that swallowed its Ctrl-C has let go."""
+    import _thread
+    import time
+
+    with hook_running:
+        pass
+    time.sleep(SWALLOWED_INTERRUPT_DELAY)
+    _thread.interrupt_main()
 
 
 def handle_interrupts() -> None:

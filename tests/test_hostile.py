@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from articlecli import ParseOptions, parse_bytes, parse_file, parse_text
+from articlecli import ParseOptions, console, parse_bytes, parse_file, parse_text
 from articlecli.api import read_input
 from articlecli.cli import main
 from articlecli.console import Interrupted, _command, handle_interrupts
@@ -501,6 +501,20 @@ def test_ctrl_c_swallowed_by_a_weakref_callback_still_ends_the_command(console_i
         for _ in range(500):  # raised again a moment later, wherever the main thread then is
             time.sleep(0.01)
     assert reference() is None
+    assert "Exception ignored" not in capsys.readouterr().err
+
+
+def test_ctrl_c_swallowed_is_not_raised_again_inside_the_hook(console_interrupts, capsys, monkeypatch):
+    # Seen under load: starting the thread that raises the Ctrl-C again waited longer than its delay, the
+    # interrupt ran inside the hook, Python dropped it ('Exception ignored in sys.unraisablehook') and the
+    # command ran on. With no delay at all the interrupt must still wait for the hook to return.
+    monkeypatch.setattr(console, "SWALLOWED_INTERRUPT_DELAY", 0.0)
+    for _ in range(20):
+        handle_interrupts()  # the Ctrl-C before turned SIGINT off, as a real one does
+        with pytest.raises(Interrupted):
+            _drop_with_ctrl_c_in_callback()
+            for _ in range(500):
+                time.sleep(0.01)
     assert "Exception ignored" not in capsys.readouterr().err
 
 
