@@ -7,7 +7,7 @@ from scrapes import BODIES, TITLES
 
 from articlecli import parse_text
 from articlecli.frontends.text import read_units
-from articlecli.header.page_dates import label_above, prefer_nearest_date
+from articlecli.header.page_dates import label_above, may_hold_date, prefer_nearest_date, take_dates
 from articlecli.header.record import Header
 from articlecli.header.taxonomy import split_breadcrumbs
 from articlecli.records.lexicon import lexicon_for
@@ -720,6 +720,29 @@ def test_date_in_body_is_not_the_publication_date():
 def test_no_date():
     article = parse_text(page("nl"))
     assert (article.published, article.updated) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "page,index,holds",
+    [
+        ("Jane Doe\nJan 8, 2026\n", 1, True),
+        # The date is on the label line above: the joined text holds it.
+        ("Published 12.03.2024\nby Jane Doe\n", 1, True),
+        ("Start date\nby Jane Doe\n", 1, False),
+        ("Posted in Recipes, Dinner\n", 0, False),
+        # One digit on each side of the join is no date's two digits.
+        ("Issue 7\n8 comments\n", 1, False),
+    ],
+)
+def test_may_hold_date(page, index, holds):
+    units = read_units(page)[0]
+    lexicon = lexicon_for("en")
+    assert may_hold_date(units, index, units[index].text) is holds
+    if not holds:
+        # Whatever the label above, the joined text then holds no date: take_dates takes none.
+        header = Header(units=units)
+        assert not take_dates(label_above(units, index, lexicon) + units[index].text, lexicon, "en", header, index)
+        assert header.published is None and header.updated is None
 
 
 @pytest.mark.parametrize(

@@ -339,17 +339,31 @@ def label_above(units: list[Unit], index: int, lexicon: Lexicon) -> str:
     if index == 0 or not units[index - 1].text:
         return ""
     above = units[index - 1].text
-    key = line_key(above)
-    for category, _ in _DATE_LABEL_KINDS:
-        if key in lexicon.phrases(category).exact:
-            return above + " "
+    if line_key(above) in _date_label_lines(lexicon):
+        return above + " "
     # 'participants last post by xJewishNinjax' over 'Jan 8, 2026': a member's or a thread's last date is
-    # named inside a short line too.
-    if len(above.split()) <= OTHER_LABEL_ABOVE_MAX_WORDS and any(
-        kind == "other" for _, kind in _date_labels(above, lexicon)
+    # named inside a short line too. (_date_labels finds an 'other' label only where a first word of one is
+    # in the casefolded line: most lines are out by that one search, before the three categories' scans.)
+    if (
+        len(above.split()) <= OTHER_LABEL_ABOVE_MAX_WORDS
+        and lexicon.phrases("other-date-prefix").first_words_search.search(above.casefold())
+        and any(kind == "other" for _, kind in _date_labels(above, lexicon))
     ):
         return above + " "
     return ""
+
+
+@lru_cache(maxsize=32)
+def _date_label_lines(lexicon: Lexicon) -> frozenset[str]:
+    """The exact phrases of the three date-label categories in one set: a label line above is one probe."""
+    return frozenset().union(*(lexicon.phrases(category).exact for category, _ in _DATE_LABEL_KINDS))
+
+
+def may_hold_date(units: list[Unit], index: int, text: str) -> bool:
+    """Whether `text` (unit `index`'s, or a form of it) with the label line above prefixed (label_above) can
+    hold a date: every date has two digits in a row (dates.find_dates), and the label is joined with a
+    space, so where neither line has them no date is there, whatever the label above."""
+    return bool(_TWO_DIGITS.search(text)) or (index > 0 and bool(_TWO_DIGITS.search(units[index - 1].text)))
 
 
 # A forum's stats line over its last post's date: 'participants last post by <name>', a few words.
