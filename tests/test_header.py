@@ -1197,3 +1197,16 @@ def test_comment_count_before_the_title_is_not_the_title(language, count):
     assert article.title == TITLES[language]
     assert (line, "comments") in removed(article)
     assert_body_intact(article, language)
+
+
+def test_set_date_line_labels_the_unit_unless_a_pass_labelled_it():
+    units = read_units("Jane Doe\n12 March 2024\nUpdated 14 March 2024\n")[0]
+    header = Header(units=units)
+    header.set_date_line("2024-03-12", 1, "date-below-title")
+    assert (header.published, header.date_unit, header.date_rule) == ("2024-03-12", 1, "date-below-title")
+    assert header.labels[1] == ("date", "date-below-title")
+    # A later rule takes the date; the label an earlier pass gave its unit stays.
+    header.label(2, "removed", "repeated-title")
+    header.set_date_line("2024-03-14", 2, "near-date-line")
+    assert (header.published, header.date_unit, header.date_rule) == ("2024-03-14", 2, "near-date-line")
+    assert header.labels[2] == ("removed", "repeated-title")

@@ -275,8 +275,7 @@ def prefer_date_beside_title(
         found = line[0]
         if header.updated == found[0].value:
             header.updated = None
-        header.set_published(found[0].value, index, "date-beside-title")
-        header.label(index, "date", "date-beside-title")
+        header.set_date_line(found[0].value, index, "date-beside-title")
         return
 
 
@@ -488,8 +487,7 @@ def find_fallback_date(
         index, value = max(candidates, key=lambda item: counts[item[1]])
         header.set_published(value, index, "lone-date-line")
     elif near:
-        header.set_published(near[0][1], near[0][0], "near-date-line")
-        header.label(near[0][0], "date", "near-date-line")
+        header.set_date_line(near[0][1], near[0][0], "near-date-line")
     elif not (
         _find_updated_date(units, features, window, header, lexicon)
         or _find_published_sentence(units, features, header, lexicon)
@@ -548,8 +546,7 @@ def _find_date_below_title(
             continue
         if _dated_entry(units, index, found, features.language, header):
             continue
-        header.set_published(found[0].value, index, "date-below-title")
-        header.label(index, "date", "date-below-title")
+        header.set_date_line(found[0].value, index, "date-below-title")
         return True
     return False
 
@@ -592,8 +589,7 @@ def _find_date_below_headline(units: list[Unit], features: RecordTable, header: 
                 continue
             if _date_kind(_date_labels(text, lexicon), found[0].start) in ("other", "updated"):
                 continue
-            header.set_published(found[0].value, below, "date-below-headline")
-            header.label(below, "date", "date-below-headline")
+            header.set_date_line(found[0].value, below, "date-below-headline")
             return True
         return False
     return False
@@ -649,8 +645,7 @@ def _find_labelled_date(
             continue
         kind = _date_kind(_date_labels(text, lexicon), found[0].start)
         if kind == "published" or (is_by and kind is None) or (is_by and kind == "updated"):
-            header.set_published(found[0].value, index, "labelled-date")
-            header.label(index, "date", "labelled-date")
+            header.set_date_line(found[0].value, index, "labelled-date")
             return True
     return False
 
@@ -669,8 +664,7 @@ def _find_updated_date(
         found = _short_date_line(units, features, index)
         if not found:
             continue
-        header.set_published(found[0].value, index, "updated-date-below-text")
-        header.label(index, "date", "updated-date-below-text")
+        header.set_date_line(found[0].value, index, "updated-date-below-text")
         return True
     return False
 
@@ -775,8 +769,7 @@ def _find_data_sheet_date(
         if not found or not _data_sheet_date(units, index, found, lexicon):
             continue
         if _date_kind(_date_labels(units[index].text, lexicon), found[0].start) in (None, "published"):
-            header.set_published(found[0].value, index, "data-sheet-date-only")
-            header.label(index, "date", "data-sheet-date-only")
+            header.set_date_line(found[0].value, index, "data-sheet-date-only")
             return True
     return False
 
