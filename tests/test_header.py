@@ -7,7 +7,7 @@ from scrapes import BODIES, TITLES
 
 from articlecli import parse_text
 from articlecli.frontends.text import read_units
-from articlecli.header.page_dates import label_above, prefer_nearest_date
+from articlecli.header.page_dates import label_above, may_hold_date, prefer_nearest_date, take_dates
 from articlecli.header.record import Header
 from articlecli.header.taxonomy import split_breadcrumbs
 from articlecli.records.lexicon import lexicon_for
@@ -723,6 +723,29 @@ def test_no_date():
 
 
 @pytest.mark.parametrize(
+    "page,index,holds",
+    [
+        ("Jane Doe\nJan 8, 2026\n", 1, True),
+        # The date is on the label line above: the joined text holds it.
+        ("Published 12.03.2024\nby Jane Doe\n", 1, True),
+        ("Start date\nby Jane Doe\n", 1, False),
+        ("Posted in Recipes, Dinner\n", 0, False),
+        # One digit on each side of the join is no date's two digits.
+        ("Issue 7\n8 comments\n", 1, False),
+    ],
+)
+def test_may_hold_date(page, index, holds):
+    units = read_units(page)[0]
+    lexicon = lexicon_for("en")
+    assert may_hold_date(units, index, units[index].text) is holds
+    if not holds:
+        # Whatever the label above, the joined text then holds no date: take_dates takes none.
+        header = Header(units=units)
+        assert not take_dates(label_above(units, index, lexicon) + units[index].text, lexicon, "en", header, index)
+        assert header.published is None and header.updated is None
+
+
+@pytest.mark.parametrize(
     "language,line,day",
     [
         ("en", "Updated Dec 15, 2024", "2024-12-15"),
@@ -1174,3 +1197,16 @@ def test_comment_count_before_the_title_is_not_the_title(language, count):
     assert article.title == TITLES[language]
     assert (line, "comments") in removed(article)
     assert_body_intact(article, language)
+
+
+def test_set_date_line_labels_the_unit_unless_a_pass_labelled_it():
+    units = read_units("Jane Doe\n12 March 2024\nUpdated 14 March 2024\n")[0]
+    header = Header(units=units)
+    header.set_date_line("2024-03-12", 1, "date-below-title")
+    assert (header.published, header.date_unit, header.date_rule) == ("2024-03-12", 1, "date-below-title")
+    assert header.labels[1] == ("date", "date-below-title")
+    # A later rule takes the date; the label an earlier pass gave its unit stays.
+    header.label(2, "removed", "repeated-title")
+    header.set_date_line("2024-03-14", 2, "near-date-line")
+    assert (header.published, header.date_unit, header.date_rule) == ("2024-03-14", 2, "near-date-line")
+    assert header.labels[2] == ("removed", "repeated-title")

@@ -275,8 +275,7 @@ def prefer_date_beside_title(
         found = line[0]
         if header.updated == found[0].value:
             header.updated = None
-        header.set_published(found[0].value, index, "date-beside-title")
-        header.label(index, "date", "date-beside-title")
+        header.set_date_line(found[0].value, index, "date-beside-title")
         return
 
 
@@ -339,17 +338,31 @@ def label_above(units: list[Unit], index: int, lexicon: Lexicon) -> str:
     if index == 0 or not units[index - 1].text:
         return ""
     above = units[index - 1].text
-    key = line_key(above)
-    for category, _ in _DATE_LABEL_KINDS:
-        if key in lexicon.phrases(category).exact:
-            return above + " "
+    if line_key(above) in _date_label_lines(lexicon):
+        return above + " "
     # 'participants last post by xJewishNinjax' over 'Jan 8, 2026': a member's or a thread's last date is
-    # named inside a short line too.
-    if len(above.split()) <= OTHER_LABEL_ABOVE_MAX_WORDS and any(
-        kind == "other" for _, kind in _date_labels(above, lexicon)
+    # named inside a short line too. (_date_labels finds an 'other' label only where a first word of one is
+    # in the casefolded line: most lines are out by that one search, before the three categories' scans.)
+    if (
+        len(above.split()) <= OTHER_LABEL_ABOVE_MAX_WORDS
+        and lexicon.phrases("other-date-prefix").first_words_search.search(above.casefold())
+        and any(kind == "other" for _, kind in _date_labels(above, lexicon))
     ):
         return above + " "
     return ""
+
+
+@lru_cache(maxsize=32)
+def _date_label_lines(lexicon: Lexicon) -> frozenset[str]:
+    """The exact phrases of the three date-label categories in one set: a label line above is one probe."""
+    return frozenset().union(*(lexicon.phrases(category).exact for category, _ in _DATE_LABEL_KINDS))
+
+
+def may_hold_date(units: list[Unit], index: int, text: str) -> bool:
+    """Whether `text` (unit `index`'s, or a form of it) with the label line above prefixed (label_above) can
+    hold a date: every date has two digits in a row (dates.find_dates), and the label is joined with a
+    space, so where neither line has them no date is there, whatever the label above."""
+    return bool(_TWO_DIGITS.search(text)) or (index > 0 and bool(_TWO_DIGITS.search(units[index - 1].text)))
 
 
 # A forum's stats line over its last post's date: 'participants last post by <name>', a few words.
@@ -474,8 +487,7 @@ def find_fallback_date(
         index, value = max(candidates, key=lambda item: counts[item[1]])
         header.set_published(value, index, "lone-date-line")
     elif near:
-        header.set_published(near[0][1], near[0][0], "near-date-line")
-        header.label(near[0][0], "date", "near-date-line")
+        header.set_date_line(near[0][1], near[0][0], "near-date-line")
     elif not (
         _find_updated_date(units, features, window, header, lexicon)
         or _find_published_sentence(units, features, header, lexicon)
@@ -534,8 +546,7 @@ def _find_date_below_title(
             continue
         if _dated_entry(units, index, found, features.language, header):
             continue
-        header.set_published(found[0].value, index, "date-below-title")
-        header.label(index, "date", "date-below-title")
+        header.set_date_line(found[0].value, index, "date-below-title")
         return True
     return False
 
@@ -578,8 +589,7 @@ def _find_date_below_headline(units: list[Unit], features: RecordTable, header: 
                 continue
             if _date_kind(_date_labels(text, lexicon), found[0].start) in ("other", "updated"):
                 continue
-            header.set_published(found[0].value, below, "date-below-headline")
-            header.label(below, "date", "date-below-headline")
+            header.set_date_line(found[0].value, below, "date-below-headline")
             return True
         return False
     return False
@@ -635,8 +645,7 @@ def _find_labelled_date(
             continue
         kind = _date_kind(_date_labels(text, lexicon), found[0].start)
         if kind == "published" or (is_by and kind is None) or (is_by and kind == "updated"):
-            header.set_published(found[0].value, index, "labelled-date")
-            header.label(index, "date", "labelled-date")
+            header.set_date_line(found[0].value, index, "labelled-date")
             return True
     return False
 
@@ -655,8 +664,7 @@ def _find_updated_date(
         found = _short_date_line(units, features, index)
         if not found:
             continue
-        header.set_published(found[0].value, index, "updated-date-below-text")
-        header.label(index, "date", "updated-date-below-text")
+        header.set_date_line(found[0].value, index, "updated-date-below-text")
         return True
     return False
 
@@ -761,8 +769,7 @@ def _find_data_sheet_date(
         if not found or not _data_sheet_date(units, index, found, lexicon):
             continue
         if _date_kind(_date_labels(units[index].text, lexicon), found[0].start) in (None, "published"):
-            header.set_published(found[0].value, index, "data-sheet-date-only")
-            header.label(index, "date", "data-sheet-date-only")
+            header.set_date_line(found[0].value, index, "data-sheet-date-only")
             return True
     return False
 

@@ -41,6 +41,7 @@ from articlecli.header.page_dates import (
     find_fallback_date,
     find_loose_dates,
     label_above,
+    may_hold_date,
     prefer_date_beside_title,
     prefer_nearest_date,
     prefer_original_date,
@@ -316,8 +317,11 @@ def _read_meta_line(
             header.label(taken, "byline", "byline-prefix")
         take_dates(text, lexicon, language, header, index)
         return
-    if feats.words <= META_MAX_WORDS and take_dates(
-        label_above(units, index, lexicon) + text, lexicon, language, header, index
+    # (A line that cannot hold a date is told before the label above it is looked up.)
+    if (
+        feats.words <= META_MAX_WORDS
+        and may_hold_date(units, index, text)
+        and take_dates(label_above(units, index, lexicon) + text, lexicon, language, header, index)
     ):
         header.label(index, "date", "date-line")
         if not header.authors:

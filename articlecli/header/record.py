@@ -68,6 +68,12 @@ class Header:
         """The page's publication date, read by `rule` from unit `index`."""
         self.published, self.date_unit, self.date_rule = value, index, rule
 
+    def set_date_line(self, value: str, index: int, rule: str) -> None:
+        """The page's publication date, read by `rule` from unit `index`, a date line: the unit is labelled a
+        date by the same rule (unless an earlier pass labelled it)."""
+        self.set_published(value, index, rule)
+        self.label(index, "date", rule)
+
     @property
     def common_words(self) -> LowercaseWords:
         """Words the page writes in lowercase: a capitalised 'name' made only of them is a heading or
