@@ -337,7 +337,7 @@ def _byline_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tuple[i
     the name (at most BYLINE_NAME_MAX_WORDS capitalised words) starts the next."""
     from articlecli.records.names import looks_like_name
 
-    labels = _byline_labels()
+    labels = byline_labels()
     joiners = joiner_words()
     cuts: list[tuple[int, str]] = []
     for index, word in enumerate(words):
@@ -415,7 +415,7 @@ def joiner_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _byline_labels() -> frozenset[str]:
+def byline_labels() -> frozenset[str]:
     """One-word byline labels ("by", "von", "par") of every language the package knows."""
     from articlecli.records.lexicon import available_languages, load_lexicon
 

@@ -13,7 +13,6 @@ from itertools import islice, pairwise
 from operator import itemgetter
 from typing import Final
 
-from articlecli.data import read_data
 from articlecli.frontends import browser, markdown, segment
 from articlecli.frontends.unit import Unit
 from articlecli.lazy_regex import lazy_compile
@@ -47,11 +46,11 @@ def _label_words() -> tuple[frozenset[str], frozenset[str]]:
 
     lexicon = load_lexicon(available_languages())
 
-    def single_words(*categories: str) -> frozenset[str]:
-        return frozenset(p for c in categories for p in lexicon.phrases(c).exact if " " not in p)
-
+    dates = frozenset(
+        p for c in ("published-prefix", "updated-prefix") for p in lexicon.phrases(c).exact if " " not in p
+    )
     # Function words ("de", "di") start ordinary continuations far more often than date labels.
-    return single_words("byline-prefix"), single_words("published-prefix", "updated-prefix") - _joiner_words()
+    return segment.byline_labels(), dates - segment.joiner_words()
 
 
 def _byline_follows(rest: str) -> bool:
@@ -61,12 +60,6 @@ def _byline_follows(rest: str) -> bool:
     from articlecli.records.names import looks_like_name
 
     return looks_like_name(rest)
-
-
-@lru_cache(maxsize=1)
-def _joiner_words() -> frozenset[str]:
-    text = read_data("fragment_joiners.txt")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 # A scanned source line is a plain tuple, read by unpacking or by the index names below: a tuple costs a
@@ -589,12 +582,9 @@ def _scan_lines(
                     # A run of capitalised items is a menu's link text: counted as links, as a browser dump marks them.
                     line = (*line[:_LINK_CHARS], len(line[_TEXT]), *line[_LINK_CHARS + 1 :])  # type: ignore[assignment]
                 append(line)
-        elif camel_words is not None and len(raw) >= GLUED_LINE_MIN_CHARS:
-            # Only long lines can be glued (see _unglue). The pieces of a glued line were adjacent on the
-            # page: no blank line between them.
-            for position, piece in enumerate(cut_lines.get(number) or _unglue(raw, camel_words, gaps)):
-                append(_scan_line(number, piece, is_markdown, blank_before and not position))
         elif number in cut_lines:
+            # A glued page's long lines (_unglue) and the lines a glued heading is cut from (_glued_heads). The
+            # pieces of a line were adjacent on the page: no blank line between them.
             for position, piece in enumerate(cut_lines[number]):
                 append(_scan_line(number, piece, is_markdown, blank_before and not position))
         elif is_markdown or body[0] in _MARKER_STARTS or body[0].isdecimal():
@@ -730,7 +720,7 @@ def _continues(previous: _Line, line: _Line) -> bool:
         return word not in date_words and (word not in byline_words or not _byline_follows(rest))
     # The last word only: a long paragraph is not split to its end.
     last_word = previous_text.rsplit(None, 1)[-1]
-    return last_word.casefold() in _joiner_words() and len(text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
+    return last_word.casefold() in segment.joiner_words() and len(text.split()) <= CAPITALISED_FRAGMENT_MAX_WORDS
 
 
 def _wrapped(previous: _Line, line: _Line, width: int) -> bool:
