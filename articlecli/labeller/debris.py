@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
-from articlecli.labeller.inbody import BODY_LABELS
+from articlecli.labeller.inbody import BODY_LABELS, late_body_lines
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import PHRASE_MAX_WORDS, UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
@@ -154,27 +154,13 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _late_body_lines(
-    features: list[UnitFeatures], kept: list[int], labels: Labels, min_share: float
-) -> Iterator[tuple[int, UnitFeatures]]:
-    """(index, features) of each kept body line with at least `min_share` of the body's words above it
-    (the body as it stands when the walk starts): where a rule for the furniture under a post looks."""
-    body = [i for i in kept if labels[i][0] in BODY_LABELS]
-    total = sum(features[i].words for i in body)
-    before = 0
-    for index in body:
-        if before >= min_share * total:
-            yield index, features[index]
-        before += features[index].words
-
-
 def drop_newsletter_pitches(features: list[UnitFeatures], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
     """A short line near the end of the body that speaks of the newsletter box is its pitch (`newsletter-pitch`).
     A line that is only the phrase is boilerplate already (records.lexicon); this takes the sentences around it."""
     phrases = _pitch_phrases(lexicon.phrases("newsletter"))
     if not phrases:
         return
-    for index, feats in _late_body_lines(features, kept, labels, PITCH_MIN_SHARE):
+    for index, feats in late_body_lines(features, kept, labels, PITCH_MIN_SHARE):
         if feats.words <= PITCH_MAX_WORDS and has_whole_phrase(feats.key, phrases):
             labels[index] = ("removed", NEWSLETTER_PITCH)
 
@@ -246,7 +232,7 @@ def drop_after_widget_title(
     """A late short line that opens with a widget phrase ('Most Popular Stories', 'Lo más leído hoy') heads the
     page's widgets: it and the body below it leave the article (`widget-title-tail`)."""
     phrase_sets = [lexicon.phrases(category) for category in _WIDGET_TITLE_CATEGORIES]
-    for index, feats in _late_body_lines(features, kept, labels, WIDGET_TITLE_MIN_SHARE):
+    for index, feats in late_body_lines(features, kept, labels, WIDGET_TITLE_MIN_SHARE):
         if _widget_title(units[index], feats, phrase_sets):
             # No label has changed yet: the body is the one the walk read.
             body = [i for i in kept if labels[i][0] in BODY_LABELS]
@@ -309,7 +295,7 @@ def drop_author_intros(
     intros = lexicon.phrases("author-intro")
     if not intros.exact:
         return
-    for index, feats in _late_body_lines(features, kept, labels, AUTHOR_INTRO_MIN_SHARE):
+    for index, feats in late_body_lines(features, kept, labels, AUTHOR_INTRO_MIN_SHARE):
         if feats.words > AUTHOR_INTRO_MAX_WORDS:
             continue
         key = opening_key(units[index], feats)

@@ -10,6 +10,7 @@ story.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
@@ -87,6 +88,20 @@ def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
         # A bare label ("Foto:") is the credit's first half, split off by the scraper.
         return unit.text.rstrip().endswith(":")
     return rest.startswith((":", "/", " /", " ©")) or phrase.endswith((" by", " credit", " credits"))
+
+
+def late_body_lines(
+    features: list[UnitFeatures], kept: list[int], labels: Labels, min_share: float
+) -> Iterator[tuple[int, UnitFeatures]]:
+    """(index, features) of each kept body line with at least `min_share` of the body's words above it
+    (the body as it stands when the walk starts): where a rule for the furniture under a post looks."""
+    body = [i for i in kept if labels[i][0] in BODY_LABELS]
+    total = sum(features[i].words for i in body)
+    before = 0
+    for index in body:
+        if before >= min_share * total:
+            yield index, features[index]
+        before += features[index].words
 
 
 # A credit that names only its source: "Getty Images", "Noah Berger / AP", "iStock.com)", "Fot. Lukasz Nowaczyk /
@@ -211,14 +226,7 @@ class _AboutAuthor:
         self.names = frozenset(name for name in names if name)
         self.late: frozenset[int] = frozenset()
         if self.names and about.exact:
-            body = [i for i in kept if labels[i][0] in BODY_LABELS]
-            total = sum(features[i].words for i in body)
-            before, late = 0, set()
-            for index in body:
-                if before >= ABOUT_AUTHOR_MIN_SHARE * total:
-                    late.add(index)
-                before += features[index].words
-            self.late = frozenset(late)
+            self.late = frozenset(index for index, _ in late_body_lines(features, kept, labels, ABOUT_AUTHOR_MIN_SHARE))
 
     def heads_box(self, index: int, key: str) -> bool:
         if index not in self.late or len(key.split()) > ABOUT_AUTHOR_MAX_WORDS:
