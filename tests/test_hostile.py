@@ -493,13 +493,18 @@ def _drop_with_ctrl_c_in_callback() -> weakref.ref[_Locked]:
     return reference
 
 
+def _run_on_until_interrupted() -> None:
+    """Ordinary code for up to 5 s, where the swallowed Ctrl-C is raised again a moment later."""
+    for _ in range(500):
+        time.sleep(0.01)
+
+
 def test_ctrl_c_swallowed_by_a_weakref_callback_still_ends_the_command(console_interrupts, capsys):
     # Seen under load once in some 50 runs of the test above: the CLI read its (empty) stdin and exited
     # 5 with 'Exception ignored in: <function _get_module_lock.<locals>.cb>' and SIGINT left ignored.
     with pytest.raises(Interrupted):
         reference = _drop_with_ctrl_c_in_callback()
-        for _ in range(500):  # raised again a moment later, wherever the main thread then is
-            time.sleep(0.01)
+        _run_on_until_interrupted()
     assert reference() is None
     assert "Exception ignored" not in capsys.readouterr().err
 
@@ -513,8 +518,7 @@ def test_ctrl_c_swallowed_is_not_raised_again_inside_the_hook(console_interrupts
         handle_interrupts()  # the Ctrl-C before turned SIGINT off, as a real one does
         with pytest.raises(Interrupted):
             _drop_with_ctrl_c_in_callback()
-            for _ in range(500):
-                time.sleep(0.01)
+            _run_on_until_interrupted()
     assert "Exception ignored" not in capsys.readouterr().err
 
 
@@ -523,8 +527,7 @@ def test_batch_ctrl_c_swallowed_by_a_weakref_callback_still_stops_it(console_int
     signal.signal(signal.SIGINT, signal.default_int_handler)
     with pytest.raises(KeyboardInterrupt):
         _drop_with_ctrl_c_in_callback()
-        for _ in range(500):
-            time.sleep(0.01)
+        _run_on_until_interrupted()
     assert "Exception ignored" not in capsys.readouterr().err
 
 
