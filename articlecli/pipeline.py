@@ -352,16 +352,16 @@ def _label_body(
             labels[index] = ("heading", PERMALINKED_HEADING)
         else:
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
-    debris.drop_read_also_teasers(units, features, kept, labels, lexicon)
+    debris.drop_read_also_teasers(features, kept, labels, lexicon)
     debris.drop_related_teasers(units, features, kept, labels)
     inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
     # After the in-body rules: a bio that closes the article is theirs (`author-bio`, with what follows it), and
     # a pitch taken out before them would move the article's last prose paragraph up (`after-last-prose`).
     debris.drop_byline_name_lines(units, features, kept, labels, tuple(header.authors))
     debris.drop_newsletter_pitches(features, kept, labels, lexicon)
-    debris.drop_site_notices(units, features, kept, labels, lexicon)
+    debris.drop_site_notices(features, kept, labels, lexicon)
     debris.drop_share_rows(units, features, kept, labels, lexicon)
-    debris.drop_author_intros(units, features, kept, labels, lexicon)
+    debris.drop_author_intros(features, kept, labels, lexicon)
     debris.drop_after_widget_title(units, features, kept, labels, lexicon)
     heading_context.demote_nested_headings(units, features, kept, labels)
     heading_context.demote_datelines(units, features, kept, labels)

@@ -235,3 +235,18 @@ def test_a_sentence_naming_networks_stays():
     article = parse_text(page("en", middle=lines, more=MORE_EN))
     for line in lines:
         assert line in paragraphs(article)
+
+
+@pytest.mark.parametrize(
+    ("text", "squashed"),
+    [
+        ("Facebook 0 Twitter E-Mail", "facebook0twitteremail"),
+        ("Artikel teilenTeilen auf WhatsApp_", "artikelteilenteilenaufwhatsapp"),
+        ("Teilen: Straße · Ölpreis ½ 3²", "teilenstrasseölpreis½3²"),
+        ("— ! ?", ""),
+    ],
+)
+def test_letters_and_digits_keeps_what_isalnum_keeps_casefolded(text, squashed):
+    from articlecli.labeller.debris import letters_and_digits
+
+    assert letters_and_digits(text) == squashed

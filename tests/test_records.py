@@ -111,3 +111,17 @@ def test_words_of_unspaced_cjk_text_count_by_characters():
     # 18 CJK characters and no spaces: 9 words; accented Latin text counts its spaced words.
     assert table[0].words == 9
     assert table[1].words == 7
+
+
+def test_opening_key_of_a_label_is_its_key_and_of_a_long_line_its_first_words():
+    greeting = "Hallo, ich bin Anna, Foodbloggerin und Backbuchautorin, " + " ".join(["und ich backe gern"] * 12) + "."
+    units, table = _table(PAGE + "\n" + greeting + "\n", "de")
+    share = next(i for i, u in enumerate(units) if u.text == "Share on Facebook")
+    assert table.opening_key(share) == table[share].key == "share on facebook"
+    long_line = next(i for i, u in enumerate(units) if u.text == greeting)
+    # Longer than a label: no key of its own, but the opening words read as one (casefolded, ends trimmed).
+    assert table[long_line].key == ""
+    opening = table.opening_key(long_line)
+    assert opening.startswith("hallo, ich bin anna, foodbloggerin und backbuchautorin, und ich backe gern")
+    assert len(opening.split()) == 40
+    assert table.opening_key(long_line) is opening

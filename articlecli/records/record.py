@@ -22,7 +22,7 @@ from articlecli.frontends.unit import Unit
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
 from articlecli.records.dates import FoundDate
-from articlecli.records.lexicon import Lexicon, line_keys
+from articlecli.records.lexicon import Lexicon, line_key, line_keys
 from articlecli.records.names import byline_names, looks_like_name
 
 # A word token.
@@ -113,6 +113,7 @@ class RecordTable(list[UnitRecord]):
         "_dates",
         "_month_first",
         "_name_like",
+        "_opening_keys",
         "_phrases",
         "_shapes",
         "language",
@@ -134,6 +135,7 @@ class RecordTable(list[UnitRecord]):
         self._phrases: dict[int, tuple[tuple[str, str], ...]] = {}
         self._bylines: dict[int, list[str] | None] = {}
         self._name_like: dict[int, bool] = {}
+        self._opening_keys: dict[int, str] = {}
 
     @property
     def month_first(self) -> bool | None:
@@ -169,6 +171,20 @@ class RecordTable(list[UnitRecord]):
         if found is None:
             key = self[index].key
             found = self._phrases[index] = _phrase_matches(key, self.lexicon) if key else ()
+        return found
+
+    def opening_key(self, index: int) -> str:
+        """The key a line-opening phrase rule reads: the unit's own, or, for a line longer than a label (its key
+        is "", PHRASE_MAX_WORDS), the key of its first PHRASE_MAX_WORDS words. A greeting or a notice that runs on
+        past 40 words ("Hallo, ich bin Foodbloggerin, Backbuchautorin, ...") opens the same way as a short one.
+        Kept: the labeller's site-notice and author-intro rules read the same long lines."""
+        record = self[index]
+        if record.key or record.words <= PHRASE_MAX_WORDS:
+            return record.key
+        found = self._opening_keys.get(index)
+        if found is None:
+            opening = self.units[index].text.split(None, PHRASE_MAX_WORDS)[:PHRASE_MAX_WORDS]
+            found = self._opening_keys[index] = line_key(" ".join(opening))
         return found
 
     def byline_names(self, index: int) -> list[str] | None:
