@@ -7,14 +7,16 @@ ones we wrote lists for.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import filterfalse
 from typing import NamedTuple
 
+from articlecli.data import read_data
 from articlecli.lazy_regex import lazy_compile
 
 MIN_YEAR = 1990
@@ -62,23 +64,66 @@ def _fold(text: str) -> str:
     return "".join(filterfalse(unicodedata.combining, stripped))
 
 
+# The CLDR names of every language with a plain code, written from babel by bench/make_calendar.py.
+CALENDAR_DATA = "calendar.txt"
+_CALENDAR_FIELDS = ("months", "days")
+
+
 def _calendar_names(languages: tuple[str, ...], field: str) -> Iterator[tuple[int, str]]:
     """(number, accent-folded name) for CLDR's `field` ("months" or "days") in every width sites print."""
-    from babel import Locale, UnknownLocaleError
-
     for language in languages:
         # babel turns the code into a file name: only a plain 2-3 letter code gets that far.
         if not (language.isascii() and language.isalpha() and 2 <= len(language) <= 3):
             continue
-        try:
-            locale = Locale.parse(language)
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
+        names = stored_calendar(language)
+        if names is None:
+            names = babel_calendar(language)
+        if names is not None:
+            for number, name in names[field]:
+                yield number, _fold(name).rstrip(".")
+
+
+def babel_calendar(language: str) -> dict[str, list[tuple[int, str]]] | None:
+    """CLDR's month and weekday names of `language` from babel: {field: [(number, name), ...]} in the order
+    _calendar_names reads them (format, then stand-alone; wide, then abbreviated); None for a language
+    babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    names: dict[str, list[tuple[int, str]]] = {}
+    for field in _CALENDAR_FIELDS:
         table = getattr(locale, field)
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for number, name in table.get(context, {}).get(width, {}).items():
-                    yield number, _fold(name).rstrip(".")
+        names[field] = [
+            (number, name)
+            for context in ("format", "stand-alone")
+            for width in ("wide", "abbreviated")
+            for number, name in table.get(context, {}).get(width, {}).items()
+        ]
+    return names
+
+
+def stored_calendar(language: str) -> dict[str, list[tuple[int, str]]] | None:
+    """babel_calendar(language) as the package data stores it (data/calendar.txt), None for a language the
+    file lacks. Loading babel's locale data cost 6-10 ms of CPU for each language a process meets (babel
+    itself 60 ms); the file is read once and a language's line parsed when first asked for."""
+    line = _calendar_lines().get(language)
+    if line is None:
+        return None
+    return {field: [(number, name) for number, name in pairs] for field, pairs in json.loads(line).items()}
+
+
+@cache
+def _calendar_lines() -> dict[str, str]:
+    """Each language's line of the calendar data (its JSON, not yet parsed), by language code."""
+    lines: dict[str, str] = {}
+    for line in read_data(CALENDAR_DATA).splitlines():
+        if line and not line.startswith("#"):
+            code, _, names = line.partition("\t")
+            lines[code] = names
+    return lines
 
 
 @lru_cache(maxsize=32)
