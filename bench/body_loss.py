@@ -67,6 +67,8 @@ class PageLoss:
     # (unit index, words, rule, text) of the leaked units, for --show.
     leaked: list[tuple[int, int, str, str]] = field(default_factory=list)
     region: tuple[int, int] = (0, 0)
+    # First and last kept unit aligned to the gold (too-wide pages).
+    span: tuple[int, int] = (0, 0)
 
 
 def classify_page(doc: Doc) -> PageLoss | None:
@@ -112,6 +114,7 @@ def classify_page(doc: Doc) -> PageLoss | None:
     if leaked > WIDE_MIN_SHARE * max(kept_words, 1):
         gold_kept = [i for i in range(len(units)) if kept[i] and is_gold[i]]
         first, last = (gold_kept[0], gold_kept[-1]) if gold_kept else (len(units), -1)
+        page.span = (first, last)
         where: Counter[str] = Counter()
         for i, w, _, _ in page.leaked:
             where["head" if i < first else "after" if i > last else "inside"] += w
@@ -138,13 +141,21 @@ def table(pages: Sequence[PageLoss]) -> str:
     return "\n".join(lines)
 
 
-def show(pages: Sequence[PageLoss], kind: str, count: int) -> str:
+def show(pages: Sequence[PageLoss], kind: str, count: int, lines: int) -> str:
     chosen = sorted((p for p in pages if p.kind == kind), key=lambda p: p.f1)[:count]
     out = []
     for page in chosen:
         out.append(f"\n== {page.key} {page.renderer} F1 {page.f1:.3f} P {page.p:.3f} run {page.region}")
-        for index, words, rule, text in page.leaked:
+        leaked = page.leaked
+        if kind.endswith(":after"):
+            leaked = [unit for unit in leaked if unit[0] > page.span[1]]
+        elif kind.endswith(":inside"):
+            leaked = [unit for unit in leaked if page.span[0] < unit[0] < page.span[1]]
+        out[-1] += f" gold span {page.span}"
+        for index, words, rule, text in leaked[:lines]:
             out.append(f"  {index:>4} {words:>4} {rule:<28} {text[:110]}")
+        if len(leaked) > lines:
+            out.append(f"  ... {len(leaked) - lines} more leaked units")
     return "\n".join(out)
 
 
@@ -154,14 +165,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--sample", type=int, default=1)
     p.add_argument("--renderer", action="append", default=[])
     p.add_argument("--show", metavar="CLASS", help="list the class's pages with their leaked units")
-    p.add_argument("--n", type=int, default=20)
+    p.add_argument("--n", type=int, default=20, help="pages shown with --show")
+    p.add_argument("--lines", type=int, default=12, help="leaked units shown per page with --show")
     args = p.parse_args(argv)
     root = require_corpus(args.corpus)
     selection = Selection(datasets=("wcxb",), renderers=tuple(args.renderer), sample=args.sample)
     pages = [page for doc in selection.apply(load_index(root)) if (page := classify_page(doc)) is not None]
     print(table(pages))
     if args.show:
-        print(show(pages, args.show, args.n))
+        print(show(pages, args.show, args.n, args.lines))
     return 0
 
 

@@ -127,6 +127,7 @@ def find_region(
     `lead_below_title` (HTML input) starts the run at the standfirst between the page's <h1> and its byline."""
     scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features, strict=True)]
     _damp_menu_descriptions(units, scores)
+    _damp_template_prose(features, scores)
     _charge_zones_once(units, features, scores)
     start, end = max_run(scores)
     if end <= start:
@@ -194,6 +195,32 @@ def _damp_menu_descriptions(units: list[Unit], scores: list[float]) -> None:
         between_items = units[index - 1].list_item and units[index + 1].list_item
         if scores[index] > 0 and between_items and not units[index].list_item:
             scores[index] *= MENU_DESCRIPTION_WEIGHT
+
+
+# A prose paragraph the page prints TEMPLATE_PROSE_MIN_REPEATS times or more is a card's template text (an
+# ad disclosure under every sponsored item, a shop's "free returns" blurb per product, a placeholder): it
+# scores nothing, so the run is chosen by the page's own prose. Only when that own prose (paragraphs shown
+# once) is at least TEMPLATE_PROSE_MIN_OWN words, and outweighs the template's distinct text: a coupon listing
+# whose only sentences are the repeated terms keeps them, and a whole article the dump prints three times
+# (a page drawn for three screen sizes) is many distinct paragraphs, not a few repeated ones.
+TEMPLATE_PROSE_MIN_REPEATS = 3
+TEMPLATE_PROSE_MIN_OWN = 100.0
+
+
+def _damp_template_prose(features: list[UnitFeatures], scores: list[float]) -> None:
+    template = [
+        index
+        for index, feats in enumerate(features)
+        if scores[index] > 0 and feats.repeats >= TEMPLATE_PROSE_MIN_REPEATS
+    ]
+    if not template:
+        return
+    own = sum(score for index, score in enumerate(scores) if score > 0 and features[index].repeats == 1)
+    distinct = sum({features[index].key: scores[index] for index in template}.values())
+    if own < max(TEMPLATE_PROSE_MIN_OWN, distinct):
+        return
+    for index in template:
+        scores[index] = 0.0
 
 
 # HTML: a markup zone of a widget set inside the text (a comment list under a Q&A page's answer, a
