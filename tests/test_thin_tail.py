@@ -47,3 +47,31 @@ def test_a_code_block_of_short_lines_does_not_end_the_article():
     listing = "\n\n".join(f"    git checkout -b branch-{n}" for n in range(30))
     article = parse_text(page(*BODIES["en"], *MORE_EN, listing, TEASER))
     assert TEASER in paragraphs(article)
+
+
+# A service page's footer: a menu of link rows, some of them footer phrases ("About us"), then a sign-up pitch of more prose
+# than a thin tail holds (a third of the article's), the page's template rather than its text.
+FOOTER_MENU = (
+    "Company",
+    *(f"[{name}](https://example.org/{name.lower().replace(' ', '-')})" for name in (
+        "About us", "Careers", "Press room", "Contact", "Locations", "Partners", "Investors", "Help centre",
+    )),
+)  # fmt: skip
+PITCH = (
+    "Join more than two thousand local businesses that already plan their deliveries with us and save hours "
+    "every single week on the phone with their drivers and suppliers.",
+    "Sign up today and get your first month free, with no credit card needed and a personal onboarding call "
+    "with one of our friendly product specialists.",
+)
+
+
+def test_a_pitch_below_a_footer_menu_is_cut_off():
+    article = parse_text(page(*BODIES["en"], *MORE_EN, *FOOTER_MENU, *PITCH))
+    assert paragraphs(article) == [*BODIES["en"], *MORE_EN]
+    assert {r.reason for r in article.removed if r.text in PITCH} == {"after-thin-tail"}
+
+
+def test_prose_after_a_few_link_rows_is_still_the_article():
+    # Three topic links between the halves of an article: a short gap, the pitch-sized text below it stays.
+    article = parse_text(page(*BODIES["en"], *MORE_EN, *SHARE_ROWS[:3], *PITCH))
+    assert paragraphs(article) == [*BODIES["en"], *MORE_EN, *PITCH]
