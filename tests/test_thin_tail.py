@@ -49,8 +49,8 @@ def test_a_code_block_of_short_lines_does_not_end_the_article():
     assert TEASER in paragraphs(article)
 
 
-# A service page's footer: a menu of link rows, some of them footer phrases ("About us"), then a sign-up pitch of more prose
-# than a thin tail holds (a third of the article's), the page's template rather than its text.
+# A service page's footer: a menu of link rows, some of them footer phrases ("About us"), then a sign-up pitch
+# of more prose than a thin tail holds (a third of the article's): the page's template rather than its text.
 FOOTER_MENU = (
     "Company",
     *(f"[{name}](https://example.org/{name.lower().replace(' ', '-')})" for name in (
