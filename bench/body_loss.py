@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):
     # Run as a script: make the `bench` package importable from the repo root.
@@ -72,11 +73,16 @@ class PageLoss:
 
 
 def classify_page(doc: Doc) -> PageLoss | None:
-    gold = doc.read_gold()
+    """The page's class, or None when its gold has no body."""
+    return classify(doc.key, doc.renderer, doc.read_text(), doc.read_gold(), doc.language)
+
+
+def classify(key: str, renderer: str, text: str, gold: dict[str, Any], language: str | None) -> PageLoss | None:
+    """A dump's class against its gold record (None when the gold has no body)."""
     body = gold.get("body")
     if not isinstance(body, str) or not body.strip():
         return None
-    units, input_format = read_lines(normalize_lines(doc.read_text()))
+    units, input_format = read_lines(normalize_lines(text))
     view = rule_stage(units, input_format=input_format, options=ParseOptions())
     article = article_from(view, None, source="-", input_format=input_format)
     scores = body_scores(prediction_from_article(article).body, gold)
@@ -84,14 +90,14 @@ def classify_page(doc: Doc) -> PageLoss | None:
     outside = _outside_reasons(units, view.features, view.region)
     decided = {**view.body_labels, **view.header.labels}
     labels = [decided.get(i) or ("removed", outside[i] or "") for i in range(len(units))]
-    aligned = align(units, gold, doc.language)
+    aligned = align(units, gold, language)
     words = [len(tokens(u.text)) for u in units]
     start, end = view.region.start, view.region.end
     kept = [labels[i][0] in KEPT for i in range(len(units))]
     is_gold = [a in GOLD for a in aligned]
     gold_words = len(tokens(body))
     aligned_words = sum(w for w, g in zip(words, is_gold, strict=True) if g)
-    page = PageLoss(doc.key, doc.renderer, f1, p, "small", region=(start, end))
+    page = PageLoss(key, renderer, f1, p, "small", region=(start, end))
     page.leaked = [
         (i, words[i], labels[i][1], units[i].text)
         for i in range(len(units))
