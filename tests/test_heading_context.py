@@ -415,3 +415,52 @@ def test_a_series_of_sections_under_one_title_stays():
         "Bridge Works: Getting Around",
         "Bridge Works: Staying Safe",
     ]
+
+
+
+def test_a_heading_right_above_its_capitalised_text_stays():
+    # A dump whose blank lines sit between some paragraphs only, a real subheading right above its paragraph,
+    # which opens with a capital.
+    lines = [
+        TITLES["en"],
+        "",
+        BODIES["en"][0],
+        "",
+        "What Changes for Commuters",
+        BODIES["en"][1],
+        "Harbour Works",
+        "The contract to repair the southern ramps went to a local firm, and its crews will start in the spring "
+        "once the engineers have signed off the plans for the temporary supports.",
+        BODIES["en"][2],
+        "",
+        EXTRA[0],
+    ]
+    article = parse_text("\n".join(lines) + "\n")
+    assert headings_of(article) == ["What Changes for Commuters", "Harbour Works"]
+
+
+def test_a_name_cut_off_the_sentence_it_opens_is_no_heading():
+    # A scraper that puts every text node on a line and a blank line between blocks (bs4-lines) put a linked
+    # company name on a line of its own, the rest of its sentence right under it (not joined back: the name
+    # ends on a bracket): the text under a section heading opens with a capital, the rest of a sentence in
+    # lower case.
+    lines = [
+        TITLES["en"],
+        "",
+        BODIES["en"][0],
+        "",
+        "What Changes for Commuters",
+        "",
+        BODIES["en"][1],
+        "Harbour Works (HW)",
+        "won the contract to repair the southern ramps, and its crews will start in the spring once the "
+        "engineers have signed off the plans for the temporary supports.",
+        "",
+        BODIES["en"][2],
+        "",
+        EXTRA[0],
+    ]
+    article = parse_text("\n".join(lines) + "\n")
+    assert headings_of(article) == ["What Changes for Commuters"]
+    assert rule_of(article, "Harbour Works (HW)") == ["cut-sentence-not-heading"]
+
