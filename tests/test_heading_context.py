@@ -417,7 +417,6 @@ def test_a_series_of_sections_under_one_title_stays():
     ]
 
 
-
 def test_a_heading_right_above_its_capitalised_text_stays():
     # A dump whose blank lines sit between some paragraphs only, a real subheading right above its paragraph,
     # which opens with a capital.
@@ -463,4 +462,3 @@ def test_a_name_cut_off_the_sentence_it_opens_is_no_heading():
     article = parse_text("\n".join(lines) + "\n")
     assert headings_of(article) == ["What Changes for Commuters"]
     assert rule_of(article, "Harbour Works (HW)") == ["cut-sentence-not-heading"]
-
