@@ -462,3 +462,25 @@ def test_a_name_cut_off_the_sentence_it_opens_is_no_heading():
     article = parse_text("\n".join(lines) + "\n")
     assert headings_of(article) == ["What Changes for Commuters"]
     assert rule_of(article, "Harbour Works (HW)") == ["cut-sentence-not-heading"]
+
+
+def test_a_table_row_laid_out_in_columns_is_no_heading():
+    # A browser-like dump (inscriptis) lays a table out cell by cell, padded to each column's width: its rows
+    # are short lines without a full stop above longer text, and no section heading.
+    blocks = [
+        (0, TITLES["en"]),
+        (0, BODIES["en"][0]),
+        (0, "What the Repairs Cost"),
+        (0, BODIES["en"][1]),
+        (0, "Repair                 Estimated cost         Notes"),
+        (
+            0,
+            "Southern ramps         40 million pounds      The work starts first, so that buses can return "
+            "to the bridge while the main span is repaired and repainted over two summers.",
+        ),
+        (0, BODIES["en"][2]),
+        (0, EXTRA[0]),
+    ]
+    article = parse_text(indented(blocks))
+    assert headings_of(article) == ["What the Repairs Cost"]
+    assert rule_of(article, "Repair                 Estimated cost         Notes") == ["table-row-not-heading"]

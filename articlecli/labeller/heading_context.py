@@ -348,6 +348,22 @@ def demote_cut_sentences(units: list[Unit], kept: list[int], labels: Labels) -> 
             labels[index] = ("paragraph", CUT_SENTENCE)
 
 
+TABLE_ROW = "table-row-not-heading"
+# Spaces between two cells of a row that a renderer laid out in columns (inscriptis pads each cell to its column's
+# width): one or two spaces sit between words and after a full stop, three or more only in a layout.
+COLUMN_GAP_MIN_SPACES = 3
+_COLUMN_GAP = lazy_compile(rf"\S {{{COLUMN_GAP_MIN_SPACES},}}\S")
+
+
+def demote_table_rows(units: list[Unit], kept: list[int], labels: Labels) -> None:
+    """A rule heading (not a Markdown '#' line) with a column gap inside it is a table's row, laid out cell by
+    cell ("Renovation Type     Estimated Cost Range     Notes", "Thin LTO.          5%"), not a section heading
+    (`table-row-not-heading`): on the dev corpus none of the 46 lines it changes is a gold heading."""
+    for index in _rule_headings(units, kept, labels):
+        if _COLUMN_GAP.search(units[index].text):
+            labels[index] = ("paragraph", TABLE_ROW)
+
+
 REPEATED_FIELD = "repeated-field-not-heading"
 # Cards of one listing repeat their fields: a label seen before the colon of this many rule headings is a field's
 # ("Website: TheraBreath", "Website: Spotlight Oral Care", ...). Two is as often a pair of parallel headings
