@@ -20,7 +20,11 @@ line above it, a finished sentence above it, an unfinished line above it), then 
 title of its section) is traced to the later unit. For each class, ``oracle`` is what headings F1 (mean over
 pages, as the scorer computes it) would gain if every heading of that class were found, nothing else changed.
 Every output heading that is not a gold heading (any, visible or not) is counted as false, by the rule that
-labelled it (``joined`` when the sections joined it from several units).
+labelled it (``joined`` when the sections joined it from several units), and by where it sits against the gold
+body: a line of its own there (``own-line``: the gold keeps the line as text, not as a heading), part of a longer
+gold line (``in-line``: a piece cut off a paragraph), or not in the gold body at all, ``before`` / ``inside`` /
+``after`` the span of the gold body's text in the dump (a widget, a menu, a related-links block); ``oracle`` is
+again the mean F1 gain if every false heading of that place were dropped.
 
     python bench/heading_loss.py                                  # the tables, every wcxb page
     python bench/heading_loss.py --sample 3                       # every 3rd page
@@ -37,7 +41,7 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +56,7 @@ from articlecli.labeller.content import Region
 from articlecli.options import ParseOptions
 from articlecli.pipeline import _outside_reasons, article_from, rule_stage
 from bench.corpus import Doc, Selection, load_index, require_corpus
-from bench.scoring import heading_scores, n
+from bench.scoring import heading_scores, n, n_text
 
 # Units shown either side of a miss or a false heading with --show.
 CONTEXT = 2
@@ -60,10 +64,17 @@ CONTEXT = 2
 PROSE_WORDS = 15
 # A (class, detail) pair is listed in the detail table from this many misses: fewer is noise.
 DETAIL_MIN = 10
+# A unit of this many words found in the gold body marks the span of the article's text in the dump (shorter
+# lines, "Share", "Home", occur in any text).
+SPAN_MIN_WORDS = 8
+# Where a false heading sits against the gold body (see the module docstring), in report order.
+FALSE_PLACES = ("own-line", "in-line", "before", "inside", "after", "joined")
 # What a finished line above a unit ends with (the layout detail).
 _SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", ")")
 # The labels of the body text a gold heading can be kept as.
 _KEPT = ("paragraph", "list-item", "quote")
+# The labels of the output body's units (the span of the gold body's text is read from them).
+_BODY_LABELS = (*_KEPT, "heading")
 # How a gold heading can sit in a longer unit, tested in this order.
 _GLUED: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("start", str.startswith),
@@ -98,6 +109,7 @@ class FalseHeading:
 
     rule: str
     index: int | None
+    place: str = "joined"
 
 
 @dataclass
@@ -114,6 +126,8 @@ class DocLoss:
     false: list[FalseHeading] = field(default_factory=list)
     emitted: Counter[str] = field(default_factory=Counter)
     oracle: dict[str, float] = field(default_factory=dict)
+    # What dropping every false heading of a place (FALSE_PLACES) would gain.
+    false_oracle: dict[str, float] = field(default_factory=dict)
 
 
 def parse(text: str) -> Parsed:
@@ -242,7 +256,54 @@ def measure(key: str, renderer: str, parsed: Parsed, gold: dict[str, Any]) -> Do
     for kind, lost in by_kind.items():
         gained = heading_scores([*parsed.headings, *lost], gold)["headings_f1"] or 0.0
         loss.oracle[kind] = float(gained) - f1
+    gold_body = _GoldBody(parsed, gold)
+    loss.false = [replace(f, place=gold_body.place(f.index)) for f in loss.false]
+    for place in FALSE_PLACES:
+        dropped = Counter(n(parsed.units[f.index].text) for f in loss.false if f.place == place and f.index is not None)
+        if dropped:
+            kept = []
+            for heading in parsed.headings:
+                if dropped[n(heading)] > 0:
+                    dropped[n(heading)] -= 1
+                else:
+                    kept.append(heading)
+            loss.false_oracle[place] = float(heading_scores(kept, gold)["headings_f1"] or 0.0) - f1
     return loss
+
+
+def false_place(parsed: Parsed, gold: dict[str, Any], index: int | None) -> str:
+    """Where a false heading's unit sits against the gold body (FALSE_PLACES)."""
+    return _GoldBody(parsed, gold).place(index)
+
+
+class _GoldBody:
+    """A page's gold body read once: its lines, its flat text, and the span of its text among the dump's units."""
+
+    def __init__(self, parsed: Parsed, gold: dict[str, Any]) -> None:
+        body = gold.get("body") or ""
+        self.units = parsed.units
+        self.lines = frozenset(n(line) for line in body.split("\n"))
+        self.flat = n_text(body)
+        found = [
+            i
+            for i, unit in enumerate(parsed.units)
+            if parsed.labels[i][0] in _BODY_LABELS
+            and len(unit.text.split()) >= SPAN_MIN_WORDS
+            and n_text(unit.text) in self.flat
+        ]
+        self.span = (found[0], found[-1]) if found else None
+
+    def place(self, index: int | None) -> str:
+        if index is None:
+            return "joined"
+        key = n(self.units[index].text)
+        if key in self.lines:
+            return "own-line"
+        if key and key in self.flat:
+            return "in-line"
+        if self.span is None or index < self.span[0]:
+            return "before"
+        return "after" if index > self.span[1] else "inside"
 
 
 def context(loss: DocLoss, index: int, tag: str) -> str:
@@ -324,6 +385,19 @@ def _report_false(losses: Sequence[DocLoss], top: int) -> None:
     print("|---|---|---|---|")
     for rule, count in emitted.most_common(top):
         print(f"| {rule} | {count} | {false[rule]} | {1 - false[rule] / count:.2f} |")
+    places: dict[str, Counter[str]] = defaultdict(Counter)
+    oracle: Counter[str] = Counter()
+    for loss in losses:
+        for f in loss.false:
+            places[f.place][loss.renderer] += 1
+        oracle.update(loss.false_oracle)
+    renderers = sorted({loss.renderer for loss in losses})
+    print("\nfalse headings, by where they sit against the gold body:")
+    print(f"| place | {' | '.join(renderers)} | all | oracle F1 gain |")
+    print(f"|---|{'---|' * len(renderers)}---|---|")
+    for place in FALSE_PLACES:
+        cells = " | ".join(str(places[place][r]) for r in renderers)
+        print(f"| {place} | {cells} | {sum(places[place].values())} | +{oracle[place] / max(len(losses), 1):.4f} |")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

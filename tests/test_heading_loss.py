@@ -85,3 +85,34 @@ def test_show_prints_the_misses_of_a_class_or_the_false_headings_of_a_rule(
     show([loss], "fp:short-line-before-text", None, 10)
     out = capsys.readouterr().out
     assert "false heading by short-line-before-text" in out and "Our partners" in out
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        # the gold keeps the line as text of its own, not as a heading
+        ("The harbour was rebuilt over ten years.\nOur partners\nThe work was paid for.", "own-line"),
+        # the gold runs it into a longer line
+        ("Work started in the spring. Our partners paid for it.", "in-line"),
+        # not in the gold body, which ends before it (a widget after the article)
+        (
+            "The harbour was rebuilt over ten years by the city council, which raised the money from a port tax and "
+            "from the sale of the old warehouses along the quay.",
+            "after",
+        ),
+        # not in the gold body, whose text sits on both sides of it (a widget inside the article)
+        (
+            "The harbour was rebuilt over ten years by the city council, which raised the money from a port tax and "
+            "from the sale of the old warehouses along the quay.\nThe council raised most of the money from a tax on "
+            "every ship that docked, and the rest from the sale of the old warehouses to a developer from the capital.",
+            "inside",
+        ),
+        # no text of the gold body in the dump
+        ("Nothing of this page.", "before"),
+    ],
+)
+def test_false_headings_are_placed_against_the_gold_body(body: str, place: str) -> None:
+    loss = measure("wcxb/test", "bs4-lines", parse(PAGE), {**GOLD, "body": body})
+    assert [f.place for f in loss.false] == [place]
+    # Dropping it: one gold heading of one output, R .2.
+    assert loss.false_oracle == {place: pytest.approx(2 * 1.0 * 0.2 / 1.2 - loss.f1)}
