@@ -370,6 +370,7 @@ def _label_body(
     heading_context.demote_field_lines(units, kept, labels)
     heading_context.demote_table_rows(units, kept, labels)
     heading_context.demote_cut_sentences(units, kept, labels)
+    heading_context.demote_cut_names(units, kept, labels)
     heading_context.demote_repeated_fields(units, kept, labels)
     heading_context.demote_block_pieces(units, kept, labels, markdown_input=markdown_input, blank_layout=blank_layout)
     heading_context.promote_outdented_headings(units, features, kept, labels, markdown_input=markdown_input)

@@ -484,3 +484,22 @@ def test_a_table_row_laid_out_in_columns_is_no_heading():
     article = parse_text(indented(blocks))
     assert headings_of(article) == ["What the Repairs Cost"]
     assert rule_of(article, "Repair                 Estimated cost         Notes") == ["table-row-not-heading"]
+
+
+def test_a_sentence_cut_inside_a_camel_case_name_is_no_heading():
+    # get_text() with no separator: the article is one line, cut at every lower-to-upper case join. A join inside
+    # a name ("HarbourWorks") cuts a sentence, whose first piece reads as a sentence up to the name's first hump.
+    line = "".join(
+        [
+            BODIES["en"][0],
+            "Southern Ramps First",
+            BODIES["en"][1],
+            "The council awarded the repair contract to HarbourWorks, a local firm whose crews rebuilt the "
+            "northern piers, after a tender that drew bids from four companies across the region.",
+            BODIES["en"][2],
+            *EXTRA,
+        ]
+    )
+    article = parse_text(f"HomeNewsTransportCity\n{TITLES['en']}\n{line}\n")
+    assert headings_of(article) == ["Southern Ramps First"]
+    assert rule_of(article, "The council awarded the repair contract to Harbour") == ["cut-name-not-heading"]
