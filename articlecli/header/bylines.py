@@ -71,11 +71,12 @@ _GLUED_FIELD = lazy_compile(r"(?<=[a-zà-öø-ÿ]{5})(?=[A-ZÀ-ÖØ-Þ])")
 def tidy_names(names: list[str], units: list[Unit]) -> list[str]:
     """Names cut where a glued dump ran them into the next field: at a lower→Upper join inside a word,
     and before trailing words that stand alone elsewhere on the page as a line of their own (a section
-    link: 'Carola Pönisch Kultur', 'Daniel Lemire Categories')."""
+    link: 'Carola Pönisch Kultur', 'Daniel Lemire Categories'); and a name written twice in a row, as a page
+    writes it once for the eye and once for a screen reader ('Colin Gray Colin Gray')."""
     lines: set[str] | None = None
     tidy: list[str] = []
     for name in names:
-        words = name.split()
+        words = _undoubled(name.split())
         if len(words) >= 2:
             for i, word in enumerate(words[1:], start=1):
                 match = _GLUED_FIELD.search(word)
@@ -89,6 +90,14 @@ def tidy_names(names: list[str], units: list[Unit]) -> list[str]:
                 words.pop()
         tidy.append(" ".join(words) if words != name.split() else name)
     return tidy
+
+
+def _undoubled(words: list[str]) -> list[str]:
+    """'Colin Gray Colin Gray' -> 'Colin Gray': the same run of two or more words twice in a row."""
+    half = len(words) // 2
+    if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return words[:half]
+    return words
 
 
 # --- byline lines -----------------------------------------------------------------------------
@@ -602,7 +611,9 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
         return [named[-1]]
     # 'raoul (raoul) May 3, 2024, 8:45am', 'Redaktion 1. November 2023': a forum or blog post header
     # opens with the poster's one-word name; 'Berlin, 3. Mai 2022' (a comma) is a dateline instead.
-    poster = _TRAILING_ALIAS.sub("", head.strip())
+    # The fields may stand apart by a separator as well as by a line break ('Paddy · April 19, 2019 · Mac ·
+    # 7 comments', the same fields a line each in another rendering of the page).
+    poster = _TRAILING_ALIAS.sub("", head.strip().rstrip(_FIELD_MARKS).rstrip())
     # A plain word needs the post's clock time as well ('Redaktion 1. November 2023 10:29'): a section
     # label or a dateline city can stand before a bare date too ('Nachricht 12.03.2020').
     timed = bool(MARKED_HANDLE.match(poster) or _CLOCK_TIME.search(text[found[0].end :]))
@@ -615,6 +626,9 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
 _DIGIT = lazy_compile(r"\d")
 # The fields of a date line: 'Date | 13:10 Uhr | Jane Doe', 'Date • Section • Jane Doe'.
 _FIELD_SEPARATORS = lazy_compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
+# The marks a post header sets between its fields (a "|" or a dash opens a section label or a dateline
+# as often: "Sport | April 19, 2019", "Berlin – 3. Mai 2022").
+_FIELD_MARKS = "•·∙"
 
 
 # A domain ('ACHGUT.COM') in a field: the site's name, not a person's.
@@ -623,9 +637,16 @@ _DOMAIN = lazy_compile(r"\w\.\w{2,}")
 
 def _ends_with_comment_count(rest: str, lexicon: Lexicon) -> bool:
     """'Susan December 9, 2024 0 Comments': the post's comment counter after the date marks a post header
-    as a clock time does (the comments data, '# comments')."""
+    as a clock time does (the comments data, '# comments'); the counter may be the last of the fields
+    after the date ('Paddy · April 19, 2019 · Mac · 7 comments')."""
+    comments = lexicon.phrases("comments")
     key = line_key(rest)
-    return bool(key) and lexicon.phrases("comments").matches_whole(key)
+    if not key:
+        return False
+    if comments.matches_whole(key):
+        return True
+    last = line_key(_FIELD_SEPARATORS.split(rest)[-1])
+    return bool(last) and last != key and comments.matches_whole(last)
 
 
 def _is_plain_field(piece: str) -> bool:
@@ -790,6 +811,9 @@ def _lone_name_at(
         and (" " not in text or not any(char.isdigit() for char in text))
         and not _has_function_word(text, language)
         and not _is_ui_phrase(text, lexicon)
+        # 'National Biotech Reporter', 'Senior Editor': the writer's role, printed beside the date as the
+        # name is (the name may be taken for the headline on a page without heading marks).
+        and not is_role(text, lexicon)
     ):
         return text
     return None
@@ -1015,3 +1039,9 @@ def find_name_beside_title(
 
 def _bare_name(name: str) -> str:
     return name.split(",")[0].strip()
+
+
+# The public names of more tests for header/byline_shapes.py.
+beside = _beside
+is_date_line = _is_date_line
+is_ui_phrase = _is_ui_phrase

@@ -15,6 +15,7 @@ from articlecli.header.byline_shapes import (
     find_name_in_date_source_line,
     find_name_with_role_field,
     find_team_byline,
+    find_title_as_byline,
 )
 from articlecli.header.bylines import (
     byline_at,
@@ -127,6 +128,7 @@ def _find_authors_elsewhere(
         lambda: find_byline_in_source_lines(units, features, window, lexicon, header),
         lambda: find_name_in_date_source_line(units, features, window, lexicon, header),
         lambda: find_name_beside_date(units, features, window, header, lexicon, language),
+        lambda: find_title_as_byline(units, features, lexicon, language, header),
         lambda: find_name_above_role(units, features, window, lexicon, header),
         lambda: find_name_with_role_field(units, features, window, lexicon, header),
         lambda: find_byline_anywhere(units, features, lexicon, header),
