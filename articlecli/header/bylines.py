@@ -493,6 +493,12 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     following = split_names(units[index + 1].text, lexicon) if index + 1 < len(units) else []
     if following:
         return following, [index, index + 1]
+    if starts[0] == 0 and index + 1 < len(units):
+        # 'Autor:' / 'Peter Maahn/SP-X': the label and the line below read as one byline line, as a dump that
+        # keeps them on one line gives them ('Autor: Peter Maahn/SP-X' -> 'Peter Maahn', the agency cut).
+        joined = byline_names(f"{text.rstrip()} {units[index + 1].text.strip()}", lexicon)
+        if joined:
+            return joined, [index, index + 1]
     # 'by' / 'mady', 'Artikel von:' / 'hausinfo': a user name alone on the line below the label.
     handle = units[index + 1].text.strip(NAME_EDGE) if index + 1 < len(units) and starts[0] == 0 else ""
     if handle and " " not in handle and _is_handle(handle, lexicon) and not _in_prose(handle, units):
@@ -598,7 +604,12 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     head = text[: found[0].start]
     lead = clean_name(head.strip(NAME_EDGE), lexicon).strip(NAME_EDGE)
     lead = trim_date_joiners(_TRAILING_ALIAS.sub("", lead), lexicon.languages)
-    tail = LIST_SEPARATORS.split(text[found[-1].end :].strip(NAME_EDGE))[0]
+    tail_fields = LIST_SEPARATORS.split(text[found[-1].end :].strip(NAME_EDGE))
+    tail = tail_fields[0]
+    if _opens_tag_list(tail_fields[1:]):
+        # '6. November 2023 Octavius Hallenstein Azad, Bushido, finished': the post's tags follow the name
+        # with no mark between (each a link of its own on the page): the name's last word is the first tag.
+        tail = tail.rsplit(None, 1)[0] if len(tail.split()) > 1 else ""
     trail = cut_category(clean_name(tail.strip(NAME_EDGE), lexicon).strip(NAME_EDGE))
     for piece in (lead, trail):
         if _is_name_piece(piece, lexicon, language):
@@ -620,6 +631,13 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     timed = timed or _ends_with_comment_count(text[found[-1].end :], lexicon)
     if poster and " " not in poster and timed and _is_lone_poster(poster, lexicon, language):
         return [poster]
+    # '5 Min. 1. November 2023 Cortyn 1 Kommentar': the poster after the date, the comment counter after it
+    # (where a dump that gives each field a line shows 'Cortyn' alone beside the date).
+    after = text[found[-1].end :].split(None, 1)
+    if len(after) == 2 and _opens_comment_count(after[1], lexicon):
+        name = after[0].strip(NAME_EDGE)
+        if " " not in name and _is_lone_poster(name, lexicon, language):
+            return [name]
     return []
 
 
@@ -633,6 +651,34 @@ _FIELD_MARKS = "•·∙"
 
 # A domain ('ACHGUT.COM') in a field: the site's name, not a person's.
 _DOMAIN = lazy_compile(r"\w\.\w{2,}")
+
+
+# A tag list after a date line's name: this many one-word fields after the first comma.
+TAG_LIST_MIN_FIELDS = 2
+# A tag is a word of this many letters or more, not in capitals: 'MD', 'PhD', 'RN' after a name are its
+# credentials ('Jane Doe, MD, PhD').
+TAG_MIN_CHARS = 4
+
+
+def _opens_tag_list(fields: list[str]) -> bool:
+    """'Bushido, finished, Seitenhieb': the fields after the first comma are single words, a tag list."""
+    tags = fields[:TAG_LIST_MIN_FIELDS]
+    return len(tags) == TAG_LIST_MIN_FIELDS and all(
+        " " not in tag and tag.isalpha() and len(tag) >= TAG_MIN_CHARS and not tag.isupper() for tag in tags
+    )
+
+
+# A comment counter is a number and a word or two ('1 Kommentar', '12 comments', '3 Kommentare bisher').
+COMMENT_COUNT_MAX_WORDS = 3
+
+
+def _opens_comment_count(rest: str, lexicon: Lexicon) -> bool:
+    """'1 Kommentar Lesezeichen': the text opens with the post's comment counter (the comments data)."""
+    words = line_key(rest).split()
+    if not words or not words[0].isdigit():
+        return False
+    comments = lexicon.phrases("comments")
+    return any(comments.matches_whole(" ".join(words[:n])) for n in range(2, min(len(words), COMMENT_COUNT_MAX_WORDS) + 1))
 
 
 def _ends_with_comment_count(rest: str, lexicon: Lexicon) -> bool:
