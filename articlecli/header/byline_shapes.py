@@ -313,7 +313,9 @@ def find_title_as_byline(
     index = header.title_unit
     if index is None or header.labels.get(index, ("", ""))[1] == "page-title":
         return
-    if not any(i is not None and is_date_line(features, i, header) for i in (beside(units, index, -1), beside(units, index, 1))):
+    if not any(
+        i is not None and is_date_line(features, i, header) for i in (beside(units, index, -1), beside(units, index, 1))
+    ):
         return
     text = strip_emphasis(units[index].text).strip(NAME_EDGE)
     names = byline_names(text, lexicon)

@@ -678,7 +678,9 @@ def _opens_comment_count(rest: str, lexicon: Lexicon) -> bool:
     if not words or not words[0].isdigit():
         return False
     comments = lexicon.phrases("comments")
-    return any(comments.matches_whole(" ".join(words[:n])) for n in range(2, min(len(words), COMMENT_COUNT_MAX_WORDS) + 1))
+    return any(
+        comments.matches_whole(" ".join(words[:n])) for n in range(2, min(len(words), COMMENT_COUNT_MAX_WORDS) + 1)
+    )
 
 
 def _ends_with_comment_count(rest: str, lexicon: Lexicon) -> bool:
