@@ -104,6 +104,8 @@ def test_lynx_marker_between_two_words_leaves_a_space():
     # Not inside a number or after punctuation.
     assert browser.strip_markers("Score:[12]2")[0] == "Score:2"
     assert browser.strip_markers("[3]Home [4]World")[0] == "Home World"
+    # A lowercase word after the marker goes on the word before (a link inside a word, a <link> list).
+    assert browser.strip_markers("alternate[2]alternate")[0] == "alternatealternate"
 
 
 def test_role_line_beside_the_date_is_no_name():

@@ -190,7 +190,10 @@ def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon
     candidates = [
         index
         for index, record in enumerate(features)
-        if record.words <= META_MAX_WORDS * 2 and not record.boilerplate and not words.isdisjoint(record.key.split())
+        # A label keeps its colon in the key ('Veröffentlicht: 05.01.2020 | Autor: gnaddrig | ...').
+        if record.words <= META_MAX_WORDS * 2
+        and not record.boilerplate
+        and not words.isdisjoint(word.rstrip(":") for word in record.key.split())
     ]
     for index in nearest_first(candidates, header.body_start):
         if index in header.labels and header.labels[index][0] not in ("date", "removed"):
