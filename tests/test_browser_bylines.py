@@ -92,12 +92,6 @@ def test_credentials_after_a_name_are_no_tag_list():
     assert names_in_date_line("May 5, 2024 Jane Doe, John Roe, Max Mann", lexicon, "en") == ["Jane Doe"]
 
 
-def test_byline_label_above_reads_with_the_line_below():
-    # 'Autor: Peter Maahn/SP-X' on one line gives 'Peter Maahn'; the same with the label on a line above.
-    article = parse_text(page("de", "03.11.2021", "Autor:", "Peter Maahn/SP-X"))
-    assert article.authors == ("Peter Maahn",)
-
-
 def test_lynx_marker_between_two_words_leaves_a_space():
     text, _ = browser.strip_markers("By[47]Rhonda Krause")
     assert text == "By Rhonda Krause"

@@ -680,17 +680,11 @@ def _join_fragments(lines: list[_Line], wrap_width: int | None = None) -> list[U
         # A line after a blank line starts a unit: no test joins it (an underline never follows a blank line).
         if not line[_BLANK_BEFORE]:
             previous = lines[position - 1]
-            if line[_UNDERLINE] or (
-                # In a dump a browser wrapped, a line whose first word would have fitted on the line above
-                # starts a block of its own (a browser breaks a paragraph only where the width ends it): not
-                # 'asked Mar 26, 2019 at 16:18' / 'user3080392', which a scraper splitting at inline markup
-                # would continue.
-                (not wrap_width or browser.wraps_before(previous[_RAW], line[_RAW], wrap_width))
-                and (
-                    (wrap_width and _wrapped(previous, line, wrap_width))
-                    or _continues(previous, line)
-                    or _bridges(previous, line, lines[position + 1] if position < last else None)
-                )
+            if (
+                line[_UNDERLINE]
+                or (wrap_width and _wrapped(previous, line, wrap_width))
+                or _continues(previous, line)
+                or _bridges(previous, line, lines[position + 1] if position < last else None)
             ):
                 continue
         units.append(_make_unit(len(units), lines, start, position))

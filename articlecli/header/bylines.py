@@ -496,12 +496,6 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     following = split_names(units[index + 1].text, lexicon) if index + 1 < len(units) else []
     if following:
         return following, [index, index + 1]
-    if starts[0] == 0 and index + 1 < len(units):
-        # 'Autor:' / 'Peter Maahn/SP-X': the label and the line below read as one byline line, as a dump that
-        # keeps them on one line gives them ('Autor: Peter Maahn/SP-X' -> 'Peter Maahn', the agency cut).
-        joined = byline_names(f"{text.rstrip()} {units[index + 1].text.strip()}", lexicon)
-        if joined:
-            return joined, [index, index + 1]
     # 'by' / 'mady', 'Artikel von:' / 'hausinfo': a user name alone on the line below the label.
     handle = units[index + 1].text.strip(NAME_EDGE) if index + 1 < len(units) and starts[0] == 0 else ""
     if handle and " " not in handle and _is_handle(handle, lexicon) and not _in_prose(handle, units):
