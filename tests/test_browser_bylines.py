@@ -10,7 +10,7 @@ from scrapes import BODIES, TITLES
 from articlecli import parse_text
 from articlecli.frontends import browser
 from articlecli.frontends.text import read_units
-from articlecli.header.byline_shapes import find_title_as_byline
+from articlecli.header.byline_shapes import find_title_as_byline, strip_portrait_words
 from articlecli.header.bylines import names_in_date_line, tidy_names
 from articlecli.header.record import Header
 from articlecli.records.lexicon import Lexicon, lexicon_for, load_lexicon, stopwords
@@ -152,3 +152,17 @@ def test_title_name_away_from_the_date_names_nobody():
     header.set_date_line("2019-01-11", 2, "date-line")
     find_title_as_byline(units, features, lexicon, "en", header)
     assert header.authors == []
+
+
+def test_alt_text_words_after_a_name_are_cut():
+    # A text browser prints an image's alt text as a line of its own beside the byline.
+    lexicon = load_lexicon(("en",))
+    names = ["Nina Pineda Image", "Rui Ma Profile Image", "Charlie Hills's avatar", "Eric Gerard Ruiz Avatar"]
+    assert strip_portrait_words(names, lexicon) == ["Nina Pineda", "Rui Ma", "Charlie Hills", "Eric Gerard Ruiz"]
+    # A name of two words keeps them ('Image' alone is no person), and so does a name without such a word.
+    assert strip_portrait_words(["Ansel Image", "Jane Doe"], lexicon) == ["Ansel Image", "Jane Doe"]
+
+
+def test_alt_text_line_above_the_byline_gives_the_plain_name():
+    article = parse_text(page("en", "Nina Pineda Image\nFriday, November 14, 2025"))
+    assert article.authors == ("Nina Pineda",)

@@ -331,3 +331,23 @@ def find_title_as_byline(
     if names:
         header.authors = names
         header.author_unit, header.author_rule = index, "title-is-byline"
+
+
+def strip_portrait_words(names: list[str], lexicon: Lexicon) -> list[str]:
+    """'Nina Pineda Image' -> 'Nina Pineda', "Charlie Hills's avatar" -> 'Charlie Hills': the words an
+    image's alt text adds to the person's name (data `[portrait-word]`), which a text browser prints as a
+    line beside the byline; a name of two words or more is left."""
+    portrait = lexicon.phrases("portrait-word").exact
+    tidy: list[str] = []
+    for name in names:
+        words = name.split()
+        for size in (2, 1):
+            if len(words) - size >= 2 and line_key(" ".join(words[-size:])) in portrait:
+                words = words[:-size]
+                words[-1] = _POSSESSIVE.sub("", words[-1])
+                break
+        tidy.append(" ".join(words) if len(words) != len(name.split()) else name)
+    return tidy
+
+
+_POSSESSIVE = lazy_compile(r"['’]s$")

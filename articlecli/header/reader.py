@@ -16,6 +16,7 @@ from articlecli.header.byline_shapes import (
     find_name_with_role_field,
     find_team_byline,
     find_title_as_byline,
+    strip_portrait_words,
 )
 from articlecli.header.bylines import (
     byline_at,
@@ -101,6 +102,7 @@ def parse_header(
     _find_authors_elsewhere(units, features, window, lexicon, language, header)
     header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
     header.authors = tidy_glued_names(header.authors, units, lexicon)
+    header.authors = strip_portrait_words(header.authors, lexicon)
     prefer_nearest_date(header, window)
     prefer_date_beside_title(units, features, window, header, lexicon)
     find_loose_dates(units, features, window, language, header, lexicon)
