@@ -166,3 +166,15 @@ def test_alt_text_words_after_a_name_are_cut():
 def test_alt_text_line_above_the_byline_gives_the_plain_name():
     article = parse_text(page("en", "Nina Pineda Image\nFriday, November 14, 2025"))
     assert article.authors == ("Nina Pineda",)
+
+
+def test_byline_label_above_a_name_with_its_description():
+    # 'Written by' / 'Adrien Ramirez, 4+ years covering …': read as one byline line, the description cut.
+    article = parse_text(page("en", "Written by\nAdrien Ramirez, 4+ years covering computer hardware, software"))
+    assert article.authors == ("Adrien Ramirez",)
+
+
+def test_byline_label_above_a_name_and_its_newsroom_keeps_the_line():
+    # The line below the label, written as a desk signs ('Jane Doe | The Newsroom'), is the author as written.
+    article = parse_text(page("en", "By", "Sergio Martinez | The Texas Newsroom"))
+    assert article.authors == ("Sergio Martinez | The Texas Newsroom",)

@@ -506,6 +506,13 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     desk = _desk_name(handle, lexicon) if starts[0] == 0 else ""
     if desk:
         return [desk], [index, index + 1]
+    if starts[0] == 0 and index + 1 < len(units):
+        # 'Written by' / 'Adrien Ramirez, 4+ years covering computer hardware': the label and the line below
+        # read as one byline line, as a dump that keeps them on one line gives them (the name, its
+        # description cut). After the desk test: 'Jane Doe | The Newsroom' as written stays one author.
+        joined = byline_names(f"{text.rstrip()} {units[index + 1].text.strip()}", lexicon)
+        if joined:
+            return joined, [index, index + 1]
     if len(label_words) == 1 and len(key) >= 5 and key in prefixes and index > 0:
         before = units[index - 1].text.strip(NAME_EDGE)
         if len(before.split()) >= 2 and not before.endswith(":"):
