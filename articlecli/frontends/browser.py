@@ -53,6 +53,11 @@ def strip_markers(text: str) -> tuple[str, int]:
     link_chars = 0
     for after in pieces[2::2]:
         link_chars += len(" ".join(after.split()[:LINK_TEXT_MAX_WORDS]))
+        if kept[-1][-1:].isalpha() and after[:1].isupper():
+            # "By[47]Rhonda Krause": the marker stands where an element starts, which the page spaced by its
+            # style, not by a space in the text; without the marker the two words would run together (a
+            # capital after a letter: "alternate[2]alternate", a page's <link> list, stays one word).
+            kept.append(" ")
         kept.append(after)
     stripped = "".join(kept)
     return stripped, min(link_chars, len(stripped))

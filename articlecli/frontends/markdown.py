@@ -26,8 +26,9 @@ _REF_LINK = lazy_compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _EMPHASIS = lazy_compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|\*(?<![\w*]\*)(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 _ESCAPE = lazy_compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _HEADING = lazy_compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-# Symbol bullets; inscriptis draws third-level bullets as an indented "o".
-_BULLET = lazy_compile(r"^\s*[*+\-•◦▪·‣]\s+|^\s+o\s+")
+# Symbol bullets; inscriptis draws third-level bullets as an indented "o", w3m draws its list levels
+# as "•", "○"/"□" and "●"/"■" (and `list-style: square` lists).
+_BULLET = lazy_compile(r"^\s*[*+\-•◦▪·‣●○□■]\s+|^\s+o\s+")
 _NUMBERED = lazy_compile(r"^\s*\d{1,3}[.)]\s+\S")
 _QUOTE = lazy_compile(r"^\s*>\s?")
 _RULE = lazy_compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")

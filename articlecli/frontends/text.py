@@ -635,7 +635,7 @@ def _setext_headings(raw_lines: list[str]) -> dict[int, int]:
 
 
 # First characters of a bullet (markdown._BULLET: symbols, or an indented "o").
-_MARKER_STARTS = frozenset("*+-•◦▪·‣o")
+_MARKER_STARTS = frozenset("*+-•◦▪·‣●○□■o")
 
 
 def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> _Line:

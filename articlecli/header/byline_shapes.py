@@ -15,6 +15,9 @@ Each finder is one named rule (`--explain` shows its name on the line it read):
 - `author-box-more`: an author box's name above the link to the writer's other posts ('Weitere
   Beiträge', 'View all posts'; per-language data `[author-more]`).
 - `name-cut-at-page-line`: a name glued to the next field, cut where the page shows the parts apart.
+- `title-is-byline`: the title search took the byline for the headline (a whole-page dump without the
+  `<title>` line or heading marks, as text browsers print it: 'Matthew Davis' / '11 Jan 2019'); the title
+  unit, only a person's name or a byline right beside the date line, names the author.
 """
 
 from __future__ import annotations
@@ -22,7 +25,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from articlecli.frontends.unit import Unit
-from articlecli.header.bylines import NAME_EDGE, is_proper_name, names_in_date_line, nearest_first, plausible_names
+from articlecli.header.bylines import (
+    NAME_EDGE,
+    beside,
+    is_date_line,
+    is_proper_name,
+    is_ui_phrase,
+    names_in_date_line,
+    nearest_first,
+    plausible_names,
+)
+from articlecli.header.meta_labels import is_label_text
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records.lexicon import Lexicon, line_key
@@ -282,3 +295,59 @@ def find_name_above_author_more(units: list[Unit], features: RecordTable, lexico
             if above not in header.labels:
                 header.label(above, "byline", "author-box-more")
             return
+
+
+# A personal name has two to four words ('Matthew Davis', 'Christoph von Eichhorn'); a longer line is a
+# headline, a shorter one a section label as often as a first name.
+TITLE_NAME_MIN_WORDS = 2
+TITLE_NAME_MAX_WORDS = 4
+
+
+def find_title_as_byline(
+    units: list[Unit], features: RecordTable, lexicon: Lexicon, language: str | None, header: Header
+) -> None:
+    """Rule `title-is-byline`: the unit the title search chose is a byline ('By Elaine Chen') or only a
+    person's name, right above or below the date line ('Charlie Hills' / 'Nov 02, 2025'). A page dumped
+    whole by a text browser has no `<title>` line and no heading marks, so its short capitalised byline
+    line competes with the headline; a headline is seldom a bare name set beside the date."""
+    index = header.title_unit
+    if index is None or header.labels.get(index, ("", ""))[1] == "page-title":
+        return
+    if not any(
+        i is not None and is_date_line(features, i, header) for i in (beside(units, index, -1), beside(units, index, 1))
+    ):
+        return
+    text = strip_emphasis(units[index].text).strip(NAME_EDGE)
+    names = byline_names(text, lexicon)
+    if not names:
+        if not TITLE_NAME_MIN_WORDS <= len(text.split()) <= TITLE_NAME_MAX_WORDS or any(c.isdigit() for c in text):
+            return
+        if not looks_like_name(text) or not is_proper_name(text, header, language):
+            return
+        if is_role(text, lexicon) or is_label_text(text, lexicon) or is_ui_phrase(text, lexicon):
+            return
+        names = [text]
+    names = plausible_names(names, header)
+    if names:
+        header.authors = names
+        header.author_unit, header.author_rule = index, "title-is-byline"
+
+
+def strip_portrait_words(names: list[str], lexicon: Lexicon) -> list[str]:
+    """'Nina Pineda Image' -> 'Nina Pineda', "Charlie Hills's avatar" -> 'Charlie Hills': the words an
+    image's alt text adds to the person's name (data `[portrait-word]`), which a text browser prints as a
+    line beside the byline; a name of two words or more is left."""
+    portrait = lexicon.phrases("portrait-word").exact
+    tidy: list[str] = []
+    for name in names:
+        words = name.split()
+        for size in (2, 1):
+            if len(words) - size >= 2 and line_key(" ".join(words[-size:])) in portrait:
+                words = words[:-size]
+                words[-1] = _POSSESSIVE.sub("", words[-1])
+                break
+        tidy.append(" ".join(words) if len(words) != len(name.split()) else name)
+    return tidy
+
+
+_POSSESSIVE = lazy_compile(r"['’]s$")

@@ -71,11 +71,12 @@ _GLUED_FIELD = lazy_compile(r"(?<=[a-zà-öø-ÿ]{5})(?=[A-ZÀ-ÖØ-Þ])")
 def tidy_names(names: list[str], units: list[Unit]) -> list[str]:
     """Names cut where a glued dump ran them into the next field: at a lower→Upper join inside a word,
     and before trailing words that stand alone elsewhere on the page as a line of their own (a section
-    link: 'Carola Pönisch Kultur', 'Daniel Lemire Categories')."""
+    link: 'Carola Pönisch Kultur', 'Daniel Lemire Categories'); and a name written twice in a row, as a page
+    writes it once for the eye and once for a screen reader ('Colin Gray Colin Gray')."""
     lines: set[str] | None = None
     tidy: list[str] = []
     for name in names:
-        words = name.split()
+        words = _undoubled(name.split())
         if len(words) >= 2:
             for i, word in enumerate(words[1:], start=1):
                 match = _GLUED_FIELD.search(word)
@@ -89,6 +90,14 @@ def tidy_names(names: list[str], units: list[Unit]) -> list[str]:
                 words.pop()
         tidy.append(" ".join(words) if words != name.split() else name)
     return tidy
+
+
+def _undoubled(words: list[str]) -> list[str]:
+    """'Colin Gray Colin Gray' -> 'Colin Gray': the same run of two or more words twice in a row."""
+    half = len(words) // 2
+    if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return words[:half]
+    return words
 
 
 # --- byline lines -----------------------------------------------------------------------------
@@ -181,7 +190,10 @@ def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon
     candidates = [
         index
         for index, record in enumerate(features)
-        if record.words <= META_MAX_WORDS * 2 and not record.boilerplate and not words.isdisjoint(record.key.split())
+        # A label keeps its colon in the key ('Veröffentlicht: 05.01.2020 | Autor: gnaddrig | ...').
+        if record.words <= META_MAX_WORDS * 2
+        and not record.boilerplate
+        and not words.isdisjoint(word.rstrip(":") for word in record.key.split())
     ]
     for index in nearest_first(candidates, header.body_start):
         if index in header.labels and header.labels[index][0] not in ("date", "removed"):
@@ -494,6 +506,13 @@ def _raw_byline_at(units: list[Unit], index: int, lexicon: Lexicon) -> tuple[lis
     desk = _desk_name(handle, lexicon) if starts[0] == 0 else ""
     if desk:
         return [desk], [index, index + 1]
+    if starts[0] == 0 and index + 1 < len(units):
+        # 'Written by' / 'Adrien Ramirez, 4+ years covering computer hardware': the label and the line below
+        # read as one byline line, as a dump that keeps them on one line gives them (the name, its
+        # description cut). After the desk test: 'Jane Doe | The Newsroom' as written stays one author.
+        joined = byline_names(f"{text.rstrip()} {units[index + 1].text.strip()}", lexicon)
+        if joined:
+            return joined, [index, index + 1]
     if len(label_words) == 1 and len(key) >= 5 and key in prefixes and index > 0:
         before = units[index - 1].text.strip(NAME_EDGE)
         if len(before.split()) >= 2 and not before.endswith(":"):
@@ -589,7 +608,12 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     head = text[: found[0].start]
     lead = clean_name(head.strip(NAME_EDGE), lexicon).strip(NAME_EDGE)
     lead = trim_date_joiners(_TRAILING_ALIAS.sub("", lead), lexicon.languages)
-    tail = LIST_SEPARATORS.split(text[found[-1].end :].strip(NAME_EDGE))[0]
+    tail_fields = LIST_SEPARATORS.split(text[found[-1].end :].strip(NAME_EDGE))
+    tail = tail_fields[0]
+    if _opens_tag_list(tail_fields[1:]):
+        # '6. November 2023 Octavius Hallenstein Azad, Bushido, finished': the post's tags follow the name
+        # with no mark between (each a link of its own on the page): the name's last word is the first tag.
+        tail = tail.rsplit(None, 1)[0] if len(tail.split()) > 1 else ""
     trail = cut_category(clean_name(tail.strip(NAME_EDGE), lexicon).strip(NAME_EDGE))
     for piece in (lead, trail):
         if _is_name_piece(piece, lexicon, language):
@@ -602,30 +626,79 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
         return [named[-1]]
     # 'raoul (raoul) May 3, 2024, 8:45am', 'Redaktion 1. November 2023': a forum or blog post header
     # opens with the poster's one-word name; 'Berlin, 3. Mai 2022' (a comma) is a dateline instead.
-    poster = _TRAILING_ALIAS.sub("", head.strip())
+    # The fields may stand apart by a separator as well as by a line break ('Paddy · April 19, 2019 · Mac ·
+    # 7 comments', the same fields a line each in another rendering of the page).
+    poster = _TRAILING_ALIAS.sub("", head.strip().rstrip(_FIELD_MARKS).rstrip())
     # A plain word needs the post's clock time as well ('Redaktion 1. November 2023 10:29'): a section
     # label or a dateline city can stand before a bare date too ('Nachricht 12.03.2020').
     timed = bool(MARKED_HANDLE.match(poster) or _CLOCK_TIME.search(text[found[0].end :]))
     timed = timed or _ends_with_comment_count(text[found[-1].end :], lexicon)
     if poster and " " not in poster and timed and _is_lone_poster(poster, lexicon, language):
         return [poster]
+    # '5 Min. 1. November 2023 Cortyn 1 Kommentar': the poster after the date, the comment counter after it
+    # (where a dump that gives each field a line shows 'Cortyn' alone beside the date).
+    after = text[found[-1].end :].split(None, 1)
+    if len(after) == 2 and _opens_comment_count(after[1], lexicon):
+        name = after[0].strip(NAME_EDGE)
+        if " " not in name and _is_lone_poster(name, lexicon, language):
+            return [name]
     return []
 
 
 _DIGIT = lazy_compile(r"\d")
 # The fields of a date line: 'Date | 13:10 Uhr | Jane Doe', 'Date • Section • Jane Doe'.
 _FIELD_SEPARATORS = lazy_compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
+# The marks a post header sets between its fields (a "|" or a dash opens a section label or a dateline
+# as often: "Sport | April 19, 2019", "Berlin – 3. Mai 2022").
+_FIELD_MARKS = "•·∙"
 
 
 # A domain ('ACHGUT.COM') in a field: the site's name, not a person's.
 _DOMAIN = lazy_compile(r"\w\.\w{2,}")
 
 
+# A tag list after a date line's name: this many one-word fields after the first comma.
+TAG_LIST_MIN_FIELDS = 2
+# A tag is a word of this many letters or more, not in capitals: 'MD', 'PhD', 'RN' after a name are its
+# credentials ('Jane Doe, MD, PhD').
+TAG_MIN_CHARS = 4
+
+
+def _opens_tag_list(fields: list[str]) -> bool:
+    """'Bushido, finished, Seitenhieb': the fields after the first comma are single words, a tag list."""
+    tags = fields[:TAG_LIST_MIN_FIELDS]
+    return len(tags) == TAG_LIST_MIN_FIELDS and all(
+        " " not in tag and tag.isalpha() and len(tag) >= TAG_MIN_CHARS and not tag.isupper() for tag in tags
+    )
+
+
+# A comment counter is a number and a word or two ('1 Kommentar', '12 comments', '3 Kommentare bisher').
+COMMENT_COUNT_MAX_WORDS = 3
+
+
+def _opens_comment_count(rest: str, lexicon: Lexicon) -> bool:
+    """'1 Kommentar Lesezeichen': the text opens with the post's comment counter (the comments data)."""
+    words = line_key(rest).split()
+    if not words or not words[0].isdigit():
+        return False
+    comments = lexicon.phrases("comments")
+    return any(
+        comments.matches_whole(" ".join(words[:n])) for n in range(2, min(len(words), COMMENT_COUNT_MAX_WORDS) + 1)
+    )
+
+
 def _ends_with_comment_count(rest: str, lexicon: Lexicon) -> bool:
     """'Susan December 9, 2024 0 Comments': the post's comment counter after the date marks a post header
-    as a clock time does (the comments data, '# comments')."""
+    as a clock time does (the comments data, '# comments'); the counter may be the last of the fields
+    after the date ('Paddy · April 19, 2019 · Mac · 7 comments')."""
+    comments = lexicon.phrases("comments")
     key = line_key(rest)
-    return bool(key) and lexicon.phrases("comments").matches_whole(key)
+    if not key:
+        return False
+    if comments.matches_whole(key):
+        return True
+    last = line_key(_FIELD_SEPARATORS.split(rest)[-1])
+    return bool(last) and last != key and comments.matches_whole(last)
 
 
 def _is_plain_field(piece: str) -> bool:
@@ -790,6 +863,9 @@ def _lone_name_at(
         and (" " not in text or not any(char.isdigit() for char in text))
         and not _has_function_word(text, language)
         and not _is_ui_phrase(text, lexicon)
+        # 'National Biotech Reporter', 'Senior Editor': the writer's role, printed beside the date as the
+        # name is (the name may be taken for the headline on a page without heading marks).
+        and not is_role(text, lexicon)
     ):
         return text
     return None
@@ -1015,3 +1091,9 @@ def find_name_beside_title(
 
 def _bare_name(name: str) -> str:
     return name.split(",")[0].strip()
+
+
+# The public names of more tests for header/byline_shapes.py.
+beside = _beside
+is_date_line = _is_date_line
+is_ui_phrase = _is_ui_phrase

@@ -15,6 +15,8 @@ from articlecli.header.byline_shapes import (
     find_name_in_date_source_line,
     find_name_with_role_field,
     find_team_byline,
+    find_title_as_byline,
+    strip_portrait_words,
 )
 from articlecli.header.bylines import (
     byline_at,
@@ -100,6 +102,7 @@ def parse_header(
     _find_authors_elsewhere(units, features, window, lexicon, language, header)
     header.authors = cut_names_at_page_lines(tidy_names(header.authors, units), units, lexicon)
     header.authors = tidy_glued_names(header.authors, units, lexicon)
+    header.authors = strip_portrait_words(header.authors, lexicon)
     prefer_nearest_date(header, window)
     prefer_date_beside_title(units, features, window, header, lexicon)
     find_loose_dates(units, features, window, language, header, lexicon)
@@ -127,6 +130,7 @@ def _find_authors_elsewhere(
         lambda: find_byline_in_source_lines(units, features, window, lexicon, header),
         lambda: find_name_in_date_source_line(units, features, window, lexicon, header),
         lambda: find_name_beside_date(units, features, window, header, lexicon, language),
+        lambda: find_title_as_byline(units, features, lexicon, language, header),
         lambda: find_name_above_role(units, features, window, lexicon, header),
         lambda: find_name_with_role_field(units, features, window, lexicon, header),
         lambda: find_byline_anywhere(units, features, lexicon, header),

@@ -58,6 +58,7 @@ WORD_CATEGORIES = (
     "author-intro",
     "author-about",
     "photo-agency",
+    "portrait-word",
 )
 
 # Boilerplate phrases also match a line that merely starts with them, when the line is this short:
