@@ -381,6 +381,9 @@ def _label_body(
     _demote_contents_entries(units, kept, labels, prose)
     heading_context.restore_list_headings(units, kept, labels)
     inbody.drop_repeats(features, kept, labels)
+    # After the heading rules (a rule heading that is a button's label is a paragraph by now, and goes too) and after
+    # the repeats: a quoted post's "Click to expand..." is part of the repeated block drop_repeats matches.
+    debris.drop_calls_to_action(units, features, kept, labels, lexicon)
     if not region.listing:
         # A listing's lines are its items, not an article with a tail.
         inbody.demote_late_headings(units, features, kept, labels, has_stopwords)

@@ -250,3 +250,27 @@ def test_letters_and_digits_keeps_what_isalnum_keeps_casefolded(text, squashed):
     from articlecli.labeller.debris import letters_and_digits
 
     assert letters_and_digits(text) == squashed
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("en", "Book a demo"),
+        ("en", "Find out more"),
+        ("de", "Jetzt kaufen"),
+        ("fr", "Télécharger le rapport du conseil"),
+    ],
+)
+def test_a_buttons_label_on_its_own_line_is_removed(language, label):
+    # Set between two paragraphs of the article, as the button under a product or beside the lead stands.
+    more = MORE_DE if language == "de" else MORE_EN if language == "en" else ()
+    article = parse_text(page(language, middle=[label], more=more))
+    assert reasons_for(article, label) == ["call-to-action-line"]
+    assert paragraphs(article) == [*BODIES[language], *more]
+
+
+def test_a_sentence_opening_with_a_call_to_action_verb_stays():
+    # Past CALL_TO_ACTION_MAX_WORDS a line that opens with "Try" or "Download" is the article's own advice.
+    line = "Try to cross the bridge before eight, when the ferry queue is still short and the buses run on time."
+    article = parse_text(page("en", middle=[line], more=MORE_EN))
+    assert line in paragraphs(article)
