@@ -50,6 +50,9 @@ def reasons_for(article, line: str) -> list[str]:
         ("de", "Lesen Sie auch: Neue Radwege für die Innenstadt"),
         ("en", "Related: City opens a new ferry line to the old port"),
         ("fr", "À lire aussi » Les travaux du tramway reprennent"),
+        ("es", "Lea más: El ayuntamiento abre una nueva línea de ferri"),
+        ("es", "VEA TAMBIÉN: Las obras del tranvía se reanudan en marzo"),
+        ("de", "Auch lesen: Neue Radwege für die Innenstadt"),
     ],
 )
 def test_a_read_also_line_with_a_title_is_a_teaser(language, line):
