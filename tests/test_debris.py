@@ -277,3 +277,21 @@ def test_a_sentence_opening_with_a_call_to_action_verb_stays():
     line = "Try to cross the bridge before eight, when the ferry queue is still short and the buses run on time."
     article = parse_text(page("en", middle=[line], more=MORE_EN))
     assert line in paragraphs(article)
+
+
+# A short line before a paragraph is a rule heading in a blank-line dump, and a heading stays: the labels are a list
+# item (inscriptis prints a box's links so) or end on '!'.
+@pytest.mark.parametrize(
+    "label", ["- Jetzt zum kostenlosen Newsletter anmelden »", "- Buch bestellen", "Jetzt melden!"]
+)
+def test_a_german_buttons_label_closing_on_its_verb_is_removed(label):
+    article = parse_text(page("de", middle=[label], more=MORE_DE))
+    assert reasons_for(article, label) == ["call-to-action-line"]
+    assert paragraphs(article) == [*BODIES["de"], *MORE_DE]
+
+
+def test_a_short_german_sentence_closing_on_an_action_verb_stays():
+    # A sentence ends on '.', a label does not: "Die Tickets sind online zu buchen." is the article's.
+    line = "Die Tickets sind online zu buchen."
+    article = parse_text(page("de", middle=[line], more=MORE_DE))
+    assert line in paragraphs(article)

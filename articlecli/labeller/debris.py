@@ -24,8 +24,9 @@ runs before the in-body rules (`inbody.relabel`), so that the article's tail is 
   box ("Mit unserem Newsletter erhalten Sie monatlich ...", "Enter your email to get tips ..."): the
   box's pitch, written as a sentence.
 - `call-to-action-line`: a body line of a few words that opens with a call to action ([call-to-action]:
-  "Book a demo", "Shop now", "Try it free", "Find out more", "Jetzt kaufen", "Zum Shop"): a button's
-  label, which the text dump set on a line of its own.
+  "Book a demo", "Shop now", "Try it free", "Find out more", "Jetzt kaufen", "Zum Shop"), or closes with
+  the infinitive a German button ends on ([call-to-action-end]: "Buch bestellen", "Newsletter abonnieren"):
+  a button's label, which the text dump set on a line of its own.
 """
 
 from __future__ import annotations
@@ -437,18 +438,36 @@ CALL_TO_ACTION_LINE = "call-to-action-line"
 # corpus, simulated on the shipped output: at most 6 words takes 55 leaked snippets and 2 wanted ones (wcxb body
 # F1 +.0004); at most 4 words, 46 and 1 (+.0003); at most 8, 60 and 3.
 CALL_TO_ACTION_MAX_WORDS = 6
+# A label that closes on its verb ("Jetzt kaufen", "Buch bestellen", [call-to-action-end]) has a word before it:
+# the verb alone on a line ("Anmelden") is a form's or a menu's, which the boilerplate phrases already know.
+CALL_TO_ACTION_END_MIN_WORDS = 2
+# A sentence or a field label ends on these; a button's label does not ("Jetzt melden!" does end on '!').
+_NOT_A_LABEL_END = (".", ":", "?")
 
 
 def drop_calls_to_action(
     units: list[Unit], features: RecordTable, kept: list[int], labels: Labels, lexicon: Lexicon
 ) -> None:
     """A short body line that opens with a call to action ('Book a demo', 'Shop now', 'Mehr erfahren', 'En savoir
-    plus') is a button's label (`call-to-action-line`), wherever it stands: under each product, beside the lead, at
-    the foot. Markdown headings are the page's own and stay; a rule heading of this shape is a paragraph by now
-    (heading_context's `call-to-action-not-heading`)."""
+    plus'), or in a language that puts the verb last closes with one ('Buch bestellen', 'Jetzt für den Newsletter
+    anmelden'), is a button's label (`call-to-action-line`), wherever it stands: under each product, beside the
+    lead, at the foot. Markdown headings are the page's own and stay; a rule heading of this shape is a paragraph
+    by now (heading_context's `call-to-action-not-heading`)."""
     actions = lexicon.phrases("call-to-action")
-    if not actions.exact:
+    closing = lexicon.phrases("call-to-action-end").exact
+    if not actions.exact and not closing:
         return
     for index, key in _short_body_keys(features, kept, labels, CALL_TO_ACTION_MAX_WORDS):
-        if labels[index][0] != "heading" and actions.leading_phrase(key) is not None:
+        if labels[index][0] == "heading":
+            continue
+        if actions.leading_phrase(key) is not None or _closes_on_action(units[index].text, key, closing):
             labels[index] = ("removed", CALL_TO_ACTION_LINE)
+
+
+def _closes_on_action(text: str, key: str, closing: frozenset[str]) -> bool:
+    words = key.split()
+    return (
+        len(words) >= CALL_TO_ACTION_END_MIN_WORDS
+        and words[-1] in closing
+        and not text.rstrip().endswith(_NOT_A_LABEL_END)
+    )

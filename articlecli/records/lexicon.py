@@ -52,6 +52,7 @@ WORD_CATEGORIES = (
     "team-word",
     "author-more",
     "call-to-action",
+    "call-to-action-end",
     "contents-title",
     "admonition",
     "site-notice",
