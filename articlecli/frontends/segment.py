@@ -11,7 +11,7 @@ so this module cuts such a "wall" line at the boundaries the text still shows. E
   from what surrounds both;
 - `wall-heading`: a run of capitalised words (a heading, a menu, a breadcrumb) before the first word of
   a sentence: "The Benefits of Music Learning music offers ..." is cut before "Learning";
-- `wall-date`: a date expression (records.dates) outside a sentence;
+- `wall-date`: a date expression (records.dates, month names of any language) outside a sentence;
 - `wall-byline`: a byline label ("By", "Von", "Par": the phrase lists' byline-prefix words) before a name;
 - `wall-boilerplate`: a boilerplate phrase of the phrase lists ("Related Posts", "Leave a Reply") outside
   a sentence.
@@ -312,9 +312,10 @@ def _sentence_start(words: list[str], names: frozenset[tuple[str, str]] = frozen
 
 def _date_cuts(line: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """Rule `wall-date`: a date in a piece's head starts a piece, and the word after it another."""
-    from articlecli.records.dates import find_dates
+    from articlecli.records.dates import find_dates_any_language
 
-    found = find_dates(line[start:end])
+    # The page's language is not known yet: the month names of every language the package knows are read.
+    found = find_dates_any_language(line[start:end])
     if not found:
         return []
     starts = [a for a, _ in spans]
@@ -324,10 +325,41 @@ def _date_cuts(line: str, start: int, end: int, spans: list[tuple[int, int]]) ->
         before = bisect_right(starts, start + date.start) - 1
         after = bisect_left(starts, start + date.end)
         if before >= 0:
+            before = _date_head(line, spans, before)
             cuts.append((starts[before], DATE_RULE))
         if after < len(starts):
             cuts.append((starts[after], DATE_RULE))
     return cuts
+
+
+# A date label has at most this many words ('zuletzt aktualisiert am', 'date de publication').
+DATE_LABEL_MAX_WORDS = 3
+_LABEL_MARKS = ":|,;·•-–—"
+
+
+def _date_head(line: str, spans: list[tuple[int, int]], first: int) -> int:
+    """The first word of the date starting at word `first`, with the words that name it kept on its piece: a
+    weekday ('Thursday, November 9th 2023', '38°F' left alone as the weather box's), and before that a date
+    label of the phrase lists ('PUBLISHED: November 8, 2023', 'Veröffentlicht am 10. Februar 2019'), which the
+    header reads to tell a published date from an updated one."""
+    if first > 0 and _calendar_word(line[slice(*spans[first - 1])].rstrip(_LABEL_MARKS)):
+        first -= 1
+    labels = date_label_phrases()
+    for count in range(min(DATE_LABEL_MAX_WORDS, first), 0, -1):
+        words = [line[a:b].casefold().strip(_LABEL_MARKS) for a, b in spans[first - count : first]]
+        if all(words) and " ".join(words) in labels:
+            return first - count
+    return first
+
+
+@lru_cache(maxsize=1)
+def date_label_phrases() -> frozenset[str]:
+    """The date labels (published, updated and other dates' prefixes) of every language the package knows."""
+    from articlecli.records.lexicon import available_languages, load_lexicon
+
+    lexicon = load_lexicon(available_languages())
+    categories = ("published-prefix", "updated-prefix", "other-date-prefix")
+    return frozenset(phrase for category in categories for phrase in lexicon.phrases(category).exact)
 
 
 def _byline_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, str]]:

@@ -143,11 +143,17 @@ def _unknown_field(text: str, lexicon: Lexicon) -> bool:
 # a line that is a temperature alone is the site's today-and-weather widget, dated the day of the scrape.
 WEATHER_WIDGET_UNITS = 3
 _TEMPERATURE = lazy_compile(r"^\s*[-+−]?\d{1,3}\s?°\s?[CF]?\s*$")
+# 'Subscribe Login Search 38°F' / 'Thursday, November 9th 2023': a page joined onto one line (frontends.segment)
+# keeps the widget's temperature at the end of the menu piece before its day.
+_TEMPERATURE_END = lazy_compile(r"(?:^|\s)[-+−]?\d{1,3}\s?°\s?[CF]?\s*$")
 
 
 def _weather_widget_date(units: list[Unit], index: int) -> bool:
-    """A temperature line within WEATHER_WIDGET_UNITS of the date line (weather-widget-date)."""
+    """A temperature line within WEATHER_WIDGET_UNITS of the date line, or a line ending with a temperature
+    just above it (weather-widget-date)."""
     near = range(max(0, index - WEATHER_WIDGET_UNITS), min(len(units), index + WEATHER_WIDGET_UNITS + 1))
+    if index > 0 and _TEMPERATURE_END.search(units[index - 1].text):
+        return True
     return any(other != index and _TEMPERATURE.match(units[other].text) for other in near)
 
 
@@ -224,20 +230,32 @@ def prefer_nearest_date(header: Header, window: range) -> None:
     anchor = header.body_start
     if header.title_unit is not None and header.title_unit in window:
         anchor = header.title_unit
+    date_lines = header.date_lines
+    headline = _headline_repeat(header, window)
+    if (
+        headline is not None
+        and any(item[0] > headline for item in date_lines)
+        and any(item[0] < headline for item in date_lines)
+    ):
+        # The page opens with its <title> and says it again as the headline: the dates between the two are
+        # the site's masthead's (today's date, a ticker), those after the headline the article's
+        # (DATE_AFTER_HEADLINE_RULE).
+        date_lines = [item for item in date_lines if item[0] > headline]
+        anchor = headline
     # 'Start date' / 'Jun 14, 2025' above a forum's first post dated otherwise: the label says which.
-    labelled = [item for item in header.date_lines if item[2]]
+    labelled = [item for item in date_lines if item[2]]
     # A date line above the body start is the header's; one inside the text ('Preise ab 01.01.2024') only
     # where the header has none.
     start = header.body_start
     index, value, _ = min(
-        labelled or header.date_lines, key=lambda item: (item[0] >= start, abs(item[0] - anchor), item[0] < anchor)
+        labelled or date_lines, key=lambda item: (item[0] >= start, abs(item[0] - anchor), item[0] < anchor)
     )
     if header.updated == value:
         header.updated = None
-    if not labelled and _date_pair(header.date_lines):
+    if not labelled and _date_pair(date_lines):
         # 'May 21, 2025' over 'April 24, 2025': a theme's modified and published dates side by side, in
         # either order; a page is changed after it is published, so the older is its publication date.
-        index, value, _ = min(header.date_lines, key=lambda item: item[1])
+        index, value, _ = min(date_lines, key=lambda item: item[1])
         if header.updated == value:
             header.updated = None
         header.set_published(value, index, "older-of-date-pair")
@@ -250,7 +268,21 @@ def prefer_nearest_date(header: Header, window: range) -> None:
         for item in header.date_lines:
             header.labels[item[0]] = ("date", DATED_LIST_RULE)
         return
-    header.set_published(value, index, "date-nearest-title")
+    header.set_published(
+        value, index, DATE_AFTER_HEADLINE_RULE if date_lines is not header.date_lines else "date-nearest-title"
+    )
+
+
+DATE_AFTER_HEADLINE_RULE = "date-after-headline"
+
+
+def _headline_repeat(header: Header, window: range) -> int | None:
+    """The first repeat of the title after it (`repeated-title`) inside the header window, where the title the
+    header found is the page's first unit (its <title>): the headline the page shows above its text."""
+    if header.title_unit != 0:
+        return None
+    repeats = (i for i in window if i > 0 and header.labels.get(i) == ("removed", "repeated-title"))
+    return next(repeats, None)
 
 
 # 'Achtsam durch die Krise' / '18. März 2020', then a column of teasers each with its date down to the text: the

@@ -386,8 +386,34 @@ def _numeric_day(
     return _make_day(year, month, day)
 
 
+def find_dates_any_language(text: str) -> list[FoundDate]:
+    """Every full date in `text` with month names of every language the package has data for, for a stage
+    that runs before the page's language is known (frontends.segment cuts a wall line at its dates: 'Polizeibericht
+    31. Oktober 2023 Suche nach:' is cut at the German date as 'October 12, 2020' is at the English one).
+    Ambiguous numeric dates are read by no language's habit; where the dates stand is what such a caller uses."""
+    if not _TWO_DIGITS.search(text):
+        return []
+    return list(_find_dates_any_language(text))
+
+
+@lru_cache(maxsize=256)
+def _find_dates_any_language(text: str) -> tuple[FoundDate, ...]:
+    from articlecli.records.lexicon import available_languages
+
+    found = _numeric_dates(text, None)
+    if _YEAR_LIKE.search(text) and _THREE_LETTERS.search(text):
+        found.extend(_word_dates_in(text, tuple(dict.fromkeys(("en", *available_languages())))))
+    found.sort(key=lambda d: d.start)
+    if "/" in text and found:
+        found = _outside_urls(text, found)
+    return tuple(_drop_stamp_before_shown(text, _drop_overlaps(found)))
+
+
 def _word_dates(text: str, language: str | None) -> list[FoundDate]:
-    languages = tuple(dict.fromkeys(x for x in (language, "en") if x))
+    return _word_dates_in(text, tuple(dict.fromkeys(x for x in (language, "en") if x)))
+
+
+def _word_dates_in(text: str, languages: tuple[str, ...]) -> list[FoundDate]:
     # Offsets are those of the folded text; they match the input except after rare ligatures.
     folded = _fold(text)
     names = _month_names(languages)
