@@ -324,6 +324,8 @@ def _date_cuts(line: str, start: int, end: int, spans: list[tuple[int, int]]) ->
         # Cut at word edges only: the word holding the date's first character, and the word after its last.
         before = bisect_right(starts, start + date.start) - 1
         after = bisect_left(starts, start + date.end)
+        if before >= 0 and after < len(starts) and _inside_sentence(line, spans, before, after):
+            continue
         if before >= 0:
             before = _date_head(line, spans, before)
             cuts.append((starts[before], DATE_RULE))
@@ -335,6 +337,19 @@ def _date_cuts(line: str, start: int, end: int, spans: list[tuple[int, int]]) ->
 # A date label has at most this many words ('zuletzt aktualisiert am', 'date de publication').
 DATE_LABEL_MAX_WORDS = 3
 _LABEL_MARKS = ":|,;·•-–—"
+
+
+def _inside_sentence(line: str, spans: list[tuple[int, int]], first: int, after: int) -> bool:
+    """The date (words `first` to `after`, exclusive) stands between two lowercase words of a sentence ('Die
+    Sitzung am 3. Februar 2022 begann spät.'), neither a date label before it nor a byline label after it."""
+    if first == 0 or _date_head(line, spans, first) != first:
+        return False
+    previous, following = line[slice(*spans[first - 1])], line[slice(*spans[after])]
+    return (
+        previous[:1].islower()
+        and following[:1].islower()
+        and following.casefold().rstrip(_LABEL_MARKS) not in byline_labels()
+    )
 
 
 def _date_head(line: str, spans: list[tuple[int, int]], first: int) -> int:
