@@ -106,3 +106,56 @@ def test_a_page_of_ordinary_lines_is_not_a_wall() -> None:
     page = "\n\n".join([TITLE, *_PARAGRAPHS, *_SECOND])
     units, _ = read_units(page)
     assert all(unit.cut is None for unit in units)
+
+
+def _pieces(line: str) -> list[str]:
+    return [piece.strip() for piece, _ in split_wall(line)]
+
+
+def test_a_date_written_in_another_language_is_cut_out_of_a_header_run() -> None:
+    line = (
+        "Dresden Kultur Service Polizeibericht 31. Oktober 2023 Suche nach: Startseite Kultur Die Ausstellung öffnet."
+    )
+    assert "31. Oktober 2023" in _pieces(line)
+
+
+def test_a_date_label_and_weekday_stay_on_the_date_piece() -> None:
+    line = (
+        "Datenschutz Kontakt Impressum Veröffentlicht am 10. Februar 2019 9. Februar 2019 von Heiko Laufen im Winter "
+        "Subscribe Login 38°F Thursday, November 9th 2023 E-Edition Local News"
+    )
+    pieces = _pieces(line)
+    assert "Veröffentlicht am 10. Februar 2019" in pieces
+    assert "9. Februar 2019" in pieces
+    assert "Thursday, November 9th 2023" in pieces
+
+
+# The masthead shows today's date between the <title> and the headline; the article's own date is below the headline.
+MASTHEAD_WALL = " ".join(
+    [
+        f"{TITLE} - The Harbour Gazette",
+        "October 12, 2024",
+        "Home News Sport Weather Business Culture Contact",
+        TITLE,
+        "By Maria Jensen",
+        "March 12, 2024",
+        *(_PARAGRAPHS * 3),
+        *(_SECOND * 3),
+        "Related Posts New playground opens in the old town Market hall gets a new roof",
+    ]
+)
+
+
+def test_a_wall_page_takes_the_date_below_its_headline_not_the_mastheads() -> None:
+    article = parse_text(MASTHEAD_WALL)
+    assert article.title == TITLE
+    assert article.published == "2024-03-12"
+    rules = {decision.rule for decision in article.decisions if decision.label == "date"}
+    assert "date-line" in rules
+
+
+def test_a_wall_page_reads_the_published_label_beside_its_date() -> None:
+    wall = MASTHEAD_WALL.replace("By Maria Jensen March 12, 2024", "Published: March 12, 2024 Updated: March 14, 2024")
+    article = parse_text(wall)
+    assert article.published == "2024-03-12"
+    assert article.updated == "2024-03-14"
