@@ -1,7 +1,8 @@
 """The page's published and updated dates: date lines in the header zone, labelled or nearest the title, and
 where the header has none, dates in glued units, labelled lines, datelines and lone date lines beyond it.
 Passed over everywhere: a listed item's or a changelog's date, a data sheet's field, the weather box's day,
-and a theme's hidden machine stamp beside the date it shows.
+a theme's hidden machine stamp beside the date it shows, and the masthead's day between a page's <title> and
+its headline.
 
 Reading a date out of a string is dates.py's job; this module chooses which of the page's dates are its own.
 """
