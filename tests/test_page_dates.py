@@ -337,36 +337,3 @@ def test_dateline_with_a_run_of_spaces_before_the_text():
     teaser = "31.01.2022 Wochenvorschau: Wer spielt wann und wo in der fünften Kalenderwoche?"
     page = [*TOP, "Turniere     Events     Jahresplan     Service", first, *BODIES["de"][1:], *MORE["de"], teaser]
     assert parse_text("\n".join(page) + "\n").published == "2022-02-02"
-
-
-_HARBOUR = [
-    "The city council voted on Tuesday to close the old harbour bridge for two years of repairs.",
-    "Engineers will replace the deck first and then strengthen the piers, working mostly at night.",
-    "Boats will still pass under the bridge during the day, the harbour office said on Wednesday.",
-    "Cyclists asked the mayor for a temporary ferry, which the council will discuss in March.",
-    "The repairs will cost 40 million euros, of which the region pays half and the state the rest.",
-    "Shop owners near the bridge fear that fewer visitors will come while the works last.",
-]
-
-
-def _harbour_page(byline: str) -> str:
-    """Title, a long text, then a byline and its date far below the title, then teasers all dated another day."""
-    lines = ["Old harbour bridge to close for two years of repairs", ""]
-    lines += [line for text in _HARBOUR * 3 for line in (text, "")]
-    lines += ["Share this article", "", byline, "Dec. 18, 2025", ""]
-    lines += [line for text in _HARBOUR[:3] for line in (text, "")]
-    lines += ["More from the Gazette", ""]
-    for teaser in ("New playground opens in the old town", "Market hall gets a new roof", "Ferry plan goes to council"):
-        lines += [teaser, "December 19, 2025", ""]
-    return "\n".join(lines)
-
-
-def test_a_date_below_a_labelled_byline_beats_teasers_repeating_another_day() -> None:
-    article = parse_text(_harbour_page("By Maria Jensen"))
-    assert article.published == "2025-12-18"
-    assert any("by date-below-byline" in (decision.detail or "") for decision in article.decisions)
-
-
-def test_a_name_without_a_byline_label_does_not_date_the_line_below_it() -> None:
-    article = parse_text(_harbour_page("Maria Jensen"))
-    assert not any("by date-below-byline" in (decision.detail or "") for decision in article.decisions)

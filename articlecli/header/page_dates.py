@@ -514,10 +514,7 @@ def find_fallback_date(
         candidates.append((index, found[0].value))
         if start <= index < start + DATE_NEAR_BODY_UNITS:
             near.append((index, found[0].value))
-    below_byline = _date_below_byline(header, candidates)
-    if below_byline is not None:
-        header.set_published(below_byline[1], below_byline[0], "date-below-byline")
-    elif candidates and len({value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT:
+    if candidates and len({value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT:
         # Of two dates, the one the page repeats (its date above and below the text; a single related item).
         counts = Counter(value for _, value in candidates)
         index, value = max(candidates, key=lambda item: counts[item[1]])
@@ -530,26 +527,6 @@ def find_fallback_date(
         or _find_labelled_date_in_text(units, features, header, lexicon)
     ):
         _find_data_sheet_date(units, features, window, header, lexicon)
-
-
-# 'By Elaine Chen' / 'Dec. 18, 2025', far from where the header looked (a page joined onto one line, its text
-# start misplaced), while teasers below repeat another day: a date line this few units below a line the header
-# labelled a byline by its label is the author's date for the article.
-BYLINE_DATE_UNITS = 2
-BYLINE_LABEL_RULE = "byline-prefix"
-
-
-def _date_below_byline(header: Header, candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """The first candidate date line at most BYLINE_DATE_UNITS below a byline line (date-below-byline)."""
-    # A byline the page labels itself ('By', 'Von'), not a name the header took for one because a date stands
-    # beside it (that would read every date below a name as dated).
-    bylines = {index for index, label in header.labels.items() if label == ("byline", BYLINE_LABEL_RULE)}
-    if not bylines:
-        return None
-    for index, value in candidates:
-        if any(index - distance in bylines for distance in range(1, BYLINE_DATE_UNITS + 1)):
-            return index, value
-    return None
 
 
 # A page's date line stands just below its title even where the header window (anchored at the body
