@@ -39,7 +39,13 @@ from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
 from articlecli.header.reader import MetaLineTest
 from articlecli.header.title import find_title
-from articlecli.header.title_rank import FEATURE_NAMES, RULES_ONLY, TITLE_MODEL_ENV, candidates
+from articlecli.header.title_rank import (
+    FEATURE_NAMES,
+    MIN_MARGIN_OVER_RULES,
+    RULES_ONLY,
+    TITLE_MODEL_ENV,
+    candidates,
+)
 from articlecli.labeller import LABELLER_MODEL_ENV
 from articlecli.labeller.content import find_region
 from articlecli.labeller.decode import Decoded
@@ -152,6 +158,9 @@ def pick(spec: dict[str, Any], page: Page, threshold: float) -> int | None:
     best = int(np.argmax(p))
     rule = next((i for i, row in enumerate(page.rows) if row[0] == 1.0), None)
     if best == rule or p[best] < threshold:
+        return None
+    # As title_rank.rerank: a near tie with the rules' own pick leaves the rules' answer.
+    if rule is not None and p[best] - p[rule] < MIN_MARGIN_OVER_RULES:
         return None
     return best
 
