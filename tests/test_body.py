@@ -237,7 +237,6 @@ def test_unicode_bullets_in_plain_text():
     assert "•" not in body
 
 
-
 # Text browsers draw nested list bullets as geometric shapes (w3m: "□", "○"; CSS circle/square: "○", "■").
 @pytest.mark.parametrize("bullet", ["○", "□", "■", "●"])
 def test_geometric_bullets_of_text_browsers_are_list_items(bullet: str) -> None:
@@ -256,6 +255,7 @@ def test_geometric_bullets_of_text_browsers_are_list_items(bullet: str) -> None:
     body = " ".join(paragraphs(article))
     assert "Heat the back cover to soften the glue" in body
     assert bullet not in body
+
 
 def test_numbered_list_items_are_not_headings():
     text = (
