@@ -395,3 +395,29 @@ def test_a_caption_with_a_copyright_mark_is_no_title(model: str | None, monkeypa
     found, _ = _candidates(CAPTIONED)
     assert not any("©" in c.text for c in found)
     assert parse_text(CAPTIONED).title == "Österreich erneut im Spitzenfeld bei Alkoholkonsum"
+
+
+# A text browser's dump: numbered links first ("[3]Droplets" is a menu entry), then the article.
+NUMBERED_LINKS = (
+    "\n\n".join(
+        (
+            "[3]Droplets",
+            "Wie Städte ihre Radwege planen",
+            "Von Anna Müller",
+            "Die Stadt hat im vergangenen Jahr an zwölf Stellen gezählt, wie viele Menschen mit dem Rad fahren, "
+            "und die Zahlen sind deutlich gestiegen, vor allem auf den Wegen in die Innenstadt.",
+            "Im Stadtrat wird nun darüber beraten, welche Strecken zuerst ausgebaut werden sollen und wie viel Geld "
+            "dafür im nächsten Haushalt bereitsteht.",
+        )
+    )
+    + "\n"
+)
+
+
+def test_a_model_pick_opening_with_a_link_reference_number_leaves_the_rules_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    found, _ = _candidates(NUMBERED_LINKS)
+    assert "[3]Droplets" in [c.text for c in found]
+    assert parse_text(NUMBERED_LINKS).title == "Wie Städte ihre Radwege planen"

@@ -134,6 +134,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"best_{name}" for name in _PAGE_BEST),
     *(f"least_{name}" for name in _PAGE_LEAST),
 )
+# A link's reference number opening a line (rerank's link-label guard).
+_LINK_REFERENCE_START = lazy_compile(r"\[\d{1,4}\]")
 # The rules' own pick among the candidates (the margin test of rerank).
 _RULE_PICK = FEATURE_NAMES.index("rule_pick")
 _CONTAINMENT = FEATURE_NAMES.index("part_of_other")
@@ -814,6 +816,10 @@ def rerank(
     # rules never crown one, and a model pick of one also costs the page its author or date ("Published on
     # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
     if is_meta(picked.text):
+        return choice
+    # A line opening with a link's reference number ("[14]Droplets", "[18]Read about Board Governance": the
+    # numbered links of a text-browser dump) is a link label, not the page's headline: the rules' answer stands.
+    if _LINK_REFERENCE_START.match(picked.text):
         return choice
     # A line with a scraper's glue gap holds two fields ("Impressum   Liebe Leser, …"): the model's pick is then
     # the line without its glued label, when that form is a candidate, and the rules' answer otherwise.
