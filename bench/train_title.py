@@ -39,7 +39,13 @@ from articlecli.frontends.decoding import normalize_text
 from articlecli.frontends.text import read_units
 from articlecli.header.reader import MetaLineTest
 from articlecli.header.title import find_title
-from articlecli.header.title_rank import FEATURE_NAMES, RULES_ONLY, TITLE_MODEL_ENV, candidates
+from articlecli.header.title_rank import (
+    FEATURE_NAMES,
+    MIN_MARGIN_OVER_RULES,
+    RULES_ONLY,
+    TITLE_MODEL_ENV,
+    candidates,
+)
 from articlecli.labeller import LABELLER_MODEL_ENV
 from articlecli.labeller.content import find_region
 from articlecli.labeller.decode import Decoded
@@ -71,7 +77,8 @@ CHECK_FOLD = 0
 # out-of-fold figures. A page costs about 17 ms of rules; 2 ms (about 12 %) is what a title exact gain
 # of +.03 out of fold over the rules (.706 -> .737, +.018 shipped) is worth while the throughput
 # target is out of reach by a factor of five for other reasons (README, Speed). The page-context
-# features took the measured cost from 0.80 to 1.75 ms (2026-12-06, load 1).
+# features took the measured cost from 0.80 to 1.75 ms (2026-12-06, load 1); the first-heading anchor and its
+# five features, back to back with main at load 7-9: 1.58 -> 1.75 ms (2026-12-07, third session).
 MAX_MS_PER_PAGE = 2.0
 MEASURED_MS_PER_PAGE = 1.75
 # Figures compared between the rules and the model for shipping: title must rise, none of these fall.
@@ -152,6 +159,9 @@ def pick(spec: dict[str, Any], page: Page, threshold: float) -> int | None:
     best = int(np.argmax(p))
     rule = next((i for i, row in enumerate(page.rows) if row[0] == 1.0), None)
     if best == rule or p[best] < threshold:
+        return None
+    # As title_rank.rerank: a near tie with the rules' own pick leaves the rules' answer.
+    if rule is not None and p[best] - p[rule] < MIN_MARGIN_OVER_RULES:
         return None
     return best
 

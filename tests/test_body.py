@@ -237,6 +237,26 @@ def test_unicode_bullets_in_plain_text():
     assert "•" not in body
 
 
+# Text browsers draw nested list bullets as geometric shapes (w3m: "□", "○"; CSS circle/square: "○", "■").
+@pytest.mark.parametrize("bullet", ["○", "□", "■", "●"])
+def test_geometric_bullets_of_text_browsers_are_list_items(bullet: str) -> None:
+    text = (
+        f"{bullet} Repair Guides\n{bullet} Answers Forum\n{bullet} Parts and Tools\n\n"
+        "How to replace the battery of an old phone\n\n"
+        "An old phone often lasts another two years with a new battery, and the repair takes about an hour with "
+        "the right tools and a little patience, even for someone who has never opened a phone before.\n\n"
+        f"{bullet} Switch the phone off and remove the SIM tray\n"
+        f"{bullet} Heat the back cover to soften the glue\n\n"
+        "Once the cover is off, disconnect the battery first, before you touch anything else inside, so that no "
+        "part of the board is powered while you work on it.\n"
+    )
+    article = parse_text(text)
+    assert article.title == "How to replace the battery of an old phone"
+    body = " ".join(paragraphs(article))
+    assert "Heat the back cover to soften the glue" in body
+    assert bullet not in body
+
+
 def test_numbered_list_items_are_not_headings():
     text = (
         "How to reset your router\n\n"

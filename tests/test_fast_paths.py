@@ -323,7 +323,7 @@ def test_record_table_computes_the_numeric_order_once_and_only_when_asked(monkey
 def test_glue_shortcuts_find_what_their_plain_forms_find() -> None:
     from articlecli.frontends.text import _GLUE_POINT
     from articlecli.header.bylines import _GLUED_GAP, _short_lead
-    from articlecli.header.title import _TITLE_GLUE, _title_glue_pieces
+    from articlecli.header.title import _TITLE_GLUE, title_glue_pieces
 
     plain_glue = re.compile(r"[a-zà-öø-ÿ0-9.!?…:;)\]](?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]{2})")
     rng = random.Random(11)
@@ -337,7 +337,7 @@ def test_glue_shortcuts_find_what_their_plain_forms_find() -> None:
     ]
     for text in texts:
         assert [m.start() for m in _GLUE_POINT.finditer(text)] == [m.end() for m in plain_glue.finditer(text)]
-        assert _title_glue_pieces(text) == _TITLE_GLUE.split(text)
+        assert title_glue_pieces(text) == _TITLE_GLUE.split(text)
         lead = _GLUED_GAP.split(text, 1)[0]
         assert _short_lead(text) == (None if len(lead.split(None, 8)) > 8 else lead)
 

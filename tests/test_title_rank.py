@@ -301,3 +301,123 @@ def test_the_title_page_shares_the_rules_facts_with_the_ranker() -> None:
     before = len(asked)
     page.meta_line(2)
     assert len(asked) == before
+
+
+# A Markdown page whose headline, the one top-level heading, stands above a long photo strip (80 link labels)
+# before the article's text begins: far outside the rules' window above the main text.
+FAR_HEADLINE = (
+    "\n".join(
+        [
+            "Startseite",
+            "",
+            "# Wie Städte ihre Radwege planen",
+            "",
+            *(f"* [Bild {number} von 80](/galerie/bild-{number})" for number in range(1, 81)),
+            "",
+            "Die Stadt hat im vergangenen Jahr an zwölf Stellen gezählt, wie viele Menschen mit dem Rad fahren, "
+            "und die Zahlen sind deutlich gestiegen, vor allem auf den Wegen in die Innenstadt.",
+            "",
+            "Im Stadtrat wird nun darüber beraten, welche Strecken zuerst ausgebaut werden sollen und wie viel Geld "
+            "dafür im nächsten Haushalt bereitsteht, und die Verwaltung legt dazu einen Plan vor.",
+        ]
+    )
+    + "\n"
+)
+
+
+def test_the_first_top_level_heading_far_above_the_text_is_a_candidate() -> None:
+    found, _ = _candidates(FAR_HEADLINE)
+    names = title_rank.FEATURE_NAMES
+    anchors = [c for c in found if c.kind == "anchor"]
+    assert [c.text for c in anchors] == ["Wie Städte ihre Radwege planen"]
+    assert anchors[0].vector[names.index("first_h1")] == 1.0
+    assert anchors[0].vector[names.index("kind_anchor")] == 1.0
+
+
+def test_a_model_preferring_the_first_top_level_heading_takes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_h1", 0.3)))
+    article = parse_text(FAR_HEADLINE)
+    assert article.title == "Wie Städte ihre Radwege planen"
+    assert [d.rule.startswith(title_rank.MODEL_RULE) for d in article.decisions if d.label == "title"] == [True]
+
+
+def test_a_second_level_heading_far_above_the_text_is_no_candidate() -> None:
+    found, _ = _candidates(FAR_HEADLINE.replace("# Wie", "## Wie"))
+    assert "Wie Städte ihre Radwege planen" not in [c.text for c in found]
+
+
+@pytest.mark.parametrize(
+    ("line", "glued"),
+    [
+        # An all-capitals section label glued to the headline by a scraper that joins nodes without a space.
+        ("MEDITATIONThe Ultimate Guide to Meditation: Techniques, Benefits, and Tips", True),
+        # A breadcrumb glued to a headline that starts with a one-letter word.
+        ("Collections / BooksA Treatise Concerning the Properties and Effects of Coffee (1792)", True),
+        # A link label glued after the headline.
+        ("Best Practices for Vehicle RentalsRequest our free ebook", True),
+        ("Wie Städte ihre Radwege planen", False),
+        ("NASA and ESA Plan a New Mission", False),
+    ],
+)
+def test_a_glued_line_is_marked(line: str, glued: bool) -> None:
+    assert title_rank._has_glue_join(line) is glued
+
+
+def test_a_date_opening_the_line_is_marked() -> None:
+    line = "1. Februar 2022 Bundesministerin Raab: Mit Ländern familienfreundliche Rahmenbedingungen gestalten"
+    assert title_rank._date_at_start(line, "de")
+    assert not title_rank._date_at_start("Bundesministerin Raab trifft die Länder", "de")
+
+
+# A news page: the headline, the photo's caption with its credit, then the byline and the text.
+CAPTIONED = (
+    "\n\n".join(
+        (
+            "Österreich erneut im Spitzenfeld bei Alkoholkonsum",
+            "Pro-Kopf-Konsum von 11,1 Litern pro Jahr © APA/dpa/Jens Büttner",
+            "Von Anna Müller",
+            "Österreich liegt beim Alkoholkonsum weiterhin im europäischen Spitzenfeld, wie ein neuer Bericht zeigt, "
+            "und die Zahlen sind seit zehn Jahren kaum gesunken, vor allem bei den älteren Männern.",
+            "Die Gesundheitsbehörden wollen nun mit einer Kampagne gegensteuern und setzen dabei auf Aufklärung in "
+            "den Schulen und auf höhere Preise.",
+        )
+    )
+    + "\n"
+)
+
+
+@pytest.mark.parametrize("model", [title_rank.RULES_ONLY, None])
+def test_a_caption_with_a_copyright_mark_is_no_title(model: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    if model is not None:
+        monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, model)
+    found, _ = _candidates(CAPTIONED)
+    assert not any("©" in c.text for c in found)
+    assert parse_text(CAPTIONED).title == "Österreich erneut im Spitzenfeld bei Alkoholkonsum"
+
+
+# A text browser's dump: numbered links first ("[3]Droplets" is a menu entry), then the article.
+NUMBERED_LINKS = (
+    "\n\n".join(
+        (
+            "[3]Droplets",
+            "Wie Städte ihre Radwege planen",
+            "Von Anna Müller",
+            "Die Stadt hat im vergangenen Jahr an zwölf Stellen gezählt, wie viele Menschen mit dem Rad fahren, "
+            "und die Zahlen sind deutlich gestiegen, vor allem auf den Wegen in die Innenstadt.",
+            "Im Stadtrat wird nun darüber beraten, welche Strecken zuerst ausgebaut werden sollen und wie viel Geld "
+            "dafür im nächsten Haushalt bereitsteht.",
+        )
+    )
+    + "\n"
+)
+
+
+def test_a_model_pick_opening_with_a_link_reference_number_leaves_the_rules_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    found, _ = _candidates(NUMBERED_LINKS)
+    assert "[3]Droplets" in [c.text for c in found]
+    assert parse_text(NUMBERED_LINKS).title == "Wie Städte ihre Radwege planen"

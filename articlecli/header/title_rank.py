@@ -4,8 +4,9 @@ The rules (title.py) score every line above and early in the main text and keep 
 sees the same lines (and the cleaned forms of the page's first line, the HTML <title> of a whole-page
 scrape) with the rules' own scores beside shape, position, repetition, similarity to the first line,
 and whether a byline or date is next to them, and picks one by a conditional logit (a softmax over
-the page's candidates). It overrides the rules only when its pick is not the rules' and its
-probability clears the model file's threshold. No feature names a site, a word of a page or a
+the page's candidates). It overrides the rules only when its pick is not the rules', its
+probability clears the model file's threshold, and it is surer of its pick than of the rules' by
+MIN_MARGIN_OVER_RULES. No feature names a site, a word of a page or a
 renderer. Weights: articlecli/data/labeller/title.json, trained by bench/train_title.py; evaluated
 here in pure Python.
 """
@@ -35,8 +36,15 @@ RULES_ONLY = "none"
 # The rule name of a title the ranker chose, followed by its probability ("model:0.87").
 MODEL_RULE = "model:"
 
+# The model overrides the rules only when its pick's probability exceeds that of the rules' own pick by this
+# much: a near tie is a guess, and another title also moves the body start, the byline and the date. Measured
+# (2026-12-07, third session, candidate level, 5 host folds): title exact out of fold .7465 -> .7470 at 0.05
+# (.7475 at 0.1), and the in-sample losses of the retrained model were near ties (.37 against .35, .40
+# against .40: a kicker or a shortened `<title>` over the headline); 0.1 costs bs4-lines on the gate's sample.
+MIN_MARGIN_OVER_RULES = 0.05
+
 # How the candidate's text was made from its line.
-KINDS = ("line", "cleaned", "first-head", "first-suffix", "first-part")
+KINDS = ("line", "cleaned", "first-head", "first-suffix", "first-part", "anchor")
 
 # Features a candidate is compared on with the page's other candidates: the title is the one that leads.
 _PAGE_BEST = ("prose_overlap", "body_overlap", "first_line_share", "words_log", "rule_score", "chrome_copies_log")
@@ -114,10 +122,22 @@ FEATURE_NAMES: tuple[str, ...] = (
     "first_part_trailing",
     "copy_below",
     "menu_run_above_log",
+    # A headline's own marks: a byline or date right below, a copy on the next lines, the page's first
+    # top-level heading (the one line also offered from outside the rules' window: _first_h1_anchor).
+    "heads_meta",
+    "copy_next",
+    "first_h1",
+    # A line a scraper glued together: a join of two words without a space, a date before the headline.
+    "glue_join",
+    "date_at_start",
     # Whether the candidate leads the page's candidates on a feature (set by _with_page_features).
     *(f"best_{name}" for name in _PAGE_BEST),
     *(f"least_{name}" for name in _PAGE_LEAST),
 )
+# A link's reference number opening a line (rerank's link-label guard).
+_LINK_REFERENCE_START = lazy_compile(r"\[\d{1,4}\]")
+# The rules' own pick among the candidates (the margin test of rerank).
+_RULE_PICK = FEATURE_NAMES.index("rule_pick")
 _CONTAINMENT = FEATURE_NAMES.index("part_of_other")
 _BEST_OF = tuple(FEATURE_NAMES.index(name) for name in _PAGE_BEST)
 _LEAST_OF = tuple(FEATURE_NAMES.index(name) for name in _PAGE_LEAST)
@@ -298,7 +318,10 @@ def candidates(
     pick = choice.index if choice is not None else -10
     seen: set[str] = set()
     found: list[Candidate] = []
+    # The page's language, when the metadata test knows it (reader.MetaLineTest), for a leading date's month.
+    language = getattr(is_meta, "language", None)
     first_heading = next((i for i in sorted(scored) if units[i].heading_level), None)
+    first_h1 = next((i for i, u in enumerate(units[:ANCHOR_SCAN_UNITS]) if u.heading_level == 1), None)
 
     # A repeated candidate line has a later copy when the page holds more copies than the lines up to it:
     # counted in one pass down to the lowest candidate instead of a scan of the rest of the page per line.
@@ -425,6 +448,11 @@ def candidates(
             1.0 if kind == "first-part" and text == first_part else 0.0,
             1.0 if kind == "first-part" and text == last_part else 0.0,
             *context.shape_below(index, key),
+            1.0 if _heads_meta_at(meta_line, index) else 0.0,
+            1.0 if _copy_next(units, index) else 0.0,
+            1.0 if index == first_h1 else 0.0,
+            1.0 if _has_glue_join(text) else 0.0,
+            1.0 if _date_at_start(text, language) else 0.0,
             # (the best_/least_ features follow: _with_page_features adds them)
         )
         found.append(Candidate(index, text, kind, vector))
@@ -449,6 +477,11 @@ def candidates(
         cleaned = rules.without_glued_meta(rules.TitleChoice(index, units[index].text, 0.0, "line"), is_meta)
         if cleaned is not None:
             add(index, cleaned.text, "cleaned", order)
+    # The page's first top-level heading when the rules' window left it out: a menu may stand far above it, or
+    # the main text begin at a teaser above it.
+    anchor = _first_h1_anchor(units, features, start, first_h1, meta_line, {c.index for c in found})
+    if anchor is not None:
+        add(anchor, units[anchor].text, "anchor", len(lines) + 1)
     return _with_page_features(found)
 
 
@@ -633,6 +666,64 @@ class _PageContext:
         )
 
 
+# The first top-level heading is a candidate from this many lines above the main text's start (the rules search
+# TITLE_SEARCH_ABOVE: a site's menu can be longer) down into the main text while at most OPENING_MAX_WORDS
+# of it stand above (a title lower down cuts the text above it out of the article). Measured (2026-12-07, third
+# session, candidate level out of fold): the first top-level heading alone brings the candidate ceiling
+# .860 -> .875 and title exact .724 -> .745; adding every line that heads a byline or date line or is printed
+# twice as well (six at most) added .001 to the ceiling and cost .002 of title exact.
+ANCHOR_ABOVE = 300
+# The first top-level heading is looked for in this many lines.
+ANCHOR_SCAN_UNITS = 400
+
+
+def _heads_meta_at(meta_line: Callable[[int], bool], index: int) -> bool:
+    """A byline or date line stands one or two lines below `index`, and none right above (inside the block)."""
+    return (meta_line(index + 1) or meta_line(index + 2)) and not meta_line(index - 1)
+
+
+def _copy_next(units: list[Unit], index: int) -> bool:
+    """The line is printed again on one of the next two lines (a headline and its copy in a share box)."""
+    text = units[index].text
+    return any(units[i].text == text for i in range(index + 1, min(len(units), index + 3)))
+
+
+def _first_h1_anchor(
+    units: list[Unit],
+    features: list[UnitFeatures],
+    start: int,
+    first_h1: int | None,
+    meta_line: Callable[[int], bool],
+    taken: set[int],
+) -> int | None:
+    """The page's first top-level heading when it is no candidate yet, title-shaped, no metadata line, and
+    within reach of the main text's start (see ANCHOR_ABOVE)."""
+    if first_h1 is None or first_h1 < 1 or first_h1 in taken or first_h1 < start - ANCHOR_ABOVE:
+        return None
+    if not rules.eligible_line(units[first_h1], features[first_h1]) or meta_line(first_h1):
+        return None
+    # Inside the main text, as for the lines opening it: only a few words of teaser may stand above it.
+    if first_h1 > start and sum(f.words for f in features[start:first_h1]) > OPENING_MAX_WORDS:
+        return None
+    return first_h1
+
+
+# A line a scraper glued together (the glue_join feature): title.py's joins, an all-capitals label glued to a
+# capitalised word ("MEDITATIONThe", "NYCGo"), and a word glued to a one-letter word ("BooksA Treatise").
+_CAPS_GLUE = lazy_compile(
+    r"(?<=[A-ZÀ-ÖØ-Þ]{2})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß])|(?<=[a-zà-öø-ÿß]{2})(?=[A-ZÀ-ÖØ-Þ] [A-ZÀ-ÖØ-Þ])"
+)
+
+
+def _has_glue_join(text: str) -> bool:
+    return len(rules.title_glue_pieces(text)) > 1 or bool(_CAPS_GLUE.search(text))
+
+
+def _date_at_start(text: str, language: str | None) -> bool:
+    found = dates.find_dates(text, language)
+    return bool(found) and found[0].start == 0 and found[0].end < len(text.rstrip())
+
+
 # Lines just inside the main text are candidates while at most this many words of it stand above them (a
 # teaser, a kicker, a photo credit the region began at), at most this many lines in.
 OPENING_MAX_WORDS = 30
@@ -700,7 +791,8 @@ def rerank(
     model: TitleModel,
     page: rules.TitlePage | None = None,
 ) -> rules.TitleChoice | None:
-    """The model's pick when it differs from the rules' and its probability clears the threshold.
+    """The model's pick when it differs from the rules', its probability clears the threshold and it is
+    surer of it than of the rules' pick by MIN_MARGIN_OVER_RULES.
 
     A page with no main text keeps the rules' answer: the candidates are placed by the main text's
     start, and on a page of menu lines alone the model would crown the first one ("Home"). So does a page
@@ -717,10 +809,17 @@ def rerank(
         return choice
     if probability < model.threshold:
         return choice
+    rules_pick = next((i for i, c in enumerate(found) if c.vector[_RULE_PICK] == 1.0), None)
+    if rules_pick is not None and probability - probabilities[rules_pick] < MIN_MARGIN_OVER_RULES:
+        return choice
     # A line the header reads as metadata (a byline, a date line, a breadcrumb) is never the title: the
     # rules never crown one, and a model pick of one also costs the page its author or date ("Published on
     # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
     if is_meta(picked.text):
+        return choice
+    # A line opening with a link's reference number ("[14]Droplets", "[18]Read about Board Governance": the
+    # numbered links of a text-browser dump) is a link label, not the page's headline: the rules' answer stands.
+    if _LINK_REFERENCE_START.match(picked.text):
         return choice
     # A line with a scraper's glue gap holds two fields ("Impressum   Liebe Leser, …"): the model's pick is then
     # the line without its glued label, when that form is a candidate, and the rules' answer otherwise.
