@@ -538,7 +538,7 @@ def _label_runs(
     return found
 
 
-def _outside_reasons(units: list[Unit], features: list[UnitFeatures], region: Region) -> list[str | None]:
+def outside_reasons(units: list[Unit], features: list[UnitFeatures], region: Region) -> list[str | None]:
     """Why each unit outside the body was dropped (its own phrase rule, shape, or what it follows), by unit
     index; None inside the body. A list, not a dict: on a page of a million lines most lie outside."""
     menu = _label_runs(
@@ -581,7 +581,7 @@ def _decide(
     add a detail to a unit's decision when its rule is the site template's (the share of the site's pages
     that show it); the unit the page's date was read from, unless labelled a date line, has the date and
     its rule as detail."""
-    outside = _outside_reasons(units, features, region)
+    outside = outside_reasons(units, features, region)
     notes = notes or {}
     # The named tuples are made by tuple.__new__ (their generated __new__ is a Python-level call per
     # line), each as its row is known: a list of plain rows converted afterwards held every line twice.

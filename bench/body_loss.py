@@ -39,7 +39,7 @@ if __package__ in (None, ""):
 from articlecli.frontends.decoding import normalize_lines
 from articlecli.frontends.text import read_lines
 from articlecli.options import ParseOptions
-from articlecli.pipeline import _outside_reasons, article_from, rule_stage
+from articlecli.pipeline import article_from, outside_reasons, rule_stage
 from bench.align import align
 from bench.corpus import Doc, Selection, load_index, require_corpus
 from bench.peers import prediction_from_article
@@ -87,7 +87,7 @@ def classify(key: str, renderer: str, text: str, gold: dict[str, Any], language:
     article = article_from(view, None, source="-", input_format=input_format)
     scores = body_scores(prediction_from_article(article).body, gold)
     f1, p = scores["body_f1"] or 0.0, scores["body_p"] or 0.0
-    outside = _outside_reasons(units, view.features, view.region)
+    outside = outside_reasons(units, view.features, view.region)
     decided = {**view.body_labels, **view.header.labels}
     labels = [decided.get(i) or ("removed", outside[i] or "") for i in range(len(units))]
     aligned = align(units, gold, language)

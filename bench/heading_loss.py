@@ -54,7 +54,7 @@ from articlecli.frontends.text import read_lines
 from articlecli.frontends.unit import Unit
 from articlecli.labeller.content import Region
 from articlecli.options import ParseOptions
-from articlecli.pipeline import _outside_reasons, article_from, rule_stage
+from articlecli.pipeline import article_from, outside_reasons, rule_stage
 from bench.corpus import Doc, Selection, load_index, require_corpus
 from bench.scoring import heading_scores, n, n_text
 
@@ -135,7 +135,7 @@ def parse(text: str) -> Parsed:
     units, input_format = read_lines(normalize_lines(text))
     view = rule_stage(units, input_format=input_format, options=ParseOptions())
     article = article_from(view, None, source="-", input_format=input_format)
-    outside = _outside_reasons(units, view.features, view.region)
+    outside = outside_reasons(units, view.features, view.region)
     decided = {**view.body_labels, **view.header.labels}
     labels = [decided.get(i) or ("removed", outside[i] or "") for i in range(len(units))]
     headings = [s.heading for s in article.sections if s.heading and s.heading.strip()]
