@@ -185,15 +185,12 @@ def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon
     December 20, 2025 by Jean-Luc Aufranc') names the author wherever it stands: themes print it above
     the title, below the body, or in a header the main-text region left out. The one nearest the body
     start wins."""
-    words = _inner_byline_words(lexicon)
+    has_word = _inner_byline_word_test(lexicon)
     # The short lines with a byline word, found in page order from the records' keys, then read nearest first.
     candidates = [
         index
         for index, record in enumerate(features)
-        # A label keeps its colon in the key ('Veröffentlicht: 05.01.2020 | Autor: gnaddrig | ...').
-        if record.words <= META_MAX_WORDS * 2
-        and not record.boilerplate
-        and not words.isdisjoint(word.rstrip(":") for word in record.key.split())
+        if record.words <= META_MAX_WORDS * 2 and not record.boilerplate and has_word(record.key)
     ]
     for index in nearest_first(candidates, header.body_start):
         if index in header.labels and header.labels[index][0] not in ("date", "removed"):
@@ -215,6 +212,24 @@ def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon
 def _inner_byline_words(lexicon: Lexicon) -> frozenset[str]:
     """Every word of the byline phrases, in the form line keys write them: a cheap filter."""
     return frozenset(word for phrase in lexicon.phrases("byline-prefix").exact for word in phrase.split())
+
+
+@lru_cache(maxsize=32)
+def _inner_byline_word_test(lexicon: Lexicon) -> Callable[[str], bool]:
+    """Whether a line key holds a word of the byline phrases (_inner_byline_words) as a whole word, colons
+    after it aside: a label keeps its colon in the key ('Veröffentlicht: 05.01.2020 | Autor: gnaddrig').
+
+    The page's keys are tested as split, in one set test, and only a key with a colon has its words
+    stripped: a phrase word that ends in a colon is left out of the set, since a key word with its colons
+    stripped never equals it, and a key word found in the set as it stands then ends in no colon."""
+    words = frozenset(word for word in _inner_byline_words(lexicon) if not word.endswith(":"))
+
+    def holds(key: str) -> bool:
+        if ":" not in key:
+            return not words.isdisjoint(key.split())
+        return not words.isdisjoint(word.rstrip(":") for word in key.split())
+
+    return holds
 
 
 # A Markdown link's text and target: '[Jane Doe](/author/jane-doe "Posts by Jane Doe")' (not an image's).
