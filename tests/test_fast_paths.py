@@ -413,3 +413,54 @@ def test_clean_name_cuts_glued_labels_roles_and_counters() -> None:
     assert clean_name("Evan Halper Staff Writer", lexicon) == "Evan Halper"
     assert clean_name("Andreas Kalt4 Kommentare", lexicon) == "Andreas Kalt"
     assert clean_name("Jane Updike", lexicon) == "Jane Updike"
+
+
+# Keys of header and byline lines as pages print them: bylines, labels with and without colons, glued
+# names, long label-like lines and plain text.
+_BYLINE_SCAN_LINES = [
+    *BYLINE_PAGE_LINES,
+    "Article written by:",
+    "Article written by",
+    "Written by::",
+    "This story was written by",
+    "Photos and text by the editors of this site by",
+    "ByJane Doe",
+    "Veröffentlicht: 05.01.2020 | Autor: gnaddrig | Kategorie: Allgemein",
+    "6. Dezember 2022 von Fatima in Gefühle",
+    "Posted on December 20, 2025 by Jean-Luc Aufranc",
+    "Standby mode saves power",
+    "Autor:in: Lena Berg",
+    "Par Sara | 14 déc. 2024",
+    "di Marco Rossi",
+    "",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "it"])
+def test_byline_scans_answer_as_their_plain_forms(language: str) -> None:
+    from articlecli.header.bylines import (
+        BYLINE_LABEL_MAX_WORDS,
+        _byline_opening_match,
+        _byline_word_sets,
+        _inner_byline_word_test,
+        _inner_byline_words,
+    )
+
+    lexicon = lexicon_for(language)
+    openers, closers = _byline_word_sets(lexicon)
+    label_words = frozenset(openers + closers)
+    starts = lexicon.phrases("byline-prefix").first_words_search.match
+    inner = _inner_byline_words(lexicon)
+    opens, holds = _byline_opening_match(lexicon), _inner_byline_word_test(lexicon)
+    keys = [line_key(text) for text in _BYLINE_SCAN_LINES]
+    opened = []
+    for key in keys:
+        plain_opens = bool(starts(key)) or (
+            key.count(" ") < BYLINE_LABEL_MAX_WORDS and key.rpartition(" ")[2].rstrip(":") in label_words
+        )
+        assert bool(opens(key)) == plain_opens, key
+        assert holds(key) == (not inner.isdisjoint(word.rstrip(":") for word in key.split())), key
+        opened += [key] if plain_opens else []
+    # Both answers occur: the scans are tested on lines they take and lines they turn down.
+    assert 0 < len(opened) < len(keys)
+    assert any(holds(key) for key in keys) and not all(holds(key) for key in keys)

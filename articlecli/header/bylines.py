@@ -139,26 +139,21 @@ def _short_lead(text: str) -> str | None:
 def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexicon: Lexicon, header: Header) -> None:
     """A whole line 'By Jane Doe' is a byline wherever it stands (some themes put it at the end);
     the one nearest the body start wins."""
-    openers, closers = _byline_word_sets(lexicon)
-    label_words = frozenset(openers + closers)
-    # (key.startswith(openers), in one scan of the byline phrases' first words.)
-    starts_byline = lexicon.phrases("byline-prefix").first_words_search.match
-    # The lines that may hold a byline, found in page order (a metadata-length line by its record's key),
-    # then tried nearest first. A byline starts with a byline word ("By", glued "ByJane"), or is a short
-    # label (at most BYLINE_LABEL_MAX_WORDS words) ending in one.
-    candidates = [
-        index
-        for index, record in enumerate(features)
-        if record.words <= META_MAX_WORDS and record.key and _opens_byline(record.key, starts_byline, label_words)
-    ]
+    opens_byline = _byline_opening_match(lexicon)
+    # The lines that may hold a byline, found in one walk in page order (a metadata-length line by its
+    # record's key), then tried nearest first. A byline starts with a byline word ("By", glued "ByJane"),
+    # or is a short label (at most BYLINE_LABEL_MAX_WORDS words) ending in one.
+    candidates = []
     for index, record in enumerate(features):
         if record.words <= META_MAX_WORDS and record.key:
+            if opens_byline(record.key):
+                candidates.append(index)
             continue
         # A long line has no key (records keep keys for label-length lines): its first glued piece's,
         # unless that piece has more than _LEAD_WORDS words.
         long_line = record.words > META_MAX_WORDS
         lead = _short_lead(units[index].text) if long_line else _GLUED_GAP.split(units[index].text, 1)[0]
-        if lead is not None and _opens_byline(record.key or line_key(lead), starts_byline, label_words):
+        if lead is not None and opens_byline(record.key or line_key(lead)):
             candidates.append(index)
     for index in nearest_first(candidates, header.body_start):
         if index in header.labels:
@@ -172,12 +167,27 @@ def find_byline_anywhere(units: list[Unit], features: list[UnitFeatures], lexico
             return
 
 
-def _opens_byline(key: str, starts_byline: Callable[[str], object], label_words: frozenset[str]) -> bool:
-    """The line with this key starts with a byline word (`starts_byline`), or is a label of at most
-    BYLINE_LABEL_MAX_WORDS words whose last word, colons aside, is one of `label_words`."""
-    return bool(starts_byline(key)) or (
-        key.count(" ") < BYLINE_LABEL_MAX_WORDS and key.rpartition(" ")[2].rstrip(":") in label_words
-    )
+@lru_cache(maxsize=32)
+def _byline_opening_match(lexicon: Lexicon) -> Callable[[str], re.Match[str] | None]:
+    """Matches a line key (words split by single spaces, line_key) that starts with a first word of the byline
+    phrases (glued "byjane" too), or is a label of at most BYLINE_LABEL_MAX_WORDS words whose last word, colons
+    aside, is a first or last word of a byline phrase ("article written by:").
+
+    One match per key, in C: the scan reads every line of the page, and a Python test per key (a call, a
+    count of spaces, a partition, a strip, a set lookup) cost most of this fallback. A phrase word that ends
+    in a colon is left out of the labels: a last word with its colons stripped never equals it."""
+    openers, closers = _byline_word_sets(lexicon)
+    # Already a trie of the first words ('b(?:ei|y)|v(?:an|on)|...'), matched at the key's start.
+    starts = lexicon.phrases("byline-prefix").first_words_search.pattern
+    labels = sorted({word for word in openers + closers if not word.endswith(":")}, key=lambda word: (-len(word), word))
+    if not labels:
+        return re.compile(starts).match
+    # Up to BYLINE_LABEL_MAX_WORDS - 1 words and their spaces, taken once (the lookahead and its backreference
+    # hold them as a possessive quantifier would, which Python 3.10 lacks: a key of more words fails at once
+    # instead of the label words being tried after every word), then the last word and its colons to the end.
+    words = "|".join(map(re.escape, labels))
+    label = rf"(?=(?P<lead>(?:[^ ]* ){{0,{BYLINE_LABEL_MAX_WORDS - 1}}}))(?P=lead)(?:{words}):*\Z"
+    return re.compile(rf"(?:{starts})|{label}").match
 
 
 def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon: Lexicon, header: Header) -> None:
