@@ -297,10 +297,14 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset(), gaps: bool = Fa
 # ('(?<=[a-z]{3})(?=[AI]\s+[a-z]{2})') were tested at every position of a long line. The cut is after the
 # quote or joiner, before the number or the 'A'/'I' (_EDGE_AFTER).
 _EDGE_POINT = lazy_compile(
-    r"[”\u200d](?=[A-ZÀ-ÖØ-Þ])"
-    r"|(?:#(?=\d{1,2}\s+[A-ZÀ-ÖØ-Þ])|\d(?=\d?\.\s+[A-ZÀ-ÖØ-Þ]))"
+    # The one character every alternative starts with, as one class the search skips to (an alternation
+    # of classes gives the regex engine no first character to skip to: it tried every alternative at
+    # every position of the line); each alternative then tests which character it was by a look-behind.
+    r"[”\u200d#\dAI]"
+    r"(?:(?<=[”\u200d])(?=[A-ZÀ-ÖØ-Þ])"
+    r"|(?:(?<=#)(?=\d{1,2}\s+[A-ZÀ-ÖØ-Þ])|(?<=\d)(?=\d?\.\s+[A-ZÀ-ÖØ-Þ]))"
     r"(?:(?<=[a-zà-öø-ÿ)][.!?:].)|(?<=[.!?][\"”].)|(?<=\d{4}\..))"
-    r"|[AI](?:(?<=[a-zà-öø-ÿ]{3}.)|(?<=\?.))(?=\s+[a-zà-öø-ÿ]{2})"
+    r"|(?<=[AI])(?:(?<=[a-zà-öø-ÿ]{3}.)|(?<=\?.))(?=\s+[a-zà-öø-ÿ]{2}))"
 )
 # The characters after which an _EDGE_POINT match cuts (at its end); it cuts before the others (at its start).
 _EDGE_AFTER = "”\u200d"
