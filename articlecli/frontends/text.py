@@ -327,8 +327,10 @@ def _with_edge_cuts(cuts: list[int], raw: str, gaps: bool = False) -> list[int]:
 # a byline word ('Posted 11. April 2018  by  Walter von Aachen', 'am  3. Februar') ends no element; nor after a
 # field separator ('Von Patrick Czerny -   4. Februar 2022': the fields of one byline element).
 # The gap is matched from its first character only and taken whole (possessive): a run of a million spaces
-# is scanned once, not once from each of its characters with backtracking.
-_GAP_POINT = lazy_compile(r"(?<![ \t\u00a0])[ \t\u00a0]{2,}+(?=[A-ZÀ-ÖØ-Þ0-9])")
+# is scanned once, not once from each of its characters with backtracking. It starts with the gap's first
+# character and looks behind it (that no gap character precedes) from there: a pattern that starts with a
+# look-behind gives the regex engine no character to skip to, and it was tried at every position of the line.
+_GAP_POINT = lazy_compile(r"[ \t\u00a0](?<![ \t\u00a0].)[ \t\u00a0]++(?=[A-ZÀ-ÖØ-Þ0-9])")
 GAP_FUNCTION_WORD_MAX_CHARS = 3
 _FIELD_SEPARATORS = frozenset("-–—|·•/,")
 # Two plain spaces after a sentence end are how many people type between sentences ('as well.  Please call'):
