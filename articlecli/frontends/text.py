@@ -297,10 +297,14 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset(), gaps: bool = Fa
 # ('(?<=[a-z]{3})(?=[AI]\s+[a-z]{2})') were tested at every position of a long line. The cut is after the
 # quote or joiner, before the number or the 'A'/'I' (_EDGE_AFTER).
 _EDGE_POINT = lazy_compile(
-    r"[”\u200d](?=[A-ZÀ-ÖØ-Þ])"
-    r"|(?:#(?=\d{1,2}\s+[A-ZÀ-ÖØ-Þ])|\d(?=\d?\.\s+[A-ZÀ-ÖØ-Þ]))"
+    # The one character every alternative starts with, as one class the search skips to (an alternation
+    # of classes gives the regex engine no first character to skip to: it tried every alternative at
+    # every position of the line); each alternative then tests which character it was by a look-behind.
+    r"[”\u200d#\dAI]"
+    r"(?:(?<=[”\u200d])(?=[A-ZÀ-ÖØ-Þ])"
+    r"|(?:(?<=#)(?=\d{1,2}\s+[A-ZÀ-ÖØ-Þ])|(?<=\d)(?=\d?\.\s+[A-ZÀ-ÖØ-Þ]))"
     r"(?:(?<=[a-zà-öø-ÿ)][.!?:].)|(?<=[.!?][\"”].)|(?<=\d{4}\..))"
-    r"|[AI](?:(?<=[a-zà-öø-ÿ]{3}.)|(?<=\?.))(?=\s+[a-zà-öø-ÿ]{2})"
+    r"|(?<=[AI])(?:(?<=[a-zà-öø-ÿ]{3}.)|(?<=\?.))(?=\s+[a-zà-öø-ÿ]{2}))"
 )
 # The characters after which an _EDGE_POINT match cuts (at its end); it cuts before the others (at its start).
 _EDGE_AFTER = "”\u200d"
@@ -323,8 +327,10 @@ def _with_edge_cuts(cuts: list[int], raw: str, gaps: bool = False) -> list[int]:
 # a byline word ('Posted 11. April 2018  by  Walter von Aachen', 'am  3. Februar') ends no element; nor after a
 # field separator ('Von Patrick Czerny -   4. Februar 2022': the fields of one byline element).
 # The gap is matched from its first character only and taken whole (possessive): a run of a million spaces
-# is scanned once, not once from each of its characters with backtracking.
-_GAP_POINT = lazy_compile(r"(?<![ \t\u00a0])[ \t\u00a0]{2,}+(?=[A-ZÀ-ÖØ-Þ0-9])")
+# is scanned once, not once from each of its characters with backtracking. It starts with the gap's first
+# character and looks behind it (that no gap character precedes) from there: a pattern that starts with a
+# look-behind gives the regex engine no character to skip to, and it was tried at every position of the line.
+_GAP_POINT = lazy_compile(r"[ \t\u00a0](?<![ \t\u00a0].)[ \t\u00a0]++(?=[A-ZÀ-ÖØ-Þ0-9])")
 GAP_FUNCTION_WORD_MAX_CHARS = 3
 _FIELD_SEPARATORS = frozenset("-–—|·•/,")
 # Two plain spaces after a sentence end are how many people type between sentences ('as well.  Please call'):
