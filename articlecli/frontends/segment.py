@@ -444,11 +444,9 @@ _NAME_END_MARKS = ",;:|-–—·•"
 @lru_cache(maxsize=4096)
 def _calendar_word(word: str) -> bool:
     """A weekday or month name of any language the package knows."""
-    from articlecli.records.dates import is_month_name, is_weekday
-    from articlecli.records.lexicon import available_languages
+    from articlecli.records.dates import is_calendar_word_any_language
 
-    languages = available_languages()
-    return is_weekday(word, languages) or is_month_name(word, languages)
+    return is_calendar_word_any_language(word)
 
 
 @lru_cache(maxsize=1)

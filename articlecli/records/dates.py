@@ -197,10 +197,15 @@ def _reads_by_order(text: str) -> bool:
 # The header and title passes test the same lines again.
 @lru_cache(maxsize=2048)
 def _find_dates(text: str, language: str | None, month_first: bool | None) -> tuple[FoundDate, ...]:
-    found: list[FoundDate] = []
-    found.extend(_numeric_dates(text, language, month_first))
+    return _dates_read(text, _numeric_dates(text, language, month_first), _word_languages(language))
+
+
+def _dates_read(text: str, numeric: list[FoundDate], languages: tuple[str, ...]) -> tuple[FoundDate, ...]:
+    """The dates of `text`: its `numeric` ones and those with month names of `languages`, in order of
+    appearance, without those inside a link's address, overlaps, or a machine stamp beside the shown date."""
+    found = numeric
     if _YEAR_LIKE.search(text) and _THREE_LETTERS.search(text):
-        found.extend(_word_dates(text, language))
+        found.extend(_word_dates_in(text, languages))
     found.sort(key=lambda d: d.start)
     if "/" in text and found:
         found = _outside_urls(text, found)
@@ -398,19 +403,31 @@ def find_dates_any_language(text: str) -> list[FoundDate]:
 
 @lru_cache(maxsize=256)
 def _find_dates_any_language(text: str) -> tuple[FoundDate, ...]:
+    return _dates_read(text, _numeric_dates(text, None), tuple(dict.fromkeys(("en", *phrase_languages()))))
+
+
+def is_calendar_word_any_language(word: str) -> bool:
+    """A weekday or month name of any language the package has phrase data for: for a stage that runs before
+    the page's language is known (frontends.segment) or counts lines across a site in any language (site.keys)."""
+    languages = phrase_languages()
+    return is_month_name(word, languages) or is_weekday(word, languages)
+
+
+@cache
+def phrase_languages() -> tuple[str, ...]:
+    """records.lexicon.available_languages, listed from the package data once per process."""
     from articlecli.records.lexicon import available_languages
 
-    found = _numeric_dates(text, None)
-    if _YEAR_LIKE.search(text) and _THREE_LETTERS.search(text):
-        found.extend(_word_dates_in(text, tuple(dict.fromkeys(("en", *available_languages())))))
-    found.sort(key=lambda d: d.start)
-    if "/" in text and found:
-        found = _outside_urls(text, found)
-    return tuple(_drop_stamp_before_shown(text, _drop_overlaps(found)))
+    return available_languages()
+
+
+def _word_languages(language: str | None) -> tuple[str, ...]:
+    """The languages whose month names are read in a text of `language`: its own, then English."""
+    return tuple(dict.fromkeys(x for x in (language, "en") if x))
 
 
 def _word_dates(text: str, language: str | None) -> list[FoundDate]:
-    return _word_dates_in(text, tuple(dict.fromkeys(x for x in (language, "en") if x)))
+    return _word_dates_in(text, _word_languages(language))
 
 
 def _word_dates_in(text: str, languages: tuple[str, ...]) -> list[FoundDate]:

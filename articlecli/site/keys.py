@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from articlecli.lazy_regex import lazy_compile
-from articlecli.records.dates import is_month_name, is_weekday
-from articlecli.records.lexicon import available_languages, line_key
+from articlecli.records.dates import is_calendar_word_any_language
+from articlecli.records.lexicon import line_key
 
 # Template lines are labels, menus, notices, footers and blurbs (an archive's 90-word collection note).
 # A longer line is the page's own text.
@@ -23,17 +22,6 @@ NUMBER_MASK = "#"
 _HAS_LETTER = lazy_compile(r"[^\W\d_]")
 _HAS_DIGIT = lazy_compile(r"\d")
 _TOKEN = lazy_compile(r"\d+|[^\W\d_]+")
-
-
-@lru_cache(maxsize=1)
-def _calendar_languages() -> tuple[str, ...]:
-    """Every language we ship phrases for: month and weekday names are masked whatever the site's language."""
-    return available_languages()
-
-
-def _is_calendar_word(word: str) -> bool:
-    languages = _calendar_languages()
-    return is_month_name(word, languages) or is_weekday(word, languages)
 
 
 def site_key(text: str) -> str | None:
@@ -63,7 +51,8 @@ def _has_date(tokens: list[str]) -> bool:
         if token[0].isdigit() or len(token) < CALENDAR_WORD_MIN_CHARS:
             continue
         beside = tokens[max(0, position - 1) : position + 2]
-        if any(other[0].isdigit() for other in beside) and _is_calendar_word(token):
+        # Month and weekday names of any language: the site's is not known.
+        if any(other[0].isdigit() for other in beside) and is_calendar_word_any_language(token):
             return True
     return False
 
