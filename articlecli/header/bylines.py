@@ -359,7 +359,7 @@ def _link_names(text: str, lexicon: Lexicon) -> list[str]:
     """The author names an author link's text gives: 'Jane Doe', 'By Jane Doe', 'piizog'; not a label
     such as 'View all posts' or 'Alle Artikel'."""
     text = strip_emphasis(text).strip(NAME_EDGE + " ")
-    if not text or _is_ui_phrase(text, lexicon) or is_label_text(text, lexicon):
+    if not text or is_ui_phrase(text, lexicon) or is_label_text(text, lexicon):
         return []
     found = byline_names(text, lexicon)
     return found if found is not None else split_names(text, lexicon, loose=True)
@@ -567,7 +567,7 @@ def _is_desk_line(text: str, lexicon: Lexicon) -> bool:
         return False
     if any(char.isdigit() for char in text) or is_label_text(text, lexicon):
         return False
-    return not _is_ui_phrase(text, lexicon)
+    return not is_ui_phrase(text, lexicon)
 
 
 def _desk_under_label(unit: Unit, lexicon: Lexicon) -> str:
@@ -739,7 +739,7 @@ def _is_name_piece(piece: str, lexicon: Lexicon, language: str | None) -> bool:
         and looks_like_name(piece)
         and not is_label_text(piece, lexicon)
         and not _has_function_word(piece, language)
-        and not _is_ui_phrase(piece, lexicon)
+        and not is_ui_phrase(piece, lexicon)
     )
 
 
@@ -775,7 +775,7 @@ def find_name_beside_date(
     date_lines = [i for i in window if header.labels.get(i, ("", ""))[0] == "date"]
     for date_index in date_lines:
         for step in (-1, 1):
-            index = _beside(units, date_index, step)
+            index = beside(units, date_index, step)
             name = _lone_name_at(units, features, index, header, lexicon, language) if index is not None else None
             if name and index is not None and not doubtful_name_beside_date(name, header):
                 header.authors = [name]
@@ -819,7 +819,7 @@ def find_name_beside_any_date(
             continue
         labelled = bool(lexicon.phrases("published-prefix").leading_phrase(key.strip()))
         for step in (-1, 1):
-            index = _beside(units, date_index, step)
+            index = beside(units, date_index, step)
             if labelled and step == 1 and index is not None and _posted_handle(units, index, header, lexicon):
                 # 'asked May 2, 2009' / 'jldugger': the poster's user name under a labelled post date.
                 found.append((index, units[index].text.strip(NAME_EDGE)))
@@ -856,7 +856,7 @@ def _posted_handle(units: list[Unit], index: int, header: Header, lexicon: Lexic
     return not _in_prose(text, units)
 
 
-def _beside(units: list[Unit], index: int, step: int) -> int | None:
+def beside(units: list[Unit], index: int, step: int) -> int | None:
     """The unit next to `index` in direction `step`; 'Jane Doe' / '|' / 'October 11, 2024': a separator or
     icon line between is skipped."""
     index += step
@@ -887,7 +887,7 @@ def _lone_name_at(
         # 'Example H2', 'Top 10 Picks': a person's name has no digits (a one-word handle may).
         and (" " not in text or not any(char.isdigit() for char in text))
         and not _has_function_word(text, language)
-        and not _is_ui_phrase(text, lexicon)
+        and not is_ui_phrase(text, lexicon)
         # 'National Biotech Reporter', 'Senior Editor': the writer's role, printed beside the date as the
         # name is (the name may be taken for the headline on a page without heading marks).
         and not is_role(text, lexicon)
@@ -1048,7 +1048,7 @@ def _has_function_word(text: str, language: str | None) -> bool:
     return False
 
 
-def _is_ui_phrase(text: str, lexicon: Lexicon) -> bool:
+def is_ui_phrase(text: str, lexicon: Lexicon) -> bool:
     """'Print Recipe', 'Contact Sales', 'Explore All', 'Article Tags': a button or label, not a name. The
     line, its first word (the imperative of a button) or its last word is a theme label on its own."""
     words = line_key(text).split()
@@ -1069,7 +1069,7 @@ def _neighbours(units: list[Unit], index: int, step: int, count: int = 2) -> lis
     return found
 
 
-def _is_date_line(features: RecordTable, index: int, header: Header) -> bool:
+def is_date_line(features: RecordTable, index: int, header: Header) -> bool:
     if header.labels.get(index, ("", ""))[0] == "date" or header.labels.get(index, ("", ""))[1] == "reading-time":
         return True
     return features[index].words <= META_MAX_WORDS and bool(features.dates(index))
@@ -1097,14 +1097,14 @@ def find_name_beside_title(
         # them, and the date look-ups are kept per line, where splitting the text into names is not.)
         before = _neighbours(units, index, -1)
         after = _neighbours(units, index, 1)
-        if not any(_is_date_line(features, i, header) for i in before + after):
+        if not any(is_date_line(features, i, header) for i in before + after):
             continue
         names = [n for n in split_names(text, lexicon) if 2 <= len(_bare_name(n).split()) <= 4]
         if not names or not all(_is_proper_name(_bare_name(n), header, language) for n in names):
             continue
         if any(is_role(name, lexicon) for name in names):
             continue
-        if is_role(text, lexicon) or is_label_text(text, lexicon) or _is_ui_phrase(text, lexicon):
+        if is_role(text, lexicon) or is_label_text(text, lexicon) or is_ui_phrase(text, lexicon):
             continue
         found.append((index, names))
     if found:
@@ -1116,9 +1116,3 @@ def find_name_beside_title(
 
 def _bare_name(name: str) -> str:
     return name.split(",")[0].strip()
-
-
-# The public names of more tests for header/byline_shapes.py.
-beside = _beside
-is_date_line = _is_date_line
-is_ui_phrase = _is_ui_phrase
