@@ -232,6 +232,7 @@ def prefer_nearest_date(header: Header, window: range) -> None:
     if header.title_unit is not None and header.title_unit in window:
         anchor = header.title_unit
     date_lines = header.date_lines
+    rule = "date-nearest-title"
     headline = _headline_repeat(header, window)
     if (
         headline is not None
@@ -243,6 +244,7 @@ def prefer_nearest_date(header: Header, window: range) -> None:
         # (DATE_AFTER_HEADLINE_RULE).
         date_lines = [item for item in date_lines if item[0] > headline]
         anchor = headline
+        rule = DATE_AFTER_HEADLINE_RULE
     # 'Start date' / 'Jun 14, 2025' above a forum's first post dated otherwise: the label says which.
     labelled = [item for item in date_lines if item[2]]
     # A date line above the body start is the header's; one inside the text ('Preise ab 01.01.2024') only
@@ -269,9 +271,7 @@ def prefer_nearest_date(header: Header, window: range) -> None:
         for item in header.date_lines:
             header.labels[item[0]] = ("date", DATED_LIST_RULE)
         return
-    header.set_published(
-        value, index, DATE_AFTER_HEADLINE_RULE if date_lines is not header.date_lines else "date-nearest-title"
-    )
+    header.set_published(value, index, rule)
 
 
 DATE_AFTER_HEADLINE_RULE = "date-after-headline"
