@@ -211,7 +211,7 @@ def _fit_lightgbm(docs: Sequence[DocRows], x: np.ndarray, y: np.ndarray) -> dict
         n_estimators=150, num_leaves=15, learning_rate=0.05, deterministic=True, seed=0, n_jobs=1, verbose=-1
     )
     gbm.fit(x, y)
-    probs = [list(gbm.predict_proba(np.asarray(d.rows))[:, 1]) if d.rows else [] for d in docs]
+    probs = [list(np.asarray(gbm.predict_proba(np.asarray(d.rows)))[:, 1]) if d.rows else [] for d in docs]
     return {"gbm": gbm, **_best_thresholds(docs, probs)}
 
 

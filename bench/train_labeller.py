@@ -327,7 +327,7 @@ def compare_families(data: Sequence[DocData], fold_of: dict[str, int]) -> dict[s
             n_estimators=200, num_leaves=31, learning_rate=0.05, deterministic=True, seed=0, n_jobs=2, verbose=-1
         )
         gbm.fit(train.x[train.body_mask], train.body_y[train.body_mask], sample_weight=train.body_w[train.body_mask])
-        preds["lightgbm-200x31"].append(gbm.predict_proba(xt)[:, 1])
+        preds["lightgbm-200x31"].append(np.asarray(gbm.predict_proba(xt))[:, 1])
         # The rules' own decision (kept as text or heading), as a 0/1 score.
         preds["rules"].append(xt[:, FEATURE_NAMES.index("rule_text")] + xt[:, FEATURE_NAMES.index("rule_heading")])
         truths.append(test.body_y[test.body_mask])
