@@ -10,7 +10,9 @@ from articlecli import parse_html
 from articlecli.frontends.html.dom import parse_document
 from articlecli.frontends.html.jsonld import parse_script
 from articlecli.frontends.html.metadata import read_metadata
-from tests.html_pages import HEAD, TITLE, jsonld, page
+from articlecli.header.markup import MarkupMeta, apply_markup
+from articlecli.header.record import Header
+from tests.html_pages import ARTICLE, HEAD, TITLE, jsonld, page
 
 
 def meta_of(head: str, body: str = "<p>Text.</p>"):
@@ -207,6 +209,42 @@ def test_visible_text_fills_what_markup_leaves_out() -> None:
     assert article.authors == ("Jane Doe",)
     assert article.published == "2024-12-14"
     assert (article.url, article.site_name, article.image) == (None, None, None)
+
+
+def test_the_headline_the_page_shows_wins_over_a_search_title_in_the_markup() -> None:
+    # og:title and the JSON-LD headline were written for search and sharing; readers see the <h1>.
+    head = (
+        "<title>Bridge closure: what it means for your commute | The Harbour Times</title>"
+        '<meta property="og:site_name" content="The Harbour Times">'
+        '<meta property="og:title" content="Bridge closure: what it means for your commute">'
+        + jsonld('{"@type":"NewsArticle","headline":"Bridge closure: what it means for your commute"}')
+    )
+    article = parse_html(page(head, ARTICLE))
+    assert article.title == TITLE
+
+
+def test_the_visible_headline_loses_the_site_name_the_markup_names() -> None:
+    body = ARTICLE.replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE} | The Harbour Times</h1>")
+    article = parse_html(page(HEAD + '<meta property="og:title" content="Bridge to close">', body))
+    assert article.title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("visible", "rule", "expected"),
+    [
+        (None, None, "Harbour bridge to close"),  # the text found no title at all
+        ("Skip to content", "title-first-line", "Harbour bridge to close"),  # only the first line, for want of one
+        ("Old harbour bridge to close", "title-top-heading", "Old harbour bridge to close"),  # the page's <h1>
+    ],
+)
+def test_the_markup_title_stands_where_the_text_only_guesses(
+    visible: str | None, rule: str | None, expected: str
+) -> None:
+    header = Header(title=visible, title_unit=0 if rule else None)
+    if rule:
+        header.label(0, "title", rule)
+    apply_markup(header, MarkupMeta(title="Harbour bridge to close", site_name="The Harbour Times"))
+    assert header.title == expected
 
 
 def test_the_date_the_page_shows_wins_when_the_markup_states_it_too() -> None:

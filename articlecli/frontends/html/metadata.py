@@ -13,8 +13,7 @@ from urllib.parse import urljoin
 
 from articlecli.frontends.html import jsonld
 from articlecli.frontends.html.dom import main_container
-from articlecli.header.markup import MarkupMeta
-from articlecli.header.title import strip_site_suffix
+from articlecli.header.markup import MarkupMeta, strip_named_site
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records.lexicon import lexicon_for
 from articlecli.records.names import split_names
@@ -143,7 +142,7 @@ def read_metadata(root: Any, url: str | None = None) -> MarkupMeta:
         ("meta", _first(metas, IMAGE_KEYS)),
     )
     return MarkupMeta(
-        title=_clean_title(title, site_name) if title else None,
+        title=strip_named_site(title, site_name) if title else None,
         authors=tuple(authors or ()),
         published=published,
         updated=updated,
@@ -337,17 +336,6 @@ def _language(value: str | None) -> str | None:
         return None
     match = _LANGUAGE.match(value.strip())
     return match.group(1).lower()[:2] if match and len(match.group(1)) == 2 else None
-
-
-def _clean_title(title: str, site_name: str | None) -> str:
-    """The title without the site's name appended or prepended ("Story | Le Monde", "Le Monde - Story")."""
-    if site_name:
-        for separator in (" | ", " - ", " – ", " — ", " :: ", " · ", " • "):
-            if title.endswith(separator + site_name):
-                return title[: -len(separator + site_name)].strip()
-            if title.startswith(site_name + separator):
-                return title[len(site_name + separator) :].strip()
-    return strip_site_suffix(title) if site_name and site_name.casefold() in title.casefold() else title
 
 
 def _absolute(value: str | None, base: str | None) -> str | None:
