@@ -180,7 +180,11 @@ def _selection(args: argparse.Namespace) -> Selection:
 
 
 def _write_minimums(ev: Evaluation, target: str) -> None:
-    text = gate.dumps(gate.suggest(next(iter(ev.figures.values()))))
+    system, figures = next(iter(ev.figures.items()))
+    if system == gate.HTML_SYSTEM:
+        text = gate.dumps(gate.suggest(figures, gate.html_gated_keys(), note=gate.NOTE_HTML))
+    else:
+        text = gate.dumps(gate.suggest(figures))
     if target == "-":
         sys.stdout.write(text)
     else:

@@ -1,6 +1,8 @@
-"""Quality gate: articlecli on a fixed third of the corpus must meet bench/minimums.json.
+"""Quality gate: articlecli on a fixed third of the corpus's text dumps must meet bench/minimums.json, and
+on a fixed sixth of its original HTML pages bench/minimums_html.json.
 
-Pin new figures with `python bench/evaluate.py --sample 3 --write-minimums > bench/minimums.json`
+Pin new figures with `python bench/evaluate.py --sample 3 --write-minimums > bench/minimums.json` and
+`python bench/evaluate.py --system articlecli-html --sample 6 --write-minimums > bench/minimums_html.json`
 (measured minus a 0.005 margin), or raise a single line by hand.
 """
 
@@ -20,21 +22,28 @@ from bench.peers import SystemUnavailable
 from bench.report import errors_summary
 
 
-def test_quality_gate() -> None:
+@pytest.mark.parametrize(
+    ("system", "sample", "minimums"),
+    [
+        ("articlecli", gate.GATE_SAMPLE, gate.MINIMUMS),
+        (gate.HTML_SYSTEM, gate.HTML_GATE_SAMPLE, gate.MINIMUMS_HTML),
+    ],
+)
+def test_quality_gate(system: str, sample: int, minimums: Path) -> None:
     root = corpus_dir()
     if not (root / "index.jsonl").is_file():
         pytest.skip(f"evaluation corpus not found at {root} (set {ENV_VAR} to run the quality gate)")
-    pinned = gate.load()
+    pinned = gate.load(minimums)
     try:
-        ev = evaluate(["articlecli"], Selection(sample=gate.GATE_SAMPLE))
+        ev = evaluate([system], Selection(sample=sample))
     except SystemUnavailable as exc:
-        pytest.fail(f"articlecli could not be evaluated: {exc}")
-    failures = gate.check(ev.figures["articlecli"], pinned)
+        pytest.fail(f"{system} could not be evaluated: {exc}")
+    failures = gate.check(ev.figures[system], pinned)
     if failures:
         errors = errors_summary(ev.records)
         crashed = f"\n{errors['count']} docs raised, e.g. {errors['first']}" if errors["count"] else ""
         pytest.fail(
-            f"{len(failures)} figure(s) miss their pinned value in bench/minimums.json on {len(ev.records)} docs "
-            f"(sample every {gate.GATE_SAMPLE}rd doc):\n  " + "\n  ".join(failures) + crashed,
+            f"{len(failures)} figure(s) of {system} miss their pinned value in bench/{minimums.name} on "
+            f"{len(ev.records)} docs (every {sample}th doc):\n  " + "\n  ".join(failures) + crashed,
             pytrace=False,
         )
