@@ -155,3 +155,33 @@ def test_a_long_preformatted_block_goes_through_the_pipeline_with_its_lines() ->
     article = parse_html(page("<title>Code</title>", f"<main><h1>Code</h1><p>{LONG}</p><pre>{code}</pre></main>"))
     assert LONG in article.text
     assert all(not r.text.startswith("result_") for r in article.removed)
+
+
+def test_a_headline_kicker_is_a_line_of_its_own_above_the_headline() -> None:
+    # German and Swiss news pages open the <h1> with a kicker span and a screen-reader separator.
+    head = "<title>Klimaschutz: Bohren, bis es heiß wird | Die Zeitung</title>"
+    body = (
+        '<main><article><h1 class="article-heading"><span class="article-heading__kicker">Klimaschutz</span>'
+        '<span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>'
+        f"<p>{LONG}</p><p>{PARAGRAPHS[1]}</p></article></main>"
+    )
+    units = units_of(body, head)
+    texts = [u.text for u in units]
+    at = texts.index("Klimaschutz")
+    assert (units[at].heading_level, texts[at + 1], units[at + 1].heading_level) == (
+        None,
+        "Bohren, bis es heiß wird",
+        1,
+    )
+    assert parse_html(page(head, body)).title == "Bohren, bis es heiß wird"
+
+
+def test_a_kicker_class_outside_the_headline_changes_nothing() -> None:
+    # A related card's eyebrow ("select") in an <h3> stays part of its heading's line, as does any span
+    # that merely looks like one outside a heading.
+    units = units_of(
+        '<h3 class="related-item__title"><span class="related-item__eyebrow">select</span> Smart plugs</h3>'
+        f'<p><span class="kicker">Note</span> {LONG}</p>'
+    )
+    assert unit_with(units, "Smart plugs").text == "select Smart plugs"
+    assert unit_with(units, LONG).text == f"Note {LONG}"

@@ -18,7 +18,7 @@ from lxml import etree
 
 from articlecli.errors import MarkupError
 from articlecli.frontends.decoding import normalize_text
-from articlecli.frontends.html.hints import ARTICLE_SCOPED_TAGS, ROLE_HINTS, TAG_HINTS, hint_for_names
+from articlecli.frontends.html.hints import ARTICLE_SCOPED_TAGS, ROLE_HINTS, TAG_HINTS, hint_for_names, is_kicker
 from articlecli.lazy_regex import lazy_compile
 
 # Elements that start and end a block of text (HTML's block-level and table elements). A table row
@@ -161,6 +161,10 @@ class Block:
 # (heading, list_item, numbered, quote, pre, table, link, hint, hint_owner, in_article, in_main)
 _Context = tuple[int | None, bool, bool, bool, bool, bool, bool, str | None, int, bool, bool]
 _ROOT_CONTEXT: _Context = (None, False, False, False, False, False, False, None, 0, False, False)
+# How an element's end ends the block it is in: not at all (inline), as a block, as a headline's kicker.
+_INLINE, _BLOCK, _KICKER = 0, 1, 2
+# What a page sets between a headline's kicker and the headline: punctuation and the spaces around it.
+_KICKER_SEPARATOR = lazy_compile(r"^[:|\-–—·•]+\s*")
 
 
 def _clean_entities(text: str) -> str:
@@ -235,6 +239,11 @@ def _hidden(element: Any) -> bool:
     return bool(style) and bool(_HIDDEN_STYLE.search(style))
 
 
+def _is_kicker(element: Any) -> bool:
+    names = element.get("class")
+    return bool(names) and is_kicker(names)
+
+
 def _leaves_page(href: str | None) -> bool:
     """A link to another page; an in-page anchor ("#section-2", a table of contents, an accordion
     toggle) or a script call is a control, and its text is the page's own."""
@@ -269,6 +278,9 @@ class _Walker:
         # Serial number of the last element that gave a hint (block.hint_owner).
         self.owners = 0
         self.main: Any | None = None
+        # The block just ended was a headline's kicker: the headline's text after it loses the separator
+        # the page set between them (": ", " – "), often a screen-reader-only span.
+        self.after_kicker = False
 
     def add(self, text: str | None, line: int | None) -> None:
         if not text:
@@ -284,6 +296,7 @@ class _Walker:
 
     def flush(self, continued: bool = False) -> None:
         """End the current block; `continued` when a <br> breaks it (the next line follows directly)."""
+        after_kicker, self.after_kicker = self.after_kicker, False
         if self.pieces:
             context = self.start_context
             raw = "".join(self.pieces)
@@ -293,6 +306,8 @@ class _Walker:
             else:
                 text = _clean_entities(" ".join(raw.split()))
             self.pieces = []
+            if after_kicker and context[0] is not None:
+                text = _KICKER_SEPARATOR.sub("", text, count=1)
             if text:
                 heading, list_item, numbered, quote, pre, table, _link, hint, owner, _article, in_main = context
                 self.blocks.append(
@@ -351,26 +366,36 @@ def main_container(root: Any) -> Any | None:
 def _walk(root: Any, protected: dict[int, Any], skip: frozenset[str], main: Any | None) -> list[Block]:
     walker = _Walker()
     walker.main = main
-    stack: list[tuple[_Context, bool]] = []
+    # Per open element: the context outside it, and how its end ends a block (_INLINE, _BLOCK, _KICKER).
+    stack: list[tuple[_Context, int]] = []
     events = etree.iterwalk(root, events=("start", "end"))
     for event, element in events:
         tag = element.tag
         if event == "start":
             if not isinstance(tag, str):
                 events.skip_subtree()
-                stack.append((walker.context, False))
+                stack.append((walker.context, _INLINE))
                 continue
             if "}" in tag:
                 tag = tag.rsplit("}", 1)[1]
             if tag in skip or _hidden(element):
                 events.skip_subtree()
-                stack.append((walker.context, False))
+                stack.append((walker.context, _INLINE))
                 continue
             if tag == "br":
                 walker.flush(continued=True)
-                stack.append((walker.context, False))
+                stack.append((walker.context, _INLINE))
                 continue
             block = tag in BLOCK_TAGS
+            kicker = not block and walker.context[0] == 1 and _is_kicker(element)
+            if kicker:
+                # The headline's kicker ("Climate" in <h1><span class="kicker">Climate</span>: The headline</h1>)
+                # is a line of its own above the headline, not the headline's first words.
+                walker.flush()
+                stack.append((walker.context, _KICKER))
+                walker.context = (None, *walker.context[1:])
+                walker.add(element.text, element.sourceline)
+                continue
             if block:
                 walker.flush()
             elif tag in _CELLS and walker.pieces:
@@ -379,13 +404,14 @@ def _walk(root: Any, protected: dict[int, Any], skip: frozenset[str], main: Any 
                 # Links and buttons set side by side ("Log In" "Find jobs") are laid out apart by the
                 # page's CSS; glued, they would make words that exist nowhere ("InFind").
                 walker.pieces.append(" ")
-            stack.append((walker.context, block))
+            stack.append((walker.context, _BLOCK if block else _INLINE))
             walker.context = _enter(element, tag, walker, protected)
             walker.add(element.text, element.sourceline)
         else:
-            parent_context, block = stack.pop()
-            if block:
+            parent_context, ends = stack.pop()
+            if ends != _INLINE:
                 walker.flush()
+                walker.after_kicker = ends == _KICKER
             walker.context = parent_context
             walker.add(element.tail, element.sourceline)
     walker.flush()

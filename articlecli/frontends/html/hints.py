@@ -43,6 +43,8 @@ _TOKEN_SPLIT = lazy_compile(r"[^a-z0-9]+")
 # is absent).
 CONTENT_SECTION = "content"
 NEGATION_SECTION = "negation"
+# A third is not a hint: the kicker a headline opens with ("Climate: The headline"), by class name or token.
+KICKER_SECTION = "kicker"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class ClassHints:
     hints: dict[str, str]
     content_names: frozenset[str]
     negation_tokens: frozenset[str]
+    kicker_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +73,20 @@ def class_hints() -> ClassHints:
             sections[section].append(line)
     content_names = frozenset(sections.pop(CONTENT_SECTION, ()))
     negation_tokens = frozenset(sections.pop(NEGATION_SECTION, ()))
+    kicker_names = frozenset(sections.pop(KICKER_SECTION, ()))
     hints = {token: hint for hint, tokens in sections.items() for token in tokens}
-    return ClassHints(hints, content_names, negation_tokens)
+    return ClassHints(hints, content_names, negation_tokens, kicker_names)
+
+
+@lru_cache(maxsize=1024)
+def is_kicker(names: str) -> bool:
+    """A class attribute naming a headline's kicker ("article-heading__kicker", "roofline"): a whole
+    class name or one of its tokens is in the data file's [kicker] list."""
+    kickers = class_hints().kicker_names
+    for name in names.lower().split():
+        if name in kickers or any(token in kickers for token in _TOKEN_SPLIT.split(name) if token):
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
