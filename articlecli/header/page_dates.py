@@ -498,6 +498,8 @@ def find_fallback_date(
     updated_words = lexicon.phrases("updated-prefix").exact | {"edited"}
     candidates: list[tuple[int, str]] = []
     near: list[tuple[int, str]] = []
+    # Dates of related cards: they count among the page's many dates, but none is the page's.
+    cards: set[str] = set()
     for index in range(max(0, start - DATE_SEARCH_BEFORE), len(units)):
         if index in window:
             continue
@@ -511,22 +513,33 @@ def find_fallback_date(
             continue
         if _listed_item_date(text, found[0], language):
             continue
+        if _under_related_heading(units, index, lexicon):
+            cards.add(found[0].value)
+            continue
         candidates.append((index, found[0].value))
         if start <= index < start + DATE_NEAR_BODY_UNITS:
             near.append((index, found[0].value))
-    if candidates and len({value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT:
+    if candidates and len(cards | {value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT:
         # Of two dates, the one the page repeats (its date above and below the text; a single related item).
         counts = Counter(value for _, value in candidates)
+        rule = "lone-date-line"
+        if len(counts) == DATE_SEARCH_MAX_DISTINCT and len(set(counts.values())) == 1:
+            counts = _page_date_counts(features, counts)
+            rule = "repeated-date-anywhere" if len(set(counts.values())) > 1 else rule
         index, value = max(candidates, key=lambda item: counts[item[1]])
-        header.set_published(value, index, "lone-date-line")
+        header.set_published(value, index, rule)
     elif near:
         header.set_date_line(near[0][1], near[0][0], "near-date-line")
     elif not (
         _find_updated_date(units, features, window, header, lexicon)
         or _find_published_sentence(units, features, header, lexicon)
         or _find_labelled_date_in_text(units, features, header, lexicon)
+        or _find_data_sheet_date(units, features, window, header, lexicon)
     ):
-        _find_data_sheet_date(units, features, window, header, lexicon)
+        few = len(cards | {value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT
+        if cards and few:
+            # No date: the page's few lone dates were related cards' (named for bench/date_rules.py, as dated-list).
+            header.date_rule = RELATED_CARD_RULE
 
 
 # A page's date line stands just below its title even where the header window (anchored at the body
@@ -579,6 +592,8 @@ def _find_date_below_title(
             continue
         if _dated_entry(units, index, found, features.language, header):
             continue
+        if _under_related_heading(units, index, lexicon):
+            continue
         header.set_date_line(found[0].value, index, "date-below-title")
         return True
     return False
@@ -621,6 +636,8 @@ def _find_date_below_headline(units: list[Unit], features: RecordTable, header: 
             if _not_the_pages_date(units, below, found, lexicon):
                 continue
             if _date_kind(_date_labels(text, lexicon), found[0].start) in ("other", "updated"):
+                continue
+            if _under_related_heading(units, below, lexicon):
                 continue
             header.set_date_line(found[0].value, below, "date-below-headline")
             return True
@@ -857,6 +874,39 @@ def _short_date_line(units: list[Unit], features: RecordTable, index: int) -> li
     if not found or words_besides(units[index].text, found) > DATE_LINE_MAX_OTHER_WORDS:
         return []
     return found
+
+
+# 'Most Recent Posts' / 'Featured' / 'Jul 3, 2019' / a teaser's title: a date this many units below a related-links
+# or previous/next heading dates one of the cards it lists, not the page.
+RELATED_CARD_UNITS = 6
+RELATED_CARD_RULE = "related-card-date"
+
+
+def _under_related_heading(units: list[Unit], index: int, lexicon: Lexicon) -> bool:
+    """A related-links or previous/next heading ('Related Posts', 'Next post') stands at most
+    RELATED_CARD_UNITS units above the date line `index` (related-card-date)."""
+    for above in range(index - 1, max(-1, index - 1 - RELATED_CARD_UNITS), -1):
+        key = line_key(units[above].text)
+        if key and any(lexicon.phrases(category).matches_whole(key) for category in _RELATED_CATEGORIES):
+            return True
+    return False
+
+
+_RELATED_CATEGORIES = ("related-links", "prev-next")
+
+
+def _page_date_counts(features: RecordTable, tied: Counter[str]) -> Counter[str]:
+    """How many units of the whole page hold each of the `tied` dates (repeated-date-anywhere): two short
+    date lines that tie ('June 25, 2021' on the previous post's card, 'June 17, 2021' on the next one's) are
+    told apart by the article's own footer line, too long to be a date line ('June 17, 2021 garden, pest
+    control, organic gardening, garden maintenance'), that repeats one of them."""
+    counts: Counter[str] = Counter()
+    for index in range(len(features)):
+        if not _TWO_DIGITS.search(features.units[index].text):
+            continue
+        values = {item.value for item in features.dates(index)}
+        counts.update(value for value in tied if value in values)
+    return counts
 
 
 def words_besides(text: str, found: list[dates.FoundDate]) -> int:
