@@ -150,6 +150,10 @@ def test_an_early_widget_phrase_and_a_sentence_stay():
         ("de", "Hat Ihnen der Artikel gefallen? Dann teilen Sie ihn mit Ihren Freunden!", "end"),
         ("de", "Dieser Text wurde veröffentlicht unter der Lizenz CC BY-NC-ND 4.0.", "end"),
         ("fr", "Les opinions exprimées dans ce blog n'engagent que leurs auteurs.", "end"),
+        ("en", "As an Amazon Associate we earn from qualifying purchases.", "middle"),
+        ("en", "Your browser does not support the video tag.", "middle"),
+        ("en", "Was this helpful? Tell us what you think in the comments below.", "middle"),
+        ("de", "Externer Inhalt: Hier steht ein Video, das beim Laden Daten an den Anbieter sendet.", "middle"),
     ],
 )
 def test_a_site_notice_is_removed_wherever_it_stands(language, notice, where):
@@ -262,6 +266,9 @@ def test_letters_and_digits_keeps_what_isalnum_keeps_casefolded(text, squashed):
         ("en", "Find out more"),
         ("de", "Jetzt kaufen"),
         ("fr", "Télécharger le rapport du conseil"),
+        ("en", "Schedule a demo"),
+        ("en", "Talk to an expert"),
+        ("de", "Erfahre mehr"),
     ],
 )
 def test_a_buttons_label_on_its_own_line_is_removed(language, label):
