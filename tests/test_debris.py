@@ -302,3 +302,22 @@ def test_a_short_german_sentence_closing_on_an_action_verb_stays():
     line = "Die Tickets sind online zu buchen."
     article = parse_text(page("de", middle=[line], more=MORE_DE))
     assert line in paragraphs(article)
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Table of Contents"), ("en", "In this article:"), ("de", "Inhaltsverzeichnis")],
+)
+def test_the_title_of_a_table_of_contents_is_removed(language, label):
+    # The box's title set between the lead and the text, as a blog's contents box stands.
+    more = MORE_DE if language == "de" else MORE_EN
+    article = parse_text(page(language, middle=[label], more=more))
+    assert reasons_for(article, label) == ["contents-title-line"]
+    assert paragraphs(article) == [*BODIES[language], *more]
+
+
+def test_a_sentence_ending_on_contents_words_stays():
+    # The tail of a sentence the dump cut at a link ("... listed / on this page.") is the article's text.
+    line = "on this page."
+    article = parse_text(page("en", middle=[line], more=MORE_EN))
+    assert line in paragraphs(article)
