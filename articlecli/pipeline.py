@@ -384,6 +384,7 @@ def _label_body(
     # After the heading rules (a rule heading that is a button's label is a paragraph by now, and goes too) and after
     # the repeats: a quoted post's "Click to expand..." is part of the repeated block drop_repeats matches.
     debris.drop_calls_to_action(units, features, kept, labels, lexicon)
+    debris.drop_contents_titles(units, features, kept, labels, lexicon)
     if not region.listing:
         # A listing's lines are its items, not an article with a tail.
         inbody.demote_late_headings(units, features, kept, labels, has_stopwords)

@@ -150,6 +150,10 @@ def test_an_early_widget_phrase_and_a_sentence_stay():
         ("de", "Hat Ihnen der Artikel gefallen? Dann teilen Sie ihn mit Ihren Freunden!", "end"),
         ("de", "Dieser Text wurde veröffentlicht unter der Lizenz CC BY-NC-ND 4.0.", "end"),
         ("fr", "Les opinions exprimées dans ce blog n'engagent que leurs auteurs.", "end"),
+        ("en", "As an Amazon Associate we earn from qualifying purchases.", "middle"),
+        ("en", "Your browser does not support the video tag.", "middle"),
+        ("en", "Was this helpful? Tell us what you think in the comments below.", "middle"),
+        ("de", "Externer Inhalt: Hier steht ein Video, das beim Laden Daten an den Anbieter sendet.", "middle"),
     ],
 )
 def test_a_site_notice_is_removed_wherever_it_stands(language, notice, where):
@@ -262,6 +266,9 @@ def test_letters_and_digits_keeps_what_isalnum_keeps_casefolded(text, squashed):
         ("en", "Find out more"),
         ("de", "Jetzt kaufen"),
         ("fr", "Télécharger le rapport du conseil"),
+        ("en", "Schedule a demo"),
+        ("en", "Talk to an expert"),
+        ("de", "Erfahre mehr"),
     ],
 )
 def test_a_buttons_label_on_its_own_line_is_removed(language, label):
@@ -294,4 +301,23 @@ def test_a_short_german_sentence_closing_on_an_action_verb_stays():
     # A sentence ends on '.', a label does not: "Die Tickets sind online zu buchen." is the article's.
     line = "Die Tickets sind online zu buchen."
     article = parse_text(page("de", middle=[line], more=MORE_DE))
+    assert line in paragraphs(article)
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Table of Contents"), ("en", "In this article:"), ("de", "Inhaltsverzeichnis")],
+)
+def test_the_title_of_a_table_of_contents_is_removed(language, label):
+    # The box's title set between the lead and the text, as a blog's contents box stands.
+    more = MORE_DE if language == "de" else MORE_EN
+    article = parse_text(page(language, middle=[label], more=more))
+    assert reasons_for(article, label) == ["contents-title-line"]
+    assert paragraphs(article) == [*BODIES[language], *more]
+
+
+def test_a_sentence_ending_on_contents_words_stays():
+    # The tail of a sentence the dump cut at a link ("... listed / on this page.") is the article's text.
+    line = "on this page."
+    article = parse_text(page("en", middle=[line], more=MORE_EN))
     assert line in paragraphs(article)

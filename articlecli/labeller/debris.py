@@ -23,6 +23,8 @@ runs before the in-body rules (`inbody.relabel`), so that the article's tail is 
 - `newsletter-pitch`: a short line in the last tenth of the body that holds a phrase of the newsletter
   box ("Mit unserem Newsletter erhalten Sie monatlich ...", "Enter your email to get tips ..."): the
   box's pitch, written as a sentence.
+- `contents-title-line`: a body line that is only the title of a table of contents ([contents-title]: "Table of
+  contents", "In this article:", "Inhaltsverzeichnis"): the page's navigation box, not its text.
 - `call-to-action-line`: a body line of a few words that opens with a call to action ([call-to-action]:
   "Book a demo", "Shop now", "Try it free", "Find out more", "Jetzt kaufen", "Zum Shop"), or closes with
   the infinitive a German button ends on ([call-to-action-end]: "Buch bestellen", "Newsletter abonnieren"):
@@ -471,3 +473,25 @@ def _closes_on_action(text: str, key: str, closing: frozenset[str]) -> bool:
         and words[-1] in closing
         and not text.rstrip().endswith(_NOT_A_LABEL_END)
     )
+
+
+CONTENTS_TITLE_LINE = "contents-title-line"
+# A table of contents is titled in a few words ("Table of contents", "In this article:", "Inhaltsverzeichnis"); a
+# longer line is a sentence, and one that ends on a full stop is the tail of a sentence the dump cut at a link
+# ("... as shown / on this page.").
+CONTENTS_TITLE_MAX_WORDS = 5
+
+
+def drop_contents_titles(
+    units: list[Unit], features: RecordTable, kept: list[int], labels: Labels, lexicon: Lexicon
+) -> None:
+    """A body line that is only the title of a table of contents ([contents-title]: 'Table of contents', 'On this
+    page', 'In diesem Artikel:') heads the page's navigation box, not a part of the text (`contents-title-line`):
+    heading_context made such a heading a paragraph, and this takes it out with the plain lines of that shape. On
+    the whole corpus, of 111 such body lines 8 are wcxb gold body lines and 6 hold a leaked snippet."""
+    contents = lexicon.phrases("contents-title")
+    if not contents.exact:
+        return
+    for index, key in _short_body_keys(features, kept, labels, CONTENTS_TITLE_MAX_WORDS):
+        if contents.matches_whole(key) and not units[index].text.rstrip().endswith("."):
+            labels[index] = ("removed", CONTENTS_TITLE_LINE)
