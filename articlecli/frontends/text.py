@@ -400,11 +400,10 @@ GLUED_MAX_PIECES_PER_LINE = 5000
 GLUED_HEADING_MAX_WORDS = 10
 # The text a glued heading introduces: a sentence of at least this many words.
 GLUED_TEXT_MIN_WORDS = 8
-# Not after an abbreviation ("Dr. Vahid Osman", "Apple Inc. Board"): the sentence ends on a lowercase word, a
-# longer capitalised one ("Workouts + Rest = Progress.") or an acronym ("SAT, LSAT, and MCAT.").
-_LAST_SENTENCE_END = lazy_compile(
-    r".*\s(?:[a-zà-öø-ÿ]{3,}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}|[A-ZÀ-ÖØ-Þ]{2,})[.!?]\s+(?=[A-ZÀ-ÖØ-Þ0-9])", re.DOTALL
-)
+# Not after an abbreviation ("Dr. Vahid Osman", "Apple Inc. Board"): the sentence ends on a lowercase word or an
+# acronym ("SAT, LSAT, and MCAT."). Not on a capitalised word: a name ending a sentence ('… the function app in
+# Azure. Values in the Connection', cut inside 'ConnectionStrings') is as often followed by a sentence.
+_LAST_SENTENCE_END = lazy_compile(r".*\s(?:[a-zà-öø-ÿ]{3,}|[A-ZÀ-ÖØ-Þ]{2,})[.!?]\s+(?=[A-ZÀ-ÖØ-Þ0-9])", re.DOTALL)
 _HAS_SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
 
 
