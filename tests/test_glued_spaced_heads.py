@@ -2,7 +2,7 @@
 its paragraph became a space, and the element edges the lower-to-upper join misses: a heading before a sentence
 opener ('Size of Home Renovation The bigger the home…', rule glued-heading-start), a heading between two paragraphs
 of one glued piece, a numbered heading glued onto the last word of a list item ('behavior7. Train Your Team'), and
-the tail headings after a numbered or capitalised sentence end."""
+the tail headings after a numbered heading's number or an acronym ending a sentence."""
 
 from __future__ import annotations
 
