@@ -468,6 +468,9 @@ def _split_tails(pieces: list[str]) -> list[str]:
 # contributed to these adverse events. Salt forms should not be used to compound semaglutide The agency is aware…'.
 # After a finished sentence, a heading-shaped run, then a sentence opener (_spaced_head_end) starting a text.
 _SENTENCE_BOUNDARY = lazy_compile(r"[.!?](?<=[a-zà-öø-ÿ0-9)].)[\"”’]?\s+(?=[A-ZÀ-ÖØ-Þ0-9])")
+# The text after such a heading is read this far for its first sentence: each test costs a bounded slice, so a
+# piece of a million sentence ends is read in linear time.
+INNER_TEXT_LOOKAHEAD_CHARS = 1000
 
 
 def _inner_heads(piece: str) -> list[str]:
@@ -487,7 +490,7 @@ def _inner_heads(piece: str) -> list[str]:
             or not _title_like(head)
             or head.count(",") > GLUED_HEAD_MAX_COMMAS
             or _FIELD_VALUE.search(head)
-            or not _opens_text(piece[end:])
+            or not _opens_text(piece[end : end + INNER_TEXT_LOOKAHEAD_CHARS])
         ):
             continue
         parts += [piece[start:head_start], piece[head_start:end]]
