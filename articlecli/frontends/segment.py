@@ -357,7 +357,7 @@ def _date_head(line: str, spans: list[tuple[int, int]], first: int) -> int:
     weekday ('Thursday, November 9th 2023', '38°F' left alone as the weather box's), and before that a date
     label of the phrase lists ('PUBLISHED: November 8, 2023', 'Veröffentlicht am 10. Februar 2019'), which the
     header reads to tell a published date from an updated one."""
-    if first > 0 and _calendar_word(line[slice(*spans[first - 1])].rstrip(_LABEL_MARKS)):
+    if first > 0 and is_calendar_word(line[slice(*spans[first - 1])].rstrip(_LABEL_MARKS)):
         first -= 1
     labels = date_label_phrases()
     for count in range(min(DATE_LABEL_MAX_WORDS, first), 0, -1):
@@ -394,7 +394,7 @@ def _byline_cuts(words: list[str], spans: list[tuple[int, int]]) -> list[tuple[i
             bare = word.rstrip(_NAME_END_MARKS)
             # A name ends before a date's weekday or month ("By Nina Pineda Friday, November 14") and after a
             # word with a mark ("By Jane Doe, Staff Writer").
-            if not word[:1].isupper() or bare.casefold() in labels or _calendar_word(bare):
+            if not word[:1].isupper() or bare.casefold() in labels or is_calendar_word(bare):
                 break
             # A capitalised word before a lowercase one starts the sentence after the byline ("By Maria Jensen
             # The city council voted").
@@ -442,7 +442,7 @@ _NAME_END_MARKS = ",;:|-–—·•"
 
 
 @lru_cache(maxsize=4096)
-def _calendar_word(word: str) -> bool:
+def is_calendar_word(word: str) -> bool:
     """A weekday or month name of any language the package knows."""
     from articlecli.records.dates import is_calendar_word_any_language
 

@@ -13,6 +13,7 @@ from itertools import islice, pairwise
 from operator import itemgetter
 from typing import Final
 
+from articlecli.data import read_data
 from articlecli.frontends import browser, markdown, segment
 from articlecli.frontends.unit import Unit
 from articlecli.lazy_regex import lazy_compile
@@ -282,7 +283,8 @@ def _unglue(raw: str, camel_words: frozenset[str] = frozenset(), gaps: bool = Fa
         return [raw]
     edges = [0, *cuts, len(raw)]
     pieces = [raw[a:b] for a, b in pairwise(edges)]
-    return _split_tails([piece for piece in pieces if piece.strip()])
+    pieces = _split_tails([piece for piece in pieces if piece.strip()])
+    return [part for piece in pieces for part in _inner_heads(piece)]
 
 
 # Element edges the lower-to-upper join misses, each a glued heading's or paragraph's start seen on glued
@@ -310,10 +312,23 @@ _EDGE_POINT = lazy_compile(
 _EDGE_AFTER = "”\u200d"
 
 
+# A numbered heading glued straight onto the end of a sentence that has no full stop, a list item's or a
+# caption's ('Monitor network activity for suspicious behavior7. Train Your Team', 'Influencer marketing5. We
+# Are Social'): a lowercase word run into a number of one or two digits with its full stop, then a capital.
+# Not a date's day ('Nicole Collignon22. Februar 2020': the word after it is a month).
+_NUMBER_AFTER_WORD = lazy_compile(r"\d(?<=[a-zà-öø-ÿ]{3}.)\d?\.\s+([A-ZÀ-ÖØ-Þ][^\W\d_]*)")
+
+
+def _numbered_heading_starts(raw: str) -> list[int]:
+    """Where a numbered heading glued onto the word before it starts (see _NUMBER_AFTER_WORD)."""
+    return [m.start() for m in _NUMBER_AFTER_WORD.finditer(raw) if not segment.is_calendar_word(m[1])]
+
+
 def _with_edge_cuts(cuts: list[int], raw: str, gaps: bool = False) -> list[int]:
-    """The glue points of a glued line with its element edges (_EDGE_POINT) added, in order, and with its gaps
-    (_GAP_POINT) when `gaps`."""
+    """The glue points of a glued line with its element edges (_EDGE_POINT, _NUMBER_AFTER_WORD) added, in order,
+    and with its gaps (_GAP_POINT) when `gaps`."""
     edges = [m.end() if m[0] in _EDGE_AFTER else m.start() for m in _EDGE_POINT.finditer(raw)]
+    edges += _numbered_heading_starts(raw)
     if gaps:
         edges += gap_cuts(raw)
     return sorted({*cuts, *edges}) if edges else cuts
@@ -385,9 +400,15 @@ GLUED_MAX_PIECES_PER_LINE = 5000
 GLUED_HEADING_MAX_WORDS = 10
 # The text a glued heading introduces: a sentence of at least this many words.
 GLUED_TEXT_MIN_WORDS = 8
-# Not after an abbreviation ("Dr. Vahid Osman"): the sentence ends on a lowercase word.
-_LAST_SENTENCE_END = lazy_compile(r".*\s[a-zà-öø-ÿ]{3,}[.!?]\s+(?=[A-ZÀ-ÖØ-Þ0-9])", re.DOTALL)
+# Not after an abbreviation ("Dr. Vahid Osman", "Apple Inc. Board"): the sentence ends on a lowercase word or an
+# acronym ("SAT, LSAT, and MCAT."). Not on a capitalised word: a name ending a sentence ('… the function app in
+# Azure. Values in the Connection', cut inside 'ConnectionStrings') is as often followed by a sentence.
+_LAST_SENTENCE_END = lazy_compile(r".*\s(?:[a-zà-öø-ÿ]{3,}|[A-ZÀ-ÖØ-Þ]{2,})[.!?]\s+(?=[A-ZÀ-ÖØ-Þ0-9])", re.DOTALL)
 _HAS_SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
+
+
+# A numbered heading's number ('3. Offer Pricing Options'): its full stop ends no sentence.
+_HEADING_NUMBER = lazy_compile(r"\d{1,2}\.\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _title_like(text: str) -> bool:
@@ -397,7 +418,8 @@ def _title_like(text: str) -> bool:
         return False
     if text.rstrip().endswith((".", "!", ",", ";", ":", "…")):
         return False
-    return not _HAS_SENTENCE_END.search(text.rstrip("? "))
+    number = _HEADING_NUMBER.match(text)
+    return not _HAS_SENTENCE_END.search(text.rstrip("? "), number.end() if number else 0)
 
 
 def title_case(text: str) -> bool:
@@ -405,6 +427,13 @@ def title_case(text: str) -> bool:
     sentences and button labels ("Book now") do not."""
     words = [word for word in text.split() if len(word) > 3]
     return text.rstrip().endswith("?") or all(word[:1].isupper() or word[:1].isdigit() for word in words)
+
+
+def _heading_case(text: str) -> bool:
+    """title_case, where the small words a heading leaves lowercase ("Transform Your Business with Us") are no
+    sentence's words."""
+    joiners = segment.joiner_words()
+    return title_case(" ".join(word for word in text.split() if word.casefold() not in joiners))
 
 
 def _opens_text(text: str) -> bool:
@@ -425,7 +454,7 @@ def _split_tails(pieces: list[str]) -> list[str]:
             head
             and len(piece[head.end() :].split()) > 1
             and _title_like(piece[head.end() :])
-            and title_case(piece[head.end() :])
+            and _heading_case(piece[head.end() :])
             and _opens_text(piece[: head.end()])
             and _opens_text(following)
         ):
@@ -433,6 +462,40 @@ def _split_tails(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+# A heading joined with spaces between two paragraphs of a glued piece, both edges a source line break: '…may have
+# contributed to these adverse events. Salt forms should not be used to compound semaglutide The agency is aware…'.
+# After a finished sentence, a heading-shaped run, then a sentence opener (_spaced_head_end) starting a text.
+_SENTENCE_BOUNDARY = lazy_compile(r"[.!?](?<=[a-zà-öø-ÿ0-9)].)[\"”’]?\s+(?=[A-ZÀ-ÖØ-Þ0-9])")
+# The text after such a heading is read this far for its first sentence: each test costs a bounded slice, so a
+# piece of a million sentence ends is read in linear time.
+INNER_TEXT_LOOKAHEAD_CHARS = 1000
+
+
+def _inner_heads(piece: str) -> list[str]:
+    """The piece cut before and after each heading joined inside it with spaces (see _SENTENCE_BOUNDARY)."""
+    parts: list[str] = []
+    start = 0
+    for boundary in _SENTENCE_BOUNDARY.finditer(piece):
+        head_start = boundary.end()
+        if head_start < start:
+            continue
+        end = _spaced_head_end(piece, head_start)
+        if end is None:
+            continue
+        head = piece[head_start:end].strip()
+        if (
+            len(head) < GLUED_HEAD_MIN_CHARS
+            or not _title_like(head)
+            or head.count(",") > GLUED_HEAD_MAX_COMMAS
+            or _FIELD_VALUE.search(head)
+            or not _opens_text(piece[end : end + INNER_TEXT_LOOKAHEAD_CHARS])
+        ):
+            continue
+        parts += [piece[start:head_start], piece[head_start:end]]
+        start = end
+    return [*parts, piece[start:]] if parts else [piece]
 
 
 # Rule `glued-heading-start` (glued pages only): a heading whose element had no whitespace before the next one
@@ -471,9 +534,11 @@ def _glued_head(raw: str, camel_words: frozenset[str], page: str, near: tuple[in
     `page` is the page's text, where a word written elsewhere ('LDAPNightmare', 'ScienceSoft') is no join; it is
     looked up between the offsets `near` (by default everywhere)."""
     join = _HEAD_JOIN.search(raw, 0, GLUED_HEAD_MAX_CHARS + 2)
-    if join is None:
+    # The earlier of the two ends: a glued join and a space before a sentence opener.
+    ends = [end for end in (join.start() if join else None, _spaced_head_end(raw)) if end is not None]
+    if not ends:
         return [raw]
-    cut = join.start()
+    cut = min(ends)
     head, rest = raw[:cut].strip(), raw[cut:]
     if (
         len(head) < GLUED_HEAD_MIN_CHARS
@@ -498,6 +563,33 @@ def _glued_head(raw: str, camel_words: frozenset[str], page: str, near: tuple[in
         if page.count(raw[start:end], lo, hi) > page.count(raw[start : end + GLUED_WORD_CONTEXT_CHARS], lo, hi):
             return [raw]
     return [raw[:cut], rest]
+
+
+# A heading joined to its paragraph with a space (the source's line break between the two elements): 'Size of
+# Home Renovation The bigger the home, the bigger the bill', 'Insurance to help protect you Whether you are
+# logged on…'. The first capitalised word of the line that a lowercase word follows, after a word with no mark
+# at its end, is where the sentence starts; it is a heading's end only when that word is a sentence opener
+# (data/sentence_openers.txt): a name opens a sentence as often ('… tirzepatide FDA received reports').
+# The small words a title-case heading leaves lowercase ('Workouts for the Beginner') follow a word of it.
+_SPACED_SENTENCE_START = lazy_compile(r"(?<=[^\W_]) ([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+) ([a-zà-öø-ÿ]+)")
+
+
+def _spaced_head_end(raw: str, head_start: int = 0) -> int | None:
+    """Where the sentence after a heading (starting at `head_start`) joined to it with a space starts (see
+    _SPACED_SENTENCE_START), or None."""
+    joiners = segment.joiner_words()
+    for start in _SPACED_SENTENCE_START.finditer(raw, head_start, head_start + GLUED_HEAD_MAX_CHARS + 2):
+        if start[2] in joiners:
+            continue
+        return start.start(1) if start[1].casefold() in sentence_openers() else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def sentence_openers() -> frozenset[str]:
+    """Words that open a sentence (data/sentence_openers.txt)."""
+    text = read_data("sentence_openers.txt")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
 def _glued_heads(raw_lines: list[str], camel_words: frozenset[str], gaps: bool) -> dict[int, list[str]]:
