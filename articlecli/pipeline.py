@@ -370,6 +370,7 @@ def _label_body(
     heading_context.demote_box_titles(units, features, kept, labels, lexicon)
     heading_context.demote_field_lines(units, kept, labels)
     heading_context.demote_table_rows(units, kept, labels)
+    heading_context.demote_address_lines(units, kept, labels)
     heading_context.demote_cut_sentences(units, kept, labels)
     heading_context.demote_cut_names(units, kept, labels)
     heading_context.demote_repeated_fields(units, kept, labels)

@@ -562,3 +562,39 @@ def test_a_line_between_paragraphs_heads_them_only_outside_an_indented_layout(de
     else:
         assert headings_of(article) == ["What changes for commuters", "Ferry passes"]
         assert rule_of(article, "Ferry passes") == ["line-between-paragraphs"]
+
+
+def test_a_card_row_with_pipes_between_its_cells_is_no_heading():
+    # A listing's card prints its award and its neighbourhood in one row, cells split by a pipe, above the card's text.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "Where to Eat Near the Bridge",
+        BODIES["en"][1],
+        "Bib Gourmand | East Village",
+        "A small harbour kitchen that serves grilled fish, bread baked in the morning and a short list of local wines.",
+        BODIES["en"][2],
+        EXTRA[0],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["Where to Eat Near the Bridge"]
+    assert rule_of(article, "Bib Gourmand | East Village") == ["table-row-not-heading"]
+
+
+def test_a_line_with_a_web_or_mail_address_is_no_heading():
+    # A contact line and a shop link are laid out like headings above the text that follows them.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "What Changes for Commuters",
+        BODIES["en"][1],
+        "Questions? ferry-desk@harbour-council.org",
+        BODIES["en"][2],
+        "Bike lights $24.99 at https://shop.example.com/lights",
+        EXTRA[0],
+        EXTRA[1],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["What Changes for Commuters"]
+    assert rule_of(article, "Questions? ferry-desk@harbour-council.org") == ["address-not-heading"]
+    assert rule_of(article, "Bike lights $24.99 at https://shop.example.com/lights") == ["address-not-heading"]
