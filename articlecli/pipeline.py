@@ -365,14 +365,17 @@ def _label_body(
     debris.drop_after_widget_title(units, features, kept, labels, lexicon)
     heading_context.demote_nested_headings(units, features, kept, labels)
     heading_context.demote_datelines(units, features, kept, labels)
+    heading_context.demote_dated_meta_lines(units, features, kept, labels)
     heading_context.demote_calls_to_action(units, features, kept, labels, lexicon)
     heading_context.demote_box_titles(units, features, kept, labels, lexicon)
     heading_context.demote_field_lines(units, kept, labels)
     heading_context.demote_table_rows(units, kept, labels)
+    heading_context.demote_address_lines(units, kept, labels)
     heading_context.demote_cut_sentences(units, kept, labels)
     heading_context.demote_cut_names(units, kept, labels)
     heading_context.demote_repeated_fields(units, kept, labels)
     heading_context.demote_block_pieces(units, kept, labels, markdown_input=markdown_input, blank_layout=blank_layout)
+    heading_context.demote_indented_lines_between_paragraphs(units, kept, labels)
     heading_context.promote_outdented_headings(units, features, kept, labels, markdown_input=markdown_input)
     heading_context.promote_section_headings(
         units, features, kept, labels, markdown_input=markdown_input, blank_layout=blank_layout

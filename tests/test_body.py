@@ -555,6 +555,31 @@ def test_linked_markdown_headings_of_any_length_are_kept():
     assert [s.heading for s in article.sections if s.heading] == ["Sony WH-1000XM5", "AirPods"]
 
 
+CODE_BLOCK_MARKDOWN = """# Logging from a command-line tool
+
+The logging module lets a script report what it does at the level the user asks for on the command line, without a print statement left in the code.
+
+## Setting the level from an option
+
+Read the option, convert it to upper case and hand it to the logger before anything else runs:
+
+    # assuming loglevel is bound to the string value of the option
+    numeric_level = getattr(logging, loglevel.upper(), None)
+    # create logger
+    logger = logging.getLogger("simple_example")
+
+The numeric level is None when the user typed a level that does not exist, so check it before you use it.
+"""
+
+
+def test_hash_comments_of_an_indented_code_block_are_not_headings():
+    # CommonMark: an ATX heading's '#' is indented at most three spaces; four open a code block.
+    article = parse_text(CODE_BLOCK_MARKDOWN)
+    assert article.input_format == "markdown"
+    assert [s.heading for s in article.sections if s.heading] == ["Setting the level from an option"]
+    assert any("# create logger" in p for p in paragraphs(article))
+
+
 # --- glued text (bs4 get_text() without a separator) -----------------------------------------------
 
 

@@ -507,3 +507,95 @@ def test_a_sentence_cut_inside_a_camel_case_name_is_no_heading():
     article = parse_text(f"HomeNewsTransportCity\n{TITLES['en']}\n{line}\n")
     assert headings_of(article) == ["Southern Ramps First"]
     assert rule_of(article, "The council awarded the repair contract to Harbour") == ["cut-name-not-heading"]
+
+
+REVIEW = (
+    "Sturdy and light, they kept my feet comfortable on a ten mile walk along the coast path and dried quickly "
+    "after the rain, so I would buy them again."
+)
+
+
+def test_a_meta_line_with_a_date_is_not_a_section_heading():
+    # A review's author and date, laid out like a heading above the review's text; a title that names a day
+    # in a phrase ("... of March 4, 2026") stays a heading.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        BODIES["en"][1],
+        "What Readers Say",
+        BODIES["en"][2],
+        "Robert (verified owner) – June 7, 2020",
+        REVIEW,
+        "Ferry timetable changes of March 4, 2026",
+        EXTRA[0],
+        EXTRA[1],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["What Readers Say", "Ferry timetable changes of March 4, 2026"]
+    assert rule_of(article, "Robert (verified owner) – June 7, 2020") == ["dated-meta-not-heading"]
+    assert "Robert (verified owner) – June 7, 2020" in [p for s in article.sections for p in s.paragraphs]
+
+
+@pytest.mark.parametrize("depth", [0, 4])
+def test_a_line_between_paragraphs_heads_them_only_outside_an_indented_layout(depth: int) -> None:
+    # A line alone between two paragraphs, no blank line around it: where the dump keeps the source's line
+    # breaks it is a heading; where the dump lays the page out as indentation, it is a nested block's label.
+    margin = " " * depth
+    lines = [
+        TITLES["en"],
+        "",
+        BODIES["en"][0],
+        "",
+        "What changes for commuters",
+        "",
+        BODIES["en"][1],
+        "",
+        BODIES["en"][2],
+        "Ferry passes",
+        EXTRA[0],
+        "",
+        EXTRA[1],
+    ]
+    article = parse_text("\n".join(margin + line if line else "" for line in lines) + "\n")
+    if depth:
+        assert headings_of(article) == ["What changes for commuters"]
+        assert rule_of(article, "Ferry passes") == ["indented-line-not-heading"]
+    else:
+        assert headings_of(article) == ["What changes for commuters", "Ferry passes"]
+        assert rule_of(article, "Ferry passes") == ["line-between-paragraphs"]
+
+
+def test_a_card_row_with_pipes_between_its_cells_is_no_heading():
+    # A listing's card prints its award and its neighbourhood in one row, cells split by a pipe, above the card's text.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "Where to Eat Near the Bridge",
+        BODIES["en"][1],
+        "Bib Gourmand | East Village",
+        "A small harbour kitchen that serves grilled fish, bread baked in the morning and a short list of local wines.",
+        BODIES["en"][2],
+        EXTRA[0],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["Where to Eat Near the Bridge"]
+    assert rule_of(article, "Bib Gourmand | East Village") == ["table-row-not-heading"]
+
+
+def test_a_line_with_a_web_or_mail_address_is_no_heading():
+    # A contact line and a shop link are laid out like headings above the text that follows them.
+    blocks = [
+        TITLES["en"],
+        BODIES["en"][0],
+        "What Changes for Commuters",
+        BODIES["en"][1],
+        "Questions? ferry-desk@harbour-council.org",
+        BODIES["en"][2],
+        "Bike lights $24.99 at https://shop.example.com/lights",
+        EXTRA[0],
+        EXTRA[1],
+    ]
+    article = parse_text("\n\n".join(blocks) + "\n")
+    assert headings_of(article) == ["What Changes for Commuters"]
+    assert rule_of(article, "Questions? ferry-desk@harbour-council.org") == ["address-not-heading"]
+    assert rule_of(article, "Bike lights $24.99 at https://shop.example.com/lights") == ["address-not-heading"]

@@ -732,6 +732,12 @@ def _setext_headings(raw_lines: list[str]) -> dict[int, int]:
     return found
 
 
+# A Markdown '#' line indented this many columns or more is a line of an indented code block, not a heading
+# (CommonMark lets an ATX heading's marks be indented by at most three spaces; decoding has made tabs spaces):
+# the comments of a shell or Python listing, "    # create logger", "    # ==== Basic one liners ====".
+# On the dev corpus 145 such lines were output as headings, 8 of them gold (all inside a code block).
+CODE_BLOCK_MIN_INDENT = 4
+
 # First characters of a bullet (markdown._BULLET: symbols, or an indented "o").
 _MARKER_STARTS = frozenset("*+-•◦▪·‣●○□■o")
 
@@ -752,7 +758,7 @@ def _scan_line(number: int, raw: str, is_markdown: bool, blank_before: bool) -> 
     link_chars = 0
     if is_markdown:
         # Both regexes need their marker character: test for it first.
-        heading = markdown.heading_level(body) if body[:1] == "#" else None
+        heading = markdown.heading_level(body) if body[:1] == "#" and indent < CODE_BLOCK_MIN_INDENT else None
         if heading:
             level, body = heading
         prefix = markdown.quote_prefix(body) if ">" in body else None

@@ -176,6 +176,29 @@ def demote_datelines(units: list[Unit], features: RecordTable, kept: list[int], 
             labels[index] = ("paragraph", DATELINE_HEADING)
 
 
+DATED_META_HEADING = "dated-meta-not-heading"
+
+
+def _names_the_date(text: str, start: int) -> bool:
+    """True when the word right before a date is a lower-case word: a title that names a day ("Election results
+    of November 5, 2024", "Spotify outage on April 16, 2025"), not a meta line where the date follows a name, a
+    label or a separator ("Robert (verified owner) – June 7, 2020", "Posted Mar 5, 2026", "Mar 07, 2026 · 4 min")."""
+    before = text[:start].split()
+    word = before[-1] if before else ""
+    return word.isalpha() and word[:1].islower()
+
+
+def demote_dated_meta_lines(units: list[Unit], features: RecordTable, kept: list[int], labels: Labels) -> None:
+    """A rule heading that holds a full date, not named inside a phrase (see _names_the_date), is a post's, a review's
+    or a teaser's meta line (author and date, date and reading time, a forum post's stamp), not a section heading
+    (`dated-meta-not-heading`; the dateline rule above takes a date with a short label only). On the dev corpus none
+    of the 47 such headings is a gold heading. It stays in the body as a paragraph."""
+    for index in _rule_headings(units, kept, labels):
+        found = features.dates(index)
+        if found and not _names_the_date(units[index].text, found[0].start):
+            labels[index] = ("paragraph", DATED_META_HEADING)
+
+
 CALL_TO_ACTION = "call-to-action-not-heading"
 
 
@@ -304,6 +327,20 @@ def demote_block_pieces(
             labels[index] = ("paragraph", PIECE_OF_BLOCK)
 
 
+INDENTED_LINE_BETWEEN_PARAGRAPHS = "indented-line-not-heading"
+
+
+def demote_indented_lines_between_paragraphs(units: list[Unit], kept: list[int], labels: Labels) -> None:
+    """A `line-between-paragraphs` heading (a line alone between two paragraphs with no blank line around it, taken
+    as a heading where the page source's own line breaks were kept) that is indented is a line of a nested block
+    in a dump that lays the page out as indentation: a menu entry above its description ("Pricing" / "Explore our
+    plans ..."), a FAQ card's question, a slider's label (`indented-line-not-heading`). There the depth, not a
+    missing blank line, sets a heading apart; on the dev corpus none of the 35 such lines is a gold heading."""
+    for index in _rule_headings(units, kept, labels):
+        if labels[index][1] == LINE_BETWEEN_PARAGRAPHS and units[index].indent >= NESTED_MIN_STEP:
+            labels[index] = ("paragraph", INDENTED_LINE_BETWEEN_PARAGRAPHS)
+
+
 CUT_SENTENCE = "cut-sentence-not-heading"
 # Marks that continue a text and cannot open one: a colon before a field's value, a comma, a semicolon, a closing
 # bracket, a full stop. An opening bracket or a dash can open a subtitle ("(and why it matters)"), so they stay out.
@@ -389,16 +426,34 @@ TABLE_ROW = "table-row-not-heading"
 # Spaces between two cells of a row that a renderer laid out in columns (inscriptis pads each cell to its column's
 # width): one or two spaces sit between words and after a full stop, three or more only in a layout.
 COLUMN_GAP_MIN_SPACES = 3
-_COLUMN_GAP = lazy_compile(rf"\S {{{COLUMN_GAP_MIN_SPACES},}}\S")
+# A cell separator written out: a pipe between spaces, as a card prints its fields in a row ("Bib Gourmand | Noho",
+# "Bridgestone Team | 5 min read"); glued to a word it is a code's syntax or a name ("A|B").
+_COLUMN_GAP = lazy_compile(rf"\S {{{COLUMN_GAP_MIN_SPACES},}}\S|\S \| \S")
 
 
 def demote_table_rows(units: list[Unit], kept: list[int], labels: Labels) -> None:
-    """A rule heading (not a Markdown '#' line) with a column gap inside it is a table's row, laid out cell by
-    cell ("Renovation Type     Estimated Cost Range     Notes", "Thin LTO.          5%"), not a section heading
-    (`table-row-not-heading`): on the dev corpus none of the 46 lines it changes is a gold heading."""
+    """A rule heading (not a Markdown '#' line) with a column gap or a pipe between cells inside it is a table's
+    or a card's row, laid out cell by cell ("Renovation Type     Estimated Cost Range     Notes", "Thin LTO.
+    5%", "Bib Gourmand | Crown Heights"), not a section heading (`table-row-not-heading`): on the dev corpus 1 of
+    the 106 lines it changes is a gold heading."""
     for index in _rule_headings(units, kept, labels):
         if _COLUMN_GAP.search(units[index].text):
             labels[index] = ("paragraph", TABLE_ROW)
+
+
+ADDRESS_LINE = "address-not-heading"
+# A web address or an e-mail address inside the text (not a domain name alone: "Booking.com" titles a section).
+_ADDRESS = lazy_compile(r"https?://|\bwww\.\w|\w@\w[\w-]*\.\w")
+
+
+def demote_address_lines(units: list[Unit], kept: list[int], labels: Labels) -> None:
+    """A rule heading (not a Markdown '#' line) that holds a web or e-mail address is a contact line, a shop link
+    or a credit ("CVAE_info@conejousd.org", "USA Amazon $24.99 : https://amzn.to/…", "Photo Max Bender on
+    https://unsplash.com/…"), not a section heading (`address-not-heading`): none of the 11 such lines of the dev
+    corpus is a gold heading."""
+    for index in _rule_headings(units, kept, labels):
+        if _ADDRESS.search(units[index].text):
+            labels[index] = ("paragraph", ADDRESS_LINE)
 
 
 REPEATED_FIELD = "repeated-field-not-heading"
