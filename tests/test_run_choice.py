@@ -105,3 +105,68 @@ def test_blurb_above_a_listing_stays_the_text() -> None:
     lines = ["Women", "Jackets", intro, *ITEMS[:4], "Help"]
     article = parse_text("\n\n".join(lines) + "\n")
     assert intro in article.text
+
+
+ARTICLE = [
+    "The city council voted on Tuesday to turn the old tram depot into a covered market, ending a dispute that "
+    "has kept the building empty for eleven years.",
+    "Traders will move in next spring; the council will keep the roof and the brick front, and the tracks in the "
+    "floor will stay visible under glass.",
+    "Residents had asked for a library in the depot, and the council promised to look for another site for it "
+    "before the end of the year.",
+    "The market's first tenants will be the twenty stalls of the square outside the station, which the city "
+    "plans to close to traffic once the depot opens.",
+]
+CONSENT_DIALOG = [
+    "We Care About Your Privacy",
+    "We and our 100 partners store and/or access information on a device, such as unique IDs in cookies to "
+    "process personal data. You may accept or manage your choices by clicking below, including your right to "
+    "object where legitimate interest is used, or at any time in the privacy policy page.",
+    "Accept All",
+    "Reject All",
+    "Privacy Preference Center",
+    "When you visit any website, it may store or retrieve information on your browser, mostly in the form of "
+    "cookies. This information might be about you, your preferences or your device and is mostly used to make "
+    "the site work as you expect it to. The information does not usually directly identify you.",
+    "Strictly Necessary Cookies",
+    "These cookies are necessary for the website to function and cannot be switched off in our systems. They "
+    "are usually only set in response to actions made by you which amount to a request for services, such as "
+    "setting your privacy preferences, logging in or filling in forms.",
+    "Performance Cookies",
+    "These cookies allow us to count visits and traffic sources so we can measure and improve the performance of "
+    "our site. They help us to know which pages are the most and least popular and see how visitors move around "
+    "the site. All information these cookies collect is aggregated and therefore anonymous.",
+    "Targeting Cookies",
+    "These cookies may be set through our site by our advertising partners. They may be used by those companies "
+    "to build a profile of your interests and show you relevant adverts on other sites. They do not store "
+    "directly personal information, but are based on uniquely identifying your browser and internet device.",
+    "Functional Cookies",
+    "These cookies enable the website to provide enhanced functionality and personalisation. They may be set by "
+    "us or by third party providers whose services we have added to our pages. If you do not allow these "
+    "cookies then some or all of these services may not function properly.",
+    "Social Media Cookies",
+    "These cookies are set by a range of social media services that we have added to the site to enable you to "
+    "share our content with your friends and networks. They are capable of tracking your browser across other "
+    "sites and building up a profile of your interests.",
+    "Confirm My Choices",
+]
+
+
+def test_consent_dialog_prose_does_not_take_the_run() -> None:
+    # A dump that keeps the privacy preference centre at the page's foot: its purposes outweigh the news item
+    # above them. The dialog's prose, framed by its cookie labels, does not choose the run.
+    page = ["Home", "News", "Council turns tram depot into a market", *ARTICLE, "Share", "Contact", *CONSENT_DIALOG]
+    article = parse_text("\n\n".join(page) + "\n")
+    for paragraph in ARTICLE:
+        assert paragraph in article.text
+    assert "cookies" not in article.text
+    # Nothing is lost: the dialog's paragraphs are listed as removed lines.
+    assert CONSENT_DIALOG[1] in [line.text for line in article.removed]
+
+
+def test_one_cookie_line_does_not_damp_the_article() -> None:
+    # A lone cookie banner above an article is no dialog: the article's prose still chooses the run.
+    page = ["Home", "We use cookies", "Accept", "Council turns tram depot into a market", *ARTICLE, "Contact"]
+    article = parse_text("\n\n".join(page) + "\n")
+    for paragraph in ARTICLE:
+        assert paragraph in article.text

@@ -7,6 +7,7 @@ ad between paragraphs but not a whole navigation menu.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -142,6 +143,7 @@ def find_region(
     scores = [unit_score(u, f, has_stopwords) for u, f in zip(units, features, strict=True)]
     _damp_menu_descriptions(units, scores)
     _damp_template_prose(features, scores)
+    _damp_consent_dialog(features, scores)
     _charge_zones_once(units, features, scores)
     start, end = max_run(scores)
     if end <= start:
@@ -241,6 +243,30 @@ def _damp_template_prose(features: list[UnitFeatures], scores: list[float]) -> N
         return
     for index in template:
         scores[index] = 0.0
+
+
+# A consent dialog dumped with the page (a privacy preference centre: "Accept All", "Reject All", "Strictly
+# Necessary Cookies", "Performance Cookies", ...) explains each purpose in a paragraph of prose, often more prose
+# than a short article or a listing's intro has, and text dumps put it at the page's foot or head. Prose inside
+# the dialog, with a cookie-notice line at most CONSENT_DIALOG_SPAN units above it and one at most as far below,
+# scores nothing in the run's choice (its lines are read as before). An article right above or below a banner has
+# the banner's lines on one side only. Simulated on the wcxb runs (span 10 to 30; one side with 2 to 4 lines
+# near: a game shop's "Accept"/"Reject" age gate and an article close above a dialog lost their text).
+CONSENT_DIALOG_SPAN = 20
+
+
+def _damp_consent_dialog(features: list[UnitFeatures], scores: list[float]) -> None:
+    notices = [index for index, feats in enumerate(features) if feats.boilerplate == "cookie-notice"]
+    if len(notices) < 2:
+        return
+    for index, score in enumerate(scores):
+        if score <= 0:
+            continue
+        below = bisect_right(notices, index)
+        if 0 < below < len(notices) and (
+            index - notices[below - 1] <= CONSENT_DIALOG_SPAN and notices[below] - index <= CONSENT_DIALOG_SPAN
+        ):
+            scores[index] = 0.0
 
 
 # HTML: a markup zone of a widget set inside the text (a comment list under a Q&A page's answer, a
