@@ -498,7 +498,9 @@ def find_fallback_date(
     updated_words = lexicon.phrases("updated-prefix").exact | {"edited"}
     candidates: list[tuple[int, str]] = []
     near: list[tuple[int, str]] = []
-    for index in range(max(0, start - DATE_SEARCH_BEFORE), len(units)):
+    # Only a unit with two digits in a row holds a date (two_digit_lines, in page order).
+    lines = features.two_digit_lines()
+    for index in lines[bisect_left(lines, max(0, start - DATE_SEARCH_BEFORE)) :]:
         if index in window:
             continue
         found = _short_date_line(units, features, index)
