@@ -125,3 +125,22 @@ def test_opening_key_of_a_label_is_its_key_and_of_a_long_line_its_first_words():
     assert opening.startswith("hallo, ich bin anna, foodbloggerin und backbuchautorin, und ich backe gern")
     assert len(opening.split()) == 40
     assert table.opening_key(long_line) is opening
+
+
+def test_two_digit_lines_list_every_unit_that_can_hold_a_date():
+    page = """Posted in Travel | 5 comments
+
+A weekend on the coast
+
+Published: 12 March 2024
+
+Page 3 of 9
+
+The ferry leaves at 7:45 from pier 2, and the trip takes about ninety minutes.
+"""
+    units, table = _table(page)
+    lines = table.two_digit_lines()
+    assert [units[i].text for i in lines] == ["Published: 12 March 2024", units[-1].text]
+    # Every unit with a date is listed (the page-wide date searches walk only these).
+    assert {i for i in range(len(units)) if table.dates(i)} <= set(lines)
+    assert table.two_digit_lines() is lines

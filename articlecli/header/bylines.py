@@ -196,12 +196,13 @@ def find_dated_byline_anywhere(units: list[Unit], features: RecordTable, lexicon
     the title, below the body, or in a header the main-text region left out. The one nearest the body
     start wins."""
     has_word = _inner_byline_word_test(lexicon)
-    # The short lines with a byline word, found in page order from the records' keys, then read nearest first.
-    candidates = [
-        index
-        for index, record in enumerate(features)
-        if record.words <= META_MAX_WORDS * 2 and not record.boilerplate and has_word(record.key)
-    ]
+    # The short lines with a byline word, found in page order from the records' keys, then read nearest first;
+    # only those with two digits in a row (two_digit_lines), which a line needs to hold a date.
+    candidates = []
+    for index in features.two_digit_lines():
+        record = features[index]
+        if record.words <= META_MAX_WORDS * 2 and not record.boilerplate and has_word(record.key):
+            candidates.append(index)
     for index in nearest_first(candidates, header.body_start):
         if index in header.labels and header.labels[index][0] not in ("date", "removed"):
             continue
@@ -670,7 +671,6 @@ def names_in_date_line(text: str, lexicon: Lexicon, language: str | None) -> lis
     return []
 
 
-_DIGIT = lazy_compile(r"\d")
 # The fields of a date line: 'Date | 13:10 Uhr | Jane Doe', 'Date • Section • Jane Doe'.
 _FIELD_SEPARATORS = lazy_compile(r"\s+[|•·∙/–—]\s+|\s{3,}")
 # The marks a post header sets between its fields (a "|" or a dash opens a section label or a dateline
@@ -801,13 +801,8 @@ def find_name_beside_any_date(
     """The same as find_name_beside_date for a date line anywhere on the page ('Thomas Hanke' / '27.04.2020
     - 18:50 Uhr' where the region or the title was found elsewhere); the one nearest the body start wins."""
     found: list[tuple[int, str]] = []
-    # The short lines with a digit (a date has one), in page order.
-    has_digit = _DIGIT.search
-    dated = [
-        index
-        for index, (unit, record) in enumerate(zip(units, features, strict=True))
-        if record.words <= META_MAX_WORDS and has_digit(unit.text)
-    ]
+    # The short lines with two digits in a row (a date has them: two_digit_lines), in page order.
+    dated = [index for index in features.two_digit_lines() if features[index].words <= META_MAX_WORDS]
     for date_index in dated:
         if header.labels.get(date_index, ("date", ""))[0] != "date" or not features.dates(date_index):
             continue

@@ -10,6 +10,7 @@ Reading a date out of a string is dates.py's job; this module chooses which of t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -18,7 +19,6 @@ from articlecli.frontends.unit import Unit
 from articlecli.header.record import META_MAX_WORDS, Header
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records import dates
-from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import PREFIX_CATEGORIES, Lexicon, PhraseSet, line_key
 from articlecli.records.record import RecordTable
 
@@ -500,7 +500,9 @@ def find_fallback_date(
     near: list[tuple[int, str]] = []
     # Dates of related cards: they count among the page's many dates, but none is the page's.
     cards: set[str] = set()
-    for index in range(max(0, start - DATE_SEARCH_BEFORE), len(units)):
+    # Only a unit with two digits in a row holds a date (two_digit_lines, in page order).
+    lines = features.two_digit_lines()
+    for index in lines[bisect_left(lines, max(0, start - DATE_SEARCH_BEFORE)) :]:
         if index in window:
             continue
         found = _short_date_line(units, features, index)
@@ -659,21 +661,22 @@ def _listed_item_date(text: str, first: dates.FoundDate, language: str | None) -
 
 
 def _labelled_short_lines(
-    units: list[Unit], features: list[UnitFeatures], indexes: range, window: range, lexicon: Lexicon
+    units: list[Unit], features: RecordTable, indexes: range, window: range, lexicon: Lexicon
 ) -> Iterator[tuple[int, str]]:
     """The metadata-sized lines among `indexes` outside the header `window` that could hold a date, each
     with the label of the line above it prefixed ('Published:' alone on its line). Cheap tests first: every
-    date has two digits in a row, and most lines are long or hold no number, so they are out before the
-    label lookups."""
-    for index in indexes:
-        if index in window or features[index].words > META_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+    date has two digits in a row (the page's lines with them are listed once, two_digit_lines), and most
+    lines are long or hold no number, so they are out before the label lookups."""
+    lines = features.two_digit_lines()
+    for index in lines[bisect_left(lines, indexes.start) : bisect_left(lines, indexes.stop)]:
+        if index in window or features[index].words > META_MAX_WORDS:
             continue
         yield index, label_above(units, index, lexicon) + units[index].text
 
 
 def _find_labelled_date(
     units: list[Unit],
-    features: list[UnitFeatures],
+    features: RecordTable,
     window: range,
     language: str | None,
     header: Header,
@@ -731,8 +734,8 @@ def _find_published_sentence(units: list[Unit], features: RecordTable, header: H
     the same sentence (published-sentence): the last resort, where no date line, labelled line or dateline
     was found. Not a unit that also holds an updated or member's label."""
     verbs = lexicon.phrases("published-verb").exact
-    for index in range(len(units)):
-        if features[index].words > PUBLISHED_SENTENCE_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+    for index in features.two_digit_lines():
+        if features[index].words > PUBLISHED_SENTENCE_MAX_WORDS:
             continue
         found = features.dates(index)
         if not found or len({item.value for item in found}) > 1:
@@ -757,10 +760,8 @@ def _find_labelled_date_in_text(units: list[Unit], features: RecordTable, header
     """The first unit of any length whose first date label is a published one standing right before a date
     ('Published:', 'Published on') (labelled-date-in-text): the page's stamp glued into a long line. Near
     the last resort."""
-    for index in range(len(units)):
+    for index in features.two_digit_lines():
         text = units[index].text
-        if not _TWO_DIGITS.search(text):
-            continue
         found = features.dates(index)
         if not found:
             continue
@@ -791,8 +792,8 @@ def prefer_original_date(units: list[Unit], features: RecordTable, header: Heade
     if _date_labels(shown, lexicon):
         return
     phrases = lexicon.phrases("original-date").exact
-    for index in range(len(units)):
-        if features[index].words > PUBLISHED_SENTENCE_MAX_WORDS or not _TWO_DIGITS.search(units[index].text):
+    for index in features.two_digit_lines():
+        if features[index].words > PUBLISHED_SENTENCE_MAX_WORDS:
             continue
         text = units[index].text
         at = _label_position(text, phrases)
@@ -901,9 +902,7 @@ def _page_date_counts(features: RecordTable, tied: Counter[str]) -> Counter[str]
     told apart by the article's own footer line, too long to be a date line ('June 17, 2021 garden, pest
     control, organic gardening, garden maintenance'), that repeats one of them."""
     counts: Counter[str] = Counter()
-    for index in range(len(features)):
-        if not _TWO_DIGITS.search(features.units[index].text):
-            continue
+    for index in features.two_digit_lines():
         values = {item.value for item in features.dates(index)}
         counts.update(value for value in tied if value in values)
     return counts

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
+from itertools import compress, islice
 from typing import NamedTuple
 
 from articlecli.frontends.unit import Unit
@@ -27,6 +27,8 @@ from articlecli.records.names import byline_names, looks_like_name
 
 # A word token.
 _WORD_TOKEN = lazy_compile(r"\w+")
+# Two digits in a row: every full date has them (dates.find_dates reads no text without them).
+_TWO_DIGITS = lazy_compile(r"\d\d")
 
 
 @cache
@@ -116,6 +118,7 @@ class RecordTable(list[UnitRecord]):
         "_opening_keys",
         "_phrases",
         "_shapes",
+        "_two_digit_lines",
         "language",
         "lexicon",
         "units",
@@ -136,6 +139,7 @@ class RecordTable(list[UnitRecord]):
         self._bylines: dict[int, list[str] | None] = {}
         self._name_like: dict[int, bool] = {}
         self._opening_keys: dict[int, str] = {}
+        self._two_digit_lines: list[int] | None = None
 
     @property
     def month_first(self) -> bool | None:
@@ -158,6 +162,16 @@ class RecordTable(list[UnitRecord]):
                 dates.find_dates_in_page_order(self.units[index].text, self.language, self.numeric_order)
             )
         return list(found)
+
+    def two_digit_lines(self) -> list[int]:
+        """The indexes of the units whose text holds two digits in a row, in page order: the only units
+        `dates` can find a date in. Found once a page, in one pass in C: the header's page-wide date and
+        byline searches each walked every unit with a regex search of its own to find them."""
+        found = self._two_digit_lines
+        if found is None:
+            texts = [unit.text for unit in self.units]
+            found = self._two_digit_lines = list(compress(range(len(texts)), map(_TWO_DIGITS.search, texts)))
+        return found
 
     def shape(self, index: int) -> UnitShape:
         shape = self._shapes.get(index)
