@@ -421,3 +421,51 @@ def test_a_model_pick_opening_with_a_link_reference_number_leaves_the_rules_answ
     found, _ = _candidates(NUMBERED_LINKS)
     assert "[3]Droplets" in [c.text for c in found]
     assert parse_text(NUMBERED_LINKS).title == "Wie Städte ihre Radwege planen"
+
+
+# A text browser's whole-page dump (w3m -dump, 80 columns): it opens with the logo's alt text, not the <title>;
+# its paragraphs are wrapped at the terminal's width.
+BROWSER_DUMP = """\
+Publisher Logo
+
+Home News Sport Culture
+
+Old harbour bridge to close to cars next spring
+
+By Jane Doe
+12 March 2024
+
+The city council voted on Tuesday to close the old harbour bridge to cars from
+next spring, after engineers from the Port Authority warned that the structure
+could no longer carry heavy traffic safely, the council's transport committee
+said in a statement on Wednesday after a meeting that lasted for five hours.
+
+Residents who live on the north bank said they were worried about longer
+journeys to work. Cycling groups welcomed the decision and asked the mayor, Anne
+Martin, for a wider path for bikes on the bridge once the repairs are finished.
+
+The council expects the repairs to cost about 40 million pounds and to take at
+least three years, according to a report published with the vote on Tuesday by
+the city's engineers, who inspected the piers and the deck over the winter.
+"""
+
+
+def test_a_browser_dump_has_no_title_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    headline = "Old harbour bridge to close to cars next spring"
+    # A model that crowns the first line wherever it can: on a browser's dump that is the page's first element.
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    assert parse_text(BROWSER_DUMP).title == headline
+    # The same page scraped from its markup, paragraphs unwrapped: the first line is its <title>, and is taken.
+    scraped = "\n\n".join(block.replace("\n", " ") for block in BROWSER_DUMP.split("\n\n"))
+    assert parse_text(scraped.replace("Publisher Logo", "Harbour bridge to close")).title == "Harbour bridge to close"
+    assert parse_text(BROWSER_DUMP.replace("Publisher Logo", "Harbour bridge to close")).title == headline
+
+
+@pytest.mark.parametrize(
+    "box", ["Suche nach: ____________________ Suche", "Suche nach: [                    ] [Suche]"]
+)
+def test_a_line_with_a_form_field_is_no_title(box: str) -> None:
+    # A search box's line as lynx and w3m draw it, right above the text where a headline would stand.
+    body = BROWSER_DUMP.split("12 March 2024\n\n")[1]
+    assert parse_text(f"{box}\n\n{body}").title != box
+    assert parse_text(f"Harbour bridge to close\n\n{box}\n\n{body}").title == "Harbour bridge to close"

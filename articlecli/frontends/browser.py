@@ -79,6 +79,18 @@ def numbers_links(lines: list[str]) -> bool:
     return ascending >= MARKERS_MIN_ASCENDING_SHARE * (len(numbers) - 1)
 
 
+# A text browser renders the page's body: its dump has no <title> line. Read from the page's first lines.
+RENDERING_SCAN_LINES = 400
+
+
+def renders_page_body(lines: list[str]) -> bool:
+    """True when the dump is a text browser's rendering of the page (wrapped at a terminal width, or its
+    links numbered): it opens with the page's first element (a logo's alt text, a skip link, a cookie
+    banner), not with the page's <title> as a whole-page scrape of the markup does."""
+    head = lines[:RENDERING_SCAN_LINES]
+    return wrap_width(head) is not None or numbers_links(head)
+
+
 def strip_markers(text: str) -> tuple[str, int]:
     """`text` without its "[12]" markers, and how many of its characters were link text."""
     if "[" not in text:

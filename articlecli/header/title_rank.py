@@ -464,7 +464,8 @@ def candidates(
         add(0, first_choice[0].text, "first-suffix", 0)
     # A first line that goes on long after its head is a page glued into one line: taking its head as the
     # title would take the line, and the text in it, out of the article.
-    if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
+    # (Not on a text browser's rendering: its first line is the page's first element, no <title>.)
+    if page.has_title_line and features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
         site_name = None
         if _heads_meta(units, meta_line):
             site_name = partial(rules.is_site_name, units=units)
@@ -816,6 +817,10 @@ def rerank(
     # rules never crown one, and a model pick of one also costs the page its author or date ("Published on
     # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
     if is_meta(picked.text):
+        return choice
+    # On a text browser's rendering the first line is the page's first element ("Publisher Logo", "Skip to
+    # content"), which the model, trained on dumps opening with the <title>, would take for one.
+    if picked.index == 0 and page is not None and not page.has_title_line:
         return choice
     # A line opening with a link's reference number ("[14]Droplets", "[18]Read about Board Governance": the
     # numbered links of a text-browser dump) is a link label, not the page's headline: the rules' answer stands.
