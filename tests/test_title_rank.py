@@ -469,3 +469,52 @@ def test_a_line_with_a_form_field_is_no_title(box: str) -> None:
     body = BROWSER_DUMP.split("12 March 2024\n\n")[1]
     assert parse_text(f"{box}\n\n{body}").title != box
     assert parse_text(f"Harbour bridge to close\n\n{box}\n\n{body}").title == "Harbour bridge to close"
+
+
+# A newspaper page dumped by a scraper: an all-capitals section kicker above the headline, then the standfirst.
+KICKER_PAGE = (
+    "\n\n".join(
+        (
+            "CAMBIO CLIMÁTICO",
+            "¿Ha llegado realmente la Antártida a los 20 grados?",
+            "Los científicos cuestionan el reciente récord de temperatura y advierten de la tendencia al calentamiento",
+            "Que en la Antártida se registren temperaturas de más de 20 grados no tiene por qué deberse al cambio "
+            "climático, explican los investigadores que estudian el continente desde hace décadas.",
+            "El continente helado sigue siendo un lugar tan remoto e inaccesible que se tiende a verlo como un todo, "
+            "con climas y temperaturas muy diferentes entre la costa y el interior.",
+        )
+    )
+    + "\n"
+)
+
+
+def test_the_model_never_crowns_the_kicker_the_rules_stepped_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, title_rank.RULES_ONLY)
+    rules = parse_text(KICKER_PAGE)
+    assert rules.title == "¿Ha llegado realmente la Antártida a los 20 grados?"
+    assert [d.rule for d in rules.decisions if d.label == "title"] == ["title-below-kicker"]
+    # A model that prefers the first line (the kicker here) leaves the rules' headline.
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    assert parse_text(KICKER_PAGE).title == rules.title
+
+
+# A page a scraper glued into one line (no space between the elements): a back link, the headline, its date and
+# topic line, then the text.
+GLUED_DATE_PAGE = (
+    "ZurückAuf das erste Elektron kommt es an12. Januar 2022,Themen: ÖkosystemeEnergieWer atmet, muss Elektronen "
+    "loswerden. Forschende haben untersucht, wie Bakterien im Boden die ersten Elektronen an Mineralien abgeben und "
+    "welche Rolle das für den Kreislauf des Kohlenstoffs in Feuchtgebieten spielt. Die Ergebnisse zeigen, dass schon "
+    "kleine Mengen an Eisen den Ablauf der Reaktion stark verändern und damit auch die Menge an Treibhausgasen, die "
+    "aus den Böden entweicht. Die Gruppe will nun prüfen, ob sich das auch im Feld so zeigt wie im Labor.\n"
+)
+
+
+def test_the_model_never_glues_back_the_date_the_rules_cut_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, title_rank.RULES_ONLY)
+    rules = parse_text(GLUED_DATE_PAGE)
+    assert rules.title == "Auf das erste Elektron kommt es an"
+    # A model that prefers a line with a glue join would take the line as printed.
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "glue_join", 0.3)))
+    assert parse_text(GLUED_DATE_PAGE).title == rules.title

@@ -222,6 +222,11 @@ REPEATED_HEAD_MIN_CHARS = 12
 TITLE_GLUE_MAX_PIECES = 24
 
 
+# The rules' names for a pick that stepped over the line above it (a kicker) or cut metadata off its line.
+KICKER_RULE = "title-below-kicker"
+GLUED_META_RULE = "title-without-glued-meta"
+
+
 def without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], bool]) -> TitleChoice | None:
     """The title without a date, byline or breadcrumb glued to its start or end."""
     if choice is None:
@@ -241,7 +246,7 @@ def without_glued_meta(choice: TitleChoice | None, is_meta: Callable[[str], bool
     text = "".join(kept).strip()
     # A section label or share button glued before the headline keeps the source's gap: "TV  Neue Traumfrau ...".
     label = _GLUED_LABEL.match(text)
-    rule = "title-without-glued-meta"
+    rule = GLUED_META_RULE
     if label and len(text[label.end() :].split()) >= GLUED_TITLE_MIN_WORDS:
         text, rule = text[label.end() :], "title-without-glued-label"
     found = dates.find_dates(text)
@@ -294,7 +299,7 @@ def _headline_of_pair(
     # Not a trail repeating the label, nor a menu glued into one line ("Home     API     Docs").
     if units[index].text.casefold() in below_unit.text.casefold() or GLUE_GAP.search(below_unit.text):
         return best
-    return TitleChoice(below, below_unit.text, best.evidence, "title-below-kicker")
+    return TitleChoice(below, below_unit.text, best.evidence, KICKER_RULE)
 
 
 def _standfirst_pair(

@@ -818,6 +818,11 @@ def rerank(
     # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
     if is_meta(picked.text):
         return choice
+    # The rules read the pick's line and rejected it: a kicker they stepped over to the headline below it
+    # ("CAMBIO CLIMÁTICO" above "¿Ha llegado realmente la Antártida a los 20 grados?"), or their own pick with the
+    # date or byline they cut off it glued on again ("… kommt es an12. Januar 2022, Themen: …").
+    if choice is not None and _rules_rejected(picked, choice):
+        return choice
     # On a text browser's rendering the first line is the page's first element ("Publisher Logo", "Skip to
     # content"), which the model, trained on dumps opening with the <title>, would take for one.
     if picked.index == 0 and page is not None and not page.has_title_line:
@@ -834,3 +839,11 @@ def rerank(
             return choice
         picked = cleaned[0]
     return rules.TitleChoice(picked.index, picked.text, 0.0, f"{MODEL_RULE}{probability:.2f}")
+
+
+def _rules_rejected(picked: Candidate, choice: rules.TitleChoice) -> bool:
+    """The model's pick is what the rules' pick was chosen over: the kicker line right above it (rule
+    `title-below-kicker`), or the same line with the metadata the rules cut off it (`title-without-glued-meta`)."""
+    if choice.rule == rules.KICKER_RULE:
+        return picked.index == choice.index - 1
+    return choice.rule == rules.GLUED_META_RULE and picked.index == choice.index and choice.text in picked.text
