@@ -518,3 +518,12 @@ def test_the_model_never_glues_back_the_date_the_rules_cut_off(tmp_path: Path, m
     # A model that prefers a line with a glue join would take the line as printed.
     monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "glue_join", 0.3)))
     assert parse_text(GLUED_DATE_PAGE).title == rules.title
+
+
+def test_a_kicker_in_the_headlines_case_is_left_to_the_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not set in capitals, the short line above may be the page's own title (a forum's category above a thread's).
+    page = KICKER_PAGE.replace("CAMBIO CLIMÁTICO", "Cambio climático")
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, title_rank.RULES_ONLY)
+    assert [d.rule for d in parse_text(page).decisions if d.label == "title"] == ["title-below-kicker"]
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    assert parse_text(page).title == "Cambio climático"

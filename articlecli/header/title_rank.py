@@ -818,8 +818,8 @@ def rerank(
     # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
     if is_meta(picked.text):
         return choice
-    # The rules read the pick's line and rejected it: a kicker they stepped over to the headline below it
-    # ("CAMBIO CLIMÁTICO" above "¿Ha llegado realmente la Antártida a los 20 grados?"), or their own pick with the
+    # The rules read the pick's line and rejected it: a kicker in capitals they stepped over to the headline below
+    # it ("CAMBIO CLIMÁTICO" above "¿Ha llegado realmente la Antártida a los 20 grados?"), or their own pick with the
     # date or byline they cut off it glued on again ("… kommt es an12. Januar 2022, Themen: …").
     if choice is not None and _rules_rejected(picked, choice):
         return choice
@@ -843,7 +843,16 @@ def rerank(
 
 def _rules_rejected(picked: Candidate, choice: rules.TitleChoice) -> bool:
     """The model's pick is what the rules' pick was chosen over: the kicker line right above it (rule
-    `title-below-kicker`), or the same line with the metadata the rules cut off it (`title-without-glued-meta`)."""
+    `title-below-kicker`) set in capitals over a headline that is not, or the same line with the metadata the
+    rules cut off it (`title-without-glued-meta`)."""
     if choice.rule == rules.KICKER_RULE:
-        return picked.index == choice.index - 1
+        # Only a kicker the page sets in capitals is a section label by its type alone: a short line in the
+        # headline's case above it may be the page's own title ("[Vocabulary] -" above a forum thread's).
+        return picked.index == choice.index - 1 and _in_capitals(picked.text) and not _in_capitals(choice.text)
     return choice.rule == rules.GLUED_META_RULE and picked.index == choice.index and choice.text in picked.text
+
+
+def _in_capitals(text: str) -> bool:
+    """Every letter of `text` is a capital (and it has letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
