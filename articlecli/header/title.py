@@ -88,6 +88,9 @@ class TitlePage:
         """The first line may be the page's <title>: not in a text browser's rendering of the page's body
         (browser.renders_page_body), whose first line is the page's first element ("Publisher Logo")."""
         if not self._title_line:
+            # The units' own lines, without the blank lines between them: a paragraph's last line then meets the
+            # next paragraph's first and counts as a line that was not full, which keeps the test strict (with
+            # the blank lines, two corpus pages of wrapped code samples lost their <title> line's title).
             raw = [line for unit in self.units[: browser.RENDERING_SCAN_LINES] for line in unit.raw]
             self._title_line.append(not browser.renders_page_body(raw))
         return self._title_line[0]
