@@ -527,3 +527,16 @@ def test_a_kicker_in_the_headlines_case_is_left_to_the_model(tmp_path: Path, mon
     assert [d.rule for d in parse_text(page).decisions if d.label == "title"] == ["title-below-kicker"]
     monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
     assert parse_text(page).title == "Cambio climático"
+
+
+def test_a_server_error_message_above_the_page_is_no_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    warning = (
+        "Warning: mysql_get_server_info(): Access denied for user ''@'localhost' (using password: NO) in "
+        "/www/htdocs/site/wp-content/plugins/tagging/tagging.php on line 299"
+    )
+    page = f"{warning}\n\n{KICKER_PAGE}"
+    # A model that crowns the first line, where the server printed its warning above the page.
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    assert parse_text(page).title != warning
+    assert title_rank.rules.is_server_message(warning)
+    assert not title_rank.rules.is_server_message("Warning: Storms expected on the coast tonight")

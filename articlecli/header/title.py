@@ -500,6 +500,18 @@ COPYRIGHT_MARK = "©"
 # as blanks between brackets (w3m "[                    ]"). A line holding one is a search box or a form's
 # label ("Suche nach: ____________________ Suche"), never a headline.
 _FORM_FIELD = lazy_compile(r"_{5}|\[ {5}")
+# A server's error message printed above the page ("Warning: mysql_get_server_info(): Access denied … in
+# /www/htdocs/…/simpletagging.php on line 299"): a label, the message, and the script's path and line, which the
+# interpreter writes the same in every language of the page.
+_SERVER_MESSAGE = lazy_compile(r"^[A-Z][A-Za-z ]{2,20}:\s.*\bin /\S+ on line \d+$")
+
+
+_DIGITS = tuple("0123456789")
+
+
+def is_server_message(text: str) -> bool:
+    """`text` is a server's error message (_SERVER_MESSAGE), never a title."""
+    return text.endswith(_DIGITS) and bool(_SERVER_MESSAGE.match(text))
 
 
 def eligible_line(unit: Unit, feats: UnitFeatures) -> bool:
@@ -507,6 +519,8 @@ def eligible_line(unit: Unit, feats: UnitFeatures) -> bool:
     if feats.boilerplate or not HAS_LETTERS.search(text) or COPYRIGHT_MARK in text:
         return False
     if ("_" in text or "[" in text) and _FORM_FIELD.search(text):
+        return False
+    if is_server_message(text):
         return False
     if feats.link_density > 0.5 and not unit.heading_level:
         return False

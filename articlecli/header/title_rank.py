@@ -813,10 +813,11 @@ def rerank(
     rules_pick = next((i for i, c in enumerate(found) if c.vector[_RULE_PICK] == 1.0), None)
     if rules_pick is not None and probability - probabilities[rules_pick] < MIN_MARGIN_OVER_RULES:
         return choice
-    # A line the header reads as metadata (a byline, a date line, a breadcrumb) is never the title: the
+    # A line the header reads as metadata (a byline, a date line, a breadcrumb), or a server's error message
+    # printed above the page (the page's first line, offered as a <title>), is never the title: the
     # rules never crown one, and a model pick of one also costs the page its author or date ("Published on
     # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
-    if is_meta(picked.text):
+    if is_meta(picked.text) or rules.is_server_message(picked.text):
         return choice
     # The rules read the pick's line and rejected it: a kicker in capitals they stepped over to the headline below
     # it ("CAMBIO CLIMÁTICO" above "¿Ha llegado realmente la Antártida a los 20 grados?"), or their own pick with the
