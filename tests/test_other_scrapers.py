@@ -142,6 +142,51 @@ def test_no_reference_list_without_the_references_line() -> None:
     )
 
 
+def test_reference_list_with_spaced_and_broken_hrefs_is_found() -> None:
+    # A page's own hrefs: a space after the scheme, and a share link whose text holds line breaks.
+    lines = LYNX.split("\n")
+    start = lines.index("References")
+    lines[start + 5] = "   3. mailto: desk@example.org"
+    lines[start + 6] = "   4. javascript: void(-1);"
+    lines.insert(start + 9, "https://example.org/news/bridge")
+    assert browser.reference_list_start(lines) == start
+    article = parse_text("\n".join(lines))
+    assert "mailto" not in article.text
+    assert "[8]" not in article.text
+
+
+def test_page_bibliography_under_references_is_no_link_list() -> None:
+    lines = [
+        "Text of the study.",
+        "",
+        "References",
+        "",
+        "   1. Smith J. A study of bridges. 2019.",
+        "   2. Doe J. Piers. 2020.",
+    ]
+    assert browser.reference_list_start(lines) is None
+    numbered_out_of_order = ["Text", "", "References", "", "   2. https://a.example/", "   1. https://b.example/"]
+    assert browser.reference_list_start(numbered_out_of_order) is None
+
+
+def test_lynx_dump_cut_above_its_link_list_loses_its_markers() -> None:
+    cut = LYNX.split("\nReferences\n")[0]
+    cut = cut.replace("[9]Privacy policy [10]Terms of use", "[9]Privacy policy [10]Terms of use [11]Contact [12]Jobs")
+    assert browser.numbers_links(cut.split("\n"))
+    article = parse_text(cut)
+    assert article.title == "Old harbour bridge to close to cars next spring"
+    assert "as our earlier report described." in article.text
+    assert "[8]" not in article.text
+
+
+def test_footnotes_and_citations_are_no_link_markers() -> None:
+    footnotes = [f"[{n}] Wer im Wissenschaftsbetrieb arbeitet, kennt das Problem {n}." for n in range(1, 13)]
+    citations = ["Agents call tools in a loop [1], [2]. Workers report back [3], [4], [5]."] * 6
+    array_print = ["Array ( [0] => 1 [1] => 1 [2] => 3 [3] => 3 [4] => 3 [5] => 3 [6] => 3 [7] => 5 [8] => 5 )"]
+    for lines in (footnotes, citations, array_print):
+        assert not browser.numbers_links(lines)
+
+
 def test_bracketed_numbers_are_kept_without_a_reference_list() -> None:
     text = "The study found a clear effect [1] in every group that was tested over the two years of the trial.\n"
     units, _ = read_units(text)

@@ -421,3 +421,122 @@ def test_a_model_pick_opening_with_a_link_reference_number_leaves_the_rules_answ
     found, _ = _candidates(NUMBERED_LINKS)
     assert "[3]Droplets" in [c.text for c in found]
     assert parse_text(NUMBERED_LINKS).title == "Wie Städte ihre Radwege planen"
+
+
+# A text browser's whole-page dump (w3m -dump, 80 columns): it opens with the logo's alt text, not the <title>;
+# its paragraphs are wrapped at the terminal's width.
+BROWSER_DUMP = """\
+Publisher Logo
+
+Home News Sport Culture
+
+Old harbour bridge to close to cars next spring
+
+By Jane Doe
+12 March 2024
+
+The city council voted on Tuesday to close the old harbour bridge to cars from
+next spring, after engineers from the Port Authority warned that the structure
+could no longer carry heavy traffic safely, the council's transport committee
+said in a statement on Wednesday after a meeting that lasted for five hours.
+
+Residents who live on the north bank said they were worried about longer
+journeys to work. Cycling groups welcomed the decision and asked the mayor, Anne
+Martin, for a wider path for bikes on the bridge once the repairs are finished.
+
+The council expects the repairs to cost about 40 million pounds and to take at
+least three years, according to a report published with the vote on Tuesday by
+the city's engineers, who inspected the piers and the deck over the winter.
+"""
+
+
+def test_a_browser_dump_has_no_title_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    headline = "Old harbour bridge to close to cars next spring"
+    # A model that crowns the first line wherever it can: on a browser's dump that is the page's first element.
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    assert parse_text(BROWSER_DUMP).title == headline
+    # The same page scraped from its markup, paragraphs unwrapped: the first line is its <title>, and is taken.
+    scraped = "\n\n".join(block.replace("\n", " ") for block in BROWSER_DUMP.split("\n\n"))
+    assert parse_text(scraped.replace("Publisher Logo", "Harbour bridge to close")).title == "Harbour bridge to close"
+    assert parse_text(BROWSER_DUMP.replace("Publisher Logo", "Harbour bridge to close")).title == headline
+
+
+@pytest.mark.parametrize(
+    "box", ["Suche nach: ____________________ Suche", "Suche nach: [                    ] [Suche]"]
+)
+def test_a_line_with_a_form_field_is_no_title(box: str) -> None:
+    # A search box's line as lynx and w3m draw it, right above the text where a headline would stand.
+    body = BROWSER_DUMP.split("12 March 2024\n\n")[1]
+    assert parse_text(f"{box}\n\n{body}").title != box
+    assert parse_text(f"Harbour bridge to close\n\n{box}\n\n{body}").title == "Harbour bridge to close"
+
+
+# A newspaper page dumped by a scraper: an all-capitals section kicker above the headline, then the standfirst.
+KICKER_PAGE = (
+    "\n\n".join(
+        (
+            "CAMBIO CLIMÁTICO",
+            "¿Ha llegado realmente la Antártida a los 20 grados?",
+            "Los científicos cuestionan el reciente récord de temperatura y advierten de la tendencia al calentamiento",
+            "Que en la Antártida se registren temperaturas de más de 20 grados no tiene por qué deberse al cambio "
+            "climático, explican los investigadores que estudian el continente desde hace décadas.",
+            "El continente helado sigue siendo un lugar tan remoto e inaccesible que se tiende a verlo como un todo, "
+            "con climas y temperaturas muy diferentes entre la costa y el interior.",
+        )
+    )
+    + "\n"
+)
+
+
+def test_the_model_never_crowns_the_kicker_the_rules_stepped_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, title_rank.RULES_ONLY)
+    rules = parse_text(KICKER_PAGE)
+    assert rules.title == "¿Ha llegado realmente la Antártida a los 20 grados?"
+    assert [d.rule for d in rules.decisions if d.label == "title"] == ["title-below-kicker"]
+    # A model that prefers the first line (the kicker here) leaves the rules' headline.
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    assert parse_text(KICKER_PAGE).title == rules.title
+
+
+# A page a scraper glued into one line (no space between the elements): a back link, the headline, its date and
+# topic line, then the text.
+GLUED_DATE_PAGE = (
+    "ZurückAuf das erste Elektron kommt es an12. Januar 2022,Themen: ÖkosystemeEnergieWer atmet, muss Elektronen "
+    "loswerden. Forschende haben untersucht, wie Bakterien im Boden die ersten Elektronen an Mineralien abgeben und "
+    "welche Rolle das für den Kreislauf des Kohlenstoffs in Feuchtgebieten spielt. Die Ergebnisse zeigen, dass schon "
+    "kleine Mengen an Eisen den Ablauf der Reaktion stark verändern und damit auch die Menge an Treibhausgasen, die "
+    "aus den Böden entweicht. Die Gruppe will nun prüfen, ob sich das auch im Feld so zeigt wie im Labor.\n"
+)
+
+
+def test_the_model_never_glues_back_the_date_the_rules_cut_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, title_rank.RULES_ONLY)
+    rules = parse_text(GLUED_DATE_PAGE)
+    assert rules.title == "Auf das erste Elektron kommt es an"
+    # A model that prefers a line with a glue join would take the line as printed.
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "glue_join", 0.3)))
+    assert parse_text(GLUED_DATE_PAGE).title == rules.title
+
+
+def test_a_kicker_in_the_headlines_case_is_left_to_the_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not set in capitals, the short line above may be the page's own title (a forum's category above a thread's).
+    page = KICKER_PAGE.replace("CAMBIO CLIMÁTICO", "Cambio climático")
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, title_rank.RULES_ONLY)
+    assert [d.rule for d in parse_text(page).decisions if d.label == "title"] == ["title-below-kicker"]
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    assert parse_text(page).title == "Cambio climático"
+
+
+def test_a_server_error_message_above_the_page_is_no_title(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    warning = (
+        "Warning: mysql_get_server_info(): Access denied for user ''@'localhost' (using password: NO) in "
+        "/www/htdocs/site/wp-content/plugins/tagging/tagging.php on line 299"
+    )
+    page = f"{warning}\n\n{KICKER_PAGE}"
+    # A model that crowns the first line, where the server printed its warning above the page.
+    monkeypatch.setenv(title_rank.TITLE_MODEL_ENV, str(_model_file(tmp_path, "first_line", 0.3)))
+    assert parse_text(page).title != warning
+    assert title_rank.rules.is_server_message(warning)
+    assert not title_rank.rules.is_server_message("Warning: Storms expected on the coast tonight")

@@ -3,7 +3,8 @@
 lynx writes each link as "[12]link text" and lists every target at the end of the dump under a
 "References" line ("  12. https://…", then "Hidden links:" for links without text). The list is not
 page text: its lines become units removed as `link-references`. The markers are stripped from the
-text and the text after each counts as link text, so menus of markers read as link lists.
+text and the text after each counts as link text, so menus of markers read as link lists; also on a
+dump cut off above its list, recognised by its markers alone (`numbers_links`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from articlecli.frontends.unit import Unit
 from articlecli.lazy_regex import lazy_compile
 
 LINK_REFERENCES = "link-references"
-# The line lynx opens its link list with, and the sub-headings inside it (lynx writes them in English).
+# The line lynx opens its link list with, and the sub-headings inside it (lynx writes them in English; read
+# with or without their colon, as other text browsers' lists differ in that).
 _LIST_OPENERS = frozenset({"References"})
-_LIST_SUBHEADS = frozenset({"Visible links:", "Hidden links:"})
-# "  12. https://…": a number and a URI (the target may hold spaces from the page's own href).
-_REFERENCE = lazy_compile(r"^\s*\d{1,6}\.\s+[A-Za-z][A-Za-z0-9+.-]*:\S")
+_LIST_SUBHEADS = frozenset({"Visible links:", "Hidden links:", "Visible links", "Hidden links"})
+# "  12. https://…": a number and a URI. The target is the page's own href, which may hold spaces
+# ("mailto: info@…", "javascript: void(-1);") and even line breaks (a share link's text, a form's body).
+_REFERENCE = lazy_compile(r"^\s*(\d{1,6})\.\s+[A-Za-z][A-Za-z0-9+.-]*:")
 _MARKER = lazy_compile(r"\[(\d{1,6})\]")
 # lynx does not mark where a link's text ends: the text after a marker, up to the next marker or this
 # many words (a menu entry or a linked phrase), is counted as link text.
@@ -26,21 +29,66 @@ LINK_TEXT_MAX_WORDS = 4
 
 
 def reference_list_start(lines: list[str]) -> int | None:
-    """The index of the "References" line that opens a link list running to the end, else None."""
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    start, references = end, 0
-    while start and (not lines[start - 1].strip() or _in_list(lines[start - 1])):
-        start -= 1
-        references += bool(_REFERENCE.match(lines[start]))
-    if references and start and lines[start - 1].strip() in _LIST_OPENERS:
-        return start - 1
+    """The index of the "References" line that opens a link list running to the end, else None.
+
+    The list is the last "References" line's tail when that tail is the browser's numbered link list: its
+    reference lines numbered up from 1 in order (a page's own bibliography is not numbered by URIs), and
+    its other lines (the pieces of an href with line breaks in it) fewer than its references.
+    """
+    for index in range(len(lines) - 1, -1, -1):
+        if "References" in lines[index] and lines[index].strip() in _LIST_OPENERS:
+            return index if _is_link_list(lines[index + 1 :]) else None
     return None
 
 
-def _in_list(line: str) -> bool:
-    return bool(_REFERENCE.match(line)) or line.strip() in _LIST_SUBHEADS
+def _is_link_list(lines: list[str]) -> bool:
+    numbers: list[int] = []
+    others = 0
+    for line in lines:
+        text = line.strip()
+        if not text or text in _LIST_SUBHEADS:
+            continue
+        reference = _REFERENCE.match(line)
+        if reference is None:
+            others += 1
+            continue
+        number = int(reference.group(1))
+        if number <= (numbers[-1] if numbers else 0) or (not numbers and number != 1):
+            return False
+        numbers.append(number)
+    return len(numbers) > others
+
+
+# A dump cut off above its link list still carries the markers: "[12]link text", the number glued to the
+# text it labels and counting up through the page. A footnote ("[3] Wer im …"), a citation ("essential
+# [4], [5]"), an array print ("[0] => 1") and a Markdown link ("[2](https://…)") are not glued to a word
+# that follows. So many glued markers, nearly all numbered up, are a text browser's: lynx numbers every
+# link of a page, the shortest of the 391 lynx dumps of bench/other_scrapers.py --sample 6 has 9 such
+# markers; the corpus's own dumps have at most 8 (a wiki's citation links, not in order).
+_GLUED_MARKER = lazy_compile(r"\[(\d{1,6})\](?=[^\s()\[\].,;:!?])")
+MARKERS_MIN = 9
+MARKERS_MIN_ASCENDING_SHARE = 0.9
+
+
+def numbers_links(lines: list[str]) -> bool:
+    """True when the dump's links carry a text browser's "[12]" markers (with or without its link list)."""
+    numbers = [int(m.group(1)) for line in lines if "[" in line for m in _GLUED_MARKER.finditer(line)]
+    if len(numbers) < MARKERS_MIN:
+        return False
+    ascending = sum(after > before for before, after in pairwise(numbers))
+    return ascending >= MARKERS_MIN_ASCENDING_SHARE * (len(numbers) - 1)
+
+
+# A text browser renders the page's body: its dump has no <title> line. Read from the page's first lines.
+RENDERING_SCAN_LINES = 400
+
+
+def renders_page_body(lines: list[str]) -> bool:
+    """True when the dump is a text browser's rendering of the page (wrapped at a terminal width, or its
+    links numbered): it opens with the page's first element (a logo's alt text, a skip link, a cookie
+    banner), not with the page's <title> as a whole-page scrape of the markup does."""
+    head = lines[:RENDERING_SCAN_LINES]
+    return wrap_width(head) is not None or numbers_links(head)
 
 
 def strip_markers(text: str) -> tuple[str, int]:

@@ -101,7 +101,8 @@ def read_lines(raw_lines: list[str]) -> tuple[list[Unit], str]:
     one_line = words is None and not is_markdown and segment.is_wall_page(page_lines)
     cuts: dict[int, str] = {}
     lines = _scan_lines(page_lines, is_markdown, words, one_line, gaps, cuts)
-    if references is not None:
+    # Its link markers go, also from a dump cut off above the list (many "[12]link" markers counting up).
+    if references is not None or (not is_markdown and browser.numbers_links(page_lines)):
         lines = [_with_markers_stripped(line) for line in lines]
     # A text browser wraps paragraphs at the terminal's width: a line its next line's first word did not fit on goes on.
     width = None if is_markdown else browser.wrap_width(page_lines)

@@ -464,7 +464,8 @@ def candidates(
         add(0, first_choice[0].text, "first-suffix", 0)
     # A first line that goes on long after its head is a page glued into one line: taking its head as the
     # title would take the line, and the text in it, out of the article.
-    if features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
+    # (Not on a text browser's rendering: its first line is the page's first element, no <title>.)
+    if page.has_title_line and features[0].words - len(first.split()) <= FIRST_LINE_REST_MAX_WORDS:
         site_name = None
         if _heads_meta(units, meta_line):
             site_name = partial(rules.is_site_name, units=units)
@@ -812,10 +813,20 @@ def rerank(
     rules_pick = next((i for i, c in enumerate(found) if c.vector[_RULE_PICK] == 1.0), None)
     if rules_pick is not None and probability - probabilities[rules_pick] < MIN_MARGIN_OVER_RULES:
         return choice
-    # A line the header reads as metadata (a byline, a date line, a breadcrumb) is never the title: the
+    # A line the header reads as metadata (a byline, a date line, a breadcrumb), or a server's error message
+    # printed above the page (the page's first line, offered as a <title>), is never the title: the
     # rules never crown one, and a model pick of one also costs the page its author or date ("Published on
     # 25.Jun.2019 in Vol 7", "Verfasst von: … | 31. Dezember 2008").
-    if is_meta(picked.text):
+    if is_meta(picked.text) or rules.is_server_message(picked.text):
+        return choice
+    # The rules read the pick's line and rejected it: a kicker in capitals they stepped over to the headline below
+    # it ("CAMBIO CLIMÁTICO" above "¿Ha llegado realmente la Antártida a los 20 grados?"), or their own pick with the
+    # date or byline they cut off it glued on again ("… kommt es an12. Januar 2022, Themen: …").
+    if choice is not None and _rules_rejected(picked, choice):
+        return choice
+    # On a text browser's rendering the first line is the page's first element ("Publisher Logo", "Skip to
+    # content"), which the model, trained on dumps opening with the <title>, would take for one.
+    if picked.index == 0 and page is not None and not page.has_title_line:
         return choice
     # A line opening with a link's reference number ("[14]Droplets", "[18]Read about Board Governance": the
     # numbered links of a text-browser dump) is a link label, not the page's headline: the rules' answer stands.
@@ -829,3 +840,20 @@ def rerank(
             return choice
         picked = cleaned[0]
     return rules.TitleChoice(picked.index, picked.text, 0.0, f"{MODEL_RULE}{probability:.2f}")
+
+
+def _rules_rejected(picked: Candidate, choice: rules.TitleChoice) -> bool:
+    """The model's pick is what the rules' pick was chosen over: the kicker line right above it (rule
+    `title-below-kicker`) set in capitals over a headline that is not, or the same line with the metadata the
+    rules cut off it (`title-without-glued-meta`)."""
+    if choice.rule == rules.KICKER_RULE:
+        # Only a kicker the page sets in capitals is a section label by its type alone: a short line in the
+        # headline's case above it may be the page's own title ("[Vocabulary] -" above a forum thread's).
+        return picked.index == choice.index - 1 and _in_capitals(picked.text) and not _in_capitals(choice.text)
+    return choice.rule == rules.GLUED_META_RULE and picked.index == choice.index and choice.text in picked.text
+
+
+def _in_capitals(text: str) -> bool:
+    """Every letter of `text` is a capital (and it has letters)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
