@@ -651,6 +651,7 @@ def _scan_lines(
     append = lines.append
     blank_before = True
     underlined = _setext_headings(raw_lines) if is_markdown else {}
+    split_heads = _split_heading_texts(raw_lines) if is_markdown else {}
     cut_lines = _glued_heads(raw_lines, camel_words, gaps) if camel_words is not None else {}
     for number, raw in enumerate(raw_lines, start=1):
         body = raw.lstrip()
@@ -686,6 +687,13 @@ def _scan_lines(
             # pieces of a line were adjacent on the page: no blank line between them.
             for position, piece in enumerate(cut_lines[number]):
                 append(_scan_line(number, piece, is_markdown, blank_before and not position))
+        elif number in split_heads:
+            # The heading's text under its lone marks (`_split_heading_texts`) takes the level of the marks.
+            _, _, text, _, list_item, numbered, quote, link_chars, _, indent, _ = _scan_line(
+                number, raw, is_markdown, blank_before
+            )
+            level = split_heads[number]
+            append((number, raw, text, level, list_item, numbered, quote, link_chars, blank_before, indent, False))
         elif is_markdown or body[0] in _MARKER_STARTS or body[0].isdecimal():
             append(_scan_line(number, raw, is_markdown, blank_before))
         else:
@@ -730,6 +738,42 @@ def _setext_headings(raw_lines: list[str]) -> dict[int, int]:
             and not markdown.is_rule(body)
         ):
             found[number] = level
+    return found
+
+
+# A heading split from its marks: html2text writes "##" alone on a line, then a blank line, then the
+# heading's text, when the heading's element opens with a line break or a block (`<h2><br>Jungo</h2>`,
+# `<h3><div>…</div></h3>`). A heading is a few words; a longer line under lone marks is a paragraph.
+SPLIT_HEADING_MAX_WORDS = 12
+_LONE_MARKS = lazy_compile(r"#{1,6}")
+# First characters of a line that is no heading's text: Markdown's own marks (another heading, a link or
+# image, an emphasis or bullet, a table row, a quote); a table's header row ("Plan | Price") holds a "|".
+_MARKED_STARTS = frozenset("#[!*+-|>_")
+
+
+def _split_heading_texts(raw_lines: list[str]) -> dict[int, int]:
+    """Line numbers of heading texts whose marks stand alone on the line above them (one blank line may lie
+    between), with the level the marks give them (`split-markdown-heading`)."""
+    found: dict[int, int] = {}
+    for number, raw in enumerate(raw_lines, start=1):
+        # Most lines hold no '#': one test in C passes them (a dump of a million short lines).
+        if "#" not in raw:
+            continue
+        marks = raw.strip()
+        if not _LONE_MARKS.fullmatch(marks):
+            continue
+        below = number + 1 if number < len(raw_lines) and raw_lines[number].strip() else number + 2
+        if below > len(raw_lines):
+            continue
+        text = raw_lines[below - 1].strip()
+        if (
+            text
+            and text[0] not in _MARKED_STARTS
+            and "|" not in text
+            and not markdown.is_numbered(text)
+            and len(text.split()) <= SPLIT_HEADING_MAX_WORDS
+        ):
+            found[below] = len(marks)
     return found
 
 
