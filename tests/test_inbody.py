@@ -30,6 +30,11 @@ def assert_body_intact(article, language: str) -> None:
         ("en", "Photo by Ev on Unsplash"),
         ("en", "Image: Getty"),
         ("es", "Foto: Archivo El País"),
+        ("en", "Photo courtesy of Noble Desktop"),
+        ("en", "Courtesy of Hilton"),
+        ("en", "Photo courtesy Method Architecture"),
+        ("en", "Photograph by Jeremy Holden, Fauna & Flora International"),
+        ("en", "Feature image by Girlfriend Collective"),
     ],
 )
 def test_photo_credit_between_paragraphs_is_removed(language, line):
@@ -50,6 +55,12 @@ def test_caption_ending_in_a_credit_is_removed(line):
     article = parse_text(page("de", middle=[line]))
     assert reasons_for(article, line) == ["image-caption"]
     assert_body_intact(article, "de")
+
+
+def test_sentence_opening_with_courtesy_is_kept():
+    line = "Courtesy of the new bridge, the buses no longer drive through the old town every morning and evening."
+    article = parse_text(page("en", middle=[line]))
+    assert line in [p for s in article.sections for p in s.paragraphs]
 
 
 def test_sentence_mentioning_a_photo_is_kept():

@@ -76,8 +76,13 @@ def relabel(
             _drop_author_box(features, kept, position, labels, more)
 
 
+# A credit label ending in one of these words names its source without a colon ('Photo by Ev on Unsplash', 'Image
+# credit NASA', 'Photo courtesy of Noble Desktop', 'Courtesy of Hilton', 'Photo courtesy Method Architecture').
+_NAMING_CREDIT_ENDS = (" by", " credit", " credits", " of", " courtesy")
+
+
 def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
-    """'Foto: Christof Stache', 'Bild: TebNad/Shutterstock.com', 'Photo by Ev on Unsplash'."""
+    """'Foto: Christof Stache', 'Bild: TebNad/Shutterstock.com', 'Photo by Ev on Unsplash', 'Image courtesy of NASA'."""
     if feats.words > CREDIT_MAX_WORDS or not feats.key:
         return False
     phrase = credits.leading_phrase(feats.key)
@@ -87,7 +92,7 @@ def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
     if not rest:
         # A bare label ("Foto:") is the credit's first half, split off by the scraper.
         return unit.text.rstrip().endswith(":")
-    return rest.startswith((":", "/", " /", " ©")) or phrase.endswith((" by", " credit", " credits"))
+    return rest.startswith((":", "/", " /", " ©")) or phrase.endswith(_NAMING_CREDIT_ENDS)
 
 
 def late_body_lines(
