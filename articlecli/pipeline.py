@@ -353,6 +353,7 @@ def _label_body(
         else:
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
     debris.drop_read_also_teasers(features, kept, labels, lexicon)
+    debris.drop_joined_labels(units, kept, labels, lexicon)
     debris.drop_related_teasers(units, features, kept, labels)
     inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
     # After the in-body rules: a bio that closes the article is theirs (`author-bio`, with what follows it), and
