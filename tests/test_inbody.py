@@ -35,6 +35,7 @@ def assert_body_intact(article, language: str) -> None:
         ("en", "Photo courtesy Method Architecture"),
         ("en", "Photograph by Jeremy Holden, Fauna & Flora International"),
         ("en", "Feature image by Girlfriend Collective"),
+        ("de", "Bildcredit: (c) yakushkina - depositphotos.com"),
     ],
 )
 def test_photo_credit_between_paragraphs_is_removed(language, line):
@@ -49,6 +50,8 @@ def test_photo_credit_between_paragraphs_is_removed(language, line):
         "Die alte Hafenbrücke im Abendlicht. Foto: Archiv/Stadtwerke",
         "Die alte Hafenbrücke im Abendlicht. (Foto: dpa)",
         "Die alte Hafenbrücke im Abendlicht. | © Getty Images",
+        "Die alte Hafenbrücke im Abendlicht / (C) Kab Niang",
+        "Die alte Hafenbrücke im Abendlicht© Rike/pixelio.de",
     ],
 )
 def test_caption_ending_in_a_credit_is_removed(line):
@@ -60,6 +63,12 @@ def test_caption_ending_in_a_credit_is_removed(line):
 def test_sentence_opening_with_courtesy_is_kept():
     line = "Courtesy of the new bridge, the buses no longer drive through the old town every morning and evening."
     article = parse_text(page("en", middle=[line]))
+    assert line in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_list_point_c_is_no_copyright_sign():
+    line = "Die Stadt kann die Brücke (a) sanieren, (b) neu bauen oder (c) ganz abreißen."
+    article = parse_text(page("de", middle=[line]))
     assert line in [p for s in article.sections for p in s.paragraphs]
 
 

@@ -57,7 +57,7 @@ def relabel(
             tail is not None
             and feats.words <= CAPTION_MAX_WORDS
             and _may_end_with_credit(unit.text)
-            and tail.search(unit.text)
+            and tail.search(with_copyright_sign(unit.text))
         ):
             labels[index] = ("removed", "image-caption")
         elif _names_agency(feats, agencies):
@@ -137,9 +137,25 @@ def _names_agency(feats: UnitFeatures, agencies: tuple[str, ...]) -> bool:
 
 
 def _may_end_with_credit(text: str) -> bool:
-    """A closing credit (see _credit_tail) has a label's colon or a '©': a plain scan rules most lines out
+    """A closing credit (see _credit_tail) has a label's colon or a '©' ('(c)'): a plain scan rules most lines out
     before the regex, which would try its label alternation at every space."""
-    return ":" in text or "©" in text
+    return ":" in text or "©" in text or "(c)" in text or "(C)" in text
+
+
+# '(c)' written for '©' before a name or a year ('… / (C) Kab Niang', '(c) 2021 Stadt Wien'); before a lowercase
+# word it is the third point of a list ('(a) wait, (b) sell or (c) buy more').
+_ASCII_COPYRIGHT = re.compile(r"(?:(?<=[\s/|])|^)\([cC]\)\s+(?=[^\W_])")
+
+
+def with_copyright_sign(text: str) -> str:
+    """`text` with each '(c)' that stands for '©' written as '©'."""
+    if "(c)" not in text and "(C)" not in text:
+        return text
+    return _ASCII_COPYRIGHT.sub(lambda found: found.group() if _starts_lowercase(text, found.end()) else "© ", text)
+
+
+def _starts_lowercase(text: str, at: int) -> bool:
+    return text[at : at + 1].islower()
 
 
 @lru_cache(maxsize=64)
@@ -149,7 +165,8 @@ def _credit_tail(credits: PhraseSet) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(
-        rf"(?:[\s(|.]|^)(?:(?:{'|'.join(words)})\s*:|©)\s*[^:!?]{{1,{CREDIT_TAIL_MAX_CHARS}}}\)?\.?$",
+        # '©' needs no space before it: a caption's credit is often glued on ('… wissen muss© Rike/pixelio.de').
+        rf"(?:(?:[\s(|.]|^)(?:{'|'.join(words)})\s*:|©)\s*[^:!?]{{1,{CREDIT_TAIL_MAX_CHARS}}}\)?\.?$",
         re.IGNORECASE,
     )
 
