@@ -295,3 +295,15 @@ def test_a_sentence_naming_an_agency_stays():
     line = "Reuters reported on Monday that the council had voted to close the bridge, citing two officials."
     article = parse_text(page("en", middle=[line]))
     assert line in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_title_above_a_photo_credit_and_text_is_a_heading():
+    # A product list: each item's name, its picture's credit, then the text about it.
+    item = (
+        "Cosori Electric Gooseneck Kettle\n\nCredit: Amazon\n\n"
+        "The kettle holds its temperature for an hour, pours slowly enough for filter coffee and costs less than "
+        "most of its rivals, which is why it tops our list this year."
+    )
+    article = parse_text(page("en", middle=[item]))
+    assert "Cosori Electric Gooseneck Kettle" in [s.heading for s in article.sections]
+    assert reasons_for(article, "Credit: Amazon") == ["photo-credit"]

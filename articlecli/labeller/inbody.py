@@ -95,6 +95,18 @@ def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
     return rest.startswith((":", "/", " /", " ©")) or phrase.endswith(_NAMING_CREDIT_ENDS)
 
 
+def credit_lines(units: list[Unit], features: list[UnitFeatures], indexes: list[int], lexicon: Lexicon) -> set[int]:
+    """The units of `indexes` that `relabel` takes out as photo credits by their own text (not the captions): what
+    stands between a picture's title and the text under the picture."""
+    credits = lexicon.phrases("photo-credit")
+    agencies = _agencies(lexicon.phrases("photo-agency"))
+    return {
+        index
+        for index in indexes
+        if _is_credit(units[index], features[index], credits) or _names_agency(features[index], agencies)
+    }
+
+
 def late_body_lines(
     features: list[UnitFeatures], kept: list[int], labels: Labels, min_share: float
 ) -> Iterator[tuple[int, UnitFeatures]]:
