@@ -348,3 +348,10 @@ def test_label_words_opening_a_sentence_are_kept():
     # A dump that breaks lines at links: the label's words are a link, the comma after it carries on its sentence.
     article = parse_text(page("en", middle=["Log in\n, then open the settings page to change your address."]))
     assert "Log in, then open the settings page to change your address." in paragraphs(article)
+
+
+def test_two_labels_joined_by_a_word_are_removed():
+    # A dump that breaks lines at links: 'Sign In' and 'Register' are links, 'or' the text between them.
+    article = parse_text(page("en", middle=["Sign In\nor Register"]))
+    assert [r.reason for r in article.removed if r.text in ("Sign In", "or Register")] == ["joined-label"] * 2
+    assert paragraphs(article) == list(BODIES["en"])

@@ -534,6 +534,22 @@ def _opens_with_label(pieces: tuple[str, ...], lexicon: Lexicon) -> bool:
     if category is None or category in _FIELD_LIKE_CATEGORIES:
         return False
     rest = " ".join(pieces[1:]).lstrip()
-    # A lowercase word or a comma after the label's words goes on with the same sentence ('Sign in or create an
-    # account to enjoy free shipping').
-    return bool(rest) and rest[0].isalnum() and not rest[0].islower()
+    if rest[:1].islower():
+        return _joins_another_label(rest, lexicon)
+    # A comma after the label's words goes on with the same sentence ('Log in, then open the settings page').
+    return rest[:1].isalnum()
+
+
+# A second label joined by a word ('or Register', 'and Privacy Policy') is a word and a label's few words.
+JOINED_SECOND_LABEL_MAX_WORDS = 4
+
+
+def _joins_another_label(rest: str, lexicon: Lexicon) -> bool:
+    """'Sign In' + 'or Register', 'Terms of Service' + 'and Privacy Policy': one word, then a boilerplate label. Any
+    other lowercase word after the label's words goes on with its sentence ('Sign in or create an account to
+    enjoy free shipping')."""
+    words = rest.split()
+    if not 1 < len(words) <= JOINED_SECOND_LABEL_MAX_WORDS:
+        return False
+    category = lexicon.boilerplate_category(line_key(" ".join(words[1:])))
+    return category is not None and category not in _FIELD_LIKE_CATEGORIES
