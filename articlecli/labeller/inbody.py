@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
 from articlecli.labeller.content import is_prose, markup_controls, repeated_item_controls
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet
 
@@ -156,7 +157,7 @@ def _may_end_with_credit(text: str) -> bool:
 
 # '(c)' written for '©' before a name or a year ('… / (C) Kab Niang', '(c) 2021 Stadt Wien'); before a lowercase
 # word it is the third point of a list ('(a) wait, (b) sell or (c) buy more').
-_ASCII_COPYRIGHT = re.compile(r"(?:(?<=[\s/|])|^)\([cC]\)\s+(?=[^\W_])")
+_ASCII_COPYRIGHT = lazy_compile(r"(?:(?<=[\s/|])|^)\([cC]\)\s+(?=[^\W_])")
 
 
 def with_copyright_sign(text: str) -> str:
