@@ -258,6 +258,8 @@ def _label_body(
     # A short line carrying a section permalink is a section title, even inside a run (docs pages).
     permalinked = {index for index in widgets if _permalinked_title(units, index)}
     widgets -= permalinked
+    # A picture's credit stands between its title and the text (inbody.relabel takes it out): look past it too.
+    credits = inbody.credit_lines(units, features, kept, lexicon)
     for position, index in enumerate(kept):
         unit, feats = units[index], features[index]
         if feats.boilerplate:
@@ -284,7 +286,7 @@ def _label_body(
             continue
         # A heading's permalink mark ("¶") sits between it and its text: look past it.
         after = position + 1
-        while after < len(kept) and _ANCHOR.fullmatch(units[kept[after]].text):
+        while after < len(kept) and (_ANCHOR.fullmatch(units[kept[after]].text) or kept[after] in credits):
             after += 1
         following = kept[after] if after < len(kept) else None
         next_is_text = (
@@ -353,6 +355,7 @@ def _label_body(
         else:
             labels[index] = ("paragraph", "listing-item" if region.listing else "main-text")
     debris.drop_read_also_teasers(features, kept, labels, lexicon)
+    debris.drop_joined_labels(units, kept, labels, lexicon)
     debris.drop_related_teasers(units, features, kept, labels)
     inbody.relabel(units, features, kept, labels, lexicon, has_stopwords, tuple(header.authors))
     # After the in-body rules: a bio that closes the article is theirs (`author-bio`, with what follows it), and

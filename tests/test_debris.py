@@ -321,3 +321,37 @@ def test_a_sentence_ending_on_contents_words_stays():
     line = "on this page."
     article = parse_text(page("en", middle=[line], more=MORE_EN))
     assert line in paragraphs(article)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "after"),
+    [
+        ("en", "Log in:", "Free Trial"),
+        ("de", "Gefällt mir:", "Gefällt mir Wird geladen..."),
+        ("en", "Follow Us:", "Welcome, Your Account"),
+    ],
+)
+def test_label_joined_to_the_next_line_is_removed(language, label, after):
+    # The text front end joins a label's colon to the short line under it: one unit, whose whole text is no phrase.
+    article = parse_text(page(language, middle=[f"{label}\n{after}"]))
+    assert [r.reason for r in article.removed if r.text in (label, after)] == ["joined-label", "joined-label"]
+    assert paragraphs(article) == list(BODIES[language])
+
+
+def test_field_label_joined_to_its_value_is_kept():
+    # 'Website:' is a comment form's label, and also a field of a product list: the field and its value stay.
+    article = parse_text(page("en", middle=["Website:\nTheraBreath Official Site"]))
+    assert "Website: TheraBreath Official Site" in paragraphs(article)
+
+
+def test_label_words_opening_a_sentence_are_kept():
+    # A dump that breaks lines at links: the label's words are a link, the comma after it carries on its sentence.
+    article = parse_text(page("en", middle=["Log in\n, then open the settings page to change your address."]))
+    assert "Log in, then open the settings page to change your address." in paragraphs(article)
+
+
+def test_two_labels_joined_by_a_word_are_removed():
+    # A dump that breaks lines at links: 'Sign In' and 'Register' are links, 'or' the text between them.
+    article = parse_text(page("en", middle=["Sign In\nor Register"]))
+    assert [r.reason for r in article.removed if r.text in ("Sign In", "or Register")] == ["joined-label"] * 2
+    assert paragraphs(article) == list(BODIES["en"])

@@ -30,6 +30,12 @@ def assert_body_intact(article, language: str) -> None:
         ("en", "Photo by Ev on Unsplash"),
         ("en", "Image: Getty"),
         ("es", "Foto: Archivo El País"),
+        ("en", "Photo courtesy of Noble Desktop"),
+        ("en", "Courtesy of Hilton"),
+        ("en", "Photo courtesy Method Architecture"),
+        ("en", "Photograph by Jeremy Holden, Fauna & Flora International"),
+        ("en", "Feature image by Girlfriend Collective"),
+        ("de", "Bildcredit: (c) yakushkina - depositphotos.com"),
     ],
 )
 def test_photo_credit_between_paragraphs_is_removed(language, line):
@@ -44,12 +50,26 @@ def test_photo_credit_between_paragraphs_is_removed(language, line):
         "Die alte Hafenbrücke im Abendlicht. Foto: Archiv/Stadtwerke",
         "Die alte Hafenbrücke im Abendlicht. (Foto: dpa)",
         "Die alte Hafenbrücke im Abendlicht. | © Getty Images",
+        "Die alte Hafenbrücke im Abendlicht / (C) Kab Niang",
+        "Die alte Hafenbrücke im Abendlicht© Rike/pixelio.de",
     ],
 )
 def test_caption_ending_in_a_credit_is_removed(line):
     article = parse_text(page("de", middle=[line]))
     assert reasons_for(article, line) == ["image-caption"]
     assert_body_intact(article, "de")
+
+
+def test_sentence_opening_with_courtesy_is_kept():
+    line = "Courtesy of the new bridge, the buses no longer drive through the old town every morning and evening."
+    article = parse_text(page("en", middle=[line]))
+    assert line in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_list_point_c_is_no_copyright_sign():
+    line = "Die Stadt kann die Brücke (a) sanieren, (b) neu bauen oder (c) ganz abreißen."
+    article = parse_text(page("de", middle=[line]))
+    assert line in [p for s in article.sections for p in s.paragraphs]
 
 
 def test_sentence_mentioning_a_photo_is_kept():
@@ -275,3 +295,15 @@ def test_a_sentence_naming_an_agency_stays():
     line = "Reuters reported on Monday that the council had voted to close the bridge, citing two officials."
     article = parse_text(page("en", middle=[line]))
     assert line in [p for s in article.sections for p in s.paragraphs]
+
+
+def test_title_above_a_photo_credit_and_text_is_a_heading():
+    # A product list: each item's name, its picture's credit, then the text about it.
+    item = (
+        "Cosori Electric Gooseneck Kettle\n\nCredit: Amazon\n\n"
+        "The kettle holds its temperature for an hour, pours slowly enough for filter coffee and costs less than "
+        "most of its rivals, which is why it tops our list this year."
+    )
+    article = parse_text(page("en", middle=[item]))
+    assert "Cosori Electric Gooseneck Kettle" in [s.heading for s in article.sections]
+    assert reasons_for(article, "Credit: Amazon") == ["photo-credit"]

@@ -25,6 +25,9 @@ runs before the in-body rules (`inbody.relabel`), so that the article's tail is 
   box's pitch, written as a sentence.
 - `contents-title-line`: a body line that is only the title of a table of contents ([contents-title]: "Table of
   contents", "In this article:", "Inhaltsverzeichnis"): the page's navigation box, not its text.
+- `joined-label`: a short unit the text front end joined from two lines or more, whose first line alone is a
+  boilerplate label ("Share Article:" + "Written by: Sean Peek", "Log In" + "Sign Up", "Gefällt mir:" + "Gefällt
+  mir Wird geladen ..."): the whole-line phrase test (records.lexicon) never saw the label on its own.
 - `call-to-action-line`: a body line of a few words that opens with a call to action ([call-to-action]:
   "Book a demo", "Shop now", "Try it free", "Find out more", "Jetzt kaufen", "Zum Shop"), or closes with
   the infinitive a German button ends on ([call-to-action-end]: "Buch bestellen", "Newsletter abonnieren"):
@@ -41,7 +44,7 @@ from articlecli.frontends.unit import Unit
 from articlecli.labeller.inbody import BODY_LABELS, late_body_lines
 from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import RecordTable, UnitFeatures
-from articlecli.records.lexicon import Lexicon, PhraseSet
+from articlecli.records.lexicon import Lexicon, PhraseSet, line_key
 
 Labels = dict[int, tuple[str, str]]
 
@@ -495,3 +498,58 @@ def drop_contents_titles(
     for index, key in _short_body_keys(features, kept, labels, CONTENTS_TITLE_MAX_WORDS):
         if contents.matches_whole(key) and not units[index].text.rstrip().endswith("."):
             labels[index] = ("removed", CONTENTS_TITLE_LINE)
+
+
+JOINED_LABEL = "joined-label"
+# A joined unit this long is a paragraph whose first line happens to be a label's words; a label with the labels or
+# the byline set beside it is a few words ('Log In Sign Up en Select Site Language').
+JOINED_LABEL_MAX_WORDS = 12
+# Categories whose phrases are also a form's field labels or ordinary words ('Website:', 'Name', 'Learn more',
+# 'Home'): a unit that goes on after one is a field and its value, or a sentence around a link.
+_FIELD_LIKE_CATEGORIES = frozenset({"navigation", "comments"})
+
+
+def drop_joined_labels(units: list[Unit], kept: list[int], labels: Labels, lexicon: Lexicon) -> None:
+    """A short body unit joined from lines whose first line is a boilerplate label is that label with its
+    neighbours (`joined-label`)."""
+    for index in kept:
+        unit = units[index]
+        if (
+            len(unit.raw) > 1
+            and labels[index][0] in BODY_LABELS
+            and unit.words <= JOINED_LABEL_MAX_WORDS
+            and _opens_with_label(unit.raw, lexicon)
+        ):
+            labels[index] = ("removed", JOINED_LABEL)
+
+
+def _opens_with_label(pieces: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """The first piece alone is a boilerplate line and the next does not carry on its sentence."""
+    first = pieces[0].strip()
+    key = line_key(first)
+    # One word ('Facebook', 'LinkedIn') is as often a name linked inside a sentence; a label's colon says it is one.
+    if " " not in key and not first.endswith(":"):
+        return False
+    category = lexicon.boilerplate_category(key) if key else None
+    if category is None or category in _FIELD_LIKE_CATEGORIES:
+        return False
+    rest = " ".join(pieces[1:]).lstrip()
+    if rest[:1].islower():
+        return _joins_another_label(rest, lexicon)
+    # A comma after the label's words goes on with the same sentence ('Log in, then open the settings page').
+    return rest[:1].isalnum()
+
+
+# A second label joined by a word ('or Register', 'and Privacy Policy') is a word and a label's few words.
+JOINED_SECOND_LABEL_MAX_WORDS = 4
+
+
+def _joins_another_label(rest: str, lexicon: Lexicon) -> bool:
+    """'Sign In' + 'or Register', 'Terms of Service' + 'and Privacy Policy': one word, then a boilerplate label. Any
+    other lowercase word after the label's words goes on with its sentence ('Sign in or create an account to
+    enjoy free shipping')."""
+    words = rest.split()
+    if not 1 < len(words) <= JOINED_SECOND_LABEL_MAX_WORDS:
+        return False
+    category = lexicon.boilerplate_category(line_key(" ".join(words[1:])))
+    return category is not None and category not in _FIELD_LIKE_CATEGORIES

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from articlecli.frontends.unit import Unit
 from articlecli.labeller.content import is_prose, markup_controls, repeated_item_controls
+from articlecli.lazy_regex import lazy_compile
 from articlecli.records.features import UnitFeatures
 from articlecli.records.lexicon import Lexicon, PhraseSet
 
@@ -57,7 +58,7 @@ def relabel(
             tail is not None
             and feats.words <= CAPTION_MAX_WORDS
             and _may_end_with_credit(unit.text)
-            and tail.search(unit.text)
+            and tail.search(with_copyright_sign(unit.text))
         ):
             labels[index] = ("removed", "image-caption")
         elif _names_agency(feats, agencies):
@@ -76,8 +77,13 @@ def relabel(
             _drop_author_box(features, kept, position, labels, more)
 
 
+# A credit label ending in one of these words names its source without a colon ('Photo by Ev on Unsplash', 'Image
+# credit NASA', 'Photo courtesy of Noble Desktop', 'Courtesy of Hilton', 'Photo courtesy Method Architecture').
+_NAMING_CREDIT_ENDS = (" by", " credit", " credits", " of", " courtesy")
+
+
 def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
-    """'Foto: Christof Stache', 'Bild: TebNad/Shutterstock.com', 'Photo by Ev on Unsplash'."""
+    """'Foto: Christof Stache', 'Bild: TebNad/Shutterstock.com', 'Photo by Ev on Unsplash', 'Image courtesy of NASA'."""
     if feats.words > CREDIT_MAX_WORDS or not feats.key:
         return False
     phrase = credits.leading_phrase(feats.key)
@@ -87,7 +93,19 @@ def _is_credit(unit: Unit, feats: UnitFeatures, credits: PhraseSet) -> bool:
     if not rest:
         # A bare label ("Foto:") is the credit's first half, split off by the scraper.
         return unit.text.rstrip().endswith(":")
-    return rest.startswith((":", "/", " /", " ©")) or phrase.endswith((" by", " credit", " credits"))
+    return rest.startswith((":", "/", " /", " ©")) or phrase.endswith(_NAMING_CREDIT_ENDS)
+
+
+def credit_lines(units: list[Unit], features: list[UnitFeatures], indexes: list[int], lexicon: Lexicon) -> set[int]:
+    """The units of `indexes` that `relabel` takes out as photo credits by their own text (not the captions): what
+    stands between a picture's title and the text under the picture."""
+    credits = lexicon.phrases("photo-credit")
+    agencies = _agencies(lexicon.phrases("photo-agency"))
+    return {
+        index
+        for index in indexes
+        if _is_credit(units[index], features[index], credits) or _names_agency(features[index], agencies)
+    }
 
 
 def late_body_lines(
@@ -132,9 +150,25 @@ def _names_agency(feats: UnitFeatures, agencies: tuple[str, ...]) -> bool:
 
 
 def _may_end_with_credit(text: str) -> bool:
-    """A closing credit (see _credit_tail) has a label's colon or a '©': a plain scan rules most lines out
+    """A closing credit (see _credit_tail) has a label's colon or a '©' ('(c)'): a plain scan rules most lines out
     before the regex, which would try its label alternation at every space."""
-    return ":" in text or "©" in text
+    return ":" in text or "©" in text or "(c)" in text or "(C)" in text
+
+
+# '(c)' written for '©' before a name or a year ('… / (C) Kab Niang', '(c) 2021 Stadt Wien'); before a lowercase
+# word it is the third point of a list ('(a) wait, (b) sell or (c) buy more').
+_ASCII_COPYRIGHT = lazy_compile(r"(?:(?<=[\s/|])|^)\([cC]\)\s+(?=[^\W_])")
+
+
+def with_copyright_sign(text: str) -> str:
+    """`text` with each '(c)' that stands for '©' written as '©'."""
+    if "(c)" not in text and "(C)" not in text:
+        return text
+    return _ASCII_COPYRIGHT.sub(lambda found: found.group() if _starts_lowercase(text, found.end()) else "© ", text)
+
+
+def _starts_lowercase(text: str, at: int) -> bool:
+    return text[at : at + 1].islower()
 
 
 @lru_cache(maxsize=64)
@@ -144,7 +178,8 @@ def _credit_tail(credits: PhraseSet) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(
-        rf"(?:[\s(|.]|^)(?:(?:{'|'.join(words)})\s*:|©)\s*[^:!?]{{1,{CREDIT_TAIL_MAX_CHARS}}}\)?\.?$",
+        # '©' needs no space before it: a caption's credit is often glued on ('… wissen muss© Rike/pixelio.de').
+        rf"(?:(?:[\s(|.]|^)(?:{'|'.join(words)})\s*:|©)\s*[^:!?]{{1,{CREDIT_TAIL_MAX_CHARS}}}\)?\.?$",
         re.IGNORECASE,
     )
 
