@@ -339,36 +339,7 @@ def test_dateline_with_a_run_of_spaces_before_the_text():
     assert parse_text("\n".join(page) + "\n").published == "2022-02-02"
 
 
-# --- repeated-date-anywhere and related-card-date: the cards below the text -----------------------------------
-
-
-def footer_and_cards(footer: str, cards_heading: str) -> tuple[str, ...]:
-    """The article's own footer line below the text (`footer`), then the previous and next posts' cards, each
-    with its title, category, author, date and tags, under `cards_heading`."""
-    return (
-        footer,
-        "5 Comments",
-        cards_heading,
-        "Ferry fares rise again",
-        "TRANSPORT",
-        "jane doe",
-        "June 25, 2021",
-        "ferries, fares",
-        "Next",
-        "Harbour festival returns",
-        "EVENTS",
-        "jane doe",
-        "June 17, 2021",
-        "festival, harbour",
-    )
-
-
-def test_of_two_tied_card_dates_the_one_the_page_repeats_elsewhere_wins():
-    # The article's footer line repeats 17 June, but holds too many words besides it to be a date line itself.
-    footer = "June 17, 2021 bridge, harbour, city council, traffic, repairs, north bank"
-    article = parse_text(scrape("en", trailer=(*MORE["en"], *footer_and_cards(footer, "Previous"))))
-    assert article.published == "2021-06-17"
-    assert any("repeated-date-anywhere" in (d.detail or "") for d in article.decisions)
+# --- related-card-date: the cards below the text -----------------------------------------------------------
 
 
 def test_dates_under_a_related_posts_heading_are_the_cards_not_the_pages():

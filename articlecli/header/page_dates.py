@@ -524,12 +524,8 @@ def find_fallback_date(
     if candidates and len(cards | {value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT:
         # Of two dates, the one the page repeats (its date above and below the text; a single related item).
         counts = Counter(value for _, value in candidates)
-        rule = "lone-date-line"
-        if len(counts) == DATE_SEARCH_MAX_DISTINCT and len(set(counts.values())) == 1:
-            counts = _page_date_counts(features, counts)
-            rule = "repeated-date-anywhere" if len(set(counts.values())) > 1 else rule
         index, value = max(candidates, key=lambda item: counts[item[1]])
-        header.set_published(value, index, rule)
+        header.set_published(value, index, "lone-date-line")
     elif near:
         header.set_date_line(near[0][1], near[0][0], "near-date-line")
     elif not (
@@ -894,18 +890,6 @@ def _under_related_heading(units: list[Unit], index: int, lexicon: Lexicon) -> b
 
 
 _RELATED_CATEGORIES = ("related-links", "prev-next")
-
-
-def _page_date_counts(features: RecordTable, tied: Counter[str]) -> Counter[str]:
-    """How many units of the whole page hold each of the `tied` dates (repeated-date-anywhere): two short
-    date lines that tie ('June 25, 2021' on the previous post's card, 'June 17, 2021' on the next one's) are
-    told apart by the article's own footer line, too long to be a date line ('June 17, 2021 garden, pest
-    control, organic gardening, garden maintenance'), that repeats one of them."""
-    counts: Counter[str] = Counter()
-    for index in features.two_digit_lines():
-        values = {item.value for item in features.dates(index)}
-        counts.update(value for value in tied if value in values)
-    return counts
 
 
 def words_besides(text: str, found: list[dates.FoundDate]) -> int:
