@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlecli import parse_text
-from articlecli.labeller.content import is_data_line
+from articlecli.labeller.content import DATA_LINE_MAX_LETTER_SHARE, is_data_line
 
 
 def _filter_row(name: str, start: int) -> str:
@@ -170,3 +172,9 @@ def test_one_cookie_line_does_not_damp_the_article() -> None:
     article = parse_text("\n\n".join(page) + "\n")
     for paragraph in ARTICLE:
         assert paragraph in article.text
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_the_ascii_count_of_letters_is_the_character_by_character_one(text: str) -> None:
+    visible = len(text) - sum(map(str.isspace, text))
+    assert is_data_line(text) == (sum(map(str.isalpha, text)) < DATA_LINE_MAX_LETTER_SHARE * visible)
