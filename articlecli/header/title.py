@@ -23,6 +23,10 @@ from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 
 TITLE_MAX_WORDS = 30
+# A title never ends a sentence: the marks after which a line is a sentence or a lead-in, not a headline. The
+# CJK full stops count as the Latin one: a Japanese or Chinese sentence has no spaces, so it is one "word" and
+# TITLE_MAX_WORDS never bars it.
+NOT_TITLE_ENDINGS = (".", ",", ":", ";", "。", "．", "｡")
 # Lines this far above the main text are still considered (site chrome may sit in between).
 TITLE_SEARCH_ABOVE = 60
 # The title may also be a heading inside the first 1/N of the main text.
@@ -526,7 +530,7 @@ def eligible_line(unit: Unit, feats: UnitFeatures) -> bool:
         return False
     if unit.list_item and not unit.heading_level:
         return False
-    return 1 <= feats.words <= TITLE_MAX_WORDS and not text.endswith((".", ",", ":", ";"))
+    return 1 <= feats.words <= TITLE_MAX_WORDS and not text.endswith(NOT_TITLE_ENDINGS)
 
 
 def _evidence(
