@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from articlecli.data import read_data
+from articlecli.data import read_words
 from articlecli.lazy_regex import lazy_compile
 
 if TYPE_CHECKING:
@@ -25,8 +25,7 @@ SHOWN_VALUE_MAX_CHARS = 40
 @lru_cache(maxsize=1)
 def iso639_1_codes() -> frozenset[str]:
     """The two-letter codes of ISO 639-1 (package data `data/iso639_1.txt`)."""
-    text = read_data("iso639_1.txt")
-    return frozenset(code for line in text.splitlines() if not line.startswith("#") for code in line.split())
+    return read_words("iso639_1.txt")
 
 
 def normalize_language(value: str) -> str:

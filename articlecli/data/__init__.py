@@ -23,6 +23,12 @@ def read_data(name: str) -> str:
         return resources.files(__name__).joinpath(name).read_text("utf-8")
 
 
+def read_words(name: str) -> frozenset[str]:
+    """The words of the word-list data file `name`: whitespace-separated, lines opening with '#' are comments."""
+    text = read_data(name)
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
 def list_data(folder: str) -> list[str]:
     """The names of the files in the data folder `folder`, sorted."""
     try:

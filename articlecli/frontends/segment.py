@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import islice, pairwise
 
-from articlecli.data import read_data
+from articlecli.data import read_words
 from articlecli.lazy_regex import lazy_compile
 
 # A page whose text nodes a scraper joined with single spaces is one line holding nearly all of the page;
@@ -453,8 +453,7 @@ def is_calendar_word(word: str) -> bool:
 def joiner_words() -> frozenset[str]:
     """The small words a heading leaves lowercase (articles, prepositions, conjunctions of the big
     European languages: data/fragment_joiners.txt)."""
-    text = read_data("fragment_joiners.txt")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return read_words("fragment_joiners.txt")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from itertools import islice, pairwise
 from operator import itemgetter
 from typing import Final
 
-from articlecli.data import read_data
+from articlecli.data import read_words
 from articlecli.frontends import browser, markdown, segment
 from articlecli.frontends.unit import Unit
 from articlecli.lazy_regex import lazy_compile
@@ -589,8 +589,7 @@ def _spaced_head_end(raw: str, head_start: int = 0) -> int | None:
 @lru_cache(maxsize=1)
 def sentence_openers() -> frozenset[str]:
     """Words that open a sentence (data/sentence_openers.txt)."""
-    text = read_data("sentence_openers.txt")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return read_words("sentence_openers.txt")
 
 
 def _glued_heads(raw_lines: list[str], camel_words: frozenset[str], gaps: bool) -> dict[int, list[str]]:
