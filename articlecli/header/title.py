@@ -23,10 +23,11 @@ from articlecli.records import dates
 from articlecli.records.features import UnitFeatures
 
 TITLE_MAX_WORDS = 30
-# A title never ends a sentence: the marks after which a line is a sentence or a lead-in, not a headline. The
-# CJK full stops count as the Latin one: a Japanese or Chinese sentence has no spaces, so it is one "word" and
-# TITLE_MAX_WORDS never bars it.
-NOT_TITLE_ENDINGS = (".", ",", ":", ";", "。", "．", "｡")
+# A Japanese or Chinese sentence's full stops. Such a sentence has no spaces, so it is one "word" and
+# TITLE_MAX_WORDS never bars it: the rules and the ranker (title_rank.candidates) read these as a sentence's end.
+CJK_FULL_STOPS = ("。", "．", "｡")
+# A title never ends a sentence: the marks after which a line is a sentence or a lead-in, not a headline.
+NOT_TITLE_ENDINGS = (".", ",", ":", ";", *CJK_FULL_STOPS)
 # Lines this far above the main text are still considered (site chrome may sit in between).
 TITLE_SEARCH_ABOVE = 60
 # The title may also be a heading inside the first 1/N of the main text.

@@ -289,12 +289,6 @@ def _headline_parts(head: str) -> list[str]:
     return [part for part in parts if part]
 
 
-# A candidate ending in a CJK full stop is a sentence (the rules bar it too: title.NOT_TITLE_ENDINGS). Only these:
-# the model weighs a Latin final full stop by itself, and its features count words by spaces, which a Japanese
-# or Chinese sentence has none of.
-CJK_FULL_STOPS = ("。", "．", "｡")
-
-
 def candidates(
     units: list[Unit],
     features: list[UnitFeatures],
@@ -375,7 +369,9 @@ def candidates(
         if not text or text in seen or not rules.HAS_LETTERS.search(text):
             return
         words = text.split()
-        if len(words) > rules.TITLE_MAX_WORDS or text.endswith(CJK_FULL_STOPS):
+        # A candidate ending in a CJK full stop is a sentence (the rules bar it too). Only these: the model weighs a
+        # Latin final full stop by itself, and its features count words by spaces, which such a sentence has none of.
+        if len(words) > rules.TITLE_MAX_WORDS or text.endswith(rules.CJK_FULL_STOPS):
             return
         seen.add(text)
         unit, feats = units[index], features[index]
