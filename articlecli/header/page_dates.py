@@ -515,29 +515,33 @@ def find_fallback_date(
             continue
         if _listed_item_date(text, found[0], language):
             continue
-        if _under_related_heading(units, index, lexicon):
+        if _under_related_heading(features, index, lexicon):
             cards.add(found[0].value)
             continue
         candidates.append((index, found[0].value))
         if start <= index < start + DATE_NEAR_BODY_UNITS:
             near.append((index, found[0].value))
-    if candidates and len(cards | {value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT:
+    # Card dates count among the page's distinct dates: a page full of dates gives none.
+    few = len(cards | {value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT
+    if candidates and few:
         # Of two dates, the one the page repeats (its date above and below the text; a single related item).
         counts = Counter(value for _, value in candidates)
         index, value = max(candidates, key=lambda item: counts[item[1]])
         header.set_published(value, index, "lone-date-line")
     elif near:
         header.set_date_line(near[0][1], near[0][0], "near-date-line")
-    elif not (
-        _find_updated_date(units, features, window, header, lexicon)
-        or _find_published_sentence(units, features, header, lexicon)
-        or _find_labelled_date_in_text(units, features, header, lexicon)
-        or _find_data_sheet_date(units, features, window, header, lexicon)
+    elif (
+        not (
+            _find_updated_date(units, features, window, header, lexicon)
+            or _find_published_sentence(units, features, header, lexicon)
+            or _find_labelled_date_in_text(units, features, header, lexicon)
+            or _find_data_sheet_date(units, features, window, header, lexicon)
+        )
+        and cards
+        and few
     ):
-        few = len(cards | {value for _, value in candidates}) <= DATE_SEARCH_MAX_DISTINCT
-        if cards and few:
-            # No date: the page's few lone dates were related cards' (named for bench/date_rules.py, as dated-list).
-            header.date_rule = RELATED_CARD_RULE
+        # No date: the page's few lone dates were related cards' (named for bench/date_rules.py, as dated-list).
+        header.date_rule = RELATED_CARD_RULE
 
 
 # A page's date line stands just below its title even where the header window (anchored at the body
@@ -590,7 +594,7 @@ def _find_date_below_title(
             continue
         if _dated_entry(units, index, found, features.language, header):
             continue
-        if _under_related_heading(units, index, lexicon):
+        if _under_related_heading(features, index, lexicon):
             continue
         header.set_date_line(found[0].value, index, "date-below-title")
         return True
@@ -635,7 +639,7 @@ def _find_date_below_headline(units: list[Unit], features: RecordTable, header: 
                 continue
             if _date_kind(_date_labels(text, lexicon), found[0].start) in ("other", "updated"):
                 continue
-            if _under_related_heading(units, below, lexicon):
+            if _under_related_heading(features, below, lexicon):
                 continue
             header.set_date_line(found[0].value, below, "date-below-headline")
             return True
@@ -879,11 +883,12 @@ RELATED_CARD_UNITS = 6
 RELATED_CARD_RULE = "related-card-date"
 
 
-def _under_related_heading(units: list[Unit], index: int, lexicon: Lexicon) -> bool:
+def _under_related_heading(features: RecordTable, index: int, lexicon: Lexicon) -> bool:
     """A related-links or previous/next heading ('Related Posts', 'Next post') stands at most
-    RELATED_CARD_UNITS units above the date line `index` (related-card-date)."""
+    RELATED_CARD_UNITS units above the date line `index` (related-card-date). Read from the records' line keys
+    (a line too long to be a label has none, and no such heading is one)."""
     for above in range(index - 1, max(-1, index - 1 - RELATED_CARD_UNITS), -1):
-        key = line_key(units[above].text)
+        key = features[above].key
         if key and any(lexicon.phrases(category).matches_whole(key) for category in _RELATED_CATEGORIES):
             return True
     return False
