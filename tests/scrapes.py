@@ -73,3 +73,26 @@ BODIES = {
         "miljoen euro kosten en duren ze minstens drie jaar.",
     ),
 }
+
+
+# An article as a text browser renders it (w3m -dump, 80 columns): the headline, byline and date, then the
+# paragraphs wrapped at the terminal's width. The browser tests put the page's menu above it.
+WRAPPED_ARTICLE = """\
+Old harbour bridge to close to cars next spring
+
+By Jane Doe
+12 March 2024
+
+The city council voted on Tuesday to close the old harbour bridge to cars from
+next spring, after engineers from the Port Authority warned that the structure
+could no longer carry heavy traffic safely, the council's transport committee
+said in a statement on Wednesday after a meeting that lasted for five hours.
+
+Residents who live on the north bank said they were worried about longer
+journeys to work. Cycling groups welcomed the decision and asked the mayor, Anne
+Martin, for a wider path for bikes on the bridge once the repairs are finished.
+
+The council expects the repairs to cost about 40 million pounds and to take at
+least three years, according to a report published with the vote on Tuesday by
+the city's engineers, who inspected the piers and the deck over the winter.
+"""

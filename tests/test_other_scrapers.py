@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from scrapes import WRAPPED_ARTICLE
+
 from articlecli import parse_text
 from articlecli.frontends import browser
 from articlecli.frontends.text import read_units
@@ -194,28 +196,10 @@ def test_bracketed_numbers_are_kept_without_a_reference_list() -> None:
 
 
 # w3m -dump: no link marks, paragraphs wrapped at 80 columns, lines often starting with a capital.
-W3M = """\
-Skip to content
-Home World Science Sport Culture
-
-Old harbour bridge to close to cars next spring
-
-By Jane Doe
-12 March 2024
-
-The city council voted on Tuesday to close the old harbour bridge to cars from
-next spring, after engineers from the Port Authority warned that the structure
-could no longer carry heavy traffic safely, the council's transport committee
-said in a statement on Wednesday after a meeting that lasted for five hours.
-
-Residents who live on the north bank said they were worried about longer
-journeys to work. Cycling groups welcomed the decision and asked the mayor, Anne
-Martin, for a wider path for bikes on the bridge once the repairs are finished.
-
-The council expects the repairs to cost about 40 million pounds and to take at
-least three years, according to a report published with the vote on Tuesday by
-the city's engineers, who inspected the piers and the deck over the winter.
-
+W3M = (
+    "Skip to content\nHome World Science Sport Culture\n\n"
+    + WRAPPED_ARTICLE
+    + """
 What the repairs will cost
 
 Engineers will replace the deck first and then strengthen the piers, working
@@ -223,6 +207,7 @@ mostly at night so that boats can still pass under the bridge during the day.
 
 Privacy policy Terms of use
 """
+)
 
 
 def test_w3m_wrapped_paragraphs_are_joined_whole() -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from scrapes import WRAPPED_ARTICLE
 
 from articlecli import parse_text
 from articlecli.frontends.decoding import normalize_text
@@ -398,20 +399,7 @@ def test_a_caption_with_a_copyright_mark_is_no_title(model: str | None, monkeypa
 
 
 # A text browser's dump: numbered links first ("[3]Droplets" is a menu entry), then the article.
-NUMBERED_LINKS = (
-    "\n\n".join(
-        (
-            "[3]Droplets",
-            "Wie Städte ihre Radwege planen",
-            "Von Anna Müller",
-            "Die Stadt hat im vergangenen Jahr an zwölf Stellen gezählt, wie viele Menschen mit dem Rad fahren, "
-            "und die Zahlen sind deutlich gestiegen, vor allem auf den Wegen in die Innenstadt.",
-            "Im Stadtrat wird nun darüber beraten, welche Strecken zuerst ausgebaut werden sollen und wie viel Geld "
-            "dafür im nächsten Haushalt bereitsteht.",
-        )
-    )
-    + "\n"
-)
+NUMBERED_LINKS = "[3]Droplets\n\n" + CLIPPED.replace("Neue Zählstellen zeigen, wo der Verkehr wächst\n\n", "")
 
 
 def test_a_model_pick_opening_with_a_link_reference_number_leaves_the_rules_answer(
@@ -425,29 +413,7 @@ def test_a_model_pick_opening_with_a_link_reference_number_leaves_the_rules_answ
 
 # A text browser's whole-page dump (w3m -dump, 80 columns): it opens with the logo's alt text, not the <title>;
 # its paragraphs are wrapped at the terminal's width.
-BROWSER_DUMP = """\
-Publisher Logo
-
-Home News Sport Culture
-
-Old harbour bridge to close to cars next spring
-
-By Jane Doe
-12 March 2024
-
-The city council voted on Tuesday to close the old harbour bridge to cars from
-next spring, after engineers from the Port Authority warned that the structure
-could no longer carry heavy traffic safely, the council's transport committee
-said in a statement on Wednesday after a meeting that lasted for five hours.
-
-Residents who live on the north bank said they were worried about longer
-journeys to work. Cycling groups welcomed the decision and asked the mayor, Anne
-Martin, for a wider path for bikes on the bridge once the repairs are finished.
-
-The council expects the repairs to cost about 40 million pounds and to take at
-least three years, according to a report published with the vote on Tuesday by
-the city's engineers, who inspected the piers and the deck over the winter.
-"""
+BROWSER_DUMP = "Publisher Logo\n\nHome News Sport Culture\n\n" + WRAPPED_ARTICLE
 
 
 def test_a_browser_dump_has_no_title_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
